@@ -1,0 +1,2 @@
+def f():
+    del a if b else c

@@ -1,0 +1,2 @@
+if (self.x := 1):
+    pass

@@ -1,0 +1,2 @@
+while (d[k] := next(it)):
+    pass

@@ -1,0 +1,1 @@
+total = sum([x * 2 for x in data)

@@ -1,0 +1,5 @@
+def main():
+    x = [
+        1,
+        2,
+    return x

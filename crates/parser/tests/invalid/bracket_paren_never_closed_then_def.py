@@ -1,0 +1,4 @@
+result = compute(1, 2
+
+def compute(a, b):
+    return a + b

@@ -1,0 +1,2 @@
+row = grid[0
+print(row)

@@ -1,0 +1,4 @@
+setup(
+    name='pkg'
+    version='1.0',
+)

@@ -1,0 +1,4 @@
+result = connect(
+    host='x',
+    8080,
+)

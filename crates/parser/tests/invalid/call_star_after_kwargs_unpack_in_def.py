@@ -1,0 +1,2 @@
+def g():
+    return f(a, **kw, *rest)

@@ -1,0 +1,4 @@
+merged = {
+    **d
+    for d in dicts
+}

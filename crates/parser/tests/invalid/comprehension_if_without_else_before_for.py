@@ -1,0 +1,1 @@
+l = [x if x > 0 for x in y]

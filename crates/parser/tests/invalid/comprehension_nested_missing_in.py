@@ -1,0 +1,1 @@
+m = [[c for c row] for row in grid]

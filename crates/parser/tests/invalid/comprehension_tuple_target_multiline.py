@@ -1,0 +1,4 @@
+z = [
+    i, j
+    for i, j in pairs
+]

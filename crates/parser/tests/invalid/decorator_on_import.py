@@ -1,0 +1,2 @@
+@wraps
+import os

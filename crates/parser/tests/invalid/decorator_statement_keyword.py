@@ -1,0 +1,2 @@
+@pass
+def f(): pass

@@ -1,0 +1,3 @@
+class A:
+    @staticmethod
+    value = 3

@@ -1,0 +1,3 @@
+@route('/home'
+def home():
+    pass

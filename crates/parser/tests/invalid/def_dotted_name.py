@@ -1,0 +1,2 @@
+def obj.method(self):
+    pass

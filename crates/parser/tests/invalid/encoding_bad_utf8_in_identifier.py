@@ -1,0 +1,2 @@
+def fÃ(x):
+    pass

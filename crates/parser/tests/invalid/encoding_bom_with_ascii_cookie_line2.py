@@ -1,0 +1,3 @@
+﻿#!/usr/bin/python
+# coding=ascii
+x = 1

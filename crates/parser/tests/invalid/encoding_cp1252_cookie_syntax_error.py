@@ -1,0 +1,3 @@
+# vim: set fileencoding=cp1252 :
+x = '€'
+y = x +

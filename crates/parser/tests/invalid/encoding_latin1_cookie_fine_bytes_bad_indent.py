@@ -1,0 +1,4 @@
+# -*- coding: latin-1 -*-
+if True:
+    s = 'ιθ'
+  t = 1

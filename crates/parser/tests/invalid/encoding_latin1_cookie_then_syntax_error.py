@@ -1,0 +1,4 @@
+# -*- coding: latin-1 -*-
+name = 'café'
+if name
+    pass

@@ -1,0 +1,2 @@
+# vim: set fileencoding=bogus-enc :
+x = 1

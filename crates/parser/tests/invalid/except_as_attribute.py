@@ -1,0 +1,4 @@
+try:
+    pass
+except Exception as self.err:
+    pass

@@ -1,0 +1,4 @@
+try:
+    pass
+except KeyError, IndexError as e:
+    pass

@@ -1,0 +1,1 @@
+sorted(x for x in y, key=len)

@@ -1,0 +1,2 @@
+for f'{i}' in range(3):
+    pass

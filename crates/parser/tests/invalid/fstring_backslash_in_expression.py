@@ -1,0 +1,2 @@
+names = ['a', 'b']
+s = f'{"\n".join(names)}'

@@ -1,0 +1,2 @@
+x = 1
+print(f'{x!r} {len(x) # length}')

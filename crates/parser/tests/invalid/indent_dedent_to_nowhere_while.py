@@ -1,0 +1,4 @@
+while x:
+    if y:
+        z()
+   w()

@@ -1,0 +1,2 @@
+def check(x):
+    if x:

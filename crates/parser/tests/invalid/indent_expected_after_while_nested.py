@@ -1,0 +1,3 @@
+def loop():
+    while running:
+    step()

@@ -1,0 +1,4 @@
+# setup
+import sys
+    # fine comment
+    sys.exit(0)

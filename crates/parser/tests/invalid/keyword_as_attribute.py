@@ -1,0 +1,1 @@
+obj.class = 5

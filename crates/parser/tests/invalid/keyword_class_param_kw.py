@@ -1,0 +1,2 @@
+class A(True=1):
+    pass

@@ -1,0 +1,1 @@
+print((False := 0))

@@ -1,0 +1,2 @@
+if (None := x):
+    pass

@@ -1,0 +1,1 @@
+sorted(items, key=lambda item item[1])

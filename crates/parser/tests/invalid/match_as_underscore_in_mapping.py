@@ -1,0 +1,3 @@
+match m:
+    case {'k': v as _}:
+        pass

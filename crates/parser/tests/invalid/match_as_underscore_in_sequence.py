@@ -1,0 +1,3 @@
+match s:
+    case [1, (2 as _)]:
+        pass

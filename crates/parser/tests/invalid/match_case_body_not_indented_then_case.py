@@ -1,0 +1,4 @@
+match v:
+    case 1:
+    case 2:
+        pass

@@ -1,0 +1,3 @@
+match m:
+    case {'a': 1, **_}:
+        pass

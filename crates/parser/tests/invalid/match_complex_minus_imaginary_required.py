@@ -1,0 +1,3 @@
+match z:
+    case -1 - 5:
+        pass

@@ -1,0 +1,3 @@
+match z:
+    case x + 1j:
+        pass

@@ -1,0 +1,3 @@
+match z:
+    case 0 | 3j + 4j:
+        pass

@@ -1,0 +1,3 @@
+match z:
+    case -2j - 1j:
+        pass

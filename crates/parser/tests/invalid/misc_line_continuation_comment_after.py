@@ -1,0 +1,2 @@
+total = a + \ # add
+    b

@@ -1,0 +1,2 @@
+def f():
+    return [0o12, 0o18]

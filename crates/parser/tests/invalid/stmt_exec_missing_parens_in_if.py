@@ -1,0 +1,2 @@
+if run:
+    exec code

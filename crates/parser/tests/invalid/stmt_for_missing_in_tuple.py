@@ -1,0 +1,2 @@
+for k, v items:
+    pass

@@ -1,0 +1,2 @@
+if check(value) and other(value)
+    go()

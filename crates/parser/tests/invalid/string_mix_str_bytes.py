@@ -1,0 +1,2 @@
+header = ('Content: '
+          b'text')

@@ -1,0 +1,4 @@
+class A:
+    """Doc
+    x = 1
+    y = 2

@@ -1,0 +1,2 @@
+print('path',
+      '\N{LATIN SMALL LETTER}')

@@ -1,0 +1,1 @@
+msg = 'no newline at end

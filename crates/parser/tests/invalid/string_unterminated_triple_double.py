@@ -1,0 +1,2 @@
+doc = """Start of doc
+more text

@@ -1,0 +1,8 @@
+x = 1
+s = """
+line
+line
+line
+line
+line
+line

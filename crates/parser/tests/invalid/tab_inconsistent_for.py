@@ -1,0 +1,4 @@
+for i in r:
+	if i:
+	        pass
+		print(i)

@@ -1,0 +1,2 @@
+with lock as acquire():
+    pass
