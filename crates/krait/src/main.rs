@@ -31,21 +31,10 @@ fn main() -> ExitCode {
     };
     let dump = std::thread::Builder::new()
         .stack_size(PARSER_STACK_SIZE)
-        .spawn(move || dump_ast(&source))
+        .spawn(move || krait_parser::dump_ast_or_error(&source))
         .expect("spawn the parser thread")
         .join()
         .expect("the parser thread does not panic");
     println!("{dump}");
     ExitCode::SUCCESS
-}
-
-/// The dump of a file, or its error line.
-fn dump_ast(source: &[u8]) -> String {
-    if source.contains(&0) {
-        return "ValueError None:None:None:None:: source code string cannot contain null bytes".into();
-    }
-    match krait_parser::parse_module(source) {
-        Ok(module) => krait_parser::dump::dump(&module),
-        Err(error) => error.dump_line(),
-    }
 }

@@ -46,3 +46,17 @@ pub fn parse_module(source: &[u8]) -> Result<ast::Mod, SyntaxError> {
     let decoded = source::decode_source(source)?;
     parser::Parser::new(&decoded.text, decoded.declared_encoding).parse_module()
 }
+
+/// What `krait -X dump=ast` prints for a file's bytes: the
+/// `ast.dump(ast.parse(source), include_attributes=True)` text, or the
+/// error as `ERRORTYPE LINENO:OFFSET:END_LINENO:END_OFFSET:: MESSAGE`.
+pub fn dump_ast_or_error(source: &[u8]) -> String {
+    if source.contains(&0) {
+        // compile() refuses such source before parsing, with a ValueError.
+        return "ValueError None:None:None:None:: source code string cannot contain null bytes".into();
+    }
+    match parse_module(source) {
+        Ok(module) => dump::dump(&module),
+        Err(error) => error.dump_line(),
+    }
+}

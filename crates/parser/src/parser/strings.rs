@@ -410,7 +410,10 @@ impl<'src> Parser<'src> {
         buffer.extend_from_slice(source);
         buffer.push(b')');
         buffer.push(b'\n');
-        let origin = FStringOrigin { starting_lineno: t.lineno + lines, starting_col_offset: t.col_offset + cols };
+        // The token's own column counts only when the field is on its
+        // first line.
+        let starting_col_offset = if lines > 0 { cols } else { t.col_offset + cols };
+        let origin = FStringOrigin { starting_lineno: t.lineno + lines, starting_col_offset };
         let parser = Parser::for_fstring(&buffer, t.lineno + lines, origin);
         match parser.parse_fstring_expr() {
             Ok(e) => Ok(e),
