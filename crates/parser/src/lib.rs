@@ -44,7 +44,7 @@ pub use error::{SyntaxError, SyntaxErrorKind};
 /// Parses the bytes of a module, as `ast.parse(source)` does with bytes.
 pub fn parse_module(source: &[u8]) -> Result<ast::Mod, SyntaxError> {
     let decoded = source::decode_source(source)?;
-    parser::Parser::new(&decoded.text, decoded.declared_encoding).parse_module()
+    parser::Parser::new(&decoded).parse_module()
 }
 
 /// What `krait -X dump=ast` prints for a file's bytes: the

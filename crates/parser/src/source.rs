@@ -18,6 +18,8 @@ pub struct DecodedSource {
     /// byte order mark). CPython's parser gives character offsets in error
     /// messages only then, and byte offsets otherwise.
     pub declared_encoding: bool,
+    /// Whether a UTF-8 byte order mark was stripped.
+    pub had_bom: bool,
 }
 
 /// Decodes `source` for the tokenizer.
@@ -28,13 +30,13 @@ pub fn decode_source(source: &[u8]) -> Result<DecodedSource, SyntaxError> {
         None => (text, false),
     };
     let Some(cookie) = find_coding_cookie(&text) else {
-        return Ok(DecodedSource { text, declared_encoding: has_bom });
+        return Ok(DecodedSource { text, declared_encoding: has_bom, had_bom: has_bom });
     };
     if has_bom && cookie != "utf-8" {
         return Err(SyntaxError::whole_source(format!("encoding problem: {cookie} with BOM")));
     }
     let text = if cookie == "utf-8" { text } else { decode_with(&cookie, &text)? };
-    Ok(DecodedSource { text, declared_encoding: true })
+    Ok(DecodedSource { text, declared_encoding: true, had_bom: has_bom })
 }
 
 /// `\r\n` and lone `\r` become `\n`, and the text ends with `\n`.
@@ -195,17 +197,7 @@ fn decode_with(name: &str, text: &[u8]) -> Result<Vec<u8>, SyntaxError> {
     match codec {
         Codec::Utf8 => match std::str::from_utf8(text) {
             Ok(_) => Ok(text.to_vec()),
-            Err(e) => {
-                let position = e.valid_up_to();
-                let reason = match e.error_len() {
-                    None => "unexpected end of data",
-                    Some(_) if (0x80..0xC2).contains(&text[position]) || text[position] > 0xF4 => {
-                        "invalid start byte"
-                    }
-                    Some(_) => "invalid continuation byte",
-                };
-                Err(decode_error("utf-8", position, reason))
-            }
+            Err(e) => Err(SyntaxError::whole_source(crate::tokenizer::utf8_error_message(text, &e))),
         },
         Codec::Latin1 => Ok(text.iter().map(|&b| b as char).collect::<String>().into_bytes()),
         Codec::Ascii => match text.iter().position(|b| !b.is_ascii()) {

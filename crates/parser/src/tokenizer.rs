@@ -70,6 +70,10 @@ pub struct Tokenizer<'src> {
     /// Whether error columns are reported in characters (when the source
     /// declared its encoding) or bytes, as CPython's parser does.
     pub char_offsets: bool,
+    /// Whether the file began with a byte order mark. CPython converts
+    /// error columns against the line as read back from the file, BOM
+    /// included, though the columns themselves do not count it.
+    pub had_bom: bool,
 }
 
 impl<'src> Tokenizer<'src> {
@@ -92,6 +96,7 @@ impl<'src> Tokenizer<'src> {
             first_lineno: 0,
             multi_line_start: 0,
             char_offsets: false,
+            had_bom: false,
         }
     }
 
@@ -109,8 +114,8 @@ impl<'src> Tokenizer<'src> {
     }
 
     /// The text of line `lineno` (without its newline), if the buffer has it.
-    pub fn line_text(&self, lineno: u32, first_lineno: u32) -> &'src [u8] {
-        let index = lineno.wrapping_sub(first_lineno) as usize;
+    fn line_text(&self, lineno: i64, first_lineno: u32) -> &'src [u8] {
+        let index = (lineno - first_lineno as i64).max(0) as usize;
         self.buf.split(|&b| b == b'\n').nth(index).unwrap_or(b"")
     }
 
@@ -175,8 +180,7 @@ impl<'src> Tokenizer<'src> {
     /// `_Pypegen_tokenizer_error`): at `col` (0-based bytes, made 1-based),
     /// ending at offset 0.
     fn stop(&self, kind: SyntaxErrorKind, msg: &str, col: usize) -> TokenizeError {
-        let line = &self.buf[self.line_start..];
-        let offset = self.to_error_offset(line, col as i64 + 1);
+        let offset = self.to_error_offset(self.lineno as i64, 1, col as i64 + 1);
         TokenizeError::Stopped(SyntaxError::new(kind, msg, self.lineno as i64, offset, self.lineno as i64, 0))
     }
 
@@ -184,19 +188,24 @@ impl<'src> Tokenizer<'src> {
     /// error token itself): at the current column, with end offset -1.
     fn stop_here(&self, kind: SyntaxErrorKind, msg: &str) -> TokenizeError {
         let col = self.cur - self.line_start;
-        let line = &self.buf[self.line_start..];
-        let offset = self.to_error_offset(line, col as i64);
+        let offset = self.to_error_offset(self.lineno as i64, 1, col as i64);
         TokenizeError::Stopped(SyntaxError::new(kind, msg, self.lineno as i64, offset, self.lineno as i64, -1))
     }
 
-    /// A 1-based byte offset in `line` as the parser reports it: in
-    /// characters when the source declared its encoding.
-    pub fn to_error_offset(&self, line: &[u8], offset: i64) -> i64 {
-        if self.char_offsets {
-            byte_offset_to_character_offset(line, offset)
-        } else {
-            offset
+    /// A 1-based byte offset into line `lineno` (of a buffer whose first
+    /// line is `first_lineno`) as the parser reports it: in characters when
+    /// the source declared its encoding.
+    pub fn to_error_offset(&self, lineno: i64, first_lineno: u32, offset: i64) -> i64 {
+        if !self.char_offsets {
+            return offset;
         }
+        let line = self.line_text(lineno, first_lineno);
+        if self.had_bom && lineno == 1 {
+            let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+            with_bom.extend_from_slice(line);
+            return byte_offset_to_character_offset(&with_bom, offset);
+        }
+        byte_offset_to_character_offset(line, offset)
     }
 
     fn indent_error(&mut self) -> TokenizeError {
@@ -376,8 +385,7 @@ impl<'src> Tokenizer<'src> {
 
     fn unclosed_bracket(&self) -> TokenizeError {
         let &(bracket, lineno, col) = self.brackets.last().unwrap();
-        let line = self.line_text(lineno, 1);
-        let offset = self.to_error_offset(line, col as i64 + 1);
+        let offset = self.to_error_offset(lineno as i64, 1, col as i64 + 1);
         TokenizeError::Unclosed {
             error: SyntaxError::new(
                 SyntaxErrorKind::SyntaxError,
@@ -748,7 +756,8 @@ impl<'src> Tokenizer<'src> {
             b'n' => rest.starts_with(b"ot"),
             _ => false,
         };
-        if c != EOF && !followed_by_keyword && is_identifier_char(c) {
+        // Non-ASCII is left to the name that follows, which reports it.
+        if (0..128).contains(&c) && !followed_by_keyword && is_identifier_char(c) {
             self.backup(c);
             return Err(self.raise(format!("invalid {kind} literal")));
         }
@@ -778,12 +787,12 @@ pub fn chars_in(bytes: &[u8]) -> usize {
 }
 
 /// pegen's `_PyPegen_byte_offset_to_character_offset`: a 1-based byte
-/// offset into `line` as a character offset.
-pub fn byte_offset_to_character_offset(line: &[u8], offset: i64) -> i64 {
-    let line = match line.iter().position(|&b| b == b'\n') {
-        Some(end) => &line[..end + 1],
-        None => line,
-    };
+/// offset into `line` as a character offset. CPython reads the line back
+/// decoded with replacement, so each undecodable sequence counts as the
+/// three bytes of U+FFFD.
+fn byte_offset_to_character_offset(line: &[u8], offset: i64) -> i64 {
+    let line = String::from_utf8_lossy(line);
+    let line = line.as_bytes();
     let offset = offset.clamp(0, line.len() as i64 + 1) as usize;
     if offset > line.len() {
         // CPython reads the string's terminating NUL as one more character.
@@ -796,10 +805,15 @@ pub fn byte_offset_to_character_offset(line: &[u8], offset: i64) -> i64 {
 pub fn utf8_error_message(bytes: &[u8], error: &std::str::Utf8Error) -> String {
     let position = error.valid_up_to();
     let byte = bytes[position];
-    let reason = match error.error_len() {
-        None => "unexpected end of data",
-        Some(_) if (0x80..0xC2).contains(&byte) || byte > 0xF4 => "invalid start byte",
-        Some(_) => "invalid continuation byte",
+    let (reason, len) = match error.error_len() {
+        None => ("unexpected end of data", bytes.len() - position),
+        Some(_) if (0x80..0xC2).contains(&byte) || byte > 0xF4 => ("invalid start byte", 1),
+        Some(len) => ("invalid continuation byte", len),
     };
-    format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {position}: {reason}")
+    if len == 1 {
+        format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {position}: {reason}")
+    } else {
+        let end = position + len - 1;
+        format!("'utf-8' codec can't decode bytes in position {position}-{end}: {reason}")
+    }
 }

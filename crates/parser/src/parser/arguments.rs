@@ -6,9 +6,9 @@
 //! `*[name]`, `**name`) and then checked against the grammar's order; in the
 //! second pass the same items say which rule a wrong list breaks.
 
-use super::expressions::{expr, token_loc};
+use super::expressions::token_loc;
 use super::{PResult, Parser, Stop};
-use crate::ast::{Arg, Arguments, Expr, ExprContext, ExprKind, Keyword, Loc};
+use crate::ast::{Arg, Arguments, Expr, ExprKind, Keyword, Loc};
 use crate::token::{Token, TokenKind as T};
 
 pub(super) fn empty_arguments() -> Arguments {
@@ -48,39 +48,36 @@ impl<'src> Parser<'src> {
 
     fn parameter_list(&mut self, lambda: bool) -> PResult<Arguments> {
         let mark = self.pos;
-        let close = if lambda { T::Colon } else { T::RPar };
+        if self.at(T::Slash)? {
+            // No parameter list starts with `/`; the grammar reads no further.
+            if self.invalid_rules && self.peek_second()?.kind == T::Comma {
+                let slash = self.peek()?;
+                return Err(self.raise_at_token(slash, "at least one argument must precede /"));
+            }
+            return Ok(None);
+        }
         let mut items = Vec::new();
-        let mut trailing_comma = false;
         loop {
             let item_mark = self.pos;
             let Some(item) = self.param_item(lambda)? else {
                 self.pos = item_mark;
                 break;
             };
-            items.push(item);
-            trailing_comma = self.eat(T::Comma)?.is_some();
-            if !trailing_comma {
+            items.push((item_mark, item));
+            if self.eat(T::Comma)?.is_none() {
                 break;
             }
         }
         if self.invalid_rules {
             let end = self.pos;
-            self.pos = mark;
-            self.invalid_parameters(lambda, &items)?;
+            self.invalid_parameters(lambda, &items, end)?;
             self.pos = end;
         }
         if items.is_empty() {
             self.pos = mark;
             return Ok(None);
         }
-        if !self.at(close)? {
-            // A trailing item that did not parse: back off to the last
-            // complete one, as the grammar's `param &')'` would.
-            if trailing_comma {
-                self.pos -= 0;
-            }
-        }
-        match arguments_from_items(items, trailing_comma) {
+        match arguments_from_items(items.into_iter().map(|(_, item)| item)) {
             Some(arguments) => Ok(Some(arguments)),
             None => {
                 self.pos = mark;
@@ -149,66 +146,86 @@ impl<'src> Parser<'src> {
         }
     }
 
-    /// The second pass's diagnosis of a parameter list.
-    fn invalid_parameters(&mut self, lambda: bool, items: &[ParamItem]) -> Result<(), Stop> {
+    /// The token `offset` places after token index `index`.
+    fn token_after(&mut self, index: usize, offset: usize) -> Result<Token, Stop> {
+        let saved = self.pos;
+        self.pos = index;
+        for _ in 0..offset {
+            self.peek()?;
+            self.pos += 1;
+        }
+        let t = self.peek();
+        self.pos = saved;
+        t
+    }
+
+    /// The second pass's diagnosis of a parameter list (`invalid_parameters`,
+    /// `invalid_default`, `invalid_star_etc`, `invalid_kwds` and their
+    /// lambda forms), read from its items; `end` is where the items stop.
+    fn invalid_parameters(&mut self, lambda: bool, items: &[(usize, ParamItem)], end: usize) -> Result<(), Stop> {
         let close = if lambda { T::Colon } else { T::RPar };
-        // A default seen among positional parameters, then one without.
         let mut seen_default = false;
+        let mut all_without_default = true;
         let mut seen_slash = false;
-        let mut seen_star: Option<&Token> = None;
-        let mut maybe_defaults_since_star = false;
-        for (i, item) in items.iter().enumerate() {
+        let mut seen_star = false;
+        for (i, (index, item)) in items.iter().enumerate() {
             match item {
                 ParamItem::Param { arg, equals, default } => {
                     if let (Some(eq), None) = (equals, default) {
-                        return Err(self.raise_at_token(*eq, "expected default value expression"));
+                        let after = self.peek_after_token(*eq)?;
+                        if matches!(after.kind, T::RPar | T::Comma) {
+                            return Err(self.raise_at_token(*eq, "expected default value expression"));
+                        }
                     }
-                    if seen_star.is_none() {
+                    if default.is_some() {
+                        all_without_default = false;
+                    }
+                    if !seen_star {
                         if default.is_some() {
                             seen_default = true;
                         } else if seen_default {
-                            let what = "non-default argument follows default argument";
-                            return Err(self.raise_at(arg.loc, what));
+                            return Err(self.raise_at(arg.loc, "non-default argument follows default argument"));
                         }
-                    } else {
-                        maybe_defaults_since_star = true;
                     }
                 }
                 ParamItem::Slash(t) => {
-                    if i == 0 {
-                        return Err(self.raise_at_token(*t, "at least one argument must precede /"));
-                    }
                     if seen_slash {
                         return Err(self.raise_at_token(*t, "/ may appear only once"));
                     }
-                    if seen_star.is_some() {
+                    if seen_star {
                         return Err(self.raise_at_token(*t, "/ must be ahead of *"));
                     }
                     seen_slash = true;
                 }
                 ParamItem::Star(t, param) => {
-                    if let Some(first) = seen_star {
-                        let _ = first;
+                    let next = self.token_after(*index, 1)?;
+                    if seen_star && (param.is_some() || next.kind == T::Comma) {
                         return Err(self.raise_at_token(*t, "* argument may appear only once"));
                     }
                     if let Some((_, Some(eq))) = param {
                         return Err(self.raise_at_token(*eq, "var-positional argument cannot have default value"));
                     }
                     if param.is_none() {
-                        let next = items.get(i + 1);
-                        let bare_at_end = next.is_none() || matches!(next, Some(ParamItem::DoubleStar(..)));
-                        if bare_at_end {
-                            return Err(self.raise_at_token(*t, "named arguments must follow bare *"));
+                        let bare = if next.kind == close {
+                            Some(next)
+                        } else if next.kind == T::Comma {
+                            let after = self.token_after(*index, 2)?;
+                            matches!(after.kind, T::DoubleStar).then_some(after).or((after.kind == close).then_some(after))
+                        } else {
+                            None
+                        };
+                        if let Some(last) = bare {
+                            let msg = "named arguments must follow bare *";
+                            return Err(if lambda { self.raise_at_token(last, msg) } else { self.raise_at_token(*t, msg) });
                         }
                     }
-                    seen_star = Some(t);
-                    maybe_defaults_since_star = false;
+                    seen_star = true;
                 }
                 ParamItem::DoubleStar(_, _, equals) => {
                     if let Some(eq) = equals {
                         return Err(self.raise_at_token(*eq, "var-keyword argument cannot have default value"));
                     }
-                    if let Some(next) = items.get(i + 1) {
+                    if let Some((_, next)) = items.get(i + 1) {
                         let msg = "arguments cannot follow var-keyword argument";
                         return Err(match next {
                             ParamItem::Param { arg, .. } => self.raise_at(arg.loc, msg),
@@ -220,21 +237,19 @@ impl<'src> Parser<'src> {
                 }
             }
         }
-        let _ = maybe_defaults_since_star;
+        self.pos = end;
+        let t = self.peek()?;
         // `param_maybe_default+ '/' '*'`: a missing comma.
-        if let Some(ParamItem::Slash(_)) = items.last() {
-            let t = self.peek()?;
-            if t.kind == T::Star {
+        if let Some((_, ParamItem::Slash(_))) = items.last() {
+            if t.kind == T::Star && items.len() > 1 {
                 return Err(self.raise_at_token(t, "expected comma between / and *"));
             }
         }
-        // `'(' param_no_default+ ','? ')'`: parenthesized parameters.
-        let t = self.peek()?;
-        if t.kind == T::LPar {
-            let mark = self.pos;
+        // `param_no_default* '(' param_no_default+ ','? ')'`
+        if t.kind == T::LPar && all_without_default && !seen_slash && !seen_star {
             self.pos += 1;
             let mut count = 0;
-            while let Some((_, _)) = self.name()? {
+            while self.name()?.is_some() {
                 count += 1;
                 if self.eat(T::Comma)?.is_none() {
                     break;
@@ -247,10 +262,14 @@ impl<'src> Parser<'src> {
                     return Err(self.raise_range(token_loc(t), token_loc(close_paren), &msg));
                 }
             }
-            self.pos = mark;
         }
-        let _ = close;
         Ok(())
+    }
+
+    /// The token after `t`, which has been read.
+    fn peek_after_token(&mut self, t: Token) -> Result<Token, Stop> {
+        let index = self.tokens.iter().position(|x| x.start == t.start && x.kind == t.kind).expect("a read token");
+        self.token_after(index, 1)
     }
 
     // ---- Call arguments -----------------------------------------------
@@ -398,9 +417,10 @@ impl<'src> Parser<'src> {
     fn invalid_arguments(&mut self) -> Result<(), Stop> {
         let mark = self.pos;
         // args ',' '*'
-        if let Some((_, keywords, loc)) = self.args()? {
+        if let Some((_, keywords, _)) = self.args()? {
             if keywords.iter().any(|k| k.arg.is_none()) && self.eat(T::Comma)?.is_some() && self.at(T::Star)? {
-                return Err(self.raise_at(loc, "iterable argument unpacking follows keyword argument unpacking"));
+                let star = self.peek()?;
+                return Err(self.raise_at_token(star, "iterable argument unpacking follows keyword argument unpacking"));
             }
         }
         self.pos = mark;
@@ -472,7 +492,7 @@ fn last_comprehension_item(generators: &[crate::ast::Comprehension]) -> Loc {
 
 /// Builds `arguments` from the items of a parameter list, or `None` when
 /// they are not in an order the grammar allows.
-fn arguments_from_items(items: Vec<ParamItem>, trailing_comma: bool) -> Option<Arguments> {
+fn arguments_from_items(items: impl Iterator<Item = ParamItem>) -> Option<Arguments> {
     let mut arguments = empty_arguments();
     let mut positional: Vec<Arg> = Vec::new();
     let mut defaults = Vec::new();
@@ -539,14 +559,7 @@ fn arguments_from_items(items: Vec<ParamItem>, trailing_comma: bool) -> Option<A
     {
         return None;
     }
-    let _ = trailing_comma;
     arguments.args = positional;
     arguments.defaults = defaults;
     Some(arguments)
-}
-
-/// A `Name` in load context, for tests of the argument rules.
-#[allow(dead_code)]
-fn name_expr(id: &str, loc: Loc) -> Expr {
-    expr(ExprKind::Name { id: id.into(), ctx: ExprContext::Load }, loc)
 }

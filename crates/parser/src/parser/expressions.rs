@@ -932,12 +932,7 @@ impl<'src> Parser<'src> {
         let mut values = Vec::new();
         loop {
             let item_mark = self.pos;
-            let item = if self.eat(T::DoubleStar)?.is_some() {
-                self.bitwise_or()?.map(|v| (None, v))
-            } else {
-                self.kvpair()?.map(|(k, v)| (Some(k), v))
-            };
-            let Some((key, value)) = item else {
+            let Some((key, value)) = self.double_starred_kvpair()? else {
                 self.pos = item_mark;
                 break;
             };
@@ -997,64 +992,109 @@ impl<'src> Parser<'src> {
         Ok(Some(expr(ExprKind::Set { elts }, self.loc(start))))
     }
 
-    /// `kvpair: expression ':' expression`, with `invalid_kvpair`.
+    /// `kvpair: expression ':' expression`
     fn kvpair(&mut self) -> PResult<(Expr, Expr)> {
         let mark = self.pos;
         let Some(key) = self.expression()? else { return Ok(None) };
-        let Some(colon) = self.eat(T::Colon)? else {
+        if self.eat(T::Colon)?.is_none() {
             self.pos = mark;
             return Ok(None);
-        };
+        }
         match self.expression()? {
             Some(value) => Ok(Some((key, value))),
             None => {
-                if self.invalid_rules {
-                    if self.at(T::Star)? {
-                        let star = self.peek()?;
-                        let after = self.pos;
-                        self.pos += 1;
-                        if self.bitwise_or()?.is_some() {
-                            return Err(self.raise_starting_from(token_loc(star), "cannot use a starred expression in a dictionary value"));
-                        }
-                        self.pos = after;
-                    }
-                    if matches!(self.peek_kind()?, T::RBrace | T::Comma) {
-                        return Err(self.raise_at_token(colon, "expression expected after dictionary key and ':'"));
-                    }
-                }
                 self.pos = mark;
                 Ok(None)
             }
         }
     }
 
+    /// `double_starred_kvpair: '**' bitwise_or | kvpair`
+    fn double_starred_kvpair(&mut self) -> PResult<(Option<Expr>, Expr)> {
+        let mark = self.pos;
+        if self.eat(T::DoubleStar)?.is_some() {
+            return match self.bitwise_or()? {
+                Some(value) => Ok(Some((None, value))),
+                None => {
+                    self.pos = mark;
+                    Ok(None)
+                }
+            };
+        }
+        Ok(self.kvpair()?.map(|(key, value)| (Some(key), value)))
+    }
+
+    /// `invalid_double_starred_kvpairs: ','.double_starred_kvpair+ ',' invalid_kvpair
+    ///   | expression ':' '*' bitwise_or | expression ':' &('}'|',')`
     fn invalid_double_starred_kvpairs(&mut self) -> Result<(), Stop> {
-        // `expression ':' &('}'|',')` after any complete items.
+        let mark = self.pos;
+        let mut count = 0;
         loop {
             let item_mark = self.pos;
-            if self.eat(T::DoubleStar)?.is_some() {
-                if self.bitwise_or()?.is_none() {
-                    return Ok(());
-                }
-            } else if let Some(key) = self.expression()? {
-                if self.eat(T::Colon)?.is_none() {
-                    if matches!(self.peek_kind()?, T::RBrace | T::Comma) {
-                        return Err(self.raise_at(key.loc, "':' expected after dictionary key"));
-                    }
-                    return Ok(());
-                }
-                if self.expression()?.is_none() {
-                    self.pos = item_mark;
-                    self.kvpair()?;
-                    return Ok(());
-                }
-            } else {
-                return Ok(());
+            if self.double_starred_kvpair()?.is_none() {
+                self.pos = item_mark;
+                break;
             }
+            count += 1;
+            let comma_mark = self.pos;
             if self.eat(T::Comma)?.is_none() {
-                return Ok(());
+                break;
+            }
+            if !self.starts_double_starred_kvpair()? {
+                self.pos = comma_mark;
+                break;
             }
         }
+        if count > 0 && self.eat(T::Comma)?.is_some() {
+            self.invalid_kvpair()?;
+        }
+        self.pos = mark;
+        self.invalid_kvpair_value()
+    }
+
+    /// Whether a `double_starred_kvpair` parses here (without moving).
+    fn starts_double_starred_kvpair(&mut self) -> Result<bool, Stop> {
+        let mark = self.pos;
+        let found = self.double_starred_kvpair()?.is_some();
+        self.pos = mark;
+        Ok(found)
+    }
+
+    /// `invalid_kvpair: expression !(':') | invalid_kvpair_value`
+    fn invalid_kvpair(&mut self) -> Result<(), Stop> {
+        let mark = self.pos;
+        if let Some(a) = self.expression()? {
+            if !self.at(T::Colon)? {
+                return Err(self.raise_known(
+                    crate::error::SyntaxErrorKind::SyntaxError,
+                    "':' expected after dictionary key",
+                    a.loc.lineno as i64,
+                    a.loc.end_col_offset as i64 - 1,
+                    Some((a.loc.end_lineno as i64, -1)),
+                ));
+            }
+        }
+        self.pos = mark;
+        self.invalid_kvpair_value()
+    }
+
+    /// `expression ':' '*' bitwise_or | expression ':' &('}'|',')`
+    fn invalid_kvpair_value(&mut self) -> Result<(), Stop> {
+        let mark = self.pos;
+        if self.expression()?.is_some() {
+            if let Some(colon) = self.eat(T::Colon)? {
+                if let Some(star) = self.eat(T::Star)? {
+                    if self.bitwise_or()?.is_some() {
+                        let msg = "cannot use a starred expression in a dictionary value";
+                        return Err(self.raise_starting_from(token_loc(star), msg));
+                    }
+                } else if matches!(self.peek_kind()?, T::RBrace | T::Comma) {
+                    return Err(self.raise_at_token(colon, "expression expected after dictionary key and ':'"));
+                }
+            }
+        }
+        self.pos = mark;
+        Ok(())
     }
 
     fn invalid_dict_comprehension(&mut self) -> Result<(), Stop> {

@@ -64,12 +64,13 @@ pub struct Parser<'src> {
 pub type ParseResult<T> = Result<T, SyntaxError>;
 
 impl<'src> Parser<'src> {
-    pub fn new(buf: &'src [u8], char_offsets: bool) -> Parser<'src> {
-        let mut tok = Tokenizer::new(buf, 1);
-        tok.char_offsets = char_offsets;
+    pub fn new(source: &'src crate::source::DecodedSource) -> Parser<'src> {
+        let mut tok = Tokenizer::new(&source.text, 1);
+        tok.char_offsets = source.declared_encoding;
+        tok.had_bom = source.had_bom;
         Parser {
             tok,
-            tokens: Vec::with_capacity(buf.len() / 4),
+            tokens: Vec::with_capacity(source.text.len() / 4),
             pos: 0,
             invalid_rules: false,
             error: None,
@@ -205,8 +206,9 @@ impl<'src> Parser<'src> {
             }
             Err(e) => {
                 self.tokenizer_failed = true;
+                let raised_by_tokenizer = matches!(e, TokenizeError::Raised(_));
                 let mut error = e.into_syntax_error();
-                if self.fstring.is_some() {
+                if self.fstring.is_some() && !raised_by_tokenizer {
                     error.msg = format!("f-string: {}", error.msg);
                 }
                 self.error = Some(error);
@@ -300,8 +302,14 @@ impl<'src> Parser<'src> {
         }
     }
 
+    /// pegen's SOFT_KEYWORD lookahead. CPython compares only the name's
+    /// length of each soft keyword, so any prefix of one (`c`, `ma`)
+    /// counts, and Krait answers the same.
     fn is_soft_keyword(&self, t: &Token) -> bool {
-        t.kind == TokenKind::Name && matches!(self.text_of(t), b"match" | b"case" | b"_")
+        let text = self.text_of(t);
+        t.kind == TokenKind::Name
+            && !text.is_empty()
+            && [&b"match"[..], b"case", b"_"].iter().any(|keyword| keyword.starts_with(text))
     }
 
     // ---- Locations ----------------------------------------------------
@@ -327,11 +335,6 @@ impl<'src> Parser<'src> {
             end_lineno: end.end_lineno,
             end_col_offset: end.end_col_offset as u32,
         }
-    }
-
-    /// The last token consumed.
-    fn last_token(&self) -> Token {
-        self.tokens[self.pos - 1]
     }
 
     /// Enters a rule that can recurse without consuming brackets.
@@ -395,13 +398,9 @@ impl<'src> Parser<'src> {
             offset -= origin.starting_col_offset as i64;
             end_offset -= origin.starting_col_offset as i64;
         }
-        if self.tok.char_offsets {
-            let line = self.tok.line_text(lineno.max(0) as u32, self.first_lineno);
-            offset = self.tok.to_error_offset(line, offset);
-            if end_offset > 0 {
-                let end_line = self.tok.line_text(end_lineno.max(0) as u32, self.first_lineno);
-                end_offset = self.tok.to_error_offset(end_line, end_offset);
-            }
+        offset = self.tok.to_error_offset(lineno, self.first_lineno, offset);
+        if end_offset > 0 {
+            end_offset = self.tok.to_error_offset(end_lineno, self.first_lineno, end_offset);
         }
         self.error = Some(SyntaxError::new(kind, msg, lineno, offset, end_lineno, end_offset));
         Stop

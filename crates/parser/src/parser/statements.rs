@@ -944,6 +944,10 @@ impl<'src> Parser<'src> {
         let is_async = self.eat(T::Async)?.is_some();
         let with_token = self.eat(T::With)?.expect("checked by compound_stmt");
         let items_mark = self.pos;
+        if self.invalid_rules {
+            self.invalid_with_stmt(with_token)?;
+            self.pos = items_mark;
+        }
         // 'with' '(' ','.with_item+ ','? ')' ':' block
         if self.eat(T::LPar)?.is_some() {
             if let Some(items) = self.with_items()? {
@@ -963,6 +967,57 @@ impl<'src> Parser<'src> {
         }
         self.pos = mark;
         Ok(None)
+    }
+
+    /// `invalid_with_stmt_indent` and `invalid_with_stmt`: a header whose
+    /// items parse loosely, followed by a newline instead of `:`, or by no
+    /// indented block.
+    fn invalid_with_stmt(&mut self, with_token: Token) -> Result<(), Stop> {
+        let items_mark = self.pos;
+        for parenthesized in [false, true] {
+            self.pos = items_mark;
+            if parenthesized && self.eat(T::LPar)?.is_none() {
+                continue;
+            }
+            let mut count = 0;
+            loop {
+                let item = if parenthesized { self.expressions()? } else { self.expression()? };
+                if item.is_none() {
+                    break;
+                }
+                count += 1;
+                let as_mark = self.pos;
+                if self.eat(T::As)?.is_some() && self.star_target()?.is_none() {
+                    self.pos = as_mark;
+                }
+                if self.eat(T::Comma)?.is_none() {
+                    break;
+                }
+            }
+            if count == 0 {
+                continue;
+            }
+            if parenthesized {
+                if self.tokens[self.pos - 1].kind != T::Comma {
+                    self.eat(T::Comma)?;
+                }
+                if self.eat(T::RPar)?.is_none() {
+                    continue;
+                }
+            } else if self.tokens[self.pos - 1].kind == T::Comma {
+                self.pos -= 1;
+            }
+            if self.at(T::Colon)? {
+                self.pos += 1;
+                if self.at_missing_indent()? {
+                    return Err(self.raise_missing_block("'with' statement", with_token));
+                }
+            } else if self.at(T::Newline)? {
+                self.pos += 1;
+                return Err(self.raise_generic("expected ':'"));
+            }
+        }
+        Ok(())
     }
 
     fn with_node(&mut self, is_async: bool, items: Vec<WithItem>, body: Vec<Stmt>, start: Token) -> Stmt {
