@@ -27,8 +27,14 @@ struct Constructor {
 }
 
 enum Definition {
-    Sum { constructors: Vec<Constructor>, attributes: Vec<Field> },
-    Product { fields: Vec<Field>, attributes: Vec<Field> },
+    Sum {
+        constructors: Vec<Constructor>,
+        attributes: Vec<Field>,
+    },
+    Product {
+        fields: Vec<Field>,
+        attributes: Vec<Field>,
+    },
 }
 
 struct Type {
@@ -110,7 +116,10 @@ impl Asdl {
                     constructors.push(self.constructor());
                 }
                 let attributes = self.attributes();
-                Definition::Sum { constructors, attributes }
+                Definition::Sum {
+                    constructors,
+                    attributes,
+                }
             };
             types.push(Type { name, definition });
         }
@@ -119,7 +128,11 @@ impl Asdl {
 
     fn constructor(&mut self) -> Constructor {
         let name = self.next();
-        let fields = if self.peek() == "(" { self.fields() } else { Vec::new() };
+        let fields = if self.peek() == "(" {
+            self.fields()
+        } else {
+            Vec::new()
+        };
         Constructor { name, fields }
     }
 
@@ -206,8 +219,10 @@ fn field_type(types: &[Type], field: &Field) -> String {
         "int" => "i32".to_string(),
         other => camel(other),
     };
-    let by_value = matches!(field.ty.as_str(), "identifier" | "string" | "constant" | "int")
-        || is_simple_sum(types, &field.ty);
+    let by_value = matches!(
+        field.ty.as_str(),
+        "identifier" | "string" | "constant" | "int"
+    ) || is_simple_sum(types, &field.ty);
     match field.quantity {
         Quantity::One if by_value => base,
         Quantity::One => format!("Box<{base}>"),
@@ -225,7 +240,11 @@ fn generate(types: &[Type]) -> String {
         let name = camel(&ty.name);
         match &ty.definition {
             Definition::Sum { constructors, .. } if is_simple_sum(types, &ty.name) => {
-                writeln!(out, "#[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub enum {name} {{").unwrap();
+                writeln!(
+                    out,
+                    "#[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub enum {name} {{"
+                )
+                .unwrap();
                 for c in constructors {
                     writeln!(out, "    {},", c.name).unwrap();
                 }
@@ -236,19 +255,36 @@ fn generate(types: &[Type]) -> String {
                 }
                 out.push_str("        });\n    }\n}\n\n");
             }
-            Definition::Sum { constructors, attributes } => {
-                let kind = if attributes.is_empty() { name.clone() } else { format!("{name}Kind") };
+            Definition::Sum {
+                constructors,
+                attributes,
+            } => {
+                let kind = if attributes.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{name}Kind")
+                };
                 if !attributes.is_empty() {
                     writeln!(out, "#[derive(Debug, Clone, PartialEq)]\npub struct {name} {{\n    pub kind: {kind},\n    pub loc: Loc,\n}}\n").unwrap();
                 }
-                writeln!(out, "#[derive(Debug, Clone, PartialEq)]\npub enum {kind} {{").unwrap();
+                writeln!(
+                    out,
+                    "#[derive(Debug, Clone, PartialEq)]\npub enum {kind} {{"
+                )
+                .unwrap();
                 for c in constructors {
                     if c.fields.is_empty() {
                         writeln!(out, "    {},", c.name).unwrap();
                     } else {
                         writeln!(out, "    {} {{", c.name).unwrap();
                         for f in &c.fields {
-                            writeln!(out, "        {}: {},", rust_field(&f.name), field_type(types, f)).unwrap();
+                            writeln!(
+                                out,
+                                "        {}: {},",
+                                rust_field(&f.name),
+                                field_type(types, f)
+                            )
+                            .unwrap();
                         }
                         out.push_str("    },\n");
                     }
@@ -259,20 +295,50 @@ fn generate(types: &[Type]) -> String {
                 } else {
                     ("&self.kind", "        w.location(&self.loc);\n")
                 };
-                writeln!(out, "impl Dump for {name} {{\n    fn dump(&self, out: &mut String) {{").unwrap();
-                out.push_str("        let mut w = match ");
+                writeln!(
+                    out,
+                    "impl Dump for {name} {{\n    fn dump(&self, out: &mut String) {{"
+                )
+                .unwrap();
+                out.push_str(if attributes.is_empty() {
+                    "        let w = match "
+                } else {
+                    "        let mut w = match "
+                });
                 out.push_str(subject);
                 out.push_str(" {\n");
                 for c in constructors {
                     let names: Vec<String> = c.fields.iter().map(|f| rust_field(&f.name)).collect();
                     if names.is_empty() {
-                        writeln!(out, "            {kind}::{} => NodeWriter::new(out, \"{}\"),", c.name, c.name).unwrap();
+                        writeln!(
+                            out,
+                            "            {kind}::{} => NodeWriter::new(out, \"{}\"),",
+                            c.name, c.name
+                        )
+                        .unwrap();
                         continue;
                     }
-                    writeln!(out, "            {kind}::{} {{ {} }} => {{", c.name, names.join(", ")).unwrap();
-                    writeln!(out, "                let mut w = NodeWriter::new(out, \"{}\");", c.name).unwrap();
+                    writeln!(
+                        out,
+                        "            {kind}::{} {{ {} }} => {{",
+                        c.name,
+                        names.join(", ")
+                    )
+                    .unwrap();
+                    writeln!(
+                        out,
+                        "                let mut w = NodeWriter::new(out, \"{}\");",
+                        c.name
+                    )
+                    .unwrap();
                     for f in &c.fields {
-                        writeln!(out, "                w.field(\"{}\", {});", f.name, rust_field(&f.name)).unwrap();
+                        writeln!(
+                            out,
+                            "                w.field(\"{}\", {});",
+                            f.name,
+                            rust_field(&f.name)
+                        )
+                        .unwrap();
                     }
                     out.push_str("                w\n            }\n");
                 }
@@ -281,18 +347,43 @@ fn generate(types: &[Type]) -> String {
                 out.push_str("        w.finish();\n    }\n}\n\n");
             }
             Definition::Product { fields, attributes } => {
-                writeln!(out, "#[derive(Debug, Clone, PartialEq)]\npub struct {name} {{").unwrap();
+                writeln!(
+                    out,
+                    "#[derive(Debug, Clone, PartialEq)]\npub struct {name} {{"
+                )
+                .unwrap();
                 for f in fields {
-                    writeln!(out, "    pub {}: {},", rust_field(&f.name), field_type(types, f)).unwrap();
+                    writeln!(
+                        out,
+                        "    pub {}: {},",
+                        rust_field(&f.name),
+                        field_type(types, f)
+                    )
+                    .unwrap();
                 }
                 if !attributes.is_empty() {
                     out.push_str("    pub loc: Loc,\n");
                 }
                 out.push_str("}\n\n");
-                writeln!(out, "impl Dump for {name} {{\n    fn dump(&self, out: &mut String) {{").unwrap();
-                writeln!(out, "        let mut w = NodeWriter::new(out, \"{}\");", ty.name).unwrap();
+                writeln!(
+                    out,
+                    "impl Dump for {name} {{\n    fn dump(&self, out: &mut String) {{"
+                )
+                .unwrap();
+                writeln!(
+                    out,
+                    "        let mut w = NodeWriter::new(out, \"{}\");",
+                    ty.name
+                )
+                .unwrap();
                 for f in fields {
-                    writeln!(out, "        w.field(\"{}\", &self.{});", f.name, rust_field(&f.name)).unwrap();
+                    writeln!(
+                        out,
+                        "        w.field(\"{}\", &self.{});",
+                        f.name,
+                        rust_field(&f.name)
+                    )
+                    .unwrap();
                 }
                 if !attributes.is_empty() {
                     out.push_str("        w.location(&self.loc);\n");

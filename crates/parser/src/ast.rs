@@ -26,7 +26,11 @@ pub struct Loc {
 impl Loc {
     /// The span from the start of `self` to the end of `end`.
     pub fn to(self, end: Loc) -> Loc {
-        Loc { end_lineno: end.end_lineno, end_col_offset: end.end_col_offset, ..self }
+        Loc {
+            end_lineno: end.end_lineno,
+            end_col_offset: end.end_col_offset,
+            ..self
+        }
     }
 }
 

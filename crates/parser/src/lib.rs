@@ -43,6 +43,17 @@ pub use error::{SyntaxError, SyntaxErrorKind};
 
 /// Parses the bytes of a module, as `ast.parse(source)` does with bytes.
 pub fn parse_module(source: &[u8]) -> Result<ast::Mod, SyntaxError> {
+    if source.contains(&0) {
+        // compile() refuses such source before parsing, without a location.
+        return Err(SyntaxError {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: "source code string cannot contain null bytes".into(),
+            lineno: None,
+            offset: None,
+            end_lineno: None,
+            end_offset: None,
+        });
+    }
     let decoded = source::decode_source(source)?;
     parser::Parser::new(&decoded).parse_module()
 }
@@ -51,10 +62,6 @@ pub fn parse_module(source: &[u8]) -> Result<ast::Mod, SyntaxError> {
 /// `ast.dump(ast.parse(source), include_attributes=True)` text, or the
 /// error as `ERRORTYPE LINENO:OFFSET:END_LINENO:END_OFFSET:: MESSAGE`.
 pub fn dump_ast_or_error(source: &[u8]) -> String {
-    if source.contains(&0) {
-        // compile() refuses such source before parsing, with a ValueError.
-        return "ValueError None:None:None:None:: source code string cannot contain null bytes".into();
-    }
     match parse_module(source) {
         Ok(module) => dump::dump(&module),
         Err(error) => error.dump_line(),

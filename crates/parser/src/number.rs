@@ -5,7 +5,11 @@ use crate::ast::{Constant, Int};
 
 /// The value of a NUMBER token's text, which the tokenizer has checked.
 pub fn parse_number(text: &[u8]) -> Constant {
-    let digits: String = text.iter().filter(|&&b| b != b'_').map(|&b| b as char).collect();
+    let digits: String = text
+        .iter()
+        .filter(|&&b| b != b'_')
+        .map(|&b| b as char)
+        .collect();
     let lower = digits.to_ascii_lowercase();
     if let Some(imaginary) = lower.strip_suffix('j') {
         return Constant::Imaginary(parse_float(imaginary));
@@ -22,7 +26,8 @@ pub fn parse_number(text: &[u8]) -> Constant {
 }
 
 fn parse_float(text: &str) -> f64 {
-    text.parse().expect("the tokenizer accepts only valid float literals")
+    text.parse()
+        .expect("the tokenizer accepts only valid float literals")
 }
 
 fn parse_int(digits: &str, radix: u32) -> Int {

@@ -39,7 +39,11 @@ pub fn str_repr(code_points: impl Iterator<Item = u32> + Clone) -> String {
 
 /// `repr(b)` for bytes.
 pub fn bytes_repr(bytes: &[u8]) -> String {
-    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') { '"' } else { '\'' };
+    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(bytes.len() + 3);
     out.push('b');
     out.push(quote);
@@ -86,11 +90,14 @@ pub fn float_repr(x: f64, add_dot_zero: bool) -> String {
     if (-4 < decimal_point) && (decimal_point <= 16) {
         if decimal_point <= 0 {
             out.push_str("0.");
-            out.extend(std::iter::repeat('0').take(-decimal_point as usize));
+            out.extend(std::iter::repeat_n('0', -decimal_point as usize));
             out.push_str(&digits);
         } else if decimal_point as usize >= digits.len() {
             out.push_str(&digits);
-            out.extend(std::iter::repeat('0').take(decimal_point as usize - digits.len()));
+            out.extend(std::iter::repeat_n(
+                '0',
+                decimal_point as usize - digits.len(),
+            ));
             if add_dot_zero {
                 out.push_str(".0");
             }
@@ -159,7 +166,10 @@ mod tests {
         let repr = |s: &str| str_repr(s.chars().map(|c| c as u32));
         assert_eq!(repr("a'b"), "\"a'b\"");
         assert_eq!(repr("a'\"b"), "'a\\'\"b'");
-        assert_eq!(repr("\t\x00\u{a0}é\u{10ffff}"), "'\\t\\x00\\xa0é\\U0010ffff'");
+        assert_eq!(
+            repr("\t\x00\u{a0}é\u{10ffff}"),
+            "'\\t\\x00\\xa0é\\U0010ffff'"
+        );
         assert_eq!(str_repr([0xd800].into_iter()), "'\\ud800'");
     }
 

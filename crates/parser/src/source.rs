@@ -30,13 +30,27 @@ pub fn decode_source(source: &[u8]) -> Result<DecodedSource, SyntaxError> {
         None => (text, false),
     };
     let Some(cookie) = find_coding_cookie(&text) else {
-        return Ok(DecodedSource { text, declared_encoding: has_bom, had_bom: has_bom });
+        return Ok(DecodedSource {
+            text,
+            declared_encoding: has_bom,
+            had_bom: has_bom,
+        });
     };
     if has_bom && cookie != "utf-8" {
-        return Err(SyntaxError::whole_source(format!("encoding problem: {cookie} with BOM")));
+        return Err(SyntaxError::whole_source(format!(
+            "encoding problem: {cookie} with BOM"
+        )));
     }
-    let text = if cookie == "utf-8" { text } else { decode_with(&cookie, &text)? };
-    Ok(DecodedSource { text, declared_encoding: true, had_bom: has_bom })
+    let text = if cookie == "utf-8" {
+        text
+    } else {
+        decode_with(&cookie, &text)?
+    };
+    Ok(DecodedSource {
+        text,
+        declared_encoding: true,
+        had_bom: has_bom,
+    })
 }
 
 /// `\r\n` and lone `\r` become `\n`, and the text ends with `\n`.
@@ -112,7 +126,10 @@ fn coding_spec_in(line: &[u8], start: usize) -> Option<String> {
                 t += 1;
             }
             let begin = t;
-            while line.get(t).is_some_and(|&b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)) {
+            while line
+                .get(t)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+            {
                 t += 1;
             }
             if begin < t {
@@ -131,13 +148,22 @@ fn normal_name(name: String) -> String {
     let head: String = name
         .chars()
         .take(12)
-        .map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     if head == "utf-8" || head.starts_with("utf-8-") {
         return "utf-8".into();
     }
     let latin1 = ["latin-1", "iso-8859-1", "iso-latin-1"];
-    if latin1.iter().any(|l| head == *l || head.starts_with(&format!("{l}-"))) {
+    if latin1
+        .iter()
+        .any(|l| head == *l || head.starts_with(&format!("{l}-")))
+    {
         return "iso-8859-1".into();
     }
     name
@@ -155,15 +181,21 @@ enum Codec {
 fn lookup_codec(name: &str) -> Option<Codec> {
     let key: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '.' { c.to_ascii_lowercase() } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
         .collect();
     use encoding_rs as e;
     Some(match key.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
         "latin_1" | "latin1" | "latin" | "l1" | "iso8859_1" | "iso_8859_1" | "8859" | "cp819"
         | "iso_ir_100" | "ibm819" | "iso_8859_1_1987" => Codec::Latin1,
-        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968"
-        | "iso646_us" | "iso_646.irv_1991" | "cp367" | "ibm367" | "csascii" => Codec::Ascii,
+        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "iso646_us"
+        | "iso_646.irv_1991" | "cp367" | "ibm367" | "csascii" => Codec::Ascii,
         "cp1252" | "windows_1252" => Codec::Other(e::WINDOWS_1252, "charmap"),
         "iso8859_15" | "iso_8859_15" | "latin9" | "l9" => Codec::Other(e::ISO_8859_15, "charmap"),
         "koi8_r" => Codec::Other(e::KOI8_R, "charmap"),
@@ -186,8 +218,8 @@ fn lookup_codec(name: &str) -> Option<Codec> {
 /// Decodes the whole text from the declared encoding into UTF-8, failing as
 /// Python's codec would.
 fn decode_with(name: &str, text: &[u8]) -> Result<Vec<u8>, SyntaxError> {
-    let codec =
-        lookup_codec(name).ok_or_else(|| SyntaxError::whole_source(format!("unknown encoding: {name}")))?;
+    let codec = lookup_codec(name)
+        .ok_or_else(|| SyntaxError::whole_source(format!("unknown encoding: {name}")))?;
     let decode_error = |codec_name: &str, position: usize, reason: &str| {
         SyntaxError::whole_source(format!(
             "'{codec_name}' codec can't decode byte 0x{:02x} in position {position}: {reason}",
@@ -197,9 +229,15 @@ fn decode_with(name: &str, text: &[u8]) -> Result<Vec<u8>, SyntaxError> {
     match codec {
         Codec::Utf8 => match std::str::from_utf8(text) {
             Ok(_) => Ok(text.to_vec()),
-            Err(e) => Err(SyntaxError::whole_source(crate::tokenizer::utf8_error_message(text, &e))),
+            Err(e) => Err(SyntaxError::whole_source(
+                crate::tokenizer::utf8_error_message(text, &e),
+            )),
         },
-        Codec::Latin1 => Ok(text.iter().map(|&b| b as char).collect::<String>().into_bytes()),
+        Codec::Latin1 => Ok(text
+            .iter()
+            .map(|&b| b as char)
+            .collect::<String>()
+            .into_bytes()),
         Codec::Ascii => match text.iter().position(|b| !b.is_ascii()) {
             None => Ok(text.to_vec()),
             Some(position) => Err(decode_error("ascii", position, "ordinal not in range(128)")),
@@ -244,15 +282,23 @@ mod tests {
 
     #[test]
     fn cookies_on_the_first_two_lines_only() {
-        assert_eq!(find_coding_cookie(b"# -*- coding: latin-1 -*-\n"), Some("iso-8859-1".into()));
-        assert_eq!(find_coding_cookie(b"#!/usr/bin/env python\n# coding=UTF_8\n"), Some("utf-8".into()));
+        assert_eq!(
+            find_coding_cookie(b"# -*- coding: latin-1 -*-\n"),
+            Some("iso-8859-1".into())
+        );
+        assert_eq!(
+            find_coding_cookie(b"#!/usr/bin/env python\n# coding=UTF_8\n"),
+            Some("utf-8".into())
+        );
         assert_eq!(find_coding_cookie(b"x = 1\n# coding: latin-1\n"), None);
         assert_eq!(find_coding_cookie(b"\n\n# coding: latin-1\n"), None);
     }
 
     #[test]
     fn latin1_is_decoded_to_utf8() {
-        let decoded = decode_source(b"# coding: latin-1\nx = '\xff'\n").ok().unwrap();
+        let decoded = decode_source(b"# coding: latin-1\nx = '\xff'\n")
+            .ok()
+            .unwrap();
         assert_eq!(decoded.text, "# coding: latin-1\nx = 'ÿ'\n".as_bytes());
         assert!(decoded.declared_encoding);
     }

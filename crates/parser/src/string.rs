@@ -67,7 +67,10 @@ fn to_escape_buffer(body: &[u8]) -> Result<Vec<u8>, String> {
             }
         }
         if body[i] >= 0x80 {
-            let run_end = body[i..].iter().position(|&b| b < 0x80).map_or(body.len(), |n| i + n);
+            let run_end = body[i..]
+                .iter()
+                .position(|&b| b < 0x80)
+                .map_or(body.len(), |n| i + n);
             let run = &body[i..run_end];
             let text = std::str::from_utf8(run)
                 .map_err(|e| format!("(unicode error) {}", utf8_error_message(run, &e)))?;
@@ -241,7 +244,11 @@ pub fn decode_bytes(body: &[u8], raw: bool) -> Result<Vec<u8>, String> {
                         out.push((high * 16 + low) as u8);
                         i += 2;
                     }
-                    _ => return Err(format!("(value error) invalid \\x escape at position {start}")),
+                    _ => {
+                        return Err(format!(
+                            "(value error) invalid \\x escape at position {start}"
+                        ))
+                    }
                 }
             }
             _ => {
@@ -258,12 +265,17 @@ mod tests {
     use super::*;
 
     fn text(s: &Wtf8String) -> String {
-        s.code_points().map(|cp| char::from_u32(cp).unwrap()).collect()
+        s.code_points()
+            .map(|cp| char::from_u32(cp).unwrap())
+            .collect()
     }
 
     #[test]
     fn escapes_decode_as_in_python() {
-        assert_eq!(text(&decode_str(br"a\tb\x41\u00e9\N{EURO SIGN}\101\q", false).unwrap()), "a\tbAé€A\\q");
+        assert_eq!(
+            text(&decode_str(br"a\tb\x41\u00e9\N{EURO SIGN}\101\q", false).unwrap()),
+            "a\tbAé€A\\q"
+        );
         assert_eq!(decode_bytes(br"\x00\777\n", false).unwrap(), b"\x00\xff\n");
     }
 

@@ -33,7 +33,10 @@ pub enum TokenizeError {
     Stopped(SyntaxError),
     /// End of file inside brackets: `'(' was never closed`, about the
     /// innermost open bracket, opened on `bracket_lineno`.
-    Unclosed { error: SyntaxError, bracket_lineno: u32 },
+    Unclosed {
+        error: SyntaxError,
+        bracket_lineno: u32,
+    },
 }
 
 impl TokenizeError {
@@ -181,7 +184,14 @@ impl<'src> Tokenizer<'src> {
     /// ending at offset 0.
     fn stop(&self, kind: SyntaxErrorKind, msg: &str, col: usize) -> TokenizeError {
         let offset = self.to_error_offset(self.lineno as i64, 1, col as i64 + 1);
-        TokenizeError::Stopped(SyntaxError::new(kind, msg, self.lineno as i64, offset, self.lineno as i64, 0))
+        TokenizeError::Stopped(SyntaxError::new(
+            kind,
+            msg,
+            self.lineno as i64,
+            offset,
+            self.lineno as i64,
+            0,
+        ))
     }
 
     /// How the parser reports an error on a token without a position (the
@@ -189,7 +199,14 @@ impl<'src> Tokenizer<'src> {
     fn stop_here(&self, kind: SyntaxErrorKind, msg: &str) -> TokenizeError {
         let col = self.cur - self.line_start;
         let offset = self.to_error_offset(self.lineno as i64, 1, col as i64);
-        TokenizeError::Stopped(SyntaxError::new(kind, msg, self.lineno as i64, offset, self.lineno as i64, -1))
+        TokenizeError::Stopped(SyntaxError::new(
+            kind,
+            msg,
+            self.lineno as i64,
+            offset,
+            self.lineno as i64,
+            -1,
+        ))
     }
 
     /// A 1-based byte offset into line `lineno` (of a buffer whose first
@@ -210,7 +227,11 @@ impl<'src> Tokenizer<'src> {
 
     fn indent_error(&mut self) -> TokenizeError {
         self.cur = self.inp;
-        self.stop(SyntaxErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", 0)
+        self.stop(
+            SyntaxErrorKind::TabError,
+            "inconsistent use of tabs and spaces in indentation",
+            0,
+        )
     }
 
     fn token(&self, kind: TokenKind, start: usize, end: usize) -> Token {
@@ -249,7 +270,11 @@ impl<'src> Tokenizer<'src> {
             }
             self.start = self.cur;
             if self.pending != 0 {
-                let kind = if self.pending < 0 { TokenKind::Dedent } else { TokenKind::Indent };
+                let kind = if self.pending < 0 {
+                    TokenKind::Dedent
+                } else {
+                    TokenKind::Indent
+                };
                 self.pending -= self.pending.signum();
                 return Ok(self.marker(kind));
             }
@@ -335,7 +360,11 @@ impl<'src> Tokenizer<'src> {
         } else if col > top {
             if self.indents.len() >= MAX_INDENT {
                 self.cur = self.inp;
-                return Err(self.stop(SyntaxErrorKind::IndentationError, "too many levels of indentation", 0));
+                return Err(self.stop(
+                    SyntaxErrorKind::IndentationError,
+                    "too many levels of indentation",
+                    0,
+                ));
             }
             if alt_col <= alt_top {
                 return Err(self.indent_error());
@@ -377,7 +406,9 @@ impl<'src> Tokenizer<'src> {
         let c = self.next_char();
         if c == EOF {
             self.cur = self.inp;
-            return Err(self.stop_here(SyntaxErrorKind::SyntaxError, "unexpected EOF while parsing"));
+            return Err(
+                self.stop_here(SyntaxErrorKind::SyntaxError, "unexpected EOF while parsing")
+            );
         }
         self.backup(c);
         Ok(())
@@ -475,13 +506,17 @@ impl<'src> Tokenizer<'src> {
                 if self.brackets.len() >= MAX_LEVEL {
                     return Err(self.raise("too many nested parentheses"));
                 }
-                self.brackets.push((c as u8, self.lineno, self.start - self.line_start));
+                self.brackets
+                    .push((c as u8, self.lineno, self.start - self.line_start));
             }
             b')' | b']' | b'}' => {
                 let Some((opening, lineno, _)) = self.brackets.pop() else {
                     return Err(self.raise(format!("unmatched '{}'", c as u8 as char)));
                 };
-                let matching = matches!((opening, c as u8), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
+                let matching = matches!(
+                    (opening, c as u8),
+                    (b'(', b')') | (b'[', b']') | (b'{', b'}')
+                );
                 if !matching {
                     let closing = c as u8 as char;
                     let opening = opening as char;
@@ -530,7 +565,10 @@ impl<'src> Tokenizer<'src> {
         Err(if is_printable(ch) {
             self.raise(format!("invalid character '{ch}' (U+{:04X})", ch as u32))
         } else {
-            self.raise(format!("invalid non-printable character U+{:04X}", ch as u32))
+            self.raise(format!(
+                "invalid non-printable character U+{:04X}",
+                ch as u32
+            ))
         })
     }
 
@@ -558,8 +596,14 @@ impl<'src> Tokenizer<'src> {
                 self.cur = self.start + 1;
                 self.line_start = self.multi_line_start;
                 self.lineno = self.first_lineno;
-                let what = if quote_size == 3 { "triple-quoted string literal" } else { "string literal" };
-                return Err(self.raise(format!("unterminated {what} (detected at line {detected_at})")));
+                let what = if quote_size == 3 {
+                    "triple-quoted string literal"
+                } else {
+                    "string literal"
+                };
+                return Err(self.raise(format!(
+                    "unterminated {what} (detected at line {detected_at})"
+                )));
             }
             if c == quote {
                 end_quote_size += 1;
@@ -653,7 +697,10 @@ impl<'src> Tokenizer<'src> {
             }
             if !in_radix(c) {
                 if radix != 16 && is_digit(c) {
-                    return Err(self.raise(format!("invalid digit '{}' in {kind} literal", c as u8 as char)));
+                    return Err(self.raise(format!(
+                        "invalid digit '{}' in {kind} literal",
+                        c as u8 as char
+                    )));
                 }
                 self.backup(c);
                 return Err(self.raise(format!("invalid {kind} literal")));
@@ -666,7 +713,10 @@ impl<'src> Tokenizer<'src> {
             }
         }
         if radix != 16 && is_digit(c) {
-            return Err(self.raise(format!("invalid digit '{}' in {kind} literal", c as u8 as char)));
+            return Err(self.raise(format!(
+                "invalid digit '{}' in {kind} literal",
+                c as u8 as char
+            )));
         }
         self.verify_end_of_number(c, kind)?;
         self.backup(c);

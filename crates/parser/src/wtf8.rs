@@ -39,7 +39,10 @@ impl Wtf8String {
         match char::from_u32(cp) {
             Some(c) => self.push(c),
             None => {
-                assert!((0xD800..0xE000).contains(&cp), "code point out of range: {cp:#x}");
+                assert!(
+                    (0xD800..0xE000).contains(&cp),
+                    "code point out of range: {cp:#x}"
+                );
                 self.bytes.extend_from_slice(&[
                     0xE0 | (cp >> 12) as u8,
                     0x80 | ((cp >> 6) & 0x3F) as u8,
@@ -88,13 +91,17 @@ impl Wtf8String {
 
 impl From<&str> for Wtf8String {
     fn from(s: &str) -> Wtf8String {
-        Wtf8String { bytes: s.as_bytes().to_vec() }
+        Wtf8String {
+            bytes: s.as_bytes().to_vec(),
+        }
     }
 }
 
 impl From<String> for Wtf8String {
     fn from(s: String) -> Wtf8String {
-        Wtf8String { bytes: s.into_bytes() }
+        Wtf8String {
+            bytes: s.into_bytes(),
+        }
     }
 }
 

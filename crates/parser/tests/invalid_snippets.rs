@@ -9,11 +9,17 @@ use std::path::Path;
 fn every_invalid_snippet_fails_as_in_cpython() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/invalid");
     let files = common::python_files(&dir);
-    assert!(files.len() >= 300, "the corpus holds at least 300 snippets, found {}", files.len());
+    assert!(
+        files.len() >= 300,
+        "the corpus holds at least 300 snippets, found {}",
+        files.len()
+    );
     let expected = common::oracle_dumps(&files);
     for (file, line) in files.iter().zip(&expected) {
         assert!(
-            line.starts_with("SyntaxError ") || line.starts_with("IndentationError ") || line.starts_with("TabError "),
+            line.starts_with("SyntaxError ")
+                || line.starts_with("IndentationError ")
+                || line.starts_with("TabError "),
             "{} is not invalid for CPython: {line}",
             file.display()
         );

@@ -7,6 +7,10 @@ mod common;
 #[test]
 fn every_lib_file_dumps_as_in_cpython() {
     let files = common::python_files(&common::cpython_lib());
-    assert!(files.len() > 1500, "expected CPython's whole Lib, found {} files", files.len());
+    assert!(
+        files.len() > 1500,
+        "expected CPython's whole Lib, found {} files",
+        files.len()
+    );
     common::assert_same_as_cpython(&files, "CPython Lib");
 }

@@ -27,7 +27,11 @@ pub(super) fn empty_arguments() -> Arguments {
 enum ParamItem {
     /// `name[: annotation][= default]`; `equals` is the `=` token, present
     /// even when no default follows it.
-    Param { arg: Arg, equals: Option<Token>, default: Option<Expr> },
+    Param {
+        arg: Arg,
+        equals: Option<Token>,
+        default: Option<Expr>,
+    },
     Slash(Token),
     /// `*` or `*name`: the star and the parameter.
     Star(Token, Option<(Arg, Option<Token>)>),
@@ -90,22 +94,35 @@ impl<'src> Parser<'src> {
     /// `star`, the annotation may be a starred expression (`*args: *Ts`).
     fn param(&mut self, lambda: bool, star: bool) -> PResult<Arg> {
         let start = self.start()?;
-        let Some((name, _)) = self.name()? else { return Ok(None) };
+        let Some((name, _)) = self.name()? else {
+            return Ok(None);
+        };
         let mut annotation = None;
         if !lambda && self.at(T::Colon)? {
             let mark = self.pos;
             self.pos += 1;
-            annotation = if star { self.star_expression()? } else { self.expression()? };
+            annotation = if star {
+                self.star_expression()?
+            } else {
+                self.expression()?
+            };
             if annotation.is_none() {
                 self.pos = mark;
             }
         }
-        Ok(Some(Arg { arg: name, annotation: annotation.map(Box::new), type_comment: None, loc: self.loc(start) }))
+        Ok(Some(Arg {
+            arg: name,
+            annotation: annotation.map(Box::new),
+            type_comment: None,
+            loc: self.loc(start),
+        }))
     }
 
     /// `['=' expression]` after a parameter: the `=` token and the default.
     fn param_default(&mut self) -> Result<(Option<Token>, Option<Expr>), Stop> {
-        let Some(equals) = self.eat(T::Equal)? else { return Ok((None, None)) };
+        let Some(equals) = self.eat(T::Equal)? else {
+            return Ok((None, None));
+        };
         let default = self.expression()?;
         Ok((Some(equals), default))
     }
@@ -140,7 +157,11 @@ impl<'src> Parser<'src> {
             T::Name => {
                 let arg = self.param(lambda, false)?.expect("a NAME");
                 let (equals, default) = self.param_default()?;
-                Ok(Some(ParamItem::Param { arg, equals, default }))
+                Ok(Some(ParamItem::Param {
+                    arg,
+                    equals,
+                    default,
+                }))
             }
             _ => Ok(None),
         }
@@ -162,7 +183,12 @@ impl<'src> Parser<'src> {
     /// The second pass's diagnosis of a parameter list (`invalid_parameters`,
     /// `invalid_default`, `invalid_star_etc`, `invalid_kwds` and their
     /// lambda forms), read from its items; `end` is where the items stop.
-    fn invalid_parameters(&mut self, lambda: bool, items: &[(usize, ParamItem)], end: usize) -> Result<(), Stop> {
+    fn invalid_parameters(
+        &mut self,
+        lambda: bool,
+        items: &[(usize, ParamItem)],
+        end: usize,
+    ) -> Result<(), Stop> {
         let close = if lambda { T::Colon } else { T::RPar };
         let mut seen_default = false;
         let mut all_without_default = true;
@@ -170,11 +196,17 @@ impl<'src> Parser<'src> {
         let mut seen_star = false;
         for (i, (index, item)) in items.iter().enumerate() {
             match item {
-                ParamItem::Param { arg, equals, default } => {
+                ParamItem::Param {
+                    arg,
+                    equals,
+                    default,
+                } => {
                     if let (Some(eq), None) = (equals, default) {
                         let after = self.peek_after_token(*eq)?;
                         if matches!(after.kind, T::RPar | T::Comma) {
-                            return Err(self.raise_at_token(*eq, "expected default value expression"));
+                            return Err(
+                                self.raise_at_token(*eq, "expected default value expression")
+                            );
                         }
                     }
                     if default.is_some() {
@@ -184,7 +216,10 @@ impl<'src> Parser<'src> {
                         if default.is_some() {
                             seen_default = true;
                         } else if seen_default {
-                            return Err(self.raise_at(arg.loc, "non-default argument follows default argument"));
+                            return Err(self.raise_at(
+                                arg.loc,
+                                "non-default argument follows default argument",
+                            ));
                         }
                     }
                 }
@@ -203,35 +238,47 @@ impl<'src> Parser<'src> {
                         return Err(self.raise_at_token(*t, "* argument may appear only once"));
                     }
                     if let Some((_, Some(eq))) = param {
-                        return Err(self.raise_at_token(*eq, "var-positional argument cannot have default value"));
+                        return Err(self.raise_at_token(
+                            *eq,
+                            "var-positional argument cannot have default value",
+                        ));
                     }
                     if param.is_none() {
                         let bare = if next.kind == close {
                             Some(next)
                         } else if next.kind == T::Comma {
                             let after = self.token_after(*index, 2)?;
-                            matches!(after.kind, T::DoubleStar).then_some(after).or((after.kind == close).then_some(after))
+                            matches!(after.kind, T::DoubleStar)
+                                .then_some(after)
+                                .or((after.kind == close).then_some(after))
                         } else {
                             None
                         };
                         if let Some(last) = bare {
                             let msg = "named arguments must follow bare *";
-                            return Err(if lambda { self.raise_at_token(last, msg) } else { self.raise_at_token(*t, msg) });
+                            return Err(if lambda {
+                                self.raise_at_token(last, msg)
+                            } else {
+                                self.raise_at_token(*t, msg)
+                            });
                         }
                     }
                     seen_star = true;
                 }
                 ParamItem::DoubleStar(_, _, equals) => {
                     if let Some(eq) = equals {
-                        return Err(self.raise_at_token(*eq, "var-keyword argument cannot have default value"));
+                        return Err(self.raise_at_token(
+                            *eq,
+                            "var-keyword argument cannot have default value",
+                        ));
                     }
                     if let Some((_, next)) = items.get(i + 1) {
                         let msg = "arguments cannot follow var-keyword argument";
                         return Err(match next {
                             ParamItem::Param { arg, .. } => self.raise_at(arg.loc, msg),
-                            ParamItem::Slash(t) | ParamItem::Star(t, _) | ParamItem::DoubleStar(t, ..) => {
-                                self.raise_at_token(*t, msg)
-                            }
+                            ParamItem::Slash(t)
+                            | ParamItem::Star(t, _)
+                            | ParamItem::DoubleStar(t, ..) => self.raise_at_token(*t, msg),
                         });
                     }
                 }
@@ -257,7 +304,11 @@ impl<'src> Parser<'src> {
             }
             if count > 0 {
                 if let Some(close_paren) = self.eat(T::RPar)? {
-                    let what = if lambda { "Lambda expression" } else { "Function" };
+                    let what = if lambda {
+                        "Lambda expression"
+                    } else {
+                        "Function"
+                    };
                     let msg = format!("{what} parameters cannot be parenthesized");
                     return Err(self.raise_range(token_loc(t), token_loc(close_paren), &msg));
                 }
@@ -268,7 +319,11 @@ impl<'src> Parser<'src> {
 
     /// The token after `t`, which has been read.
     fn peek_after_token(&mut self, t: Token) -> Result<Token, Stop> {
-        let index = self.tokens.iter().position(|x| x.start == t.start && x.kind == t.kind).expect("a read token");
+        let index = self
+            .tokens
+            .iter()
+            .position(|x| x.start == t.start && x.kind == t.kind)
+            .expect("a read token");
         self.token_after(index, 1)
     }
 
@@ -314,7 +369,11 @@ impl<'src> Parser<'src> {
                     self.pos = item_mark;
                     break;
                 };
-                keywords.push(Keyword { arg: Some(name), value: Box::new(value), loc: self.loc(t) });
+                keywords.push(Keyword {
+                    arg: Some(name),
+                    value: Box::new(value),
+                    loc: self.loc(t),
+                });
                 in_keywords = true;
             } else if t.kind == T::DoubleStar {
                 self.pos += 1;
@@ -322,7 +381,11 @@ impl<'src> Parser<'src> {
                     self.pos = item_mark;
                     break;
                 };
-                keywords.push(Keyword { arg: None, value: Box::new(value), loc: self.loc(t) });
+                keywords.push(Keyword {
+                    arg: None,
+                    value: Box::new(value),
+                    loc: self.loc(t),
+                });
                 in_keywords = true;
                 seen_double_star = true;
             } else if t.kind == T::Star {
@@ -341,7 +404,9 @@ impl<'src> Parser<'src> {
                 let e = match self.assignment_expression()? {
                     Some(e) => Some(e),
                     None => match self.expression()? {
-                        Some(e) if !matches!(self.peek_kind()?, T::ColonEqual | T::Equal) => Some(e),
+                        Some(e) if !matches!(self.peek_kind()?, T::ColonEqual | T::Equal) => {
+                            Some(e)
+                        }
                         _ => None,
                     },
                 };
@@ -363,7 +428,6 @@ impl<'src> Parser<'src> {
                 self.pos = comma_mark;
                 break;
             }
-            let _ = comma_mark;
         }
         if args.is_empty() && keywords.is_empty() {
             return Ok(None);
@@ -382,7 +446,11 @@ impl<'src> Parser<'src> {
             self.pos += 1;
             if let Some(b) = self.eat(T::Equal)? {
                 let what = a.kind.text().unwrap_or_default();
-                return Err(self.raise_range(token_loc(a), token_loc(b), &format!("cannot assign to {what}")));
+                return Err(self.raise_range(
+                    token_loc(a),
+                    token_loc(b),
+                    &format!("cannot assign to {what}"),
+                ));
             }
             self.pos = mark;
         }
@@ -418,9 +486,15 @@ impl<'src> Parser<'src> {
         let mark = self.pos;
         // args ',' '*'
         if let Some((_, keywords, _)) = self.args()? {
-            if keywords.iter().any(|k| k.arg.is_none()) && self.eat(T::Comma)?.is_some() && self.at(T::Star)? {
+            if keywords.iter().any(|k| k.arg.is_none())
+                && self.eat(T::Comma)?.is_some()
+                && self.at(T::Star)?
+            {
                 let star = self.peek()?;
-                return Err(self.raise_at_token(star, "iterable argument unpacking follows keyword argument unpacking"));
+                return Err(self.raise_at_token(
+                    star,
+                    "iterable argument unpacking follows keyword argument unpacking",
+                ));
             }
         }
         self.pos = mark;
@@ -429,7 +503,11 @@ impl<'src> Parser<'src> {
             if let Some(generators) = self.for_if_clauses()? {
                 if self.at(T::Comma)? {
                     let last = last_comprehension_item(&generators);
-                    return Err(self.raise_range(a.loc, last, "Generator expression must be parenthesized"));
+                    return Err(self.raise_range(
+                        a.loc,
+                        last,
+                        "Generator expression must be parenthesized",
+                    ));
                 }
             }
         }
@@ -453,7 +531,11 @@ impl<'src> Parser<'src> {
                 if args.len() > 1 {
                     let last = last_comprehension_item(&generators);
                     let first = args.last().expect("len > 1").loc;
-                    return Err(self.raise_range(first, last, "Generator expression must be parenthesized"));
+                    return Err(self.raise_range(
+                        first,
+                        last,
+                        "Generator expression must be parenthesized",
+                    ));
                 }
             }
         }
@@ -463,7 +545,11 @@ impl<'src> Parser<'src> {
             if let Some(a) = self.expression()? {
                 if let Some(generators) = self.for_if_clauses()? {
                     let last = last_comprehension_item(&generators);
-                    return Err(self.raise_range(a.loc, last, "Generator expression must be parenthesized"));
+                    return Err(self.raise_range(
+                        a.loc,
+                        last,
+                        "Generator expression must be parenthesized",
+                    ));
                 }
             }
         }
@@ -505,7 +591,11 @@ fn arguments_from_items(items: impl Iterator<Item = ParamItem>) -> Option<Argume
             return None;
         }
         match item {
-            ParamItem::Param { arg, equals, default } => {
+            ParamItem::Param {
+                arg,
+                equals,
+                default,
+            } => {
                 if equals.is_some() && default.is_none() {
                     return None;
                 }
@@ -553,8 +643,20 @@ fn arguments_from_items(items: impl Iterator<Item = ParamItem>) -> Option<Argume
         return None;
     }
     // A star annotation (`*args: *Ts`) is only allowed on `*args`.
-    let starred_annotation = |arg: &Arg| matches!(arg.annotation.as_deref(), Some(Expr { kind: ExprKind::Starred { .. }, .. }));
-    if positional.iter().chain(&arguments.posonlyargs).chain(&arguments.kwonlyargs).any(starred_annotation)
+    let starred_annotation = |arg: &Arg| {
+        matches!(
+            arg.annotation.as_deref(),
+            Some(Expr {
+                kind: ExprKind::Starred { .. },
+                ..
+            })
+        )
+    };
+    if positional
+        .iter()
+        .chain(&arguments.posonlyargs)
+        .chain(&arguments.kwonlyargs)
+        .any(starred_annotation)
         || arguments.kwarg.as_deref().is_some_and(starred_annotation)
     {
         return None;

@@ -43,7 +43,9 @@ impl<'src> Parser<'src> {
     /// `expressions: expression (',' expression)* [',']`
     pub(super) fn expressions(&mut self) -> PResult<Expr> {
         let start = self.start()?;
-        let Some(first) = self.expression()? else { return Ok(None) };
+        let Some(first) = self.expression()? else {
+            return Ok(None);
+        };
         if !self.at(T::Comma)? {
             return Ok(Some(first));
         }
@@ -58,7 +60,13 @@ impl<'src> Parser<'src> {
                 }
             }
         }
-        Ok(Some(expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc(start))))
+        Ok(Some(expr(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            self.loc(start),
+        )))
     }
 
     /// `expression`, with `invalid_expression` and
@@ -87,13 +95,19 @@ impl<'src> Parser<'src> {
         if start.kind == T::Lambda {
             return self.lambdef();
         }
-        let Some(body) = self.disjunction()? else { return Ok(None) };
+        let Some(body) = self.disjunction()? else {
+            return Ok(None);
+        };
         let after_body = self.pos;
         if self.eat(T::If)?.is_some() {
             if let Some(test) = self.disjunction()? {
                 if self.eat(T::Else)?.is_some() {
                     if let Some(orelse) = self.expression()? {
-                        let kind = ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) };
+                        let kind = ExprKind::IfExp {
+                            test: Box::new(test),
+                            body: Box::new(body),
+                            orelse: Box::new(orelse),
+                        };
                         return Ok(Some(expr(kind, self.loc(start))));
                     }
                 }
@@ -116,14 +130,19 @@ impl<'src> Parser<'src> {
     fn invalid_expression(&mut self) -> Result<(), Stop> {
         let mark = self.pos;
         let first = self.peek()?;
-        let skip = (first.kind == T::Name && self.peek_second()?.kind == T::String) || self.is_soft_keyword(&first);
+        let skip = (first.kind == T::Name && self.peek_second()?.kind == T::String)
+            || self.is_soft_keyword(&first);
         if !skip {
             if let Some(a) = self.disjunction()? {
                 let b = self.without_invalid_rules(|p| p.expression_without_invalid())?;
                 if let Some(b) = b {
                     let legacy = self.is_legacy_statement_name(&a);
                     if !legacy && self.tokens[self.pos - 1].level != 0 {
-                        return Err(self.raise_range(a.loc, b.loc, "invalid syntax. Perhaps you forgot a comma?"));
+                        return Err(self.raise_range(
+                            a.loc,
+                            b.loc,
+                            "invalid syntax. Perhaps you forgot a comma?",
+                        ));
                     }
                 }
             }
@@ -133,7 +152,11 @@ impl<'src> Parser<'src> {
             if self.eat(T::If)?.is_some() {
                 if let Some(b) = self.disjunction()? {
                     if !matches!(self.peek_kind()?, T::Else | T::Colon) {
-                        return Err(self.raise_range(a.loc, b.loc, "expected 'else' after 'if' expression"));
+                        return Err(self.raise_range(
+                            a.loc,
+                            b.loc,
+                            "expected 'else' after 'if' expression",
+                        ));
                     }
                 }
             }
@@ -146,7 +169,9 @@ impl<'src> Parser<'src> {
     }
 
     fn invalid_legacy_expression(&mut self) -> Result<(), Stop> {
-        let Some((id, t)) = self.name()? else { return Ok(()) };
+        let Some((id, t)) = self.name()? else {
+            return Ok(());
+        };
         if self.at(T::LPar)? {
             return Ok(());
         }
@@ -162,10 +187,19 @@ impl<'src> Parser<'src> {
 
     /// `yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]`
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
-        let Some(start) = self.eat(T::Yield)? else { return Ok(None) };
+        let Some(start) = self.eat(T::Yield)? else {
+            return Ok(None);
+        };
         if self.eat(T::From)?.is_some() {
-            let Some(value) = self.expression()? else { return Ok(None) };
-            return Ok(Some(expr(ExprKind::YieldFrom { value: Box::new(value) }, self.loc(start))));
+            let Some(value) = self.expression()? else {
+                return Ok(None);
+            };
+            return Ok(Some(expr(
+                ExprKind::YieldFrom {
+                    value: Box::new(value),
+                },
+                self.loc(start),
+            )));
         }
         let value = self.star_expressions()?.map(Box::new);
         Ok(Some(expr(ExprKind::Yield { value }, self.loc(start))))
@@ -174,7 +208,9 @@ impl<'src> Parser<'src> {
     /// `star_expressions: star_expression (',' star_expression)* [',']`
     pub(super) fn star_expressions(&mut self) -> PResult<Expr> {
         let start = self.start()?;
-        let Some(first) = self.star_expression()? else { return Ok(None) };
+        let Some(first) = self.star_expression()? else {
+            return Ok(None);
+        };
         if !self.at(T::Comma)? {
             return Ok(Some(first));
         }
@@ -189,7 +225,13 @@ impl<'src> Parser<'src> {
                 }
             }
         }
-        Ok(Some(expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc(start))))
+        Ok(Some(expr(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            self.loc(start),
+        )))
     }
 
     /// `star_expression: '*' bitwise_or | expression`
@@ -200,14 +242,22 @@ impl<'src> Parser<'src> {
                 self.pos -= 1;
                 return Ok(None);
             };
-            return Ok(Some(expr(ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load }, self.loc(start))));
+            return Ok(Some(expr(
+                ExprKind::Starred {
+                    value: Box::new(value),
+                    ctx: ExprContext::Load,
+                },
+                self.loc(start),
+            )));
         }
         self.expression()
     }
 
     /// `star_named_expressions: ','.star_named_expression+ [',']`
     pub(super) fn star_named_expressions(&mut self) -> PResult<Vec<Expr>> {
-        let Some(first) = self.star_named_expression()? else { return Ok(None) };
+        let Some(first) = self.star_named_expression()? else {
+            return Ok(None);
+        };
         let mut elts = vec![first];
         while self.at(T::Comma)? {
             let mark = self.pos;
@@ -231,7 +281,13 @@ impl<'src> Parser<'src> {
                 self.pos -= 1;
                 return Ok(None);
             };
-            return Ok(Some(expr(ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load }, self.loc(start))));
+            return Ok(Some(expr(
+                ExprKind::Starred {
+                    value: Box::new(value),
+                    ctx: ExprContext::Load,
+                },
+                self.loc(start),
+            )));
         }
         self.named_expression()
     }
@@ -247,8 +303,17 @@ impl<'src> Parser<'src> {
         let Some(value) = self.expression()? else {
             return Err(self.cut_failed());
         };
-        let target = expr(ExprKind::Name { id, ctx: ExprContext::Store }, token_loc(t));
-        let kind = ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) };
+        let target = expr(
+            ExprKind::Name {
+                id,
+                ctx: ExprContext::Store,
+            },
+            token_loc(t),
+        );
+        let kind = ExprKind::NamedExpr {
+            target: Box::new(target),
+            value: Box::new(value),
+        };
         Ok(Some(expr(kind, self.loc(start))))
     }
 
@@ -270,7 +335,9 @@ impl<'src> Parser<'src> {
             self.invalid_named_expression()?;
             self.pos = mark;
         }
-        let Some(e) = self.expression()? else { return Ok(None) };
+        let Some(e) = self.expression()? else {
+            return Ok(None);
+        };
         if self.at(T::ColonEqual)? {
             self.pos = mark;
             return Ok(None);
@@ -313,7 +380,8 @@ impl<'src> Parser<'src> {
                 && !matches!(self.peek_kind()?, T::Equal | T::ColonEqual)
             {
                 let what = super::targets::expr_name(&a);
-                let msg = format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?");
+                let msg =
+                    format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?");
                 return Err(self.raise_at(a.loc, &msg));
             }
         }
@@ -348,9 +416,16 @@ impl<'src> Parser<'src> {
         self.bool_op(T::And, BoolOp::And, Self::inversion)
     }
 
-    fn bool_op(&mut self, keyword: T, op: BoolOp, operand: fn(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
+    fn bool_op(
+        &mut self,
+        keyword: T,
+        op: BoolOp,
+        operand: fn(&mut Self) -> PResult<Expr>,
+    ) -> PResult<Expr> {
         let start = self.start()?;
-        let Some(first) = operand(self)? else { return Ok(None) };
+        let Some(first) = operand(self)? else {
+            return Ok(None);
+        };
         if !self.at(keyword)? {
             return Ok(Some(first));
         }
@@ -386,7 +461,10 @@ impl<'src> Parser<'src> {
                 self.pos -= 1;
                 return Ok(None);
             };
-            let kind = ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) };
+            let kind = ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand: Box::new(operand),
+            };
             return Ok(Some(expr(kind, self.loc(start))));
         }
         self.comparison()
@@ -395,7 +473,9 @@ impl<'src> Parser<'src> {
     /// `comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or`
     fn comparison(&mut self) -> PResult<Expr> {
         let start = self.start()?;
-        let Some(left) = self.bitwise_or()? else { return Ok(None) };
+        let Some(left) = self.bitwise_or()? else {
+            return Ok(None);
+        };
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
         loop {
@@ -415,7 +495,11 @@ impl<'src> Parser<'src> {
         if ops.is_empty() {
             return Ok(Some(left));
         }
-        let kind = ExprKind::Compare { left: Box::new(left), ops, comparators };
+        let kind = ExprKind::Compare {
+            left: Box::new(left),
+            ops,
+            comparators,
+        };
         Ok(Some(expr(kind, self.loc(start))))
     }
 
@@ -453,15 +537,24 @@ impl<'src> Parser<'src> {
 
     /// `bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor`
     pub(super) fn bitwise_or(&mut self) -> PResult<Expr> {
-        self.binary_level(|k| (k == T::VBar).then_some(Operator::BitOr), Self::bitwise_xor)
+        self.binary_level(
+            |k| (k == T::VBar).then_some(Operator::BitOr),
+            Self::bitwise_xor,
+        )
     }
 
     fn bitwise_xor(&mut self) -> PResult<Expr> {
-        self.binary_level(|k| (k == T::Circumflex).then_some(Operator::BitXor), Self::bitwise_and)
+        self.binary_level(
+            |k| (k == T::Circumflex).then_some(Operator::BitXor),
+            Self::bitwise_and,
+        )
     }
 
     fn bitwise_and(&mut self) -> PResult<Expr> {
-        self.binary_level(|k| (k == T::Amper).then_some(Operator::BitAnd), Self::shift_expr)
+        self.binary_level(
+            |k| (k == T::Amper).then_some(Operator::BitAnd),
+            Self::shift_expr,
+        )
     }
 
     fn shift_expr(&mut self) -> PResult<Expr> {
@@ -484,14 +577,22 @@ impl<'src> Parser<'src> {
         operand: fn(&mut Self) -> PResult<Expr>,
     ) -> PResult<Expr> {
         let start = self.start()?;
-        let Some(mut left) = operand(self)? else { return Ok(None) };
+        let Some(mut left) = operand(self)? else {
+            return Ok(None);
+        };
         loop {
             let mark = self.pos;
-            let Some(op) = operator(self.peek_kind()?) else { break };
+            let Some(op) = operator(self.peek_kind()?) else {
+                break;
+            };
             self.pos += 1;
             match operand(self)? {
                 Some(right) => {
-                    let kind = ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) };
+                    let kind = ExprKind::BinOp {
+                        left: Box::new(left),
+                        op,
+                        right: Box::new(right),
+                    };
                     left = expr(kind, self.loc(start));
                 }
                 None => {
@@ -520,17 +621,29 @@ impl<'src> Parser<'src> {
             self.pos -= 1;
             return Ok(None);
         };
-        Ok(Some(expr(ExprKind::UnaryOp { op, operand: Box::new(operand) }, self.loc(start))))
+        Ok(Some(expr(
+            ExprKind::UnaryOp {
+                op,
+                operand: Box::new(operand),
+            },
+            self.loc(start),
+        )))
     }
 
     /// `power: await_primary '**' factor | await_primary`
     fn power(&mut self) -> PResult<Expr> {
         let start = self.start()?;
-        let Some(left) = self.await_primary()? else { return Ok(None) };
+        let Some(left) = self.await_primary()? else {
+            return Ok(None);
+        };
         let mark = self.pos;
         if self.eat(T::DoubleStar)?.is_some() {
             if let Some(right) = self.factor()? {
-                let kind = ExprKind::BinOp { left: Box::new(left), op: Operator::Pow, right: Box::new(right) };
+                let kind = ExprKind::BinOp {
+                    left: Box::new(left),
+                    op: Operator::Pow,
+                    right: Box::new(right),
+                };
                 return Ok(Some(expr(kind, self.loc(start))));
             }
             self.pos = mark;
@@ -546,7 +659,12 @@ impl<'src> Parser<'src> {
                 self.pos -= 1;
                 return Ok(None);
             };
-            return Ok(Some(expr(ExprKind::Await { value: Box::new(value) }, self.loc(start))));
+            return Ok(Some(expr(
+                ExprKind::Await {
+                    value: Box::new(value),
+                },
+                self.loc(start),
+            )));
         }
         self.primary()
     }
@@ -555,7 +673,9 @@ impl<'src> Parser<'src> {
     ///   | primary '[' slices ']' | atom`
     pub(super) fn primary(&mut self) -> PResult<Expr> {
         let start = self.start()?;
-        let Some(mut e) = self.atom()? else { return Ok(None) };
+        let Some(mut e) = self.atom()? else {
+            return Ok(None);
+        };
         loop {
             match self.trailer(e, start)? {
                 Ok(next) => e = next,
@@ -575,12 +695,20 @@ impl<'src> Parser<'src> {
                     self.pos = mark;
                     return Ok(Err(e));
                 };
-                let kind = ExprKind::Attribute { value: Box::new(e), attr, ctx: ExprContext::Load };
+                let kind = ExprKind::Attribute {
+                    value: Box::new(e),
+                    attr,
+                    ctx: ExprContext::Load,
+                };
                 Ok(Ok(expr(kind, self.loc(start))))
             }
             T::LPar => {
                 if let Some(g) = self.genexp()? {
-                    let kind = ExprKind::Call { func: Box::new(e), args: vec![g], keywords: Vec::new() };
+                    let kind = ExprKind::Call {
+                        func: Box::new(e),
+                        args: vec![g],
+                        keywords: Vec::new(),
+                    };
                     return Ok(Ok(expr(kind, self.loc(start))));
                 }
                 self.pos = mark + 1;
@@ -599,7 +727,11 @@ impl<'src> Parser<'src> {
                     self.pos = mark;
                     return Ok(Err(e));
                 }
-                let kind = ExprKind::Call { func: Box::new(e), args, keywords };
+                let kind = ExprKind::Call {
+                    func: Box::new(e),
+                    args,
+                    keywords,
+                };
                 Ok(Ok(expr(kind, self.loc(start))))
             }
             T::LSqb => {
@@ -612,7 +744,11 @@ impl<'src> Parser<'src> {
                     self.pos = mark;
                     return Ok(Err(e));
                 }
-                let kind = ExprKind::Subscript { value: Box::new(e), slice: Box::new(slice), ctx: ExprContext::Load };
+                let kind = ExprKind::Subscript {
+                    value: Box::new(e),
+                    slice: Box::new(slice),
+                    ctx: ExprContext::Load,
+                };
                 Ok(Ok(expr(kind, self.loc(start))))
             }
             _ => Ok(Err(e)),
@@ -654,7 +790,13 @@ impl<'src> Parser<'src> {
                 break;
             }
         }
-        Ok(Some(expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc(start))))
+        Ok(Some(expr(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            self.loc(start),
+        )))
     }
 
     /// `slice: [expression] ':' [expression] [':' [expression]] | named_expression`
@@ -664,8 +806,16 @@ impl<'src> Parser<'src> {
         let lower = self.expression()?;
         if self.eat(T::Colon)?.is_some() {
             let upper = self.expression()?;
-            let step = if self.eat(T::Colon)?.is_some() { self.expression()? } else { None };
-            let kind = ExprKind::Slice { lower: lower.map(Box::new), upper: upper.map(Box::new), step: step.map(Box::new) };
+            let step = if self.eat(T::Colon)?.is_some() {
+                self.expression()?
+            } else {
+                None
+            };
+            let kind = ExprKind::Slice {
+                lower: lower.map(Box::new),
+                upper: upper.map(Box::new),
+                step: step.map(Box::new),
+            };
             return Ok(Some(expr(kind, self.loc(start))));
         }
         self.pos = mark;
@@ -682,7 +832,13 @@ impl<'src> Parser<'src> {
             self.pos -= 1;
             return Ok(None);
         };
-        Ok(Some(expr(ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load }, self.loc(start))))
+        Ok(Some(expr(
+            ExprKind::Starred {
+                value: Box::new(value),
+                ctx: ExprContext::Load,
+            },
+            self.loc(start),
+        )))
     }
 
     /// `atom`
@@ -692,7 +848,10 @@ impl<'src> Parser<'src> {
         let kind = match t.kind {
             T::Name => {
                 self.pos += 1;
-                ExprKind::Name { id: self.identifier(&t), ctx: ExprContext::Load }
+                ExprKind::Name {
+                    id: self.identifier(&t),
+                    ctx: ExprContext::Load,
+                }
             }
             T::True => {
                 self.pos += 1;
@@ -734,7 +893,10 @@ impl<'src> Parser<'src> {
         let mark = self.pos;
         self.pos += 1;
         if self.eat(T::RPar)?.is_some() {
-            let kind = ExprKind::Tuple { elts: Vec::new(), ctx: ExprContext::Load };
+            let kind = ExprKind::Tuple {
+                elts: Vec::new(),
+                ctx: ExprContext::Load,
+            };
             return Ok(Some(expr(kind, self.loc(start))));
         }
         if self.at(T::Yield)? {
@@ -767,7 +929,13 @@ impl<'src> Parser<'src> {
                     self.pos = mark;
                     return Ok(None);
                 }
-                Ok(Some(expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc(start))))
+                Ok(Some(expr(
+                    ExprKind::Tuple {
+                        elts,
+                        ctx: ExprContext::Load,
+                    },
+                    self.loc(start),
+                )))
             }
             T::RPar => {
                 self.pos += 1;
@@ -829,7 +997,10 @@ impl<'src> Parser<'src> {
             self.pos = mark;
             return Ok(None);
         }
-        let kind = ExprKind::GeneratorExp { elt: Box::new(elt), generators };
+        let kind = ExprKind::GeneratorExp {
+            elt: Box::new(elt),
+            generators,
+        };
         Ok(Some(expr(kind, self.loc(start))))
     }
 
@@ -839,7 +1010,13 @@ impl<'src> Parser<'src> {
         let mark = self.pos;
         self.pos += 1;
         if self.eat(T::RSqb)?.is_some() {
-            return Ok(Some(expr(ExprKind::List { elts: Vec::new(), ctx: ExprContext::Load }, self.loc(start))));
+            return Ok(Some(expr(
+                ExprKind::List {
+                    elts: Vec::new(),
+                    ctx: ExprContext::Load,
+                },
+                self.loc(start),
+            )));
         }
         let Some(first) = self.star_named_expression()? else {
             self.pos = mark;
@@ -861,7 +1038,10 @@ impl<'src> Parser<'src> {
                 self.pos = mark;
                 return Ok(None);
             }
-            let kind = ExprKind::ListComp { elt: Box::new(first), generators };
+            let kind = ExprKind::ListComp {
+                elt: Box::new(first),
+                generators,
+            };
             return Ok(Some(expr(kind, self.loc(start))));
         }
         let mut elts = vec![first];
@@ -880,7 +1060,13 @@ impl<'src> Parser<'src> {
             self.pos = mark;
             return Ok(None);
         }
-        Ok(Some(expr(ExprKind::List { elts, ctx: ExprContext::Load }, self.loc(start))))
+        Ok(Some(expr(
+            ExprKind::List {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            self.loc(start),
+        )))
     }
 
     /// `&'{' (dict | set | dictcomp | setcomp)`
@@ -889,7 +1075,10 @@ impl<'src> Parser<'src> {
         let mark = self.pos;
         self.pos += 1;
         if self.eat(T::RBrace)?.is_some() {
-            let kind = ExprKind::Dict { keys: Vec::new(), values: Vec::new() };
+            let kind = ExprKind::Dict {
+                keys: Vec::new(),
+                values: Vec::new(),
+            };
             return Ok(Some(expr(kind, self.loc(start))));
         }
         if !self.at(T::DoubleStar)? {
@@ -919,7 +1108,11 @@ impl<'src> Parser<'src> {
                         self.pos = mark;
                         return Ok(None);
                     }
-                    let kind = ExprKind::DictComp { key: Box::new(key), value: Box::new(value), generators };
+                    let kind = ExprKind::DictComp {
+                        key: Box::new(key),
+                        value: Box::new(value),
+                        generators,
+                    };
                     return Ok(Some(expr(kind, self.loc(start))));
                 }
             }
@@ -970,7 +1163,10 @@ impl<'src> Parser<'src> {
                 self.pos = mark;
                 return Ok(None);
             }
-            let kind = ExprKind::SetComp { elt: Box::new(first), generators };
+            let kind = ExprKind::SetComp {
+                elt: Box::new(first),
+                generators,
+            };
             return Ok(Some(expr(kind, self.loc(start))));
         }
         let mut elts = vec![first];
@@ -995,7 +1191,9 @@ impl<'src> Parser<'src> {
     /// `kvpair: expression ':' expression`
     fn kvpair(&mut self) -> PResult<(Expr, Expr)> {
         let mark = self.pos;
-        let Some(key) = self.expression()? else { return Ok(None) };
+        let Some(key) = self.expression()? else {
+            return Ok(None);
+        };
         if self.eat(T::Colon)?.is_none() {
             self.pos = mark;
             return Ok(None);
@@ -1089,7 +1287,10 @@ impl<'src> Parser<'src> {
                         return Err(self.raise_starting_from(token_loc(star), msg));
                     }
                 } else if matches!(self.peek_kind()?, T::RBrace | T::Comma) {
-                    return Err(self.raise_at_token(colon, "expression expected after dictionary key and ':'"));
+                    return Err(self.raise_at_token(
+                        colon,
+                        "expression expected after dictionary key and ':'",
+                    ));
                 }
             }
         }
@@ -1097,15 +1298,17 @@ impl<'src> Parser<'src> {
         Ok(())
     }
 
+    /// `invalid_dict_comprehension: '{' a='**' bitwise_or for_if_clauses '}'`
     fn invalid_dict_comprehension(&mut self) -> Result<(), Stop> {
-        let open = self.tokens[self.pos - 1];
         let mark = self.pos;
         if let Some(star) = self.eat(T::DoubleStar)? {
-            if self.bitwise_or()?.is_some() && matches!(self.peek_kind()?, T::For | T::Async) {
-                if self.for_if_clauses()?.is_some() && self.at(T::RBrace)? {
-                    let _ = open;
-                    return Err(self.raise_at_token(star, "dict unpacking cannot be used in dict comprehension"));
-                }
+            if self.bitwise_or()?.is_some()
+                && matches!(self.peek_kind()?, T::For | T::Async)
+                && self.for_if_clauses()?.is_some()
+                && self.at(T::RBrace)?
+            {
+                let msg = "dict unpacking cannot be used in dict comprehension";
+                return Err(self.raise_at_token(star, msg));
             }
         }
         self.pos = mark;
@@ -1116,7 +1319,10 @@ impl<'src> Parser<'src> {
     fn invalid_comprehension_starred(&mut self, first: &Expr) -> Result<(), Stop> {
         let mark = self.pos;
         if self.for_if_clauses()?.is_some() {
-            return Err(self.raise_at(first.loc, "iterable unpacking cannot be used in comprehension"));
+            return Err(self.raise_at(
+                first.loc,
+                "iterable unpacking cannot be used in comprehension",
+            ));
         }
         self.pos = mark;
         Ok(())
@@ -1126,18 +1332,30 @@ impl<'src> Parser<'src> {
     /// and `('[' | '{') a=star_named_expression b=',' for_if_clauses`
     fn invalid_comprehension_unparenthesized(&mut self) -> Result<(), Stop> {
         self.pos += 1;
-        let Some(a) = self.star_named_expression()? else { return Ok(()) };
-        let Some(comma) = self.eat(T::Comma)? else { return Ok(()) };
+        let Some(a) = self.star_named_expression()? else {
+            return Ok(());
+        };
+        let Some(comma) = self.eat(T::Comma)? else {
+            return Ok(());
+        };
         let rest_mark = self.pos;
         if let Some(rest) = self.star_named_expressions()? {
             if matches!(self.peek_kind()?, T::For | T::Async) && self.for_if_clauses()?.is_some() {
                 let last = rest.last().expect("at least one").loc;
-                return Err(self.raise_range(a.loc, last, "did you forget parentheses around the comprehension target?"));
+                return Err(self.raise_range(
+                    a.loc,
+                    last,
+                    "did you forget parentheses around the comprehension target?",
+                ));
             }
         }
         self.pos = rest_mark;
         if matches!(self.peek_kind()?, T::For | T::Async) && self.for_if_clauses()?.is_some() {
-            return Err(self.raise_range(a.loc, token_loc(comma), "did you forget parentheses around the comprehension target?"));
+            return Err(self.raise_range(
+                a.loc,
+                token_loc(comma),
+                "did you forget parentheses around the comprehension target?",
+            ));
         }
         Ok(())
     }
@@ -1155,7 +1373,11 @@ impl<'src> Parser<'src> {
                 }
             }
         }
-        Ok(if clauses.is_empty() { None } else { Some(clauses) })
+        Ok(if clauses.is_empty() {
+            None
+        } else {
+            Some(clauses)
+        })
     }
 
     /// `for_if_clause: [ASYNC] 'for' star_targets 'in' ~ disjunction ('if' disjunction)*`
@@ -1168,7 +1390,7 @@ impl<'src> Parser<'src> {
         }
         let target_mark = self.pos;
         let target = self.star_targets()?;
-        let Some(target) = target.filter(|_| true) else {
+        let Some(target) = target else {
             if self.invalid_rules {
                 self.pos = target_mark;
                 self.invalid_for_target(is_async)?;
@@ -1201,13 +1423,20 @@ impl<'src> Parser<'src> {
                 }
             }
         }
-        Ok(Some(Comprehension { target: Box::new(target), iter: Box::new(iter), ifs, is_async: is_async as i32 }))
+        Ok(Some(Comprehension {
+            target: Box::new(target),
+            iter: Box::new(iter),
+            ifs,
+            is_async: is_async as i32,
+        }))
     }
 
     /// `invalid_for_target: ASYNC? 'for' a=star_expressions`
     pub(super) fn invalid_for_target(&mut self, _is_async: bool) -> Result<(), Stop> {
         if let Some(a) = self.star_expressions()? {
-            if let Some(invalid) = super::targets::invalid_target(&a, super::targets::TargetsType::For) {
+            if let Some(invalid) =
+                super::targets::invalid_target(&a, super::targets::TargetsType::For)
+            {
                 let what = super::targets::expr_name(invalid);
                 let loc = invalid.loc;
                 return Err(self.raise_at(loc, &format!("cannot assign to {what}")));
@@ -1233,7 +1462,10 @@ impl<'src> Parser<'src> {
             self.pos = mark;
             return Ok(None);
         };
-        let kind = ExprKind::Lambda { args: Box::new(args), body: Box::new(body) };
+        let kind = ExprKind::Lambda {
+            args: Box::new(args),
+            body: Box::new(body),
+        };
         Ok(Some(expr(kind, self.loc(start))))
     }
 

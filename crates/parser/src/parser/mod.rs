@@ -143,10 +143,12 @@ impl<'src> Parser<'src> {
         let last = self.tokens[last];
         match last.kind {
             TokenKind::Indent => {
-                let _ = self.raise_generic_kind(SyntaxErrorKind::IndentationError, "unexpected indent");
+                let _ =
+                    self.raise_generic_kind(SyntaxErrorKind::IndentationError, "unexpected indent");
             }
             TokenKind::Dedent => {
-                let _ = self.raise_generic_kind(SyntaxErrorKind::IndentationError, "unexpected unindent");
+                let _ = self
+                    .raise_generic_kind(SyntaxErrorKind::IndentationError, "unexpected unindent");
             }
             _ => {
                 let _ = self.raise_at_token(last, "invalid syntax");
@@ -171,7 +173,10 @@ impl<'src> Parser<'src> {
                     self.error = Some(e);
                     return;
                 }
-                Err(TokenizeError::Unclosed { error, bracket_lineno }) => {
+                Err(TokenizeError::Unclosed {
+                    error,
+                    bracket_lineno,
+                }) => {
                     if current_line > bracket_lineno {
                         self.error = Some(error);
                     }
@@ -309,7 +314,9 @@ impl<'src> Parser<'src> {
         let text = self.text_of(t);
         t.kind == TokenKind::Name
             && !text.is_empty()
-            && [&b"match"[..], b"case", b"_"].iter().any(|keyword| keyword.starts_with(text))
+            && [&b"match"[..], b"case", b"_"]
+                .iter()
+                .any(|keyword| keyword.starts_with(text))
     }
 
     // ---- Locations ----------------------------------------------------
@@ -325,7 +332,15 @@ impl<'src> Parser<'src> {
         let end = self.tokens[..self.pos]
             .iter()
             .rev()
-            .find(|t| !matches!(t.kind, TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker))
+            .find(|t| {
+                !matches!(
+                    t.kind,
+                    TokenKind::Newline
+                        | TokenKind::Indent
+                        | TokenKind::Dedent
+                        | TokenKind::EndMarker
+                )
+            })
             .or_else(|| self.tokens[..self.pos].first())
             .copied()
             .unwrap_or(start);
@@ -400,9 +415,13 @@ impl<'src> Parser<'src> {
         }
         offset = self.tok.to_error_offset(lineno, self.first_lineno, offset);
         if end_offset > 0 {
-            end_offset = self.tok.to_error_offset(end_lineno, self.first_lineno, end_offset);
+            end_offset = self
+                .tok
+                .to_error_offset(end_lineno, self.first_lineno, end_offset);
         }
-        self.error = Some(SyntaxError::new(kind, msg, lineno, offset, end_lineno, end_offset));
+        self.error = Some(SyntaxError::new(
+            kind, msg, lineno, offset, end_lineno, end_offset,
+        ));
         Stop
     }
 
@@ -435,7 +454,13 @@ impl<'src> Parser<'src> {
 
     /// `RAISE_SYNTAX_ERROR_STARTING_FROM(a, msg)`: to the tokenizer's position.
     fn raise_starting_from(&mut self, a: Loc, msg: &str) -> Stop {
-        self.raise_known(SyntaxErrorKind::SyntaxError, msg, a.lineno as i64, a.col_offset as i64, None)
+        self.raise_known(
+            SyntaxErrorKind::SyntaxError,
+            msg,
+            a.lineno as i64,
+            a.col_offset as i64,
+            None,
+        )
     }
 
     /// `RAISE_SYNTAX_ERROR(msg)`: at the last token read.
@@ -458,7 +483,18 @@ impl<'src> Parser<'src> {
         } else {
             t.col_offset as i64 + 1
         };
-        let end_col = if t.end_col_offset == -1 { -1 } else { t.end_col_offset as i64 + 1 };
-        self.raise_with_offsets(kind, msg, t.lineno as i64, col, t.end_lineno as i64, end_col)
+        let end_col = if t.end_col_offset == -1 {
+            -1
+        } else {
+            t.end_col_offset as i64 + 1
+        };
+        self.raise_with_offsets(
+            kind,
+            msg,
+            t.lineno as i64,
+            col,
+            t.end_lineno as i64,
+            end_col,
+        )
     }
 }

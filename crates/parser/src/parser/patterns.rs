@@ -11,7 +11,10 @@ impl<'src> Parser<'src> {
         let start = self.start()?;
         let mark = self.pos;
         if let Some(patterns) = self.open_sequence_pattern()? {
-            return Ok(Some(Pattern { kind: PatternKind::MatchSequence { patterns }, loc: self.loc(start) }));
+            return Ok(Some(Pattern {
+                kind: PatternKind::MatchSequence { patterns },
+                loc: self.loc(start),
+            }));
         }
         self.pos = mark;
         self.pattern()
@@ -27,12 +30,20 @@ impl<'src> Parser<'src> {
 
     fn pattern_inner(&mut self) -> PResult<Pattern> {
         let start = self.start()?;
-        let Some(or_pattern) = self.or_pattern()? else { return Ok(None) };
+        let Some(or_pattern) = self.or_pattern()? else {
+            return Ok(None);
+        };
         let mark = self.pos;
         if self.eat(T::As)?.is_some() {
             if let Some(name) = self.pattern_capture_target()? {
-                let kind = PatternKind::MatchAs { pattern: Some(Box::new(or_pattern)), name: Some(name) };
-                return Ok(Some(Pattern { kind, loc: self.loc(start) }));
+                let kind = PatternKind::MatchAs {
+                    pattern: Some(Box::new(or_pattern)),
+                    name: Some(name),
+                };
+                return Ok(Some(Pattern {
+                    kind,
+                    loc: self.loc(start),
+                }));
             }
             if self.invalid_rules {
                 self.invalid_as_pattern()?;
@@ -58,7 +69,9 @@ impl<'src> Parser<'src> {
     /// `or_pattern: '|'.closed_pattern+`
     fn or_pattern(&mut self) -> PResult<Pattern> {
         let start = self.start()?;
-        let Some(first) = self.closed_pattern()? else { return Ok(None) };
+        let Some(first) = self.closed_pattern()? else {
+            return Ok(None);
+        };
         let mut patterns = vec![first];
         loop {
             let mark = self.pos;
@@ -76,7 +89,10 @@ impl<'src> Parser<'src> {
         if patterns.len() == 1 {
             return Ok(patterns.pop());
         }
-        Ok(Some(Pattern { kind: PatternKind::MatchOr { patterns }, loc: self.loc(start) }))
+        Ok(Some(Pattern {
+            kind: PatternKind::MatchOr { patterns },
+            loc: self.loc(start),
+        }))
     }
 
     /// `closed_pattern`
@@ -109,11 +125,25 @@ impl<'src> Parser<'src> {
         }
         // capture_pattern / wildcard_pattern
         if let Some(name) = self.pattern_capture_target()? {
-            return Ok(Some(Pattern { kind: PatternKind::MatchAs { pattern: None, name: Some(name) }, loc: self.loc(start) }));
+            return Ok(Some(Pattern {
+                kind: PatternKind::MatchAs {
+                    pattern: None,
+                    name: Some(name),
+                },
+                loc: self.loc(start),
+            }));
         }
-        if self.text_of(&start) == b"_" && !matches!(self.peek_second()?.kind, T::Dot | T::LPar | T::Equal) {
+        if self.text_of(&start) == b"_"
+            && !matches!(self.peek_second()?.kind, T::Dot | T::LPar | T::Equal)
+        {
             self.pos += 1;
-            return Ok(Some(Pattern { kind: PatternKind::MatchAs { pattern: None, name: None }, loc: self.loc(start) }));
+            return Ok(Some(Pattern {
+                kind: PatternKind::MatchAs {
+                    pattern: None,
+                    name: None,
+                },
+                loc: self.loc(start),
+            }));
         }
         // value_pattern: attr !('.' | '(' | '=')
         let Some(name_or_attr) = self.name_or_attr()? else {
@@ -121,8 +151,15 @@ impl<'src> Parser<'src> {
             return Ok(None);
         };
         let next = self.peek_kind()?;
-        if matches!(name_or_attr.kind, ExprKind::Attribute { .. }) && !matches!(next, T::Dot | T::LPar | T::Equal) {
-            return Ok(Some(Pattern { kind: PatternKind::MatchValue { value: Box::new(name_or_attr) }, loc: self.loc(start) }));
+        if matches!(name_or_attr.kind, ExprKind::Attribute { .. })
+            && !matches!(next, T::Dot | T::LPar | T::Equal)
+        {
+            return Ok(Some(Pattern {
+                kind: PatternKind::MatchValue {
+                    value: Box::new(name_or_attr),
+                },
+                loc: self.loc(start),
+            }));
         }
         if next == T::LPar {
             return self.class_pattern(start, name_or_attr, mark);
@@ -147,8 +184,16 @@ impl<'src> Parser<'src> {
     /// `name_or_attr: attr | NAME`, with `attr: name_or_attr '.' NAME`.
     fn name_or_attr(&mut self) -> PResult<Expr> {
         let start = self.start()?;
-        let Some((id, t)) = self.name()? else { return Ok(None) };
-        let mut e = expr(ExprKind::Name { id, ctx: ExprContext::Load }, token_loc(t));
+        let Some((id, t)) = self.name()? else {
+            return Ok(None);
+        };
+        let mut e = expr(
+            ExprKind::Name {
+                id,
+                ctx: ExprContext::Load,
+            },
+            token_loc(t),
+        );
         loop {
             let mark = self.pos;
             if self.eat(T::Dot)?.is_none() {
@@ -156,7 +201,14 @@ impl<'src> Parser<'src> {
             }
             match self.name()? {
                 Some((attr, _)) => {
-                    e = expr(ExprKind::Attribute { value: Box::new(e), attr, ctx: ExprContext::Load }, self.loc(start));
+                    e = expr(
+                        ExprKind::Attribute {
+                            value: Box::new(e),
+                            attr,
+                            ctx: ExprContext::Load,
+                        },
+                        self.loc(start),
+                    );
                 }
                 None => {
                     self.pos = mark;
@@ -173,18 +225,29 @@ impl<'src> Parser<'src> {
         let kind = match start.kind {
             T::None => {
                 self.pos += 1;
-                PatternKind::MatchSingleton { value: Constant::None }
+                PatternKind::MatchSingleton {
+                    value: Constant::None,
+                }
             }
             T::True | T::False => {
                 self.pos += 1;
-                PatternKind::MatchSingleton { value: Constant::Bool(start.kind == T::True) }
+                PatternKind::MatchSingleton {
+                    value: Constant::Bool(start.kind == T::True),
+                }
             }
             _ => {
-                let Some(value) = self.literal_value()? else { return Ok(None) };
-                PatternKind::MatchValue { value: Box::new(value) }
+                let Some(value) = self.literal_value()? else {
+                    return Ok(None);
+                };
+                PatternKind::MatchValue {
+                    value: Box::new(value),
+                }
             }
         };
-        Ok(Some(Pattern { kind, loc: self.loc(start) }))
+        Ok(Some(Pattern {
+            kind,
+            loc: self.loc(start),
+        }))
     }
 
     /// `literal_expr` without its singletons: a signed number, a complex
@@ -195,7 +258,9 @@ impl<'src> Parser<'src> {
             return self.atom();
         }
         let mark = self.pos;
-        let Some(number) = self.signed_number()? else { return Ok(None) };
+        let Some(number) = self.signed_number()? else {
+            return Ok(None);
+        };
         let op = match self.peek_kind()? {
             T::Plus => Operator::Add,
             T::Minus => Operator::Sub,
@@ -212,7 +277,11 @@ impl<'src> Parser<'src> {
         self.pos += 1;
         let imaginary = self.number_atom(t);
         self.ensure_number(&imaginary, true)?;
-        let kind = ExprKind::BinOp { left: Box::new(number), op, right: Box::new(imaginary) };
+        let kind = ExprKind::BinOp {
+            left: Box::new(number),
+            op,
+            right: Box::new(imaginary),
+        };
         Ok(Some(expr(kind, self.loc(start))))
     }
 
@@ -236,7 +305,10 @@ impl<'src> Parser<'src> {
         if !negative {
             return Ok(Some(number));
         }
-        let kind = ExprKind::UnaryOp { op: UnaryOp::USub, operand: Box::new(number) };
+        let kind = ExprKind::UnaryOp {
+            op: UnaryOp::USub,
+            operand: Box::new(number),
+        };
         Ok(Some(expr(kind, self.loc(start))))
     }
 
@@ -246,7 +318,13 @@ impl<'src> Parser<'src> {
             ExprKind::UnaryOp { operand, .. } => operand,
             _ => e,
         };
-        let is_imaginary = matches!(number.kind, ExprKind::Constant { value: Constant::Imaginary(_), .. });
+        let is_imaginary = matches!(
+            number.kind,
+            ExprKind::Constant {
+                value: Constant::Imaginary(_),
+                ..
+            }
+        );
         if imaginary && !is_imaginary {
             return Err(self.raise_at(number.loc, "imaginary number required in complex literal"));
         }
@@ -268,7 +346,11 @@ impl<'src> Parser<'src> {
             return Ok(None);
         };
         let inner_mark = self.pos;
-        let patterns = if close == T::RSqb { self.maybe_sequence_pattern()? } else { self.open_sequence_pattern()? };
+        let patterns = if close == T::RSqb {
+            self.maybe_sequence_pattern()?
+        } else {
+            self.open_sequence_pattern()?
+        };
         let patterns = match patterns {
             Some(p) => p,
             None => {
@@ -280,13 +362,18 @@ impl<'src> Parser<'src> {
             self.pos = mark;
             return Ok(None);
         }
-        Ok(Some(Pattern { kind: PatternKind::MatchSequence { patterns }, loc: self.loc(start) }))
+        Ok(Some(Pattern {
+            kind: PatternKind::MatchSequence { patterns },
+            loc: self.loc(start),
+        }))
     }
 
     /// `open_sequence_pattern: maybe_star_pattern ',' maybe_sequence_pattern?`
     fn open_sequence_pattern(&mut self) -> PResult<Vec<Pattern>> {
         let mark = self.pos;
-        let Some(first) = self.maybe_star_pattern()? else { return Ok(None) };
+        let Some(first) = self.maybe_star_pattern()? else {
+            return Ok(None);
+        };
         if self.eat(T::Comma)?.is_none() {
             self.pos = mark;
             return Ok(None);
@@ -302,7 +389,9 @@ impl<'src> Parser<'src> {
 
     /// `maybe_sequence_pattern: ','.maybe_star_pattern+ ','?`
     fn maybe_sequence_pattern(&mut self) -> PResult<Vec<Pattern>> {
-        let Some(first) = self.maybe_star_pattern()? else { return Ok(None) };
+        let Some(first) = self.maybe_star_pattern()? else {
+            return Ok(None);
+        };
         let mut patterns = vec![first];
         loop {
             let mark = self.pos;
@@ -326,12 +415,18 @@ impl<'src> Parser<'src> {
         if self.eat(T::Star)?.is_some() {
             let mark = self.pos;
             if let Some(name) = self.pattern_capture_target()? {
-                return Ok(Some(Pattern { kind: PatternKind::MatchStar { name: Some(name) }, loc: self.loc(start) }));
+                return Ok(Some(Pattern {
+                    kind: PatternKind::MatchStar { name: Some(name) },
+                    loc: self.loc(start),
+                }));
             }
             let t = self.peek()?;
             if t.kind == T::Name && self.text_of(&t) == b"_" {
                 self.pos += 1;
-                return Ok(Some(Pattern { kind: PatternKind::MatchStar { name: None }, loc: self.loc(start) }));
+                return Ok(Some(Pattern {
+                    kind: PatternKind::MatchStar { name: None },
+                    loc: self.loc(start),
+                }));
             }
             self.pos = mark - 1;
             return Ok(None);
@@ -370,7 +465,9 @@ impl<'src> Parser<'src> {
                     };
                     Some(expr(ExprKind::Constant { value, kind: None }, token_loc(t)))
                 }
-                T::Name => self.name_or_attr()?.filter(|e| matches!(e.kind, ExprKind::Attribute { .. })),
+                T::Name => self
+                    .name_or_attr()?
+                    .filter(|e| matches!(e.kind, ExprKind::Attribute { .. })),
                 _ => self.literal_value()?,
             };
             let Some(key) = key else {
@@ -395,7 +492,14 @@ impl<'src> Parser<'src> {
             self.pos = mark;
             return Ok(None);
         }
-        Ok(Some(Pattern { kind: PatternKind::MatchMapping { keys, patterns, rest }, loc: self.loc(start) }))
+        Ok(Some(Pattern {
+            kind: PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            },
+            loc: self.loc(start),
+        }))
     }
 
     /// `class_pattern: name_or_attr '(' [positional_patterns] [keyword_patterns] ')'`
@@ -439,12 +543,24 @@ impl<'src> Parser<'src> {
         }
         if let (Some(first), Some(last)) = (misplaced.first(), misplaced.last()) {
             if self.invalid_rules {
-                return Err(self.raise_range(first.loc, last.loc, "positional patterns follow keyword patterns"));
+                return Err(self.raise_range(
+                    first.loc,
+                    last.loc,
+                    "positional patterns follow keyword patterns",
+                ));
             }
             self.pos = mark;
             return Ok(None);
         }
-        let kind = PatternKind::MatchClass { cls: Box::new(cls), patterns, kwd_attrs, kwd_patterns };
-        Ok(Some(Pattern { kind, loc: self.loc(start) }))
+        let kind = PatternKind::MatchClass {
+            cls: Box::new(cls),
+            patterns,
+            kwd_attrs,
+            kwd_patterns,
+        };
+        Ok(Some(Pattern {
+            kind,
+            loc: self.loc(start),
+        }))
     }
 }

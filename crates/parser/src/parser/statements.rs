@@ -5,8 +5,8 @@ use super::expressions::{expr, token_loc};
 use super::targets::TargetsType;
 use super::{PResult, Parser, Stop};
 use crate::ast::{
-    Alias, ExceptHandler, ExceptHandlerKind, Expr, ExprContext, ExprKind, Loc, MatchCase, Mod, Operator, Stmt,
-    StmtKind, WithItem,
+    Alias, ExceptHandler, ExceptHandlerKind, Expr, ExprContext, ExprKind, Loc, MatchCase, Mod,
+    Operator, Stmt, StmtKind, WithItem,
 };
 use crate::token::{Token, TokenKind as T};
 
@@ -40,7 +40,10 @@ impl<'src> Parser<'src> {
         if self.eat(T::EndMarker)?.is_none() {
             return Ok(None);
         }
-        Ok(Some(Mod::Module { body, type_ignores: Vec::new() }))
+        Ok(Some(Mod::Module {
+            body,
+            type_ignores: Vec::new(),
+        }))
     }
 
     /// `fstring: star_expressions`
@@ -133,12 +136,18 @@ impl<'src> Parser<'src> {
         }
         self.pos = mark;
         if let Some(e) = self.star_expressions()? {
-            return Ok(Some(stmt(StmtKind::Expr { value: Box::new(e) }, self.loc(start))));
+            return Ok(Some(stmt(
+                StmtKind::Expr { value: Box::new(e) },
+                self.loc(start),
+            )));
         }
         self.pos = mark;
         if start.kind == T::Yield {
             if let Some(e) = self.yield_expr()? {
-                return Ok(Some(stmt(StmtKind::Expr { value: Box::new(e) }, self.loc(start))));
+                return Ok(Some(stmt(
+                    StmtKind::Expr { value: Box::new(e) },
+                    self.loc(start),
+                )));
             }
             self.pos = mark;
         }
@@ -162,7 +171,13 @@ impl<'src> Parser<'src> {
             let (id, t) = self.name()?.expect("a NAME");
             self.pos += 1;
             if let Some(annotation) = self.expression()? {
-                let target = expr(ExprKind::Name { id, ctx: ExprContext::Store }, token_loc(t));
+                let target = expr(
+                    ExprKind::Name {
+                        id,
+                        ctx: ExprContext::Store,
+                    },
+                    token_loc(t),
+                );
                 let value = self.annotation_value()?;
                 let kind = StmtKind::AnnAssign {
                     target: Box::new(target),
@@ -221,7 +236,11 @@ impl<'src> Parser<'src> {
         if !targets.is_empty() {
             if let Some(value) = self.annotated_rhs()? {
                 if !self.at(T::Equal)? {
-                    let kind = StmtKind::Assign { targets, value: Box::new(value), type_comment: None };
+                    let kind = StmtKind::Assign {
+                        targets,
+                        value: Box::new(value),
+                        type_comment: None,
+                    };
                     return Ok(Some(stmt(kind, self.loc(start))));
                 }
             }
@@ -234,7 +253,11 @@ impl<'src> Parser<'src> {
                 let Some(value) = self.annotated_rhs()? else {
                     return Err(self.cut_failed());
                 };
-                let kind = StmtKind::AugAssign { target: Box::new(target), op, value: Box::new(value) };
+                let kind = StmtKind::AugAssign {
+                    target: Box::new(target),
+                    op,
+                    value: Box::new(value),
+                };
                 return Ok(Some(stmt(kind, self.loc(start))));
             }
         }
@@ -264,7 +287,10 @@ impl<'src> Parser<'src> {
         if let Some(a) = self.invalid_ann_assign_target()? {
             if self.eat(T::Colon)?.is_some() && self.expression()?.is_some() {
                 let what = super::targets::expr_name(&a);
-                return Err(self.raise_at(a.loc, &format!("only single target (not {what}) can be annotated")));
+                return Err(self.raise_at(
+                    a.loc,
+                    &format!("only single target (not {what}) can be annotated"),
+                ));
             }
         }
         self.pos = mark;
@@ -279,7 +305,9 @@ impl<'src> Parser<'src> {
                     }
                 }
                 if self.eat(T::Colon)?.is_some() && self.expression()?.is_some() {
-                    return Err(self.raise_at(a.loc, "only single target (not tuple) can be annotated"));
+                    return Err(
+                        self.raise_at(a.loc, "only single target (not tuple) can be annotated")
+                    );
                 }
             }
         }
@@ -348,7 +376,9 @@ impl<'src> Parser<'src> {
             }
             T::LPar => {
                 if let Some(e) = self.atom()? {
-                    if matches!(e.kind, ExprKind::Tuple { .. }) && self.tokens[self.pos - 1].kind == T::RPar {
+                    if matches!(e.kind, ExprKind::Tuple { .. })
+                        && self.tokens[self.pos - 1].kind == T::RPar
+                    {
                         return Ok(Some(e));
                     }
                 }
@@ -381,7 +411,13 @@ impl<'src> Parser<'src> {
         let start = self.start()?;
         self.pos += 1;
         let Some(exc) = self.expression()? else {
-            return Ok(Some(stmt(StmtKind::Raise { exc: None, cause: None }, self.loc(start))));
+            return Ok(Some(stmt(
+                StmtKind::Raise {
+                    exc: None,
+                    cause: None,
+                },
+                self.loc(start),
+            )));
         };
         let mark = self.pos;
         let cause = if self.eat(T::From)?.is_some() {
@@ -393,7 +429,10 @@ impl<'src> Parser<'src> {
         } else {
             None
         };
-        let kind = StmtKind::Raise { exc: Some(Box::new(exc)), cause: cause.map(Box::new) };
+        let kind = StmtKind::Raise {
+            exc: Some(Box::new(exc)),
+            cause: cause.map(Box::new),
+        };
         Ok(Some(stmt(kind, self.loc(start))))
     }
 
@@ -417,8 +456,11 @@ impl<'src> Parser<'src> {
                 break;
             }
         }
-        let kind =
-            if start.kind == T::Global { StmtKind::Global { names } } else { StmtKind::Nonlocal { names } };
+        let kind = if start.kind == T::Global {
+            StmtKind::Global { names }
+        } else {
+            StmtKind::Nonlocal { names }
+        };
         Ok(Some(stmt(kind, self.loc(start))))
     }
 
@@ -461,7 +503,10 @@ impl<'src> Parser<'src> {
         } else {
             None
         };
-        let kind = StmtKind::Assert { test: Box::new(test), msg: msg.map(Box::new) };
+        let kind = StmtKind::Assert {
+            test: Box::new(test),
+            msg: msg.map(Box::new),
+        };
         Ok(Some(stmt(kind, self.loc(start))))
     }
 
@@ -510,7 +555,11 @@ impl<'src> Parser<'src> {
             self.pos = mark;
             return Ok(None);
         };
-        let kind = StmtKind::ImportFrom { module, names, level: Some(level) };
+        let kind = StmtKind::ImportFrom {
+            module,
+            names,
+            level: Some(level),
+        };
         Ok(Some(stmt(kind, self.loc(start))))
     }
 
@@ -528,7 +577,11 @@ impl<'src> Parser<'src> {
             return Ok(None);
         }
         if let Some(star) = self.eat(T::Star)? {
-            let alias = Alias { name: "*".into(), asname: None, loc: token_loc(star) };
+            let alias = Alias {
+                name: "*".into(),
+                asname: None,
+                loc: token_loc(star),
+            };
             return Ok(Some(vec![alias]));
         }
         if let Some(names) = self.import_from_as_names()? {
@@ -537,7 +590,8 @@ impl<'src> Parser<'src> {
             }
             if self.invalid_rules && self.peek_second()?.kind == T::Newline {
                 self.pos += 1;
-                return Err(self.raise_generic("trailing comma not allowed without surrounding parentheses"));
+                return Err(self
+                    .raise_generic("trailing comma not allowed without surrounding parentheses"));
             }
         }
         self.pos = mark;
@@ -557,7 +611,11 @@ impl<'src> Parser<'src> {
                 break;
             };
             let asname = self.as_name()?;
-            names.push(Alias { name, asname, loc: self.loc(start) });
+            names.push(Alias {
+                name,
+                asname,
+                loc: self.loc(start),
+            });
             if !self.at(T::Comma)? || self.peek_second()?.kind != T::Name {
                 break;
             }
@@ -581,14 +639,22 @@ impl<'src> Parser<'src> {
     /// `dotted_as_name: dotted_name ['as' NAME]`
     fn dotted_as_name(&mut self) -> PResult<Alias> {
         let start = self.start()?;
-        let Some(name) = self.dotted_name()? else { return Ok(None) };
+        let Some(name) = self.dotted_name()? else {
+            return Ok(None);
+        };
         let asname = self.as_name()?;
-        Ok(Some(Alias { name, asname, loc: self.loc(start) }))
+        Ok(Some(Alias {
+            name,
+            asname,
+            loc: self.loc(start),
+        }))
     }
 
     /// `dotted_name: dotted_name '.' NAME | NAME`
     fn dotted_name(&mut self) -> PResult<String> {
-        let Some((mut name, _)) = self.name()? else { return Ok(None) };
+        let Some((mut name, _)) = self.name()? else {
+            return Ok(None);
+        };
         loop {
             let mark = self.pos;
             if self.eat(T::Dot)?.is_none() {
@@ -670,8 +736,13 @@ impl<'src> Parser<'src> {
 
     fn raise_missing_block(&mut self, what: &str, header: Token) -> Stop {
         self.pos += 1;
+        // The `!INDENT` lookahead has read the token after the newline,
+        // and the error points at the last token read.
         let _ = self.peek();
-        let msg = format!("expected an indented block after {what} on line {}", header.lineno);
+        let msg = format!(
+            "expected an indented block after {what} on line {}",
+            header.lineno
+        );
         self.raise_indentation(&msg)
     }
 
@@ -735,9 +806,23 @@ impl<'src> Parser<'src> {
         let args = Box::new(args);
         let returns = returns.map(Box::new);
         let kind = if is_async {
-            StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, type_comment: None }
+            StmtKind::AsyncFunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                type_comment: None,
+            }
         } else {
-            StmtKind::FunctionDef { name, args, body, decorator_list, returns, type_comment: None }
+            StmtKind::FunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                type_comment: None,
+            }
         };
         Ok(Some(stmt(kind, self.loc(start))))
     }
@@ -753,7 +838,11 @@ impl<'src> Parser<'src> {
         };
         let args_mark = self.pos;
         let (bases, keywords) = if self.eat(T::LPar)?.is_some() {
-            let args = if self.at(T::RPar)? { Some((Vec::new(), Vec::new())) } else { self.arguments()? };
+            let args = if self.at(T::RPar)? {
+                Some((Vec::new(), Vec::new()))
+            } else {
+                self.arguments()?
+            };
             match args {
                 Some(args) if self.eat(T::RPar)?.is_some() => args,
                 _ => {
@@ -785,7 +874,13 @@ impl<'src> Parser<'src> {
             self.pos = mark;
             return Ok(None);
         };
-        let kind = StmtKind::ClassDef { name, bases, keywords, body, decorator_list };
+        let kind = StmtKind::ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorator_list,
+        };
         Ok(Some(stmt(kind, self.loc(start))))
     }
 
@@ -808,6 +903,7 @@ impl<'src> Parser<'src> {
         self.pos = mark;
         if self.invalid_rules && self.at_missing_indent()? {
             self.pos += 1;
+            // As above: the lookahead has read the token after the newline.
             let _ = self.peek();
             return Err(self.raise_indentation("expected an indented block"));
         }
@@ -846,7 +942,11 @@ impl<'src> Parser<'src> {
             self.pos = mark;
             return Ok(None);
         };
-        let what = if keyword == T::If { "'if' statement" } else { "'elif' statement" };
+        let what = if keyword == T::If {
+            "'if' statement"
+        } else {
+            "'elif' statement"
+        };
         let Some(body) = self.header_block(what, start)? else {
             self.pos = mark;
             return Ok(None);
@@ -862,14 +962,20 @@ impl<'src> Parser<'src> {
         } else {
             self.else_block()?.unwrap_or_default()
         };
-        let kind = StmtKind::If { test: Box::new(test), body, orelse };
+        let kind = StmtKind::If {
+            test: Box::new(test),
+            body,
+            orelse,
+        };
         Ok(Some(stmt(kind, self.loc(start))))
     }
 
     /// `else_block: invalid_else_stmt | 'else' &&':' block`
     fn else_block(&mut self) -> PResult<Vec<Stmt>> {
         let mark = self.pos;
-        let Some(else_token) = self.eat(T::Else)? else { return Ok(None) };
+        let Some(else_token) = self.eat(T::Else)? else {
+            return Ok(None);
+        };
         if self.invalid_rules && self.at(T::Colon)? {
             self.pos += 1;
             if self.at_missing_indent()? {
@@ -899,7 +1005,14 @@ impl<'src> Parser<'src> {
             return Ok(None);
         };
         let orelse = self.else_block()?.unwrap_or_default();
-        Ok(Some(stmt(StmtKind::While { test: Box::new(test), body, orelse }, self.loc(start))))
+        Ok(Some(stmt(
+            StmtKind::While {
+                test: Box::new(test),
+                body,
+                orelse,
+            },
+            self.loc(start),
+        )))
     }
 
     /// `for_stmt: [ASYNC] 'for' star_targets 'in' ~ star_expressions ':' block [else_block]`
@@ -930,9 +1043,21 @@ impl<'src> Parser<'src> {
         let orelse = self.else_block()?.unwrap_or_default();
         let (target, iter) = (Box::new(target), Box::new(iter));
         let kind = if is_async {
-            StmtKind::AsyncFor { target, iter, body, orelse, type_comment: None }
+            StmtKind::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+                type_comment: None,
+            }
         } else {
-            StmtKind::For { target, iter, body, orelse, type_comment: None }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                type_comment: None,
+            }
         };
         Ok(Some(stmt(kind, self.loc(start))))
     }
@@ -981,7 +1106,11 @@ impl<'src> Parser<'src> {
             }
             let mut count = 0;
             loop {
-                let item = if parenthesized { self.expressions()? } else { self.expression()? };
+                let item = if parenthesized {
+                    self.expressions()?
+                } else {
+                    self.expression()?
+                };
                 if item.is_none() {
                     break;
                 }
@@ -1020,11 +1149,25 @@ impl<'src> Parser<'src> {
         Ok(())
     }
 
-    fn with_node(&mut self, is_async: bool, items: Vec<WithItem>, body: Vec<Stmt>, start: Token) -> Stmt {
+    fn with_node(
+        &mut self,
+        is_async: bool,
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+        start: Token,
+    ) -> Stmt {
         let kind = if is_async {
-            StmtKind::AsyncWith { items, body, type_comment: None }
+            StmtKind::AsyncWith {
+                items,
+                body,
+                type_comment: None,
+            }
         } else {
-            StmtKind::With { items, body, type_comment: None }
+            StmtKind::With {
+                items,
+                body,
+                type_comment: None,
+            }
         };
         stmt(kind, self.loc(start))
     }
@@ -1050,13 +1193,18 @@ impl<'src> Parser<'src> {
 
     /// `with_item: expression 'as' star_target &(',' | ')' | ':') | invalid_with_item | expression`
     fn with_item(&mut self) -> PResult<WithItem> {
-        let Some(context_expr) = self.expression()? else { return Ok(None) };
+        let Some(context_expr) = self.expression()? else {
+            return Ok(None);
+        };
         let after_expr = self.pos;
         if self.eat(T::As)?.is_some() {
             let target_mark = self.pos;
             if let Some(target) = self.star_target()? {
                 if matches!(self.peek_kind()?, T::Comma | T::RPar | T::Colon) {
-                    return Ok(Some(WithItem { context_expr: Box::new(context_expr), optional_vars: Some(Box::new(target)) }));
+                    return Ok(Some(WithItem {
+                        context_expr: Box::new(context_expr),
+                        optional_vars: Some(Box::new(target)),
+                    }));
                 }
             }
             if self.invalid_rules {
@@ -1069,7 +1217,10 @@ impl<'src> Parser<'src> {
             }
         }
         self.pos = after_expr;
-        Ok(Some(WithItem { context_expr: Box::new(context_expr), optional_vars: None }))
+        Ok(Some(WithItem {
+            context_expr: Box::new(context_expr),
+            optional_vars: None,
+        }))
     }
 
     /// `try_stmt`
@@ -1107,26 +1258,45 @@ impl<'src> Parser<'src> {
                             "cannot have both 'except' and 'except*' on the same 'try'",
                         ));
                     }
-                    return Err(self.raise_at_token(except, "cannot have both 'except' and 'except*' on the same 'try'"));
+                    return Err(self.raise_at_token(
+                        except,
+                        "cannot have both 'except' and 'except*' on the same 'try'",
+                    ));
                 }
                 if previous != is_star {
                     break;
                 }
             }
-            let Some(handler) = self.except_block(is_star)? else { break };
+            let Some(handler) = self.except_block(is_star)? else {
+                break;
+            };
             star = Some(is_star);
             handlers.push(handler);
         }
-        let orelse = if handlers.is_empty() { Vec::new() } else { self.else_block()?.unwrap_or_default() };
+        let orelse = if handlers.is_empty() {
+            Vec::new()
+        } else {
+            self.else_block()?.unwrap_or_default()
+        };
         let finalbody = self.finally_block()?.unwrap_or_default();
         if handlers.is_empty() && finalbody.is_empty() {
             self.pos = mark;
             return Ok(None);
         }
         let kind = if star == Some(true) {
-            StmtKind::TryStar { body, handlers, orelse, finalbody }
+            StmtKind::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
         } else {
-            StmtKind::Try { body, handlers, orelse, finalbody }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
         };
         Ok(Some(stmt(kind, self.loc(start))))
     }
@@ -1148,7 +1318,11 @@ impl<'src> Parser<'src> {
             self.pos = mark;
             return Ok(None);
         }
-        let name = if type_.is_some() { self.as_name()? } else { None };
+        let name = if type_.is_some() {
+            self.as_name()?
+        } else {
+            None
+        };
         if self.invalid_rules {
             if let Some(t) = &type_ {
                 if self.at(T::Comma)? {
@@ -1157,7 +1331,10 @@ impl<'src> Parser<'src> {
                     if self.expressions()?.is_some() {
                         self.as_name()?;
                         if self.at(T::Colon)? {
-                            return Err(self.raise_starting_from(loc, "multiple exception types must be parenthesized"));
+                            return Err(self.raise_starting_from(
+                                loc,
+                                "multiple exception types must be parenthesized",
+                            ));
                         }
                     }
                     self.pos = type_mark;
@@ -1165,7 +1342,11 @@ impl<'src> Parser<'src> {
                     self.as_name()?;
                 }
             }
-            let what = if is_star { "'except*' statement" } else { "'except' statement" };
+            let what = if is_star {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            };
             if self.at(T::Newline)? {
                 self.pos += 1;
                 return Err(self.raise_generic("expected ':'"));
@@ -1186,14 +1367,23 @@ impl<'src> Parser<'src> {
             self.pos = mark;
             return Ok(None);
         };
-        let kind = ExceptHandlerKind::ExceptHandler { type_: type_.map(Box::new), name, body };
-        Ok(Some(ExceptHandler { kind, loc: self.loc(start) }))
+        let kind = ExceptHandlerKind::ExceptHandler {
+            type_: type_.map(Box::new),
+            name,
+            body,
+        };
+        Ok(Some(ExceptHandler {
+            kind,
+            loc: self.loc(start),
+        }))
     }
 
     /// `finally_block: invalid_finally_stmt | 'finally' &&':' block`
     fn finally_block(&mut self) -> PResult<Vec<Stmt>> {
         let mark = self.pos;
-        let Some(finally) = self.eat(T::Finally)? else { return Ok(None) };
+        let Some(finally) = self.eat(T::Finally)? else {
+            return Ok(None);
+        };
         if self.invalid_rules && self.at(T::Colon)? {
             self.pos += 1;
             if self.at_missing_indent()? {
@@ -1231,7 +1421,10 @@ impl<'src> Parser<'src> {
                 self.pos -= 1;
             }
         }
-        if self.eat(T::Colon)?.is_none() || self.eat(T::Newline)?.is_none() || self.eat(T::Indent)?.is_none() {
+        if self.eat(T::Colon)?.is_none()
+            || self.eat(T::Newline)?.is_none()
+            || self.eat(T::Indent)?.is_none()
+        {
             self.pos = mark;
             return Ok(None);
         }
@@ -1250,7 +1443,13 @@ impl<'src> Parser<'src> {
             self.pos = mark;
             return Ok(None);
         }
-        Ok(Some(stmt(StmtKind::Match { subject: Box::new(subject), cases }, self.loc(start))))
+        Ok(Some(stmt(
+            StmtKind::Match {
+                subject: Box::new(subject),
+                cases,
+            },
+            self.loc(start),
+        )))
     }
 
     /// `subject_expr: star_named_expression ',' star_named_expressions? | named_expression`
@@ -1265,7 +1464,13 @@ impl<'src> Parser<'src> {
                     Some(rest) => elts.extend(rest),
                     None => self.pos = rest_mark,
                 }
-                return Ok(Some(expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc(start))));
+                return Ok(Some(expr(
+                    ExprKind::Tuple {
+                        elts,
+                        ctx: ExprContext::Load,
+                    },
+                    self.loc(start),
+                )));
             }
         }
         self.pos = mark;
@@ -1275,7 +1480,9 @@ impl<'src> Parser<'src> {
     /// `case_block: "case" patterns guard? ':' block`
     fn case_block(&mut self) -> PResult<MatchCase> {
         let mark = self.pos;
-        let Some(case) = self.eat_soft_keyword("case")? else { return Ok(None) };
+        let Some(case) = self.eat_soft_keyword("case")? else {
+            return Ok(None);
+        };
         let Some(pattern) = self.patterns()? else {
             self.pos = mark;
             return Ok(None);
@@ -1294,6 +1501,10 @@ impl<'src> Parser<'src> {
             self.pos = mark;
             return Ok(None);
         };
-        Ok(Some(MatchCase { pattern: Box::new(pattern), guard: guard.map(Box::new), body }))
+        Ok(Some(MatchCase {
+            pattern: Box::new(pattern),
+            guard: guard.map(Box::new),
+            body,
+        }))
     }
 }

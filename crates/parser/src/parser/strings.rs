@@ -63,12 +63,18 @@ impl<'src> Parser<'src> {
             }
             bytes_mode = prefix.bytes;
             if prefix.fstring {
-                let context = FStringContext { first, token: t, last };
+                let context = FStringContext {
+                    first,
+                    token: t,
+                    last,
+                };
                 let mut pos = body.start;
                 self.fstring_concat(&mut parts, &mut pos, body.end, prefix.raw, 0, context)?;
             } else if prefix.bytes {
                 if text[body.start..].iter().any(|&b| b >= 0x80) {
-                    return Err(self.raise_at_token(t, "bytes can only contain ASCII literal characters"));
+                    return Err(
+                        self.raise_at_token(t, "bytes can only contain ASCII literal characters")
+                    );
                 }
                 match decode_bytes(&text[body], prefix.raw) {
                     Ok(b) => bytes_value.extend_from_slice(&b),
@@ -83,7 +89,13 @@ impl<'src> Parser<'src> {
         }
         let loc = token_loc(first).to(token_loc(last));
         if bytes_mode {
-            return Ok(expr(ExprKind::Constant { value: Constant::Bytes(bytes_value), kind: None }, loc));
+            return Ok(expr(
+                ExprKind::Constant {
+                    value: Constant::Bytes(bytes_value),
+                    kind: None,
+                },
+                loc,
+            ));
         }
         Ok(self.fstring_finish(parts, first, loc))
     }
@@ -92,7 +104,13 @@ impl<'src> Parser<'src> {
     /// a `u` prefix.
     fn str_node(&self, s: Wtf8String, first: Token, loc: Loc) -> Expr {
         let kind = (self.text_of(&first)[0] == b'u').then(|| "u".to_string());
-        expr(ExprKind::Constant { value: Constant::Str(s), kind }, loc)
+        expr(
+            ExprKind::Constant {
+                value: Constant::Str(s),
+                kind,
+            },
+            loc,
+        )
     }
 
     fn fstring_finish(&self, mut parts: FStringParts, first: Token, loc: Loc) -> Expr {
@@ -104,7 +122,12 @@ impl<'src> Parser<'src> {
             let node = self.str_node(s, first, loc);
             parts.values.push(node);
         }
-        expr(ExprKind::JoinedStr { values: parts.values }, loc)
+        expr(
+            ExprKind::JoinedStr {
+                values: parts.values,
+            },
+            loc,
+        )
     }
 
     /// `_PyPegen_FstringParser_ConcatFstring`: the literal text and
@@ -122,7 +145,8 @@ impl<'src> Parser<'src> {
         parts.fmode = true;
         let whole = token_loc(context.first).to(token_loc(context.last));
         loop {
-            let (literal, skip_expression) = self.fstring_find_literal(pos, end, raw, recurse_lvl, context)?;
+            let (literal, skip_expression) =
+                self.fstring_find_literal(pos, end, raw, recurse_lvl, context)?;
             if let Some(literal) = literal {
                 parts.push_str(literal);
             }
@@ -246,7 +270,9 @@ impl<'src> Parser<'src> {
         while *pos < end {
             let ch = text[*pos];
             if ch == b'\\' {
-                return Err(self.raise_generic("f-string expression part cannot include a backslash"));
+                return Err(
+                    self.raise_generic("f-string expression part cannot include a backslash")
+                );
             }
             if quote_char != 0 {
                 if ch == quote_char {
@@ -283,7 +309,9 @@ impl<'src> Parser<'src> {
                     }
                     brackets.push(ch);
                 }
-                b'#' => return Err(self.raise_generic("f-string expression part cannot include '#'")),
+                b'#' => {
+                    return Err(self.raise_generic("f-string expression part cannot include '#'"))
+                }
                 b'!' | b':' | b'}' | b'=' | b'>' | b'<' if brackets.is_empty() => {
                     if *pos + 1 < end {
                         let next = text[*pos + 1];
@@ -349,7 +377,9 @@ impl<'src> Parser<'src> {
             conversion = text[*pos] as i32;
             *pos += 1;
             if !matches!(conversion as u8, b's' | b'r' | b'a') {
-                return Err(self.raise_generic("f-string: invalid conversion character: expected 's', 'r', or 'a'"));
+                return Err(self.raise_generic(
+                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                ));
             }
         }
         let mut format_spec = None;
@@ -361,7 +391,11 @@ impl<'src> Parser<'src> {
             let mut spec_parts = FStringParts::default();
             self.fstring_concat(&mut spec_parts, pos, end, raw, recurse_lvl + 1, context)?;
             let token = token_loc(context.token);
-            format_spec = Some(Box::new(self.fstring_finish(spec_parts, context.first, token)));
+            format_spec = Some(Box::new(self.fstring_finish(
+                spec_parts,
+                context.first,
+                token,
+            )));
         }
         let text = self.text_of(&context.token);
         if *pos >= end || text[*pos] != b'}' {
@@ -372,16 +406,29 @@ impl<'src> Parser<'src> {
             conversion = b'r' as i32;
         }
         let loc = token_loc(context.first).to(token_loc(context.last));
-        let kind = ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec };
+        let kind = ExprKind::FormattedValue {
+            value: Box::new(value),
+            conversion,
+            format_spec,
+        };
         Ok((expr_text, expr(kind, loc)))
     }
 
     /// `fstring_compile_expr`: parses the expression between `expr_start`
     /// and `expr_end` of token `t`'s text, placed where it sits.
-    fn fstring_compile_expr(&mut self, brace: usize, expr_start: usize, expr_end: usize, t: Token) -> Result<Expr, Stop> {
+    fn fstring_compile_expr(
+        &mut self,
+        brace: usize,
+        expr_start: usize,
+        expr_end: usize,
+        t: Token,
+    ) -> Result<Expr, Stop> {
         let text = self.text_of(&t);
         let source = &text[expr_start..expr_end];
-        if source.iter().all(|&c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c')) {
+        if source
+            .iter()
+            .all(|&c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c'))
+        {
             let after = text[expr_end];
             if matches!(after, b'!' | b':' | b'=') {
                 let msg = format!("f-string: expression required before '{}'", after as char);
@@ -413,7 +460,10 @@ impl<'src> Parser<'src> {
         // The token's own column counts only when the field is on its
         // first line.
         let starting_col_offset = if lines > 0 { cols } else { t.col_offset + cols };
-        let origin = FStringOrigin { starting_lineno: t.lineno + lines, starting_col_offset };
+        let origin = FStringOrigin {
+            starting_lineno: t.lineno + lines,
+            starting_col_offset,
+        };
         let parser = Parser::for_fstring(&buffer, t.lineno + lines, origin);
         match parser.parse_fstring_expr() {
             Ok(e) => Ok(e),

@@ -80,9 +80,9 @@ pub fn invalid_target(e: &Expr, targets: TargetsType) -> Option<&Expr> {
 /// Sets the context of a target and of the targets inside it.
 pub fn set_context(e: &mut Expr, new_ctx: ExprContext) {
     match &mut e.kind {
-        ExprKind::Name { ctx, .. } | ExprKind::Attribute { ctx, .. } | ExprKind::Subscript { ctx, .. } => {
-            *ctx = new_ctx
-        }
+        ExprKind::Name { ctx, .. }
+        | ExprKind::Attribute { ctx, .. }
+        | ExprKind::Subscript { ctx, .. } => *ctx = new_ctx,
         ExprKind::Starred { value, ctx } => {
             *ctx = new_ctx;
             set_context(value, new_ctx);
@@ -105,7 +105,9 @@ impl<'src> Parser<'src> {
     /// `star_targets: star_target !',' | star_target (',' star_target)* [',']`
     pub(super) fn star_targets(&mut self) -> PResult<Expr> {
         let start = self.start()?;
-        let Some(first) = self.star_target()? else { return Ok(None) };
+        let Some(first) = self.star_target()? else {
+            return Ok(None);
+        };
         if !self.at(T::Comma)? {
             return Ok(Some(first));
         }
@@ -120,13 +122,21 @@ impl<'src> Parser<'src> {
                 }
             }
         }
-        Ok(Some(expr(ExprKind::Tuple { elts, ctx: ExprContext::Store }, self.loc(start))))
+        Ok(Some(expr(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Store,
+            },
+            self.loc(start),
+        )))
     }
 
     /// `star_targets_list_seq` / `star_targets_tuple_seq`: targets with
     /// commas between, inside brackets.
     fn star_targets_seq(&mut self) -> PResult<(Vec<Expr>, bool)> {
-        let Some(first) = self.star_target()? else { return Ok(None) };
+        let Some(first) = self.star_target()? else {
+            return Ok(None);
+        };
         let mut elts = vec![first];
         let mut trailing_comma = false;
         while self.eat(T::Comma)?.is_some() {
@@ -162,7 +172,10 @@ impl<'src> Parser<'src> {
                 self.pos -= 1;
                 return Ok(None);
             };
-            let kind = ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Store };
+            let kind = ExprKind::Starred {
+                value: Box::new(value),
+                ctx: ExprContext::Store,
+            };
             return Ok(Some(expr(kind, self.loc(start))));
         }
         self.target_with_star_atom()
@@ -184,7 +197,9 @@ impl<'src> Parser<'src> {
     fn subscript_attribute_target(&mut self, ctx: ExprContext) -> PResult<Expr> {
         let start = self.start()?;
         let mark = self.pos;
-        let Some(value) = self.t_primary()? else { return Ok(None) };
+        let Some(value) = self.t_primary()? else {
+            return Ok(None);
+        };
         let kind = match self.peek_kind()? {
             T::Dot => {
                 self.pos += 1;
@@ -192,7 +207,11 @@ impl<'src> Parser<'src> {
                     self.pos = mark;
                     return Ok(None);
                 };
-                ExprKind::Attribute { value: Box::new(value), attr, ctx }
+                ExprKind::Attribute {
+                    value: Box::new(value),
+                    attr,
+                    ctx,
+                }
             }
             T::LSqb => {
                 self.pos += 1;
@@ -204,7 +223,11 @@ impl<'src> Parser<'src> {
                     self.pos = mark;
                     return Ok(None);
                 }
-                ExprKind::Subscript { value: Box::new(value), slice: Box::new(slice), ctx }
+                ExprKind::Subscript {
+                    value: Box::new(value),
+                    slice: Box::new(slice),
+                    ctx,
+                }
             }
             _ => {
                 self.pos = mark;
@@ -268,7 +291,13 @@ impl<'src> Parser<'src> {
         match start.kind {
             T::Name => {
                 let (id, t) = self.name()?.expect("a NAME");
-                Ok(Some(expr(ExprKind::Name { id, ctx: ExprContext::Store }, token_loc(t))))
+                Ok(Some(expr(
+                    ExprKind::Name {
+                        id,
+                        ctx: ExprContext::Store,
+                    },
+                    token_loc(t),
+                )))
             }
             T::LPar => {
                 self.pos += 1;
@@ -293,16 +322,31 @@ impl<'src> Parser<'src> {
                     self.pos = mark;
                     return Ok(None);
                 }
-                Ok(Some(expr(ExprKind::Tuple { elts, ctx: ExprContext::Store }, self.loc(start))))
+                Ok(Some(expr(
+                    ExprKind::Tuple {
+                        elts,
+                        ctx: ExprContext::Store,
+                    },
+                    self.loc(start),
+                )))
             }
             T::LSqb => {
                 self.pos += 1;
-                let elts = self.star_targets_seq()?.map(|(elts, _)| elts).unwrap_or_default();
+                let elts = self
+                    .star_targets_seq()?
+                    .map(|(elts, _)| elts)
+                    .unwrap_or_default();
                 if self.eat(T::RSqb)?.is_none() {
                     self.pos = mark;
                     return Ok(None);
                 }
-                Ok(Some(expr(ExprKind::List { elts, ctx: ExprContext::Store }, self.loc(start))))
+                Ok(Some(expr(
+                    ExprKind::List {
+                        elts,
+                        ctx: ExprContext::Store,
+                    },
+                    self.loc(start),
+                )))
             }
             _ => Ok(None),
         }
@@ -316,7 +360,13 @@ impl<'src> Parser<'src> {
         }
         self.pos = mark;
         if let Some((id, t)) = self.name()? {
-            return Ok(Some(expr(ExprKind::Name { id, ctx: ExprContext::Store }, token_loc(t))));
+            return Ok(Some(expr(
+                ExprKind::Name {
+                    id,
+                    ctx: ExprContext::Store,
+                },
+                token_loc(t),
+            )));
         }
         if self.eat(T::LPar)?.is_some() {
             self.enter()?;
@@ -339,7 +389,9 @@ impl<'src> Parser<'src> {
 
     /// `del_targets: ','.del_target+ [',']`
     pub(super) fn del_targets(&mut self) -> PResult<Vec<Expr>> {
-        let Some(first) = self.del_target()? else { return Ok(None) };
+        let Some(first) = self.del_target()? else {
+            return Ok(None);
+        };
         let mut targets = vec![first];
         while self.at(T::Comma)? {
             let mark = self.pos;
@@ -367,10 +419,20 @@ impl<'src> Parser<'src> {
         match start.kind {
             T::Name => {
                 let (id, t) = self.name()?.expect("a NAME");
-                Ok(Some(expr(ExprKind::Name { id, ctx: ExprContext::Del }, token_loc(t))))
+                Ok(Some(expr(
+                    ExprKind::Name {
+                        id,
+                        ctx: ExprContext::Del,
+                    },
+                    token_loc(t),
+                )))
             }
             T::LPar | T::LSqb => {
-                let close = if start.kind == T::LPar { T::RPar } else { T::RSqb };
+                let close = if start.kind == T::LPar {
+                    T::RPar
+                } else {
+                    T::RSqb
+                };
                 self.pos += 1;
                 if start.kind == T::LPar {
                     self.enter()?;
@@ -393,9 +455,15 @@ impl<'src> Parser<'src> {
                     return Ok(None);
                 }
                 let kind = if start.kind == T::LPar {
-                    ExprKind::Tuple { elts, ctx: ExprContext::Del }
+                    ExprKind::Tuple {
+                        elts,
+                        ctx: ExprContext::Del,
+                    }
                 } else {
-                    ExprKind::List { elts, ctx: ExprContext::Del }
+                    ExprKind::List {
+                        elts,
+                        ctx: ExprContext::Del,
+                    }
                 };
                 Ok(Some(expr(kind, self.loc(start))))
             }
@@ -405,7 +473,11 @@ impl<'src> Parser<'src> {
 
     /// Raises "cannot assign to X" / "cannot delete X" for the invalid part
     /// of `e`, if it has one.
-    pub(super) fn raise_invalid_target(&mut self, targets: TargetsType, e: &Expr) -> Result<(), Stop> {
+    pub(super) fn raise_invalid_target(
+        &mut self,
+        targets: TargetsType,
+        e: &Expr,
+    ) -> Result<(), Stop> {
         if let Some(invalid) = invalid_target(e, targets) {
             let what = expr_name(invalid);
             let msg = match targets {

@@ -1,6 +1,9 @@
 //! What the front end's tests share: finding CPython 3.11 (the oracle),
 //! asking it for dumps, and comparing Krait's with them.
 
+// Each test binary uses only part of this module.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -11,14 +14,20 @@ pub fn python() -> &'static str {
         .output()
         .expect("these tests need CPython 3.11 as `python3`, and it cannot be run");
     let version = String::from_utf8_lossy(&output.stdout).trim().to_string();
-    assert_eq!(version, "3.11", "these tests need CPython 3.11 as `python3`, not {version}");
+    assert_eq!(
+        version, "3.11",
+        "these tests need CPython 3.11 as `python3`, not {version}"
+    );
     "python3"
 }
 
 /// The directory of CPython's standard library.
 pub fn cpython_lib() -> PathBuf {
     let output = Command::new(python())
-        .args(["-c", "import sysconfig; print(sysconfig.get_path('stdlib'))"])
+        .args([
+            "-c",
+            "import sysconfig; print(sysconfig.get_path('stdlib'))",
+        ])
         .output()
         .expect("run python3");
     PathBuf::from(String::from_utf8(output.stdout).expect("a path").trim())
@@ -49,12 +58,24 @@ pub fn oracle_dumps(files: &[PathBuf]) -> Vec<String> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tools/oracle/ast_dump.py");
     let mut lines = Vec::with_capacity(files.len());
     for chunk in files.chunks(2000) {
-        let output = Command::new(python()).arg(&script).args(chunk).output().expect("run the oracle");
-        assert!(output.status.success(), "the oracle failed: {}", String::from_utf8_lossy(&output.stderr));
+        let output = Command::new(python())
+            .arg(&script)
+            .args(chunk)
+            .output()
+            .expect("run the oracle");
+        assert!(
+            output.status.success(),
+            "the oracle failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         let text = String::from_utf8(output.stdout).expect("the oracle prints UTF-8");
         lines.extend(text.lines().map(str::to_string));
     }
-    assert_eq!(lines.len(), files.len(), "the oracle prints one line per file");
+    assert_eq!(
+        lines.len(),
+        files.len(),
+        "the oracle prints one line per file"
+    );
     lines
 }
 
@@ -72,19 +93,30 @@ pub fn krait_dumps(files: &[PathBuf]) -> Vec<String> {
                     .spawn_scoped(scope, move || {
                         chunk
                             .iter()
-                            .map(|f| krait_parser::dump_ast_or_error(&std::fs::read(f).expect("read a source file")))
+                            .map(|f| {
+                                krait_parser::dump_ast_or_error(
+                                    &std::fs::read(f).expect("read a source file"),
+                                )
+                            })
                             .collect::<Vec<_>>()
                     })
                     .expect("spawn a parser thread")
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("the parser does not panic")).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("the parser does not panic"))
+            .collect()
     })
 }
 
 /// Where two dumps first differ, with some context.
 pub fn first_difference(expected: &str, got: &str) -> String {
-    let at = expected.bytes().zip(got.bytes()).position(|(a, b)| a != b).unwrap_or(expected.len().min(got.len()));
+    let at = expected
+        .bytes()
+        .zip(got.bytes())
+        .position(|(a, b)| a != b)
+        .unwrap_or(expected.len().min(got.len()));
     let window = |s: &str| {
         let mut start = at.saturating_sub(120);
         while !s.is_char_boundary(start) {
@@ -96,7 +128,11 @@ pub fn first_difference(expected: &str, got: &str) -> String {
         }
         s[start..end].to_string()
     };
-    format!("  expected: ...{}\n  krait:    ...{}", window(expected), window(got))
+    format!(
+        "  expected: ...{}\n  krait:    ...{}",
+        window(expected),
+        window(got)
+    )
 }
 
 /// Compares Krait with CPython on `files`; panics listing the differences.
@@ -110,10 +146,23 @@ pub fn assert_same_as_cpython(files: &[PathBuf], what: &str) {
         if expected != got {
             differing += 1;
             if differing <= 25 {
-                report.push_str(&format!("{}\n{}\n", file.display(), first_difference(expected, got)));
+                report.push_str(&format!(
+                    "{}\n{}\n",
+                    file.display(),
+                    first_difference(expected, got)
+                ));
             }
         }
     }
-    println!("{what}: {} files compared, {} identical", files.len(), files.len() - differing);
-    assert_eq!(differing, 0, "{differing} of {} files differ from CPython:\n{report}", files.len());
+    println!(
+        "{what}: {} files compared, {} identical",
+        files.len(),
+        files.len() - differing
+    );
+    assert_eq!(
+        differing,
+        0,
+        "{differing} of {} files differ from CPython:\n{report}",
+        files.len()
+    );
 }
