@@ -13,7 +13,11 @@ fn oracle(file: &Path) -> String {
         .arg(file)
         .output()
         .expect("this test needs CPython 3.11 as `python3`");
-    assert!(output.status.success(), "the oracle failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "the oracle failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).expect("UTF-8")
 }
 
@@ -23,7 +27,10 @@ fn krait(file: &Path) -> (String, i32) {
         .arg(file)
         .output()
         .expect("run krait");
-    (String::from_utf8(output.stdout).expect("UTF-8"), output.status.code().unwrap_or(-1))
+    (
+        String::from_utf8(output.stdout).expect("UTF-8"),
+        output.status.code().unwrap_or(-1),
+    )
 }
 
 fn check(name: &str, source: &[u8]) {
