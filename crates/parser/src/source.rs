@@ -56,6 +56,13 @@ pub fn decode_source(source: &[u8]) -> Result<DecodedSource, SyntaxError> {
 /// `\r\n` and lone `\r` become `\n`, and the text ends with `\n`.
 fn translate_newlines(source: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(source.len() + 1);
+    if !source.contains(&b'\r') {
+        out.extend_from_slice(source);
+        if out.last() != Some(&b'\n') {
+            out.push(b'\n');
+        }
+        return out;
+    }
     let mut bytes = source.iter().copied().peekable();
     while let Some(b) = bytes.next() {
         if b == b'\r' {

@@ -11,30 +11,23 @@ pub(super) fn expr(kind: ExprKind, loc: Loc) -> Expr {
     Expr { kind, loc }
 }
 
-/// A binary operator level of the grammar: the tokens it accepts.
-fn sum_operator(kind: T) -> Option<Operator> {
+/// The binary operators from `bitwise_or` down to `term`, with their
+/// grammar level: 1 for `|` up to 6 for `*`, `/`, `//`, `%` and `@`. All
+/// of them are left-associative.
+fn binary_operator(kind: T) -> Option<(u8, Operator)> {
     Some(match kind {
-        T::Plus => Operator::Add,
-        T::Minus => Operator::Sub,
-        _ => return None,
-    })
-}
-
-fn term_operator(kind: T) -> Option<Operator> {
-    Some(match kind {
-        T::Star => Operator::Mult,
-        T::Slash => Operator::Div,
-        T::DoubleSlash => Operator::FloorDiv,
-        T::Percent => Operator::Mod,
-        T::At => Operator::MatMult,
-        _ => return None,
-    })
-}
-
-fn shift_operator(kind: T) -> Option<Operator> {
-    Some(match kind {
-        T::LeftShift => Operator::LShift,
-        T::RightShift => Operator::RShift,
+        T::VBar => (1, Operator::BitOr),
+        T::Circumflex => (2, Operator::BitXor),
+        T::Amper => (3, Operator::BitAnd),
+        T::LeftShift => (4, Operator::LShift),
+        T::RightShift => (4, Operator::RShift),
+        T::Plus => (5, Operator::Add),
+        T::Minus => (5, Operator::Sub),
+        T::Star => (6, Operator::Mult),
+        T::Slash => (6, Operator::Div),
+        T::DoubleSlash => (6, Operator::FloorDiv),
+        T::Percent => (6, Operator::Mod),
+        T::At => (6, Operator::MatMult),
         _ => return None,
     })
 }
@@ -537,69 +530,30 @@ impl<'src> Parser<'src> {
 
     /// `bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor`
     pub(super) fn bitwise_or(&mut self) -> PResult<Expr> {
-        self.binary_level(
-            |k| (k == T::VBar).then_some(Operator::BitOr),
-            Self::bitwise_xor,
-        )
+        self.binary_levels(1)
     }
 
-    fn bitwise_xor(&mut self) -> PResult<Expr> {
-        self.binary_level(
-            |k| (k == T::Circumflex).then_some(Operator::BitXor),
-            Self::bitwise_and,
-        )
-    }
-
-    fn bitwise_and(&mut self) -> PResult<Expr> {
-        self.binary_level(
-            |k| (k == T::Amper).then_some(Operator::BitAnd),
-            Self::shift_expr,
-        )
-    }
-
-    fn shift_expr(&mut self) -> PResult<Expr> {
-        self.binary_level(shift_operator, Self::sum)
-    }
-
-    pub(super) fn sum(&mut self) -> PResult<Expr> {
-        self.binary_level(sum_operator, Self::term)
-    }
-
-    fn term(&mut self) -> PResult<Expr> {
-        self.binary_level(term_operator, Self::factor)
-    }
-
-    /// A left-recursive binary level, `level: level OP operand | operand`,
-    /// parsed as a loop.
-    fn binary_level(
-        &mut self,
-        operator: fn(T) -> Option<Operator>,
-        operand: fn(&mut Self) -> PResult<Expr>,
-    ) -> PResult<Expr> {
+    /// The left-recursive levels from `bitwise_or` to `term`, from level
+    /// `min_level` up, parsed by precedence climbing: one loop instead of a
+    /// call per level. Each operator's right operand is the next level up,
+    /// so the tree is the one the grammar's rules build.
+    fn binary_levels(&mut self, min_level: u8) -> PResult<Expr> {
         let start = self.start()?;
-        let Some(mut left) = operand(self)? else {
-            return Ok(None);
-        };
+        let Some(mut left) = self.factor()? else { return Ok(None) };
         loop {
             let mark = self.pos;
-            let Some(op) = operator(self.peek_kind()?) else {
+            let Some((level, op)) = binary_operator(self.peek_kind()?) else { break };
+            if level < min_level {
+                break;
+            }
+            self.pos += 1;
+            let right = if level == 6 { self.factor()? } else { self.binary_levels(level + 1)? };
+            let Some(right) = right else {
+                self.pos = mark;
                 break;
             };
-            self.pos += 1;
-            match operand(self)? {
-                Some(right) => {
-                    let kind = ExprKind::BinOp {
-                        left: Box::new(left),
-                        op,
-                        right: Box::new(right),
-                    };
-                    left = expr(kind, self.loc(start));
-                }
-                None => {
-                    self.pos = mark;
-                    break;
-                }
-            }
+            let kind = ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) };
+            left = expr(kind, self.loc(start));
         }
         Ok(Some(left))
     }
@@ -672,6 +626,11 @@ impl<'src> Parser<'src> {
     /// `primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')'
     ///   | primary '[' slices ']' | atom`
     pub(super) fn primary(&mut self) -> PResult<Expr> {
+        if matches!(&self.primary_memo, Some((memo_start, _, _)) if *memo_start == self.pos) {
+            let (_, end, e) = self.primary_memo.take().expect("matched above");
+            self.pos = end;
+            return Ok(Some(e));
+        }
         let start = self.start()?;
         let Some(mut e) = self.atom()? else {
             return Ok(None);

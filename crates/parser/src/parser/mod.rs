@@ -58,6 +58,10 @@ pub struct Parser<'src> {
     /// The last `t_primary` parsed: its start, end and value. Target rules
     /// try `t_primary` several times at the same place.
     t_primary_memo: Option<(usize, usize, crate::ast::Expr)>,
+    /// The whole primary that `t_primary` read past before giving back its
+    /// last trailer: an expression statement is tried as a target first,
+    /// and `primary` then takes this instead of parsing it again.
+    primary_memo: Option<(usize, usize, crate::ast::Expr)>,
 }
 
 /// The outcome of parsing a whole input.
@@ -79,6 +83,7 @@ impl<'src> Parser<'src> {
             first_lineno: 1,
             depth: 0,
             t_primary_memo: None,
+            primary_memo: None,
         }
     }
 
@@ -97,6 +102,7 @@ impl<'src> Parser<'src> {
             first_lineno,
             depth: 0,
             t_primary_memo: None,
+            primary_memo: None,
         }
     }
 
@@ -121,6 +127,7 @@ impl<'src> Parser<'src> {
                 self.pos = 0;
                 self.invalid_rules = true;
                 self.t_primary_memo = None;
+                self.primary_memo = None;
                 let _ = rule(self);
             }
             self.set_syntax_error(last_token);

@@ -268,12 +268,14 @@ impl<'src> Parser<'src> {
                     if is_t_lookahead(self.peek_kind()?) {
                         e = next;
                     } else {
+                        self.primary_memo = Some((start_pos, self.pos, next.clone()));
                         self.pos = mark;
                         e = take_back(next);
                         break;
                     }
                 }
                 Err(unchanged) => {
+                    self.primary_memo = Some((start_pos, self.pos, unchanged.clone()));
                     e = unchanged;
                     break;
                 }
