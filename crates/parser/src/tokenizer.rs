@@ -183,29 +183,27 @@ impl<'src> Tokenizer<'src> {
     /// `_Pypegen_tokenizer_error`): at `col` (0-based bytes, made 1-based),
     /// ending at offset 0.
     fn stop(&self, kind: SyntaxErrorKind, msg: &str, col: usize) -> TokenizeError {
-        let offset = self.to_error_offset(self.lineno as i64, 1, col as i64 + 1);
-        TokenizeError::Stopped(SyntaxError::new(
-            kind,
-            msg,
-            self.lineno as i64,
-            offset,
-            self.lineno as i64,
-            0,
-        ))
+        self.stopped(kind, msg, col as i64 + 1, 0)
     }
 
     /// How the parser reports an error on a token without a position (the
     /// error token itself): at the current column, with end offset -1.
     fn stop_here(&self, kind: SyntaxErrorKind, msg: &str) -> TokenizeError {
-        let col = self.cur - self.line_start;
-        let offset = self.to_error_offset(self.lineno as i64, 1, col as i64);
+        self.stopped(kind, msg, (self.cur - self.line_start) as i64, -1)
+    }
+
+    /// An error code on the current line, at a 1-based byte offset.
+    fn stopped(
+        &self,
+        kind: SyntaxErrorKind,
+        msg: &str,
+        offset: i64,
+        end_offset: i64,
+    ) -> TokenizeError {
+        let lineno = self.lineno as i64;
+        let offset = self.to_error_offset(lineno, 1, offset);
         TokenizeError::Stopped(SyntaxError::new(
-            kind,
-            msg,
-            self.lineno as i64,
-            offset,
-            self.lineno as i64,
-            -1,
+            kind, msg, lineno, offset, lineno, end_offset,
         ))
     }
 

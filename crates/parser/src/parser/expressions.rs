@@ -539,20 +539,32 @@ impl<'src> Parser<'src> {
     /// so the tree is the one the grammar's rules build.
     fn binary_levels(&mut self, min_level: u8) -> PResult<Expr> {
         let start = self.start()?;
-        let Some(mut left) = self.factor()? else { return Ok(None) };
+        let Some(mut left) = self.factor()? else {
+            return Ok(None);
+        };
         loop {
             let mark = self.pos;
-            let Some((level, op)) = binary_operator(self.peek_kind()?) else { break };
+            let Some((level, op)) = binary_operator(self.peek_kind()?) else {
+                break;
+            };
             if level < min_level {
                 break;
             }
             self.pos += 1;
-            let right = if level == 6 { self.factor()? } else { self.binary_levels(level + 1)? };
+            let right = if level == 6 {
+                self.factor()?
+            } else {
+                self.binary_levels(level + 1)?
+            };
             let Some(right) = right else {
                 self.pos = mark;
                 break;
             };
-            let kind = ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) };
+            let kind = ExprKind::BinOp {
+                left: Box::new(left),
+                op,
+                right: Box::new(right),
+            };
             left = expr(kind, self.loc(start));
         }
         Ok(Some(left))
