@@ -331,9 +331,14 @@ impl<'src> Parser<'src> {
 
     /// `arguments: args [','] &')' | invalid_arguments`: the positional and
     /// keyword arguments of a call.
-    pub(super) fn arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
-        let mark = self.pos;
-        if let Some((args, keywords, _)) = self.args()? {
+    /// `first` is a first positional argument already read, with the
+    /// position it starts at.
+    pub(super) fn arguments(
+        &mut self,
+        first: Option<(usize, Expr)>,
+    ) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        let mark = first.as_ref().map_or(self.pos, |(start, _)| *start);
+        if let Some((args, keywords, _)) = self.args_from(first)? {
             self.eat(T::Comma)?;
             if self.at(T::RPar)? {
                 return Ok(Some((args, keywords)));
@@ -350,12 +355,34 @@ impl<'src> Parser<'src> {
     /// `args`: positional arguments, then keyword arguments (where `*x`
     /// may still appear). Also gives the location the arguments span.
     fn args(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>, Loc)> {
-        let start = self.start()?;
+        self.args_from(None)
+    }
+
+    /// `args`, given its first positional argument if already read.
+    fn args_from(
+        &mut self,
+        mut first: Option<(usize, Expr)>,
+    ) -> PResult<(Vec<Expr>, Vec<Keyword>, Loc)> {
+        let start = match &first {
+            Some((start, _)) => self.tokens[*start],
+            None => self.start()?,
+        };
         let mut args = Vec::new();
         let mut keywords = Vec::new();
         let mut in_keywords = false;
         let mut seen_double_star = false;
         loop {
+            if let Some((_, e)) = first.take() {
+                args.push(e);
+                if self.eat(T::Comma)?.is_none() {
+                    break;
+                }
+                if self.at(T::RPar)? {
+                    self.pos -= 1;
+                    break;
+                }
+                continue;
+            }
             let item_mark = self.pos;
             let t = self.peek()?;
             if self.invalid_rules {

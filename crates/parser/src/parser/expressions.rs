@@ -65,14 +65,17 @@ impl<'src> Parser<'src> {
     /// `expression`, with `invalid_expression` and
     /// `invalid_legacy_expression` in the second pass.
     pub(super) fn expression(&mut self) -> PResult<Expr> {
-        if self.invalid_rules {
-            let mark = self.pos;
-            self.invalid_expression()?;
-            self.pos = mark;
-            self.invalid_legacy_expression()?;
-            self.pos = mark;
+        if !self.invalid_rules {
+            return self.expression_without_invalid();
         }
-        self.expression_without_invalid()
+        self.memoized(super::MemoRule::Expression, |p| {
+            let mark = p.pos;
+            p.invalid_expression()?;
+            p.pos = mark;
+            p.invalid_legacy_expression()?;
+            p.pos = mark;
+            p.expression_without_invalid()
+        })
     }
 
     /// `expression_without_invalid`: the plain `expression` rule.
@@ -530,7 +533,10 @@ impl<'src> Parser<'src> {
 
     /// `bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor`
     pub(super) fn bitwise_or(&mut self) -> PResult<Expr> {
-        self.binary_levels(1)
+        if !self.invalid_rules {
+            return self.binary_levels(1);
+        }
+        self.memoized(super::MemoRule::BitwiseOr, |p| p.binary_levels(1))
     }
 
     /// The left-recursive levels from `bitwise_or` to `term`, from level
@@ -674,19 +680,40 @@ impl<'src> Parser<'src> {
                 Ok(Ok(expr(kind, self.loc(start))))
             }
             T::LPar => {
-                if let Some(g) = self.genexp()? {
-                    let kind = ExprKind::Call {
-                        func: Box::new(e),
-                        args: vec![g],
-                        keywords: Vec::new(),
+                // `primary genexp | primary '(' [arguments] ')'`, reading a
+                // first argument once: parsing it for each alternative
+                // would be exponential in the nesting of calls.
+                self.pos += 1;
+                let first_mark = self.pos;
+                let mut first = None;
+                if !self.at(T::RPar)? {
+                    first = match self.assignment_expression()? {
+                        Some(a) => Some(a),
+                        None => self.expression()?,
                     };
-                    return Ok(Ok(expr(kind, self.loc(start))));
+                    if let Some(elt) = first.take() {
+                        if matches!(self.peek_kind()?, T::For | T::Async) {
+                            if let Some(g) = self.genexp_rest(elt, mark)? {
+                                let kind = ExprKind::Call {
+                                    func: Box::new(e),
+                                    args: vec![g],
+                                    keywords: Vec::new(),
+                                };
+                                return Ok(Ok(expr(kind, self.loc(start))));
+                            }
+                        } else if !matches!(self.peek_kind()?, T::Equal | T::ColonEqual) {
+                            first = Some(elt);
+                        }
+                    }
+                    if first.is_none() {
+                        self.pos = first_mark;
+                    }
                 }
-                self.pos = mark + 1;
-                let (args, keywords) = if self.at(T::RPar)? {
+                let first = first.map(|e| (first_mark, e));
+                let (args, keywords) = if first.is_none() && self.at(T::RPar)? {
                     (Vec::new(), Vec::new())
                 } else {
-                    match self.arguments()? {
+                    match self.arguments(first)? {
                         Some(a) => a,
                         None => {
                             self.pos = mark;
@@ -775,6 +802,13 @@ impl<'src> Parser<'src> {
         let start = self.start()?;
         let mark = self.pos;
         let lower = self.expression()?;
+        // In the first pass `named_expression` would read the same
+        // expression again (once per level of nested subscripts).
+        if !self.invalid_rules && !matches!(self.peek_kind()?, T::Colon | T::ColonEqual) {
+            if let Some(lower) = lower {
+                return Ok(Some(lower));
+            }
+        }
         if self.eat(T::Colon)?.is_some() {
             let upper = self.expression()?;
             let step = if self.eat(T::Colon)?.is_some() {
@@ -942,6 +976,23 @@ impl<'src> Parser<'src> {
         Ok(())
     }
 
+    /// The rest of a `genexp` whose element has been read: `for_if_clauses ')'`.
+    /// `open` is the position of its `(`.
+    fn genexp_rest(&mut self, elt: Expr, open: usize) -> PResult<Expr> {
+        let start = self.tokens[open];
+        let Some(generators) = self.for_if_clauses()? else {
+            return Ok(None);
+        };
+        if self.eat(T::RPar)?.is_none() {
+            return Ok(None);
+        }
+        let kind = ExprKind::GeneratorExp {
+            elt: Box::new(elt),
+            generators,
+        };
+        Ok(Some(expr(kind, self.loc(start))))
+    }
+
     /// `genexp: '(' ( assignment_expression | expression !':=') for_if_clauses ')'`
     pub(super) fn genexp(&mut self) -> PResult<Expr> {
         let start = self.start()?;
@@ -1068,6 +1119,10 @@ impl<'src> Parser<'src> {
         }
         // A dict or a dict comprehension.
         let items_mark = self.pos;
+        // The first pair, read once whether it starts a comprehension or
+        // not: reading it again would be exponential in nested dicts.
+        let mut first_pair = None;
+        let mut first_failed = false;
         if !self.at(T::DoubleStar)? {
             if let Some((key, value)) = self.kvpair()? {
                 if matches!(self.peek_kind()?, T::For | T::Async) {
@@ -1086,17 +1141,24 @@ impl<'src> Parser<'src> {
                     };
                     return Ok(Some(expr(kind, self.loc(start))));
                 }
+                first_pair = Some((Some(key), value));
+            } else {
+                self.pos = items_mark;
+                first_failed = true;
             }
-            self.pos = items_mark;
         } else if self.invalid_rules {
             self.invalid_dict_comprehension()?;
             self.pos = items_mark;
         }
         let mut keys = Vec::new();
         let mut values = Vec::new();
-        loop {
+        while !first_failed {
             let item_mark = self.pos;
-            let Some((key, value)) = self.double_starred_kvpair()? else {
+            let pair = match first_pair.take() {
+                Some(pair) => Some(pair),
+                None => self.double_starred_kvpair()?,
+            };
+            let Some((key, value)) = pair else {
                 self.pos = item_mark;
                 break;
             };

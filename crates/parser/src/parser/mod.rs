@@ -20,10 +20,11 @@ mod statements;
 mod strings;
 mod targets;
 
-use crate::ast::{Identifier, Loc, Mod};
+use crate::ast::{Expr, Identifier, Loc, Mod};
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::token::{Token, TokenKind};
 use crate::tokenizer::{TokenizeError, Tokenizer};
+use std::collections::HashMap;
 
 /// The parse has stopped with an error, stored in `Parser::error`.
 #[derive(Debug)]
@@ -62,6 +63,18 @@ pub struct Parser<'src> {
     /// last trailer: an expression statement is tried as a target first,
     /// and `primary` then takes this instead of parsing it again.
     primary_memo: Option<(usize, usize, crate::ast::Expr)>,
+    /// Results of some rules by position, in the second pass only: there
+    /// the `invalid_*` rules parse the same text again and again, and
+    /// without this, nested expressions would take exponential time
+    /// (CPython memoizes the same rules).
+    memo: HashMap<(MemoRule, usize), (usize, Option<Expr>)>,
+}
+
+/// The rules whose results the second pass remembers.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MemoRule {
+    Expression,
+    BitwiseOr,
 }
 
 /// The outcome of parsing a whole input.
@@ -84,6 +97,7 @@ impl<'src> Parser<'src> {
             depth: 0,
             t_primary_memo: None,
             primary_memo: None,
+            memo: HashMap::new(),
         }
     }
 
@@ -103,6 +117,7 @@ impl<'src> Parser<'src> {
             depth: 0,
             t_primary_memo: None,
             primary_memo: None,
+            memo: HashMap::new(),
         }
     }
 
@@ -359,6 +374,23 @@ impl<'src> Parser<'src> {
         }
     }
 
+    /// Runs `rule` at the current position, or replays what it gave there
+    /// before.
+    fn memoized(
+        &mut self,
+        key: MemoRule,
+        rule: impl FnOnce(&mut Self) -> PResult<Expr>,
+    ) -> PResult<Expr> {
+        let mark = self.pos;
+        if let Some((end, e)) = self.memo.get(&(key, mark)) {
+            self.pos = *end;
+            return Ok(e.clone());
+        }
+        let result = rule(self)?;
+        self.memo.insert((key, mark), (self.pos, result.clone()));
+        Ok(result)
+    }
+
     /// Enters a rule that can recurse without consuming brackets.
     fn enter(&mut self) -> Result<(), Stop> {
         self.depth += 1;
@@ -371,6 +403,8 @@ impl<'src> Parser<'src> {
                 end_lineno: None,
                 end_offset: None,
             });
+            // Like a tokenizer error, this one is final: no second pass,
+            // and nothing later in the file replaces it.
             self.tokenizer_failed = true;
             return Err(Stop);
         }

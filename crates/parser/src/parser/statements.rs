@@ -841,7 +841,7 @@ impl<'src> Parser<'src> {
             let args = if self.at(T::RPar)? {
                 Some((Vec::new(), Vec::new()))
             } else {
-                self.arguments()?
+                self.arguments(None)?
             };
             match args {
                 Some(args) if self.eat(T::RPar)?.is_some() => args,

@@ -1,0 +1,49 @@
+//! Deeply nested source parses as in CPython, valid or not. Each of these
+//! once took time exponential in its depth: a rule read the same nested
+//! text once per alternative it tried.
+
+mod common;
+
+/// (name, source) pairs, each nested 100 levels deep.
+fn nested_sources() -> Vec<(&'static str, String)> {
+    let nest = |open: &str, middle: &str, close: &str| {
+        format!("{}{}{}\n", open.repeat(100), middle, close.repeat(100))
+    };
+    vec![
+        ("calls", nest("f(", "", ")")),
+        ("calls_invalid", nest("f(", "x y", ")")),
+        ("call_keywords_invalid", nest("f(x=", "1 2", ")")),
+        ("call_after_argument", nest("f(a, ", "1", ")")),
+        ("dicts", nest("{1:", "1", "}")),
+        ("dicts_invalid", nest("{1:", "1 2", "}")),
+        ("sets_invalid", nest("{", "1 2", "}")),
+        ("lists_invalid", nest("[", "1 2", "]")),
+        ("tuples", nest("(1,", "", ")")),
+        ("binary_invalid", nest("(1+", "1 2", ")")),
+        ("comprehensions", nest("[x for x in ", "y", "]")),
+        ("walrus", nest("(x:=", "1", ")")),
+        (
+            "subscript_target",
+            format!("{} = 1\n", nest("x[", "1", "]").trim_end()),
+        ),
+        (
+            "subscript_target_invalid",
+            format!("{} = 1\n", nest("x[", "1 2", "]").trim_end()),
+        ),
+    ]
+}
+
+#[test]
+fn deeply_nested_source_parses_as_in_cpython() {
+    let dir = std::env::temp_dir().join(format!("krait-nesting-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("make a temporary directory");
+    let files: Vec<_> = nested_sources()
+        .into_iter()
+        .map(|(name, source)| {
+            let path = dir.join(format!("{name}.py"));
+            std::fs::write(&path, source).expect("write a source file");
+            path
+        })
+        .collect();
+    common::assert_same_as_cpython(&files, "nested source");
+}
