@@ -1122,7 +1122,7 @@ impl<'src> Parser<'src> {
         // The first pair, read once whether it starts a comprehension or
         // not: reading it again would be exponential in nested dicts.
         let mut first_pair = None;
-        let mut first_failed = false;
+        let mut items_done = false;
         if !self.at(T::DoubleStar)? {
             if let Some((key, value)) = self.kvpair()? {
                 if matches!(self.peek_kind()?, T::For | T::Async) {
@@ -1144,7 +1144,7 @@ impl<'src> Parser<'src> {
                 first_pair = Some((Some(key), value));
             } else {
                 self.pos = items_mark;
-                first_failed = true;
+                items_done = true;
             }
         } else if self.invalid_rules {
             self.invalid_dict_comprehension()?;
@@ -1152,7 +1152,9 @@ impl<'src> Parser<'src> {
         }
         let mut keys = Vec::new();
         let mut values = Vec::new();
-        while !first_failed {
+        // Items end at the first one missing a comma after it; when the
+        // first pair did not parse, no item does.
+        while !items_done {
             let item_mark = self.pos;
             let pair = match first_pair.take() {
                 Some(pair) => Some(pair),
@@ -1164,9 +1166,7 @@ impl<'src> Parser<'src> {
             };
             keys.push(key);
             values.push(value);
-            if self.eat(T::Comma)?.is_none() {
-                break;
-            }
+            items_done = self.eat(T::Comma)?.is_none();
         }
         if self.eat(T::RBrace)?.is_none() {
             if self.invalid_rules {
