@@ -22,6 +22,19 @@ fn nested_sources() -> Vec<(&'static str, String)> {
         ("binary_invalid", nest("(1+", "1 2", ")")),
         ("comprehensions", nest("[x for x in ", "y", "]")),
         ("walrus", nest("(x:=", "1", ")")),
+        ("parenthesized_statement_invalid", nest("(", "?", ")")),
+        (
+            "parenthesized_assignment_invalid",
+            format!("x = {}", nest("(", "?(1)", ")")),
+        ),
+        (
+            "parenthesized_targets",
+            format!("{} = 1\n", nest("(", "a", ")").trim_end()),
+        ),
+        (
+            "parenthesized_del_invalid",
+            format!("del {}", nest("(", "?", ")")),
+        ),
         (
             "subscript_target",
             format!("{} = 1\n", nest("x[", "1", "]").trim_end()),

@@ -132,10 +132,15 @@ impl<'src> Parser<'src> {
     }
 
     /// `star_targets_list_seq` / `star_targets_tuple_seq`: targets with
-    /// commas between, inside brackets.
-    fn star_targets_seq(&mut self) -> PResult<(Vec<Expr>, bool)> {
-        let Some(first) = self.star_target()? else {
-            return Ok(None);
+    /// commas between, inside brackets; `first` is the first one, when
+    /// already read.
+    fn star_targets_seq(&mut self, first: Option<Expr>) -> PResult<(Vec<Expr>, bool)> {
+        let first = match first {
+            Some(first) => first,
+            None => match self.star_target()? {
+                Some(first) => first,
+                None => return Ok(None),
+            },
         };
         let mut elts = vec![first];
         let mut trailing_comma = false;
@@ -302,15 +307,33 @@ impl<'src> Parser<'src> {
                 )))
             }
             T::LPar => {
+                // `'(' target_with_star_atom ')'`, else a tuple whose first
+                // element is that same target: read it once, or nested
+                // parentheses take exponential time.
                 self.pos += 1;
-                if let Some(mut inner) = self.target_with_star_atom()? {
+                self.enter()?;
+                let inner = self.target_with_star_atom();
+                self.leave();
+                let mut first = None;
+                if let Some(mut inner) = inner? {
                     if self.eat(T::RPar)?.is_some() {
                         set_context(&mut inner, ExprContext::Store);
                         return Ok(Some(inner));
                     }
+                    if !self.at(T::Comma)? {
+                        self.pos = mark;
+                        return Ok(None);
+                    }
+                    first = Some(inner);
+                } else {
+                    self.pos = mark + 1;
+                    // Only `*target` can start a tuple here now.
+                    if !matches!(self.peek_kind()?, T::Star | T::RPar) {
+                        self.pos = mark;
+                        return Ok(None);
+                    }
                 }
-                self.pos = mark + 1;
-                let elts = match self.star_targets_seq()? {
+                let elts = match self.star_targets_seq(first)? {
                     Some((elts, trailing_comma)) => {
                         if elts.len() == 1 && !trailing_comma {
                             self.pos = mark;
@@ -335,7 +358,7 @@ impl<'src> Parser<'src> {
             T::LSqb => {
                 self.pos += 1;
                 let elts = self
-                    .star_targets_seq()?
+                    .star_targets_seq(None)?
                     .map(|(elts, _)| elts)
                     .unwrap_or_default();
                 if self.eat(T::RSqb)?.is_none() {
@@ -391,8 +414,17 @@ impl<'src> Parser<'src> {
 
     /// `del_targets: ','.del_target+ [',']`
     pub(super) fn del_targets(&mut self) -> PResult<Vec<Expr>> {
-        let Some(first) = self.del_target()? else {
-            return Ok(None);
+        self.del_targets_from(None)
+    }
+
+    /// `del_targets`, given its first target if already read.
+    fn del_targets_from(&mut self, first: Option<Expr>) -> PResult<Vec<Expr>> {
+        let first = match first {
+            Some(first) => first,
+            None => match self.del_target()? {
+                Some(first) => first,
+                None => return Ok(None),
+            },
         };
         let mut targets = vec![first];
         while self.at(T::Comma)? {
@@ -436,7 +468,9 @@ impl<'src> Parser<'src> {
                     T::RSqb
                 };
                 self.pos += 1;
+                let mut first = None;
                 if start.kind == T::LPar {
+                    // As in star_atom: the first target is read once.
                     self.enter()?;
                     let inner = self.del_target();
                     self.leave();
@@ -445,11 +479,18 @@ impl<'src> Parser<'src> {
                             set_context(&mut inner, ExprContext::Del);
                             return Ok(Some(inner));
                         }
+                        first = Some(inner);
+                    } else {
+                        self.pos = mark + 1;
+                        // No del_target starts here, so no del_targets do.
+                        if !self.at(T::RPar)? {
+                            self.pos = mark;
+                            return Ok(None);
+                        }
                     }
-                    self.pos = mark + 1;
                 }
                 self.enter()?;
-                let elts = self.del_targets();
+                let elts = self.del_targets_from(first);
                 self.leave();
                 let elts = elts?.unwrap_or_default();
                 if self.eat(close)?.is_none() {
