@@ -22,6 +22,8 @@ fn nested_sources() -> Vec<(&'static str, String)> {
         ("binary_invalid", nest("(1+", "1 2", ")")),
         ("comprehensions", nest("[x for x in ", "y", "]")),
         ("walrus", nest("(x:=", "1", ")")),
+        ("subscripts_invalid", nest("f(x[", "1 2", "])")),
+        ("starred_subscripts_invalid", nest("(*x[", "?", "])")),
         ("parenthesized_statement_invalid", nest("(", "?", ")")),
         (
             "parenthesized_assignment_invalid",

@@ -757,14 +757,24 @@ impl<'src> Parser<'src> {
     pub(super) fn slices(&mut self) -> PResult<Expr> {
         let start = self.start()?;
         let mark = self.pos;
-        if let Some(s) = self.slice()? {
-            if !self.at(T::Comma)? {
-                return Ok(Some(s));
+        // The first item is read once, whichever alternative it starts:
+        // reading it again would double the work per level of nesting.
+        let first = match self.slice()? {
+            Some(s) if !self.at(T::Comma)? => return Ok(Some(s)),
+            Some(s) => s,
+            None => {
+                self.pos = mark;
+                match self.starred_expression()? {
+                    Some(e) => e,
+                    None => {
+                        self.pos = mark;
+                        return Ok(None);
+                    }
+                }
             }
-        }
-        self.pos = mark;
-        let mut elts = Vec::new();
-        loop {
+        };
+        let mut elts = vec![first];
+        while self.eat(T::Comma)?.is_some() {
             let item_mark = self.pos;
             let item = match self.slice()? {
                 Some(s) => Some(s),
@@ -776,16 +786,9 @@ impl<'src> Parser<'src> {
             match item {
                 Some(e) => elts.push(e),
                 None => {
-                    if elts.is_empty() {
-                        self.pos = mark;
-                        return Ok(None);
-                    }
                     self.pos = item_mark;
                     break;
                 }
-            }
-            if self.eat(T::Comma)?.is_none() {
-                break;
             }
         }
         Ok(Some(expr(
@@ -808,6 +811,11 @@ impl<'src> Parser<'src> {
             if let Some(lower) = lower {
                 return Ok(Some(lower));
             }
+        }
+        // Where no expression starts, no named_expression does either.
+        if lower.is_none() && !self.at(T::Colon)? {
+            self.pos = mark;
+            return Ok(None);
         }
         if self.eat(T::Colon)?.is_some() {
             let upper = self.expression()?;
