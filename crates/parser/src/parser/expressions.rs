@@ -294,10 +294,13 @@ impl<'src> Parser<'src> {
         if start.kind != T::Name || self.peek_second()?.kind != T::ColonEqual {
             return Ok(None);
         }
+        let mark = self.pos;
         let (id, t) = self.name()?.expect("checked above");
         self.pos += 1;
         let Some(value) = self.expression()? else {
-            return Err(self.cut_failed());
+            // After the cut (`~`) the rule fails as a whole.
+            self.pos = mark;
+            return Ok(None);
         };
         let target = expr(
             ExprKind::Name {
@@ -311,12 +314,6 @@ impl<'src> Parser<'src> {
             value: Box::new(value),
         };
         Ok(Some(expr(kind, self.loc(start))))
-    }
-
-    /// After a cut (`~`) the rule cannot backtrack: its failure is the
-    /// failure of every alternative.
-    pub(super) fn cut_failed(&mut self) -> Stop {
-        crate::parser::Stop
     }
 
     /// `named_expression: assignment_expression | invalid_named_expression
@@ -1448,7 +1445,9 @@ impl<'src> Parser<'src> {
             return Ok(None);
         }
         let Some(iter) = self.disjunction()? else {
-            return Err(self.cut_failed());
+            // After the cut (`~`), no other alternative is tried.
+            self.pos = mark;
+            return Ok(None);
         };
         let mut ifs = Vec::new();
         loop {

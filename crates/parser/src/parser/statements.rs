@@ -251,7 +251,9 @@ impl<'src> Parser<'src> {
             if let Some(op) = augassign_operator(self.peek_kind()?) {
                 self.pos += 1;
                 let Some(value) = self.annotated_rhs()? else {
-                    return Err(self.cut_failed());
+                    // After the cut (`~`), not even invalid_assignment is tried.
+                    self.pos = mark;
+                    return Ok(None);
                 };
                 let kind = StmtKind::AugAssign {
                     target: Box::new(target),
@@ -1034,11 +1036,14 @@ impl<'src> Parser<'src> {
                 return Ok(None);
             }
         };
+        // After the cut (`~`), no other alternative is tried.
         let Some(iter) = self.star_expressions()? else {
-            return Err(self.cut_failed());
+            self.pos = mark;
+            return Ok(None);
         };
         let Some(body) = self.header_block("'for' statement", for_token)? else {
-            return Err(self.cut_failed());
+            self.pos = mark;
+            return Ok(None);
         };
         let orelse = self.else_block()?.unwrap_or_default();
         let (target, iter) = (Box::new(target), Box::new(iter));
