@@ -238,7 +238,8 @@ impl<'src> Tokenizer<'src> {
             start: start as u32,
             end: end as u32,
             lineno: self.lineno,
-            col_offset: (start - self.line_start) as i32,
+            // A string spanning lines starts before this line; string() sets its column.
+            col_offset: start.saturating_sub(self.line_start) as i32,
             end_lineno: self.lineno,
             end_col_offset: (end - self.line_start) as i32,
             level: self.brackets.len() as u32,

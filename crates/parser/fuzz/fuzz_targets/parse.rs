@@ -38,7 +38,9 @@ impl ParserThread {
     }
 
     fn parse(&self, source: &[u8]) {
-        self.inputs.send(source.to_vec()).expect("the parser thread runs");
+        self.inputs
+            .send(source.to_vec())
+            .expect("the parser thread runs");
         self.parsed.recv().expect("the parser thread answers");
     }
 }

@@ -22,5 +22,8 @@ fuzz_target!(|source: &[u8]| {
             Err(_) => return,
         }
     }
-    panic!("no ENDMARKER after {max_tokens} tokens from {} bytes", text.len());
+    panic!(
+        "no ENDMARKER after {max_tokens} tokens from {} bytes",
+        text.len()
+    );
 });
