@@ -80,9 +80,19 @@ impl<'src> Parser<'src> {
 
     /// `expression_without_invalid`: the plain `expression` rule.
     pub(super) fn expression_without_invalid(&mut self) -> PResult<Expr> {
+        let mark = self.pos;
+        // Failures with the invalid rules on are not kept: there the same
+        // text may raise instead.
+        let plain = !self.invalid_rules;
+        if plain && self.failed_expression == Some(mark) {
+            return Ok(None);
+        }
         self.enter()?;
         let result = self.expression_inner();
         self.leave();
+        if plain && matches!(result, Ok(None)) {
+            self.failed_expression = Some(mark);
+        }
         result
     }
 

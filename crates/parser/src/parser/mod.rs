@@ -68,6 +68,12 @@ pub struct Parser<'src> {
     /// without this, nested expressions would take exponential time
     /// (CPython memoizes the same rules).
     memo: HashMap<(MemoRule, usize), (usize, Option<Expr>)>,
+    /// Where the plain `expression` rule (invalid rules off) last failed.
+    /// A call whose first argument fails reads it again as `arguments`
+    /// straight away; without this, invalid nested calls would take
+    /// exponential time in both passes. One position is enough for that,
+    /// and cheaper than a set: expressions fail often in valid code.
+    failed_expression: Option<usize>,
 }
 
 /// The rules whose results the second pass remembers.
@@ -98,6 +104,7 @@ impl<'src> Parser<'src> {
             t_primary_memo: None,
             primary_memo: None,
             memo: HashMap::new(),
+            failed_expression: None,
         }
     }
 
@@ -118,6 +125,7 @@ impl<'src> Parser<'src> {
             t_primary_memo: None,
             primary_memo: None,
             memo: HashMap::new(),
+            failed_expression: None,
         }
     }
 
