@@ -35,6 +35,10 @@ impl Loc {
 }
 
 /// The value of a `Constant` node (and of `MatchSingleton`).
+///
+/// The parser makes only the scalar kinds; the compiler's constant folding
+/// (ast_opt.c) also makes tuples and frozensets, and complex numbers with
+/// a real part, as CPython stores any object in a `Constant`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Constant {
     None,
@@ -42,10 +46,16 @@ pub enum Constant {
     Ellipsis,
     Int(Int),
     Float(f64),
-    /// An imaginary literal: the real part is always +0.0.
-    Imaginary(f64),
+    /// A complex number; an imaginary literal has a real part of +0.0.
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(Wtf8String),
     Bytes(Vec<u8>),
+    Tuple(Vec<Constant>),
+    /// A frozenset, its elements in the order they were first added.
+    FrozenSet(Vec<Constant>),
 }
 
 /// An integer literal. Literals that fit a machine word, the overwhelming

@@ -12,7 +12,10 @@ pub fn parse_number(text: &[u8]) -> Constant {
         .collect();
     let lower = digits.to_ascii_lowercase();
     if let Some(imaginary) = lower.strip_suffix('j') {
-        return Constant::Imaginary(parse_float(imaginary));
+        return Constant::Complex {
+            real: 0.0,
+            imag: parse_float(imaginary),
+        };
     }
     let radix = match lower.get(..2) {
         Some("0x") => 16,
@@ -72,7 +75,13 @@ mod tests {
         assert_eq!(parse_number(b"0xff"), Constant::Int(Int::Small(255)));
         assert_eq!(parse_number(b"0o17"), Constant::Int(Int::Small(15)));
         assert_eq!(parse_number(b"1.5e3"), Constant::Float(1500.0));
-        assert_eq!(parse_number(b"2J"), Constant::Imaginary(2.0));
+        assert_eq!(
+            parse_number(b"2J"),
+            Constant::Complex {
+                real: 0.0,
+                imag: 2.0
+            }
+        );
         assert_eq!(parse_number(b"1e999"), Constant::Float(f64::INFINITY));
     }
 

@@ -130,10 +130,34 @@ pub fn constant_repr(value: &Constant) -> String {
         Constant::Int(Int::Small(i)) => i.to_string(),
         Constant::Int(Int::Big(digits)) => digits.clone(),
         Constant::Float(x) => float_repr(*x, true),
-        Constant::Imaginary(imag) => format!("{}j", float_repr(*imag, false)),
+        Constant::Complex { real, imag } => complex_repr(*real, *imag),
         Constant::Str(s) => str_repr(s.code_points()),
         Constant::Bytes(b) => bytes_repr(b),
+        Constant::Tuple(items) => {
+            let items: Vec<String> = items.iter().map(constant_repr).collect();
+            match items.as_slice() {
+                [one] => format!("({one},)"),
+                _ => format!("({})", items.join(", ")),
+            }
+        }
+        Constant::FrozenSet(items) if items.is_empty() => "frozenset()".into(),
+        Constant::FrozenSet(items) => {
+            let items: Vec<String> = items.iter().map(constant_repr).collect();
+            format!("frozenset({{{}}})", items.join(", "))
+        }
     }
+}
+
+/// `repr()` of a complex number (complexobject.c's `complex_repr`): the
+/// bare imaginary part when the real part is +0.0, else both in brackets,
+/// the imaginary part always signed.
+pub fn complex_repr(real: f64, imag: f64) -> String {
+    let imag_text = float_repr(imag, false);
+    if real == 0.0 && real.is_sign_positive() {
+        return format!("{imag_text}j");
+    }
+    let sign = if imag_text.starts_with('-') { "" } else { "+" };
+    format!("({}{sign}{imag_text}j)", float_repr(real, false))
 }
 
 #[cfg(test)]

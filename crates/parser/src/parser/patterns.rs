@@ -321,7 +321,7 @@ impl<'src> Parser<'src> {
         let is_imaginary = matches!(
             number.kind,
             ExprKind::Constant {
-                value: Constant::Imaginary(_),
+                value: Constant::Complex { .. },
                 ..
             }
         );
