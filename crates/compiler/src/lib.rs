@@ -28,8 +28,10 @@
 //! Errors are [`SyntaxError`]s with CPython's message and location; the
 //! compiler never panics on an AST the parser produced.
 
+pub mod assemble;
 pub mod ast_opt;
 pub mod code;
+pub mod flowgraph;
 pub mod future;
 pub mod opcode;
 pub mod symtable;
