@@ -52,6 +52,21 @@ fn nested_sources() -> Vec<(&'static str, String)> {
             format!("{}?\n", "((g((s((".repeat(20)),
         ),
         (
+            "group_patterns_invalid",
+            format!(
+                "match p:\n    case {}e{}?\n",
+                "(".repeat(40),
+                "(".repeat(12)
+            ),
+        ),
+        (
+            "group_patterns",
+            format!(
+                "match p:\n    case {}:\n        pass\n",
+                nest("(", "x", ")").trim_end()
+            ),
+        ),
+        (
             "subscript_target_invalid",
             format!("{} = 1\n", nest("x[", "1 2", "]").trim_end()),
         ),

@@ -74,6 +74,10 @@ pub struct Parser<'src> {
     /// exponential time in both passes. One position is enough for that,
     /// and cheaper than a set: expressions fail often in valid code.
     failed_expression: Option<usize>,
+    /// Where `pattern` last failed, and in which pass: a parenthesized
+    /// pattern is read as a group and then again as a sequence, which
+    /// would double the work per level of brackets.
+    failed_pattern: Option<(usize, bool)>,
 }
 
 /// The rules whose results the second pass remembers.
@@ -105,6 +109,7 @@ impl<'src> Parser<'src> {
             primary_memo: None,
             memo: HashMap::new(),
             failed_expression: None,
+            failed_pattern: None,
         }
     }
 
@@ -126,6 +131,7 @@ impl<'src> Parser<'src> {
             primary_memo: None,
             memo: HashMap::new(),
             failed_expression: None,
+            failed_pattern: None,
         }
     }
 

@@ -22,9 +22,16 @@ impl<'src> Parser<'src> {
 
     /// `pattern: as_pattern | or_pattern`
     fn pattern(&mut self) -> PResult<Pattern> {
+        let here = (self.pos, self.invalid_rules);
+        if self.failed_pattern == Some(here) {
+            return Ok(None);
+        }
         self.enter()?;
         let result = self.pattern_inner();
         self.leave();
+        if matches!(result, Ok(None)) {
+            self.failed_pattern = Some(here);
+        }
         result
     }
 
