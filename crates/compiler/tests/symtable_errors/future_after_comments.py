@@ -1,0 +1,4 @@
+# A comment.
+
+# Another.
+from __future__ import braces

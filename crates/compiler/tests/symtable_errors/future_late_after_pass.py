@@ -1,0 +1,1 @@
+pass; from __future__ import annotations

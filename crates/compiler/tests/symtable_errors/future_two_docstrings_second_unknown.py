@@ -1,0 +1,3 @@
+"""One."""
+from __future__ import annotations
+from __future__ import with_statement, braces

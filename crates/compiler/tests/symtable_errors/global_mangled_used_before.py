@@ -1,0 +1,4 @@
+class A:
+    def f(self):
+        print(__x)
+        global __x

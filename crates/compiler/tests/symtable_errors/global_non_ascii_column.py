@@ -1,0 +1,2 @@
+def f():
+    s = 'éé'; x = 1; global x

@@ -1,0 +1,3 @@
+class A:
+    y = x
+    global x

@@ -1,0 +1,4 @@
+def f():
+    return [(
+        yield
+    ) for x in y]

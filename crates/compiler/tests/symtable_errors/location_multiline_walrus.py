@@ -1,0 +1,4 @@
+class A:
+    [(
+      y
+      := 1) for a in b]

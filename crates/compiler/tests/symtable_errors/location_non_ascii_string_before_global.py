@@ -1,0 +1,2 @@
+def f():
+    s = '€€€'; x = 1; global x

@@ -1,0 +1,5 @@
+def f():
+    def g():
+        nonlocal a
+    def h():
+        nonlocal b

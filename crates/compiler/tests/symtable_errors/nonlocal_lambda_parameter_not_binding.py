@@ -1,0 +1,4 @@
+def f():
+    g = lambda x: 0
+    def h():
+        nonlocal x

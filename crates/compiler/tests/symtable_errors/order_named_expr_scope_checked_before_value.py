@@ -1,0 +1,1 @@
+[(i := (yield)) for i in x]

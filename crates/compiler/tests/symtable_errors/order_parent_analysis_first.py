@@ -1,0 +1,5 @@
+def f():
+    def g():
+        nonlocal y
+    global z
+    nonlocal z

@@ -1,0 +1,2 @@
+def f():
+    [(c := (lambda a, a: 0)) for c in d]

@@ -1,0 +1,2 @@
+class A:
+    def m(self, __a, _A__a): pass

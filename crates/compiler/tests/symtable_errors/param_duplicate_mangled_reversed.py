@@ -1,0 +1,2 @@
+class A:
+    def m(self, _A__a, __a): pass

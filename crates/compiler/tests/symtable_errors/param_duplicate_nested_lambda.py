@@ -1,0 +1,2 @@
+def f():
+    return lambda: lambda x, x: x

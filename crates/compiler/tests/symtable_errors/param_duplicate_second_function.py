@@ -1,0 +1,2 @@
+def f(a, b): pass
+def g(a, b, b): pass

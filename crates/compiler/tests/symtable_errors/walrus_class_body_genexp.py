@@ -1,0 +1,2 @@
+class A:
+    any((y := a) for a in b)

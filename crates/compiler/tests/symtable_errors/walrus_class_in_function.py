@@ -1,0 +1,3 @@
+def f():
+    class A:
+        [(y := 1) for a in b]

@@ -1,0 +1,3 @@
+def f():
+    global c
+    [0 for a in b if (c := 1) for c in d]

@@ -1,0 +1,2 @@
+def f():
+    return sum(x for x in range(y := 3))

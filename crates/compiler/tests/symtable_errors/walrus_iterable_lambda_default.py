@@ -1,0 +1,1 @@
+[x for x in (lambda a=(y := 1): a)()]

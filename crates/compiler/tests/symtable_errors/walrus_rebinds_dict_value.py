@@ -1,0 +1,1 @@
+{k: (v := 1) for k, v in x}

@@ -1,0 +1,1 @@
+list((x := 1) for x in y)

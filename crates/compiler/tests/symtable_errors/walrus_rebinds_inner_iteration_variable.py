@@ -1,0 +1,1 @@
+[0 for a in x for b in y if (b := 1)]

@@ -1,0 +1,1 @@
+[0 for a, (b, c) in x if (c := 1)]

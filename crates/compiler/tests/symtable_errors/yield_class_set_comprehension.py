@@ -1,0 +1,2 @@
+class A:
+    s = {(yield) for x in y}

@@ -1,0 +1,2 @@
+def f():
+    return [x for a in b for x in (yield)]

@@ -1,0 +1,1 @@
+lambda a=[(yield) for x in y]: a
