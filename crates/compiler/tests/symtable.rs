@@ -501,3 +501,67 @@ fn private_names_are_mangled_as_in_cpython() {
         );
     }
 }
+
+/// The properties no CPython interface shows (the code generator reads
+/// some of them), by the rules of symtable.c.
+#[test]
+fn properties_cpython_keeps_to_itself() {
+    use krait_parser::ast::Mod;
+
+    let source = b"def f():\n    return 1\ndef g():\n    return\ndef h():\n    x = 1\n    def i():\n        def j(): return x\n    def k(): return len\n[y for y in (lambda: [z for z in w])()]\n";
+    let module = krait_parser::parse_module(source).expect("valid source");
+    let table = common::symbol_table(&module).expect("a valid table");
+    let Mod::Module { body, .. } = &module else {
+        panic!("a module")
+    };
+    let scope = |i: usize| table.scope(table.scope_of_node(&body[i]));
+    assert!(scope(0).returns_value(), "`return 1` returns a value");
+    assert!(!scope(1).returns_value(), "a bare `return` does not");
+
+    // h's x is a cell for j. i only passes x through: it records x as
+    // free but does not count as using a free variable itself, only its
+    // child does. k reads a global from inside a function, which CPython
+    // counts as using a free variable.
+    let h = scope(2);
+    let [i, k] = h.children() else {
+        panic!("h has two functions")
+    };
+    let (i, k) = (table.scope(*i), table.scope(*k));
+    let j = table.scope(i.children()[0]);
+    assert!(h.has_child_free() && !h.has_free());
+    assert!(!i.has_free() && i.has_child_free());
+    assert!(j.has_free() && !j.has_child_free());
+    assert!(k.has_free(), "a nested scope reading a global");
+    assert_eq!(h.symbol_scope("x"), Some(symtable::SymbolScope::Cell));
+    assert_eq!(i.symbol_scope("x"), Some(symtable::SymbolScope::Free));
+
+    // A lambda in the outermost iterable of a comprehension, and the
+    // comprehension inside the lambda, inherit the count that refuses
+    // assignment expressions there.
+    let top = table.scope(table.top());
+    let lambda = table.scope(top.children()[3]);
+    assert_eq!((lambda.name(), lambda.comp_iter_expr()), ("lambda", 1));
+    let inner = table.scope(lambda.children()[0]);
+    assert_eq!((inner.name(), inner.comp_iter_expr()), ("listcomp", 1));
+    let outer = table.scope(top.children()[4]);
+    assert_eq!((outer.name(), outer.comp_iter_expr()), ("listcomp", 0));
+    assert_eq!(
+        (
+            outer.lineno(),
+            outer.col_offset(),
+            outer.end_lineno(),
+            outer.end_col_offset()
+        ),
+        (10, 0, 10, 39)
+    );
+    assert_eq!(
+        (
+            top.lineno(),
+            top.col_offset(),
+            top.end_lineno(),
+            top.end_col_offset()
+        ),
+        (0, 0, 0, 0),
+        "the module's scope has no position"
+    );
+}

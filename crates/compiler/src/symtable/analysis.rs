@@ -230,10 +230,6 @@ fn update_symbols(
         if bound.is_some_and(|bound| !bound.contains(name)) {
             continue;
         }
-        scope.index.insert(name.clone(), scope.symbols.len());
-        scope.symbols.push(Symbol {
-            name: name.clone(),
-            flags: (SymbolScope::Free as u32) << SCOPE_OFFSET,
-        });
+        scope.add_flags(name, (SymbolScope::Free as u32) << SCOPE_OFFSET);
     }
 }

@@ -13,7 +13,7 @@ use krait_parser::{SyntaxError, SyntaxErrorKind};
 
 use super::{
     located_error, mangled, node_key, ComprehensionKind, Scope, ScopeId, ScopeKind, ScopeNode,
-    Symbol, SymbolTable, DEF_ANNOT, DEF_COMP_ITER, DEF_GLOBAL, DEF_IMPORT, DEF_LOCAL, DEF_NONLOCAL,
+    SymbolTable, DEF_ANNOT, DEF_COMP_ITER, DEF_GLOBAL, DEF_IMPORT, DEF_LOCAL, DEF_NONLOCAL,
     DEF_PARAM, USE,
 };
 use crate::future::FutureFeatures;
@@ -47,14 +47,14 @@ pub(super) fn build(module: &Mod, future: &FutureFeatures) -> Result<SymbolTable
         Mod::FunctionType { .. } => {
             // Only `compile(..., "func_type", PyCF_ONLY_AST)` makes this
             // kind of module, and it never reaches the compiler.
-            return Err(SyntaxError::new(
-                SyntaxErrorKind::SyntaxError,
-                "this compiler does not handle FunctionTypes",
-                0,
-                0,
-                0,
-                0,
-            ));
+            return Err(SyntaxError {
+                kind: SyntaxErrorKind::SyntaxError,
+                msg: "this compiler does not handle FunctionTypes".into(),
+                lineno: None,
+                offset: None,
+                end_lineno: None,
+                end_offset: None,
+            });
         }
     }
     Ok(SymbolTable {
@@ -163,35 +163,12 @@ impl<'a> Builder<'a> {
             }
             flags |= DEF_COMP_ITER;
         }
-        match index {
-            Some(i) => scope.symbols[i].flags = flags,
-            None => {
-                scope
-                    .index
-                    .insert(mangled.clone().into_owned(), scope.symbols.len());
-                scope.symbols.push(Symbol {
-                    name: mangled.clone().into_owned(),
-                    flags,
-                });
-            }
-        }
+        scope.add_flags(&mangled, flags);
         if flag & DEF_PARAM != 0 {
             scope.varnames.push(mangled.into_owned());
         } else if flag & DEF_GLOBAL != 0 {
             // The module's table learns of every global declaration.
-            let module = &mut self.scopes[TOP];
-            match module.index.get(mangled.as_ref()) {
-                Some(&i) => module.symbols[i].flags |= flag,
-                None => {
-                    module
-                        .index
-                        .insert(mangled.clone().into_owned(), module.symbols.len());
-                    module.symbols.push(Symbol {
-                        name: mangled.into_owned(),
-                        flags: flag,
-                    });
-                }
-            }
+            self.scopes[TOP].add_flags(&mangled, flag);
         }
         Ok(())
     }
@@ -242,15 +219,33 @@ impl<'a> Builder<'a> {
                 decorator_list,
                 returns,
                 ..
-            } => self.visit_function(stmt, name, args, body, decorator_list, returns, false)?,
-            StmtKind::AsyncFunctionDef {
+            }
+            | StmtKind::AsyncFunctionDef {
                 name,
                 args,
                 body,
                 decorator_list,
                 returns,
                 ..
-            } => self.visit_function(stmt, name, args, body, decorator_list, returns, true)?,
+            } => {
+                self.add_def(name, DEF_LOCAL, stmt.loc)?;
+                // Defaults, annotations and decorators are evaluated where
+                // the function is defined; CPython visits them in this
+                // order.
+                self.visit_exprs(&args.defaults)?;
+                for default in args.kw_defaults.iter().flatten() {
+                    self.visit_expr(default)?;
+                }
+                self.visit_annotations(stmt.loc, args, returns.as_deref())?;
+                self.visit_exprs(decorator_list)?;
+                self.enter_node_block(name, ScopeKind::Function, stmt, stmt.loc);
+                if matches!(stmt.kind, StmtKind::AsyncFunctionDef { .. }) {
+                    self.cur_scope().coroutine = true;
+                }
+                self.visit_parameters(args)?;
+                self.visit_stmts(body)?;
+                self.exit_block();
+            }
             StmtKind::ClassDef {
                 name,
                 bases,
@@ -433,36 +428,6 @@ impl<'a> Builder<'a> {
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
         }
         self.depth -= 1;
-        Ok(())
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn visit_function(
-        &mut self,
-        stmt: &'a Stmt,
-        name: &'a str,
-        args: &'a Arguments,
-        body: &'a [Stmt],
-        decorators: &'a [Expr],
-        returns: &'a Option<Box<Expr>>,
-        is_async: bool,
-    ) -> Result<(), SyntaxError> {
-        self.add_def(name, DEF_LOCAL, stmt.loc)?;
-        // Defaults, annotations and decorators are evaluated where the
-        // function is defined; CPython visits them in this order.
-        self.visit_exprs(&args.defaults)?;
-        for default in args.kw_defaults.iter().flatten() {
-            self.visit_expr(default)?;
-        }
-        self.visit_annotations(stmt.loc, args, returns.as_deref())?;
-        self.visit_exprs(decorators)?;
-        self.enter_node_block(name, ScopeKind::Function, stmt, stmt.loc);
-        if is_async {
-            self.cur_scope().coroutine = true;
-        }
-        self.visit_parameters(args)?;
-        self.visit_stmts(body)?;
-        self.exit_block();
         Ok(())
     }
 

@@ -302,6 +302,21 @@ impl Scope {
         }
     }
 
+    /// Ors `flags` into the flags of symbol `name`, adding the symbol if
+    /// the scope does not know it yet.
+    fn add_flags(&mut self, name: &str, flags: u32) {
+        match self.index.get(name) {
+            Some(&i) => self.symbols[i].flags |= flags,
+            None => {
+                self.index.insert(name.to_string(), self.symbols.len());
+                self.symbols.push(Symbol {
+                    name: name.to_string(),
+                    flags,
+                });
+            }
+        }
+    }
+
     /// The function's or class's name; `top` for the module, `lambda`,
     /// `listcomp`, `setcomp`, `dictcomp` and `genexpr` for the unnamed
     /// ones.
