@@ -96,8 +96,9 @@ def match_codes(table, code, found):
         # The compiler and the symbol table visit some parts of the source
         # in different orders (decorators, the outermost iterable of a
         # comprehension), but both keep source order by line. Scopes
-        # starting on the same line are matched only if their code objects
-        # are alike in everything the dump shows.
+        # starting on the same line are matched only if their code objects,
+        # and all the code objects inside them, are alike in everything the
+        # dump shows, so that any matching shows the same.
         scopes = sorted(scopes, key=lambda t: t.get_lineno())
         candidates = sorted(candidates, key=lambda c: c.co_firstlineno)
         start = 0
@@ -108,12 +109,21 @@ def match_codes(table, code, found):
                 end += 1
             group = candidates[start:end]
             if end - start == 1 or all(
-                properties(c, scopes[start]) == properties(group[0], scopes[start])
-                for c in group
+                signature(c) == signature(group[0]) for c in group
             ):
                 for scope, c in zip(scopes[start:end], group):
                     match_codes(scope, c, found)
             start = end
+
+
+def signature(code):
+    """What the dump shows of a code object and those inside it."""
+    return (
+        code.co_name,
+        code.co_flags,
+        code.co_cellvars,
+        tuple(signature(c) for c in child_codes(code)),
+    )
 
 
 def properties(code, table):

@@ -332,6 +332,38 @@ fn too_deep_nesting_fails_as_in_cpython() {
     std::fs::remove_dir_all(&dir).expect("remove the temporary directory");
 }
 
+/// Random programs (see common_symtable/random_programs.rs), valid and
+/// invalid, have CPython's tables and errors.
+#[test]
+fn random_programs_have_the_symbol_tables_cpython_builds() {
+    let dir = std::env::temp_dir().join(format!("krait-symtable-random-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("make a temporary directory");
+    let mut random = common::random_programs::Random::new(3117);
+    let files: Vec<_> = (0..2000)
+        .map(|i| {
+            let path = dir.join(format!("program_{i:04}.py"));
+            std::fs::write(&path, common::random_programs::program(&mut random))
+                .expect("write a source file");
+            path
+        })
+        .collect();
+    let oracle = common::start_oracle(&[], &files);
+    let got = common::on_threads(&files, |file| {
+        common::krait_dump(&std::fs::read(file).expect("read a source file"))
+    });
+    let expected = common::oracle_dumps(oracle, &files);
+    let valid = expected
+        .iter()
+        .filter(|d| d.starts_with("module top"))
+        .count();
+    assert!(
+        valid > 500,
+        "the generator makes valid programs too, but only {valid} of 2000 are"
+    );
+    common::assert_same_dumps(&files, &expected, &got, "random programs");
+    std::fs::remove_dir_all(&dir).expect("remove the temporary directory");
+}
+
 /// The code generator finds the scope of a function, class, lambda or
 /// comprehension by its node; the scopes form the tree of the source.
 #[test]

@@ -2,6 +2,8 @@
 //! asking it for dumps (tools/oracle/symtable_dump.py), making Krait's,
 //! and comparing the two.
 
+pub mod random_programs;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
