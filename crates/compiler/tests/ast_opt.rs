@@ -82,18 +82,38 @@ fn expression_cases() -> Vec<Case> {
             continue;
         }
         let source = std::mem::take(&mut pending);
-        for optimize in 0..=2 {
-            cases.push(Case {
-                kind: Kind::Expression,
-                optimize,
-                source: source.clone(),
-                probes: Vec::new(),
-                top_level: false,
-                origin: format!("expressions.txt:{first_line} (optimize={optimize})"),
-            });
-        }
+        push_expression(&mut cases, source, &format!("expressions.txt:{first_line}"));
     }
+    // Large displays, whose items CPython dedups by hashing.
+    let ints = (0..3000).map(|i| i.to_string());
+    let floats = (0..3000).map(|i| format!("{i}.0"));
+    let strings = (0..300).map(|i| format!("'{i}'"));
+    let items: Vec<String> = ints.chain(floats).chain(strings).collect();
+    push_expression(
+        &mut cases,
+        format!("a in {{{}, True, -0.0}}", items.join(", ")),
+        "generated: a large set",
+    );
+    push_expression(
+        &mut cases,
+        format!("a in [{}]", items.join(", ")),
+        "generated: a large list",
+    );
     cases
+}
+
+/// An expression case at each optimization level.
+fn push_expression(cases: &mut Vec<Case>, source: String, origin: &str) {
+    for optimize in 0..=2 {
+        cases.push(Case {
+            kind: Kind::Expression,
+            optimize,
+            source: source.clone(),
+            probes: Vec::new(),
+            top_level: false,
+            origin: format!("{origin} (optimize={optimize})"),
+        });
+    }
 }
 
 /// statements.txt: modules, each after a header line
@@ -1118,6 +1138,19 @@ fn iterables_with_starred_items_stay_lists() {
         comparators[0].kind,
         ExprKind::Tuple {
             ctx: ExprContext::Load,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn not_of_a_chained_comparison_stays() {
+    // Only a single comparison has an exact opposite.
+    let value = optimized_value("not a is b is c", &Options::default());
+    assert!(matches!(
+        value.kind,
+        ExprKind::UnaryOp {
+            op: UnaryOp::Not,
             ..
         }
     ));

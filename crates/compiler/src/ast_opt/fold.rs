@@ -13,6 +13,9 @@ use krait_parser::ast::{Constant, Int, Operator, UnaryOp};
 use krait_parser::wtf8::Wtf8String;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 /// An int made by `*`, `**` or `<<` may have at most this many bits.
 const MAX_INT_SIZE: u64 = 128;
@@ -83,12 +86,48 @@ pub(super) fn subscript(value: &Constant, index: &Constant) -> Option<Constant> 
 /// `frozenset(items)`: equal items kept once, the first of them kept.
 pub(super) fn frozenset(items: Vec<Constant>) -> Constant {
     let mut set: Vec<Constant> = Vec::with_capacity(items.len());
+    let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
     for item in items {
-        if !set.iter().any(|kept| equal(kept, &item)) {
+        let same_hash = by_hash.entry(hash(&item)).or_default();
+        if !same_hash.iter().any(|&kept| equal(&set[kept], &item)) {
+            same_hash.push(set.len());
             set.push(item);
         }
     }
     Constant::FrozenSet(set)
+}
+
+/// A hash of a constant that equal constants share, as Python's hashes
+/// are: numbers hash by their nearest complex double, so `1`, `1.0`,
+/// `True` and `1+0j` hash alike.
+fn hash(value: &Constant) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    hash_into(value, &mut hasher);
+    hasher.finish()
+}
+
+fn hash_into(value: &Constant, hasher: &mut DefaultHasher) {
+    if let Some(number) = number(value) {
+        let (re, im) = number::nearest_complex(&number);
+        // Adding zero makes -0.0 the 0.0 it equals.
+        ((re + 0.0).to_bits(), (im + 0.0).to_bits()).hash(hasher);
+        return;
+    }
+    std::mem::discriminant(value).hash(hasher);
+    match value {
+        Constant::Str(s) => s.as_bytes().hash(hasher),
+        Constant::Bytes(b) => b.hash(hasher),
+        Constant::Tuple(items) => {
+            items.len().hash(hasher);
+            items.iter().for_each(|item| hash_into(item, hasher));
+        }
+        // The same items in any order.
+        Constant::FrozenSet(items) => items
+            .iter()
+            .fold(0u64, |sum, item| sum.wrapping_add(hash(item)))
+            .hash(hasher),
+        _ => {}
+    }
 }
 
 /// `bool(value)`.

@@ -14,9 +14,11 @@
 //! - **`not` of a single `is`, `is not`, `in` or `not in` comparison**
 //!   becomes the opposite comparison. (`not a == b` stays: `__eq__` and
 //!   `__ne__` need not be opposites.)
-//! - **Iterables.** A list display after `in`/`not in` or as the iterable
-//!   of a `for` loop or a comprehension becomes a tuple (a constant if its
-//!   items are), a set display of constants a frozenset constant.
+//! - **Iterables.** A list display that is only iterated over becomes a
+//!   tuple (a constant if its items are), a set display of constants a
+//!   frozenset constant: the right operand of a comparison whose last
+//!   operator is `in` or `not in` (only that last one, in a chain), and
+//!   the iterable of a `for` loop (not `async for`) or a comprehension.
 //! - **`'...' % (a, b)`** with only `%s`, `%r` and `%a` becomes an f-string
 //!   ([`format`]).
 //! - **`__debug__`** becomes `True`, or `False` under `-O`.
@@ -608,15 +610,23 @@ fn make_const(expr: &mut Expr, value: Constant) {
     expr.kind = ExprKind::Constant { value, kind: None };
 }
 
-/// The values of `exprs` if all of them are constants.
-fn constants(exprs: &[Expr]) -> Option<Vec<Constant>> {
-    exprs
+/// The values of `exprs`, moved out of them, if all of them are
+/// constants.
+fn take_constants(exprs: &mut Vec<Expr>) -> Option<Vec<Constant>> {
+    if !exprs
         .iter()
-        .map(|expr| match &expr.kind {
-            ExprKind::Constant { value, .. } => Some(value.clone()),
+        .all(|expr| matches!(expr.kind, ExprKind::Constant { .. }))
+    {
+        return None;
+    }
+    let values = std::mem::take(exprs)
+        .into_iter()
+        .filter_map(|expr| match expr.kind {
+            ExprKind::Constant { value, .. } => Some(value),
             _ => None,
         })
-        .collect()
+        .collect();
+    Some(values)
 }
 
 fn fold_unaryop(expr: &mut Expr) {
@@ -686,9 +696,9 @@ fn fold_tuple(expr: &mut Expr) {
     if let ExprKind::Tuple {
         elts,
         ctx: ExprContext::Load,
-    } = &expr.kind
+    } = &mut expr.kind
     {
-        if let Some(values) = constants(elts) {
+        if let Some(values) = take_constants(elts) {
             make_const(expr, Constant::Tuple(values));
         }
     }
@@ -737,18 +747,19 @@ fn fold_iter(iterable: &mut Expr) {
             {
                 return;
             }
-            match constants(elts) {
+            let ctx = *ctx;
+            match take_constants(elts) {
                 Some(values) => make_const(iterable, Constant::Tuple(values)),
                 None => {
                     iterable.kind = ExprKind::Tuple {
                         elts: std::mem::take(elts),
-                        ctx: *ctx,
+                        ctx,
                     }
                 }
             }
         }
         ExprKind::Set { elts } => {
-            if let Some(values) = constants(elts) {
+            if let Some(values) = take_constants(elts) {
                 make_const(iterable, fold::frozenset(values));
             }
         }

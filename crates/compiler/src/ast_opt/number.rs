@@ -79,6 +79,23 @@ pub(super) fn binary(op: Operator, left: &Number, right: &Number) -> Option<Numb
     }
 }
 
+/// The number as a complex double, ints rounded (infinite if too large):
+/// equal numbers give equal results.
+pub(super) fn nearest_complex(n: &Number) -> (f64, f64) {
+    match n {
+        Number::Int(i) => (
+            int_to_float(i).unwrap_or(if i.is_negative() {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            }),
+            0.0,
+        ),
+        Number::Float(x) => (*x, 0.0),
+        Number::Complex(c) => (c.re, c.im),
+    }
+}
+
 /// `a == b` across the numeric types: exact, never through a rounding.
 pub(super) fn equal(a: &Number, b: &Number) -> bool {
     match (a, b) {
