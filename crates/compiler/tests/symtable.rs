@@ -364,6 +364,22 @@ fn random_programs_have_the_symbol_tables_cpython_builds() {
     std::fs::remove_dir_all(&dir).expect("remove the temporary directory");
 }
 
+/// The recursion limit counts the statements, expressions and patterns
+/// enclosing a node, itself included, as CPython's does.
+#[test]
+fn the_recursion_limit_counts_enclosing_nodes() {
+    let module = krait_parser::parse_module(b"def f():\n    return -x\n").expect("valid source");
+    let future = krait_compiler::future::parse_future(&module).expect("no future statements");
+    // `def`, `return`, `-`, `x`: four levels.
+    assert!(symtable::build_with_recursion_limit(&module, &future, 4).is_ok());
+    let error = symtable::build_with_recursion_limit(&module, &future, 3)
+        .expect_err("four levels do not fit in three");
+    assert_eq!(
+        error.dump_line(),
+        "MemoryError None:None:None:None:: maximum recursion depth exceeded during compilation"
+    );
+}
+
 /// The code generator finds the scope of a function, class, lambda or
 /// comprehension by its node; the scopes form the tree of the source.
 #[test]

@@ -18,19 +18,17 @@ use super::{
 };
 use crate::future::FutureFeatures;
 
-/// How deep statements, expressions and patterns may nest. CPython allows
-/// three times the recursion limit (1000 by default), less three times
-/// the depth of the Python code calling the compiler; Krait counts from
-/// zero, so its limit is a few levels higher.
-const RECURSION_LIMIT: u32 = 3000;
-
 /// The class of the error too deep an AST raises. CPython raises a
 /// RecursionError, which `SyntaxErrorKind` cannot express yet; MemoryError
 /// is its nearest kin there, the error CPython's parser gives for source
 /// nested too deeply.
 const RECURSION_ERROR: SyntaxErrorKind = SyntaxErrorKind::MemoryError;
 
-pub(super) fn build(module: &Mod, future: &FutureFeatures) -> Result<SymbolTable, SyntaxError> {
+pub(super) fn build(
+    module: &Mod,
+    future: &FutureFeatures,
+    recursion_limit: u32,
+) -> Result<SymbolTable, SyntaxError> {
     let mut builder = Builder {
         scopes: Vec::new(),
         by_node: HashMap::new(),
@@ -38,6 +36,7 @@ pub(super) fn build(module: &Mod, future: &FutureFeatures) -> Result<SymbolTable
         private: None,
         future_annotations: future.annotations(),
         depth: 0,
+        recursion_limit,
     };
     let top = builder.enter_block("top", ScopeKind::Module, Loc::default());
     builder.by_node.insert(node_key(module), top);
@@ -73,8 +72,9 @@ struct Builder<'a> {
     private: Option<&'a str>,
     future_annotations: bool,
     /// How many statements, expressions and patterns enclose the node
-    /// being visited.
+    /// being visited, and how many may.
     depth: u32,
+    recursion_limit: u32,
 }
 
 /// The module's scope, the first one created.
@@ -188,7 +188,7 @@ impl<'a> Builder<'a> {
 
     fn enter_recursion(&mut self) -> Result<(), SyntaxError> {
         self.depth += 1;
-        if self.depth > RECURSION_LIMIT {
+        if self.depth > self.recursion_limit {
             return Err(SyntaxError {
                 kind: RECURSION_ERROR,
                 msg: "maximum recursion depth exceeded during compilation".into(),

@@ -72,6 +72,7 @@ use std::collections::HashMap;
 use krait_parser::ast::{Expr, Loc, Mod, Stmt};
 use krait_parser::SyntaxError;
 
+use crate::ast_opt::DEFAULT_RECURSION_LIMIT;
 use crate::future::FutureFeatures;
 
 pub use dump::dump;
@@ -496,9 +497,26 @@ fn node_key<T: ScopeNode>(node: &T) -> usize {
 }
 
 /// Builds the symbol table of a module (any of the `exec`, `eval` and
-/// `single` modes), as `_PySymtable_Build` does.
+/// `single` modes), as `_PySymtable_Build` does, for a compilation with
+/// nothing else on the Python stack.
 pub fn build(module: &Mod, future: &FutureFeatures) -> Result<SymbolTable, SyntaxError> {
-    let mut table = builder::build(module, future)?;
+    build_with_recursion_limit(module, future, DEFAULT_RECURSION_LIMIT)
+}
+
+/// [`build`], with statements, expressions and patterns allowed to nest
+/// `recursion_limit` deep: CPython allows `3 * (sys.getrecursionlimit() -
+/// d)` to a compilation started at recursion depth `d`, the same limit as
+/// the AST optimizer's. Deeper nesting fails with CPython's message,
+/// "maximum recursion depth exceeded during compilation", and no
+/// location. CPython raises that as a RecursionError, which
+/// [`krait_parser::SyntaxErrorKind`] cannot express yet: until it can,
+/// its kind is `MemoryError`.
+pub fn build_with_recursion_limit(
+    module: &Mod,
+    future: &FutureFeatures,
+    recursion_limit: u32,
+) -> Result<SymbolTable, SyntaxError> {
+    let mut table = builder::build(module, future, recursion_limit)?;
     analysis::analyze(&mut table)?;
     Ok(table)
 }
