@@ -77,8 +77,21 @@ pub fn float_repr(x: f64, add_dot_zero: bool) -> String {
         return if x > 0.0 { "inf" } else { "-inf" }.into();
     }
     // Rust's `{:e}` gives the shortest round-tripping digits, as CPython's
-    // repr does; only the layout differs.
-    let sci = format!("{:e}", x.abs());
+    // repr does; only the layout differs. When two strings of that length
+    // are equally near `x` and both read back as `x` (2**-25 is
+    // ...953125), Rust takes the upper one and CPython the even one, which
+    // is what exact formatting to that many digits (ties to even) gives.
+    let shortest = format!("{:e}", x.abs());
+    let length = shortest
+        .split('e')
+        .next()
+        .map_or(1, |m| m.bytes().filter(u8::is_ascii_digit).count());
+    let nearest = format!("{:.*e}", length.saturating_sub(1), x.abs());
+    let sci = if nearest.parse() == Ok(x.abs()) {
+        nearest
+    } else {
+        shortest
+    };
     let (mantissa, exponent) = sci.split_once('e').expect("{:e} writes an exponent");
     let digits: String = mantissa.chars().filter(|&c| c != '.').collect();
     let exponent: i32 = exponent.parse().expect("{:e} writes an integer exponent");
@@ -177,6 +190,12 @@ mod tests {
             (1.5e300, "1.5e+300"),
             (123.456, "123.456"),
             (f64::INFINITY, "inf"),
+            (2f64.powi(-25), "2.9802322387695312e-08"),
+            (-(2f64.powi(-25)), "-2.9802322387695312e-08"),
+            // The even neighbour, ...062, would read back as another float.
+            (2f64.powi(-24), "5.960464477539063e-08"),
+            (5e-324, "5e-324"),
+            (1.7976931348623157e308, "1.7976931348623157e+308"),
         ];
         for (x, text) in cases {
             assert_eq!(float_repr(x, true), text);
