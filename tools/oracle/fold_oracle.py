@@ -12,6 +12,9 @@ source's bytes:
     <NBYTES bytes: a module>
     <NPROBES lines, each a Python expression>
 
+    file 0 NBYTES
+    <NBYTES bytes: the path of a Python file>
+
 `top` asks whether the module compiles when it is a script run by
 `python3`, with nothing on the stack: that decides how deeply it may nest.
 
@@ -27,6 +30,9 @@ Prints one line per case, in order:
   whether it is among the constants of the compiled module (of any code
   object in it), then `docs` and the docstrings of all its code objects,
   sorted. Or `RecursionError` if compiling fails with it.
+- for `file`, tab-separated, the constants of the compiled file (of any
+  code object in it, and the items of constant tuples and frozensets),
+  sorted.
 - `error`, the exception's type and message if compiling fails otherwise.
 """
 
@@ -137,8 +143,28 @@ def statement_case(source, optimize, probes, top):
     return "\t".join(fields + ["docs"] + docstrings(code))
 
 
+def file_case(path):
+    with open(path, "rb") as f:
+        code = compile_case(f.read(), 0)
+    constants = set()
+
+    def add(const):
+        constants.add(canon(const))
+        if isinstance(const, (tuple, frozenset)):
+            for item in const:
+                add(item)
+
+    for co in code_objects(code):
+        for const in co.co_consts:
+            if not isinstance(const, types.CodeType):
+                add(const)
+    return "\t".join(sorted(constants))
+
+
 def run_case(kind, optimize, source, probes, top):
     try:
+        if kind == "file":
+            return file_case(source.decode())
         if kind == "expr":
             return render(compile_case(b"x = " + source, optimize))
         return statement_case(source, optimize, probes, top)
