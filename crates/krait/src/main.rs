@@ -4,6 +4,7 @@
 //! `krait -X dump=ast FILE` prints what CPython prints for
 //! `ast.dump(ast.parse(source, FILE), include_attributes=True)`.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Deeply nested source recurses deeply in the parser; give it room.
@@ -35,6 +36,11 @@ fn main() -> ExitCode {
         .expect("spawn the parser thread")
         .join()
         .expect("the parser thread does not panic");
-    println!("{dump}");
-    ExitCode::SUCCESS
+    // A reader that stops early (`| head`) is not an error worth a panic;
+    // CPython exits with status 120 when it cannot flush stdout.
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{dump}").and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(120),
+    }
 }

@@ -62,3 +62,29 @@ fn an_indentation_error_prints_one_line_as_in_cpython() {
 fn null_bytes_are_a_syntax_error_without_location_as_in_cpython() {
     check("nul.py", b"x = 1\0\n");
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_dump_with_status_120_not_a_panic() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let file = std::env::temp_dir().join(format!("krait-dump-pipe-{}.py", std::process::id()));
+    std::fs::write(&file, "x = 1\n".repeat(20_000)).expect("write a source file");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_krait"))
+        .args(["-X", "dump=ast"])
+        .arg(&file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run krait");
+    let mut start = [0u8; 10];
+    child
+        .stdout
+        .take()
+        .expect("piped stdout")
+        .read_exact(&mut start)
+        .expect("read the start of the dump");
+    let output = child.wait_with_output().expect("wait for krait");
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(output.status.code(), Some(120));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
