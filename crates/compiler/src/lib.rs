@@ -25,8 +25,10 @@
 //! Include/opcode.h); [`code`] is the code object those stages produce
 //! (Objects/codeobject.c).
 //!
-//! Errors are [`SyntaxError`]s with CPython's message and location; the
-//! compiler never panics on an AST the parser produced.
+//! Errors are [`SyntaxError`]s with CPython's message and location, or,
+//! for an AST nested deeper than the recursion limit, the RecursionError
+//! CPython raises; the compiler never panics on an AST the parser
+//! produced.
 
 pub mod assemble;
 pub mod ast_opt;

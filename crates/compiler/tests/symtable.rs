@@ -284,9 +284,6 @@ fn compare_in_mode(mode: &str, sources: &[(&str, &str)]) -> Vec<String> {
 /// Expressions nested deeper than CPython allows fail with its message,
 /// without a location, and without exhausting Krait's stack; a little
 /// less deep, they are analysed as in CPython.
-///
-/// CPython raises a RecursionError, which Krait's `SyntaxErrorKind` has
-/// no variant for yet; until it has, Krait reports a MemoryError.
 #[test]
 fn too_deep_nesting_fails_as_in_cpython() {
     let dir = std::env::temp_dir().join(format!("krait-symtable-deep-{}", std::process::id()));
@@ -317,16 +314,10 @@ fn too_deep_nesting_fails_as_in_cpython() {
     let got = common::on_threads(&files, |file| {
         common::krait_dump(&std::fs::read(file).expect("read a source file"))
     });
-    let expected: Vec<String> = common::oracle_dumps(oracle, &files)
-        .into_iter()
-        .map(|dump| match dump.strip_prefix("RecursionError ") {
-            Some(rest) => format!("MemoryError {rest}"),
-            None => dump,
-        })
-        .collect();
+    let expected: Vec<String> = common::oracle_dumps(oracle, &files);
     assert_eq!(
         expected[1],
-        "MemoryError None:None:None:None:: maximum recursion depth exceeded during compilation\n"
+        "RecursionError None:None:None:None:: maximum recursion depth exceeded during compilation\n"
     );
     common::assert_same_dumps(&files, &expected, &got, "deep nesting");
     std::fs::remove_dir_all(&dir).expect("remove the temporary directory");
@@ -376,7 +367,7 @@ fn the_recursion_limit_counts_enclosing_nodes() {
         .expect_err("four levels do not fit in three");
     assert_eq!(
         error.dump_line(),
-        "MemoryError None:None:None:None:: maximum recursion depth exceeded during compilation"
+        "RecursionError None:None:None:None:: maximum recursion depth exceeded during compilation"
     );
 }
 

@@ -16,6 +16,9 @@ pub enum SyntaxErrorKind {
     /// Not a SyntaxError: the source nests deeper than the parser's stack
     /// allows, which CPython also reports as a MemoryError.
     MemoryError,
+    /// Not a SyntaxError either: an AST nested deeper than the compiler's
+    /// recursion limit, which CPython's compiler stages raise.
+    RecursionError,
 }
 
 impl SyntaxErrorKind {
@@ -25,6 +28,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
             SyntaxErrorKind::MemoryError => "MemoryError",
+            SyntaxErrorKind::RecursionError => "RecursionError",
         }
     }
 }

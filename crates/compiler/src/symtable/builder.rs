@@ -18,12 +18,6 @@ use super::{
 };
 use crate::future::FutureFeatures;
 
-/// The class of the error too deep an AST raises. CPython raises a
-/// RecursionError, which `SyntaxErrorKind` cannot express yet; MemoryError
-/// is its nearest kin there, the error CPython's parser gives for source
-/// nested too deeply.
-const RECURSION_ERROR: SyntaxErrorKind = SyntaxErrorKind::MemoryError;
-
 pub(super) fn build(
     module: &Mod,
     future: &FutureFeatures,
@@ -190,7 +184,7 @@ impl<'a> Builder<'a> {
         self.depth += 1;
         if self.depth > self.recursion_limit {
             return Err(SyntaxError {
-                kind: RECURSION_ERROR,
+                kind: SyntaxErrorKind::RecursionError,
                 msg: "maximum recursion depth exceeded during compilation".into(),
                 lineno: None,
                 offset: None,

@@ -508,9 +508,7 @@ pub fn build(module: &Mod, future: &FutureFeatures) -> Result<SymbolTable, Synta
 /// d)` to a compilation started at recursion depth `d`, the same limit as
 /// the AST optimizer's. Deeper nesting fails with CPython's message,
 /// "maximum recursion depth exceeded during compilation", and no
-/// location. CPython raises that as a RecursionError, which
-/// [`krait_parser::SyntaxErrorKind`] cannot express yet: until it can,
-/// its kind is `MemoryError`.
+/// location, as a RecursionError.
 pub fn build_with_recursion_limit(
     module: &Mod,
     future: &FutureFeatures,
