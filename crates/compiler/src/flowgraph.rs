@@ -713,26 +713,9 @@ impl Cfg {
     }
 }
 
-/// Whether a constant is true, for folding a conditional jump on it.
-pub fn truthiness(value: &Constant) -> bool {
-    use krait_parser::ast::Int;
-    match value {
-        Constant::None => false,
-        Constant::Bool(b) => *b,
-        Constant::Ellipsis => true,
-        Constant::Int(Int::Small(i)) => *i != 0,
-        Constant::Int(Int::Big(_)) => true,
-        Constant::Float(x) => *x != 0.0,
-        Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
-        Constant::Str(s) => !s.is_empty(),
-        Constant::Bytes(b) => !b.is_empty(),
-        Constant::Tuple(items) | Constant::FrozenSet(items) => !items.is_empty(),
-    }
-}
-
 fn code_constant_truthiness(value: &CodeConstant) -> bool {
     match value {
-        CodeConstant::Value(value) => truthiness(value),
+        CodeConstant::Value(value) => value.is_true(),
         CodeConstant::Code(_) => true,
     }
 }

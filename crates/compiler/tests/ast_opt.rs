@@ -28,6 +28,7 @@ mod common;
 use krait_compiler::ast_opt::{
     optimize, Options, RecursionError, DEFAULT_RECURSION_LIMIT, NO_LOCATION,
 };
+use krait_compiler::code::type_name;
 use krait_parser::ast::{
     Arguments, CmpOp, Constant, ExceptHandlerKind, Expr, ExprContext, ExprKind, Int, Loc, Mod,
     Operator, Pattern, PatternKind, Stmt, StmtKind, UnaryOp,
@@ -573,19 +574,7 @@ fn canonical(value: &Constant) -> String {
         items.sort();
         return format!("frozenset:{{{}}}", items.join(", "));
     }
-    let type_name = match value {
-        Constant::None => "NoneType",
-        Constant::Bool(_) => "bool",
-        Constant::Ellipsis => "ellipsis",
-        Constant::Int(_) => "int",
-        Constant::Float(_) => "float",
-        Constant::Complex { .. } => "complex",
-        Constant::Str(_) => "str",
-        Constant::Bytes(_) => "bytes",
-        Constant::Tuple(_) => "tuple",
-        Constant::FrozenSet(_) => "frozenset",
-    };
-    format!("{type_name}:{}", constant_repr(value))
+    format!("{}:{}", type_name(value), constant_repr(value))
 }
 
 /// Every int in the tree is `Small` exactly when it fits a machine word.

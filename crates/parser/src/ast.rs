@@ -58,6 +58,25 @@ pub enum Constant {
     FrozenSet(Vec<Constant>),
 }
 
+impl Constant {
+    /// `bool(value)`.
+    pub fn is_true(&self) -> bool {
+        match self {
+            Constant::None => false,
+            Constant::Bool(b) => *b,
+            Constant::Ellipsis => true,
+            Constant::Int(Int::Small(i)) => *i != 0,
+            // A big int never fits a machine word, so it is never zero.
+            Constant::Int(Int::Big(_)) => true,
+            Constant::Float(x) => *x != 0.0,
+            Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
+            Constant::Str(s) => !s.is_empty(),
+            Constant::Bytes(b) => !b.is_empty(),
+            Constant::Tuple(items) | Constant::FrozenSet(items) => !items.is_empty(),
+        }
+    }
+}
+
 /// An integer literal. Literals that fit a machine word, the overwhelming
 /// majority, stay one; longer ones keep their decimal digits, leaving the
 /// choice of a big-integer representation to the stages that compute with

@@ -30,7 +30,7 @@ const MAX_TOTAL_ITEMS: i64 = 1024;
 /// `not x`, `-x`, `+x`, `~x` on a constant.
 pub(super) fn unary(op: UnaryOp, operand: &Constant) -> Option<Constant> {
     match op {
-        UnaryOp::Not => Some(Constant::Bool(!is_true(operand))),
+        UnaryOp::Not => Some(Constant::Bool(!operand.is_true())),
         _ => number::unary(op, number(operand)?).map(from_number),
     }
 }
@@ -127,23 +127,6 @@ fn hash_into(value: &Constant, hasher: &mut DefaultHasher) {
             .fold(0u64, |sum, item| sum.wrapping_add(hash(item)))
             .hash(hasher),
         _ => {}
-    }
-}
-
-/// `bool(value)`.
-fn is_true(value: &Constant) -> bool {
-    match value {
-        Constant::None => false,
-        Constant::Bool(b) => *b,
-        Constant::Ellipsis => true,
-        Constant::Int(Int::Small(i)) => *i != 0,
-        // A big int is never zero.
-        Constant::Int(Int::Big(_)) => true,
-        Constant::Float(x) => *x != 0.0,
-        Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
-        Constant::Str(s) => !s.is_empty(),
-        Constant::Bytes(b) => !b.is_empty(),
-        Constant::Tuple(items) | Constant::FrozenSet(items) => !items.is_empty(),
     }
 }
 

@@ -12,51 +12,10 @@ use krait_compiler::symtable;
 use krait_parser::ast::{Mod, StmtKind};
 use krait_parser::SyntaxError;
 
-/// The Python that serves as the oracle. Tests fail, never skip, without it.
-pub fn python() -> &'static str {
-    let output = Command::new("python3")
-        .args(["-c", "import sys; print('%d.%d' % sys.version_info[:2])"])
-        .output()
-        .expect("these tests need CPython 3.11 as `python3`, and it cannot be run");
-    let version = String::from_utf8_lossy(&output.stdout).trim().to_string();
-    assert_eq!(
-        version, "3.11",
-        "these tests need CPython 3.11 as `python3`, not {version}"
-    );
-    "python3"
-}
-
-/// The directory of CPython's standard library.
-pub fn cpython_lib() -> PathBuf {
-    let output = Command::new(python())
-        .args([
-            "-c",
-            "import sysconfig; print(sysconfig.get_path('stdlib'))",
-        ])
-        .output()
-        .expect("run python3");
-    PathBuf::from(String::from_utf8(output.stdout).expect("a path").trim())
-}
-
-/// Every `.py` file under `dir`, sorted, skipping `site-packages`.
-pub fn python_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir).expect("read a directory").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                if path.file_name().is_some_and(|n| n != "site-packages") {
-                    pending.push(path);
-                }
-            } else if path.extension().is_some_and(|e| e == "py") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
+// Finding CPython and Lib's files is the front end's tests' business too.
+#[path = "../../../parser/tests/common/mod.rs"]
+mod parser_common;
+pub use parser_common::{cpython_lib, python, python_files};
 
 /// Starts the oracle on `files` with the given leading arguments
 /// (`--mode eval`, `--errors`), so that it runs while Krait works.
