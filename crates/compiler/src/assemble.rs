@@ -287,7 +287,6 @@ fn label_exception_targets(cfg: &mut Cfg) {
     let mut todo: Vec<(BlockId, Vec<BlockId>)> = vec![(0, Vec::new())];
     cfg.blocks[0].visited = true;
     while let Some((b, mut handlers)) = todo.pop() {
-        let mut falls_through = true;
         for i in 0..cfg.blocks[b].instrs.len() {
             let instr = cfg.blocks[b].instrs[i];
             if instr.op.is_block_push() {
@@ -313,10 +312,7 @@ fn label_exception_targets(cfg: &mut Cfg) {
                 }
             }
         }
-        if cfg.blocks[b].nofallthrough {
-            falls_through = false;
-        }
-        if let (true, Some(next)) = (falls_through, cfg.blocks[b].next) {
+        if let (false, Some(next)) = (cfg.blocks[b].nofallthrough, cfg.blocks[b].next) {
             if !cfg.blocks[next].visited {
                 cfg.blocks[next].visited = true;
                 todo.push((next, handlers));

@@ -329,8 +329,8 @@ impl Cfg {
             }
             let inst = self.blocks[b].instrs[i];
             let target_op = target_instr.map(|t| t.op);
-            // How far to step back to look at this instruction again after
-            // threading a jump.
+            // Whether to look at this instruction again, after threading a
+            // jump through it.
             let mut again = false;
             match inst.op {
                 Opcode::LOAD_CONST => match nextop {

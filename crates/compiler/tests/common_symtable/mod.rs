@@ -186,26 +186,5 @@ pub fn difference(expected: &str, got: &str) -> Option<String> {
 
 /// Compares Krait's dumps with the oracle's; panics listing differences.
 pub fn assert_same_dumps(files: &[PathBuf], expected: &[String], got: &[String], what: &str) {
-    assert!(!files.is_empty(), "no files to compare in {what}");
-    let mut report = String::new();
-    let mut differing = 0;
-    for ((file, expected), got) in files.iter().zip(expected).zip(got) {
-        if let Some(difference) = difference(expected, got) {
-            differing += 1;
-            if differing <= 25 {
-                report.push_str(&format!("{}\n{difference}\n", file.display()));
-            }
-        }
-    }
-    println!(
-        "{what}: {} files compared, {} identical",
-        files.len(),
-        files.len() - differing
-    );
-    assert_eq!(
-        differing,
-        0,
-        "{differing} of {} files differ from CPython:\n{report}",
-        files.len()
-    );
+    parser_common::assert_no_differences(files, expected, got, what, difference);
 }
