@@ -484,9 +484,12 @@ impl Cfg {
         let instrs = &mut self.blocks[b].instrs;
         let mut items = Vec::with_capacity(n);
         for instr in &instrs[start..start + n] {
-            match (instr.op, &consts[instr.arg as usize]) {
-                (Opcode::LOAD_CONST, CodeConstant::Value(value)) => items.push(value.clone()),
-                _ => return,
+            if instr.op != Opcode::LOAD_CONST {
+                return;
+            }
+            match &consts[instr.arg as usize] {
+                CodeConstant::Value(value) => items.push(value.clone()),
+                CodeConstant::Code(_) => return,
             }
         }
         let tuple = CodeConstant::Value(Constant::Tuple(items));

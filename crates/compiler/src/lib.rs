@@ -33,9 +33,58 @@
 pub mod assemble;
 pub mod ast_opt;
 pub mod code;
+mod codegen;
 pub mod flowgraph;
 pub mod future;
 pub mod opcode;
 pub mod symtable;
+pub mod unparse;
 
 pub use krait_parser::{SyntaxError, SyntaxErrorKind};
+
+use code::CodeObject;
+
+/// Compiles the bytes of a module as `compile(source, filename, "exec",
+/// dont_inherit=True, optimize=optimize)` does: `optimize` 0 keeps asserts
+/// and `__debug__` true, 1 is `-O`, 2 is `-OO` (docstrings dropped too).
+///
+/// Deeply nested source recurses deeply; run this on a thread with a
+/// large stack, as the `krait` binary does.
+pub fn compile(source: &[u8], filename: &str, optimize: u8) -> Result<CodeObject, SyntaxError> {
+    let mut module = krait_parser::parse_module(source)?;
+    let future = future::parse_future(&module)?;
+    let options = ast_opt::Options {
+        optimize,
+        future_annotations: future.annotations(),
+        ..ast_opt::Options::default()
+    };
+    ast_opt::optimize(&mut module, &options).map_err(|e| SyntaxError {
+        kind: SyntaxErrorKind::RecursionError,
+        msg: e.to_string(),
+        lineno: None,
+        offset: None,
+        end_lineno: None,
+        end_offset: None,
+    })?;
+    let table = symtable::build(&module, &future)?;
+    codegen::compile_module(&module, &table, &future, filename, optimize)
+}
+
+/// What `krait [-O | -OO] -X dump=code FILE` prints: the code objects of
+/// [`CodeObject::dump`], or for source that does not compile one line,
+/// `SyntaxError ERRORTYPE:LINENO:OFFSET: MESSAGE`.
+pub fn dump_code_or_error(source: &[u8], filename: &str, optimize: u8) -> String {
+    match compile(source, filename, optimize) {
+        Ok(code) => code.dump(),
+        Err(e) => {
+            let number = |n: Option<i64>| n.map_or("None".to_string(), |n| n.to_string());
+            format!(
+                "SyntaxError {}:{}:{}: {}",
+                e.kind.name(),
+                number(e.lineno),
+                number(e.offset),
+                e.msg
+            )
+        }
+    }
+}

@@ -84,7 +84,7 @@ pub(super) fn subscript(value: &Constant, index: &Constant) -> Option<Constant> 
 }
 
 /// `frozenset(items)`: equal items kept once, the first of them kept.
-pub(super) fn frozenset(items: Vec<Constant>) -> Constant {
+pub(crate) fn frozenset(items: Vec<Constant>) -> Constant {
     let mut set: Vec<Constant> = Vec::with_capacity(items.len());
     let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
     for item in items {

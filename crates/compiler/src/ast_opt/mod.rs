@@ -39,6 +39,7 @@
 //! stack.
 
 mod fold;
+pub(crate) use fold::frozenset;
 mod format;
 mod number;
 
