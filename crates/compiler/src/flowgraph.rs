@@ -13,7 +13,7 @@
 //! A location's line is -1 for an artificial instruction, which takes
 //! the location of its neighbours when line numbers are propagated.
 
-use crate::code::CodeConstant;
+use crate::code::{CodeConstant, CodeObject};
 use crate::opcode::Opcode;
 use krait_parser::ast::Constant;
 
@@ -728,8 +728,32 @@ fn code_constant_truthiness(value: &CodeConstant) -> bool {
 pub fn same_code_constant(a: &CodeConstant, b: &CodeConstant) -> bool {
     match (a, b) {
         (CodeConstant::Value(a), CodeConstant::Value(b)) => same_constant(a, b),
+        (CodeConstant::Code(a), CodeConstant::Code(b)) => same_code(a, b),
         _ => false,
     }
+}
+
+/// Whether two code objects are equal as `code.__eq__` has it, which is
+/// how CPython merges them as constants: a comprehension compiled twice
+/// (in both tests of a `while` loop) is one constant. The qualified name
+/// and the file name take no part.
+pub fn same_code(a: &CodeObject, b: &CodeObject) -> bool {
+    a.name == b.name
+        && a.argcount == b.argcount
+        && a.posonlyargcount == b.posonlyargcount
+        && a.kwonlyargcount == b.kwonlyargcount
+        && a.flags == b.flags
+        && a.firstlineno == b.firstlineno
+        && a.code == b.code
+        && a.consts.len() == b.consts.len()
+        && a.consts
+            .iter()
+            .zip(&b.consts)
+            .all(|(x, y)| same_code_constant(x, y))
+        && a.names == b.names
+        && a.localsplusnames == b.localsplusnames
+        && a.linetable == b.linetable
+        && a.exceptiontable == b.exceptiontable
 }
 
 /// Whether two constants are one entry of `co_consts`: CPython merges

@@ -25,7 +25,7 @@ use krait_parser::{SyntaxError, SyntaxErrorKind};
 
 use crate::assemble::{assemble, ScopeCode};
 use crate::code::{flags, CodeConstant, CodeObject};
-use crate::flowgraph::{BlockId, Cfg, Instr, Location};
+use crate::flowgraph::{same_code, BlockId, Cfg, Instr, Location};
 use crate::future::FutureFeatures;
 use crate::opcode::Opcode;
 use crate::symtable::{mangle, ScopeId, ScopeKind, SymbolScope, SymbolTable, DEF_FREE_CLASS};
@@ -196,6 +196,15 @@ struct Compiler<'a> {
 /// `1.0`, `True`) or signs of zero stay apart.
 fn constant_key(value: &Constant) -> String {
     format!("{value:?}")
+}
+
+fn has_nan(value: &Constant) -> bool {
+    match value {
+        Constant::Float(x) => x.is_nan(),
+        Constant::Complex { real, imag } => real.is_nan() || imag.is_nan(),
+        Constant::Tuple(items) | Constant::FrozenSet(items) => items.iter().any(has_nan),
+        _ => false,
+    }
 }
 
 /// The location of an AST node, as the instructions made for it get it.
@@ -437,12 +446,17 @@ impl<'a> Compiler<'a> {
     /// The index of a constant in the current unit's `co_consts`
     /// (`compiler_add_const`).
     fn add_const(&mut self, value: Constant) -> u32 {
-        let key = constant_key(&value);
         let u = self.u_mut();
-        if let Some(&i) = u.const_index.get(&key) {
+        let i = u.consts.len() as u32;
+        // A NaN equals nothing, so a constant holding one is never merged.
+        if has_nan(&value) {
+            u.consts.push(CodeConstant::Value(value));
             return i;
         }
-        let i = u.consts.len() as u32;
+        let key = constant_key(&value);
+        if let Some(&existing) = u.const_index.get(&key) {
+            return existing;
+        }
         u.consts.push(CodeConstant::Value(value));
         u.const_index.insert(key, i);
         i
@@ -453,11 +467,19 @@ impl<'a> Compiler<'a> {
         self.emit_arg(Opcode::LOAD_CONST, i);
     }
 
+    /// Loads a code object, merged with an equal one already among the
+    /// constants.
     fn emit_load_code(&mut self, code: CodeObject) {
         let u = self.u_mut();
-        let i = u.consts.len() as u32;
-        u.consts.push(CodeConstant::Code(Box::new(code)));
-        self.emit_arg(Opcode::LOAD_CONST, i);
+        let existing = u.consts.iter().position(|c| match c {
+            CodeConstant::Code(other) => same_code(other, &code),
+            CodeConstant::Value(_) => false,
+        });
+        let i = existing.unwrap_or_else(|| {
+            u.consts.push(CodeConstant::Code(Box::new(code)));
+            u.consts.len() - 1
+        });
+        self.emit_arg(Opcode::LOAD_CONST, i as u32);
     }
 
     /// An instruction whose argument is a name of `co_names`, mangled
