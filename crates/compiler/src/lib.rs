@@ -49,8 +49,39 @@ use code::CodeObject;
 /// and `__debug__` true, 1 is `-O`, 2 is `-OO` (docstrings dropped too).
 ///
 /// Deeply nested source recurses deeply; run this on a thread with a
-/// large stack, as the `krait` binary does.
+/// large stack, as the `krait` binary does. The SyntaxWarnings of the
+/// code generator are ignored; see [`compile_with_warnings`].
 pub fn compile(source: &[u8], filename: &str, optimize: u8) -> Result<CodeObject, SyntaxError> {
+    compile_with_warnings(source, filename, optimize, &mut |_| WarningAction::Ignore)
+}
+
+/// A SyntaxWarning of the code generator (`compiler_warn`), such as
+/// `"is" with a literal. Did you mean "=="?`: CPython issues it through
+/// the warnings module, with the line it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxWarning {
+    pub msg: String,
+    pub lineno: i64,
+}
+
+/// What the warnings filters make of a [`SyntaxWarning`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningAction {
+    /// Shown, or ignored: compilation goes on.
+    Ignore,
+    /// Raised (`-W error`): compilation stops with a SyntaxError with the
+    /// warning's message, at the construct it is about.
+    Error,
+}
+
+/// [`compile`], with each SyntaxWarning handed to `warn` as CPython hands
+/// it to the warnings module, in the order the compiler meets them.
+pub fn compile_with_warnings(
+    source: &[u8],
+    filename: &str,
+    optimize: u8,
+    warn: &mut dyn FnMut(&SyntaxWarning) -> WarningAction,
+) -> Result<CodeObject, SyntaxError> {
     let mut module = krait_parser::parse_module(source)?;
     let future = future::parse_future(&module)?;
     let options = ast_opt::Options {
@@ -67,7 +98,7 @@ pub fn compile(source: &[u8], filename: &str, optimize: u8) -> Result<CodeObject
         end_offset: None,
     })?;
     let table = symtable::build(&module, &future)?;
-    codegen::compile_module(&module, &table, &future, filename, optimize)
+    codegen::compile_module(&module, &table, &future, filename, optimize, warn)
 }
 
 /// What `krait [-O | -OO] -X dump=code FILE` prints: the code objects of

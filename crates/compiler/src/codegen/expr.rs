@@ -59,6 +59,34 @@ fn constant_value(e: &Expr) -> Constant {
     }
 }
 
+/// `infer_type`: the name of the type an expression evaluates to, where
+/// its form alone tells.
+fn inferred_type(e: &Expr) -> Option<&'static str> {
+    Some(match &e.kind {
+        ExprKind::Tuple { .. } => "tuple",
+        ExprKind::List { .. } | ExprKind::ListComp { .. } => "list",
+        ExprKind::Dict { .. } | ExprKind::DictComp { .. } => "dict",
+        ExprKind::Set { .. } | ExprKind::SetComp { .. } => "set",
+        ExprKind::GeneratorExp { .. } => "generator",
+        ExprKind::Lambda { .. } => "function",
+        ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => "str",
+        ExprKind::Constant { value, .. } => crate::code::type_name(value),
+        _ => return None,
+    })
+}
+
+/// `check_is_arg`: whether an operand of `is` is not a literal (the
+/// named singletons are fine).
+fn is_identity_operand(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Constant { value, .. } => matches!(
+            value,
+            Constant::None | Constant::Bool(_) | Constant::Ellipsis
+        ),
+        _ => true,
+    }
+}
+
 /// The instructions that build one kind of collection from items and
 /// starred iterables.
 struct Builder {
@@ -220,6 +248,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Subscript { value, slice, ctx } => {
+                if *ctx == ExprContext::Load {
+                    self.check_subscripter(value)?;
+                    self.check_index(value, slice)?;
+                }
                 self.visit_expr(value)?;
                 self.visit_expr(slice)?;
                 self.emit(match ctx {
@@ -359,6 +391,7 @@ impl<'a> Compiler<'a> {
         next: usize,
         cond: bool,
     ) -> Result<()> {
+        self.check_compare(left, ops, comparators)?;
         let n = ops.len() - 1;
         let cleanup = self.new_block();
         self.visit_expr(left)?;
@@ -388,6 +421,106 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `check_compare`: warns of `is` or `is not` with a literal operand.
+    fn check_compare(&mut self, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) -> Result<()> {
+        let mut left_ok = is_identity_operand(left);
+        for (op, right) in ops.iter().zip(comparators) {
+            let right_ok = is_identity_operand(right);
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) && !(left_ok && right_ok) {
+                let msg = if *op == CmpOp::Is {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                };
+                return self.warning(msg.to_string());
+            }
+            left_ok = right_ok;
+        }
+        Ok(())
+    }
+
+    /// `check_caller`: warns of a call of a literal or display, most
+    /// likely a missing comma between two items.
+    fn check_caller(&mut self, func: &Expr) -> Result<()> {
+        let displays = matches!(
+            func.kind,
+            ExprKind::Constant { .. }
+                | ExprKind::Tuple { .. }
+                | ExprKind::List { .. }
+                | ExprKind::ListComp { .. }
+                | ExprKind::Dict { .. }
+                | ExprKind::DictComp { .. }
+                | ExprKind::Set { .. }
+                | ExprKind::SetComp { .. }
+                | ExprKind::GeneratorExp { .. }
+                | ExprKind::JoinedStr { .. }
+                | ExprKind::FormattedValue { .. }
+        );
+        match inferred_type(func) {
+            Some(type_name) if displays => self.warning(format!(
+                "'{type_name}' object is not callable; perhaps you missed a comma?"
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// `check_subscripter`: warns of subscripting something that cannot
+    /// be subscripted.
+    fn check_subscripter(&mut self, value: &Expr) -> Result<()> {
+        let unsubscriptable = match &value.kind {
+            ExprKind::Constant { value, .. } => matches!(
+                value,
+                Constant::None
+                    | Constant::Ellipsis
+                    | Constant::Int(_)
+                    | Constant::Bool(_)
+                    | Constant::Float(_)
+                    | Constant::Complex { .. }
+                    | Constant::FrozenSet(_)
+            ),
+            ExprKind::Set { .. }
+            | ExprKind::SetComp { .. }
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Lambda { .. } => true,
+            _ => false,
+        };
+        match inferred_type(value) {
+            Some(type_name) if unsubscriptable => self.warning(format!(
+                "'{type_name}' object is not subscriptable; perhaps you missed a comma?"
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// `check_index`: warns of indexing a sequence with something that is
+    /// neither an integer nor a slice.
+    fn check_index(&mut self, value: &Expr, index: &Expr) -> Result<()> {
+        let Some(index_type) = inferred_type(index) else {
+            return Ok(());
+        };
+        if matches!(index_type, "int" | "bool") {
+            return Ok(());
+        }
+        let sequence = match &value.kind {
+            ExprKind::Constant { value, .. } => matches!(
+                value,
+                Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)
+            ),
+            ExprKind::Tuple { .. }
+            | ExprKind::List { .. }
+            | ExprKind::ListComp { .. }
+            | ExprKind::JoinedStr { .. }
+            | ExprKind::FormattedValue { .. } => true,
+            _ => false,
+        };
+        match inferred_type(value) {
+            Some(type_name) if sequence => self.warning(format!(
+                "{type_name} indices must be integers or slices, not {index_type}; perhaps you missed a comma?"
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// `compiler_addcompare`.
     fn emit_compare(&mut self, op: CmpOp) {
         let (op, arg) = match op {
@@ -408,6 +541,7 @@ impl<'a> Compiler<'a> {
     /// `compiler_compare`: a chain keeps each middle operand for the next
     /// comparison and stops at the first false one.
     fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> Result<()> {
+        self.check_compare(left, ops, comparators)?;
         self.visit_expr(left)?;
         let n = ops.len() - 1;
         if n == 0 {
@@ -675,6 +809,7 @@ impl<'a> Compiler<'a> {
         if self.method_call(e, func, args, keywords)? {
             return Ok(());
         }
+        self.check_caller(func)?;
         self.set_loc(func.loc);
         self.emit(Opcode::PUSH_NULL);
         self.set_loc(e.loc);

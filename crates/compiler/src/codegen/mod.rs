@@ -29,18 +29,21 @@ use crate::flowgraph::{same_code, BlockId, Cfg, Instr, Location};
 use crate::future::FutureFeatures;
 use crate::opcode::Opcode;
 use crate::symtable::{mangle, ScopeId, ScopeKind, SymbolScope, SymbolTable, DEF_FREE_CLASS};
+use crate::{SyntaxWarning, WarningAction};
 
 type Result<T> = std::result::Result<T, SyntaxError>;
 
 /// Compiles a module whose symbol table is `table` (`compiler_mod`).
-pub(crate) fn compile_module(
-    module: &Mod,
-    table: &SymbolTable,
+pub(crate) fn compile_module<'a>(
+    module: &'a Mod,
+    table: &'a SymbolTable,
     future: &FutureFeatures,
-    filename: &str,
+    filename: &'a str,
     optimize: u8,
+    warn: &'a mut dyn FnMut(&SyntaxWarning) -> WarningAction,
 ) -> Result<CodeObject> {
     let mut c = Compiler {
+        warn,
         table,
         future: *future,
         filename,
@@ -180,6 +183,8 @@ struct Unit<'a> {
 
 /// The walk over one module (`struct compiler`).
 struct Compiler<'a> {
+    /// Where SyntaxWarnings go.
+    warn: &'a mut dyn FnMut(&SyntaxWarning) -> WarningAction,
     table: &'a SymbolTable,
     future: FutureFeatures,
     filename: &'a str,
@@ -520,6 +525,19 @@ impl<'a> Compiler<'a> {
             loc.end_lineno.into(),
             i64::from(loc.end_col_offset) + 1,
         )
+    }
+
+    /// `compiler_warn`: a SyntaxWarning about the current location, which
+    /// the warnings filters may turn into a SyntaxError there.
+    fn warning(&mut self, msg: String) -> Result<()> {
+        let warning = SyntaxWarning {
+            msg,
+            lineno: self.u().loc.lineno.into(),
+        };
+        match (self.warn)(&warning) {
+            WarningAction::Ignore => Ok(()),
+            WarningAction::Error => Err(self.error(warning.msg)),
+        }
     }
 
     /// `forbidden_name`: `__debug__` cannot be bound or deleted.

@@ -753,6 +753,18 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_assert`: nothing under `-O`.
     fn assert(&mut self, test: &'a Expr, msg: Option<&'a Expr>) -> Result<()> {
+        // A parenthesized test and message make a tuple, which is true.
+        let always_true = match &test.kind {
+            ExprKind::Tuple { elts, .. } => !elts.is_empty(),
+            ExprKind::Constant {
+                value: Constant::Tuple(items),
+                ..
+            } => !items.is_empty(),
+            _ => false,
+        };
+        if always_true {
+            self.warning("assertion is always true, perhaps remove parentheses?".into())?;
+        }
         if self.optimize > 0 {
             return Ok(());
         }
