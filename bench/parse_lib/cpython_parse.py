@@ -1,9 +1,10 @@
 """CPython's side of the parse benchmark (run by krait-bench-parse).
 
-Usage: python3 cpython_parse.py ROUNDS < paths
+Usage: python3 cpython_parse.py ROUNDS [compile] < paths
 
 Reads every file named on stdin into memory, then parses all of them to an
-AST ROUNDS times, dropping each tree at once, and prints one line:
+AST (or with `compile`, compiles them to code objects) ROUNDS times,
+dropping each result at once, and prints one line:
 files=N bytes=B peak_rss_kib=K round_seconds=S1,S2,...
 """
 
@@ -24,6 +25,8 @@ def peak_rss_kib():
 
 def main():
     rounds = int(sys.argv[1])
+    # dont_inherit: the script's own future imports must not leak in.
+    flags = 0 if sys.argv[2:] == ["compile"] else ast.PyCF_ONLY_AST
     paths = sys.stdin.read().splitlines()
     sources = []
     for path in paths:
@@ -36,7 +39,7 @@ def main():
         start = time.perf_counter()
         for path, source in sources:
             try:
-                compile(source, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+                compile(source, path, "exec", flags=flags, dont_inherit=True)
             except (SyntaxError, ValueError):
                 pass  # the few invalid files in Lib's tests
         round_seconds.append(time.perf_counter() - start)

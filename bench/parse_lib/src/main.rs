@@ -1,4 +1,5 @@
-//! Benchmark: how fast Krait's parser turns CPython's Lib into ASTs,
+//! Benchmark: how fast Krait's parser turns CPython's Lib into ASTs, or
+//! with `--compile` how fast its compiler turns it into code objects,
 //! against CPython 3.11 doing the same, and the peak memory of each.
 //!
 //! The parent finds Lib's .py files and runs each side in a fresh process,
@@ -17,7 +18,26 @@ use std::time::Instant;
 const PARSER_STACK_SIZE: usize = 256 * 1024 * 1024;
 const DEFAULT_ROUNDS: usize = 5;
 const CPYTHON_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/cpython_parse.py");
-const USAGE: &str = "usage: krait-bench-parse [--rounds N]";
+const USAGE: &str = "usage: krait-bench-parse [--compile] [--rounds N]";
+
+/// How far each side takes every file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Source to AST.
+    Parse,
+    /// Source to code objects: parsing, AST optimization, symbol table,
+    /// code generation and assembly.
+    Compile,
+}
+
+impl Stage {
+    fn verb(self) -> &'static str {
+        match self {
+            Stage::Parse => "parsing",
+            Stage::Compile => "compiling",
+        }
+    }
+}
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -32,6 +52,7 @@ fn main() -> ExitCode {
 fn run(args: Vec<String>) -> Result<(), String> {
     let mut rounds = DEFAULT_ROUNDS;
     let mut krait_only = false;
+    let mut stage = Stage::Parse;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -43,13 +64,14 @@ fn run(args: Vec<String>) -> Result<(), String> {
                     .ok_or(USAGE)?;
             }
             "--krait-only" => krait_only = true,
+            "--compile" => stage = Stage::Compile,
             _ => return Err(USAGE.into()),
         }
     }
     if krait_only {
-        krait_child(rounds)
+        krait_child(rounds, stage)
     } else {
-        compare(rounds)
+        compare(rounds, stage)
     }
 }
 
@@ -132,9 +154,9 @@ impl Measurement {
     }
 }
 
-/// The child's work: read the files named on stdin, parse them all
-/// `rounds` times with Krait, print the measurement line.
-fn krait_child(rounds: usize) -> Result<(), String> {
+/// The child's work: read the files named on stdin, parse or compile
+/// them all `rounds` times with Krait, print the measurement line.
+fn krait_child(rounds: usize, stage: Stage) -> Result<(), String> {
     let mut paths = String::new();
     std::io::stdin()
         .read_to_string(&mut paths)
@@ -152,7 +174,14 @@ fn krait_child(rounds: usize) -> Result<(), String> {
                 .map(|_| {
                     let start = Instant::now();
                     for source in &sources {
-                        drop(std::hint::black_box(krait_parser::parse_module(source)));
+                        match stage {
+                            Stage::Parse => {
+                                drop(std::hint::black_box(krait_parser::parse_module(source)))
+                            }
+                            Stage::Compile => drop(std::hint::black_box(krait_compiler::compile(
+                                source, "<bench>", 0,
+                            ))),
+                        }
                     }
                     start.elapsed().as_secs_f64()
                 })
@@ -184,7 +213,7 @@ fn peak_rss_kib() -> Result<u64, String> {
 }
 
 /// The parent's work: run both sides and print the table.
-fn compare(rounds: usize) -> Result<(), String> {
+fn compare(rounds: usize, stage: Stage) -> Result<(), String> {
     let (python_version, lib) = find_cpython_lib()?;
     let files = python_files(&lib)?;
     let file_list: String = files
@@ -192,7 +221,8 @@ fn compare(rounds: usize) -> Result<(), String> {
         .map(|path| format!("{}\n", path.display()))
         .collect();
     eprintln!(
-        "parsing {} files of {} for {rounds} rounds with each implementation...",
+        "{} {} files of {} for {rounds} rounds with each implementation...",
+        stage.verb(),
         files.len(),
         lib.display()
     );
@@ -200,9 +230,15 @@ fn compare(rounds: usize) -> Result<(), String> {
     let own_exe = std::env::current_exe().map_err(|e| format!("finding this binary: {e}"))?;
     let mut krait = Command::new(own_exe);
     krait.args(["--krait-only", "--rounds", &rounds.to_string()]);
+    if stage == Stage::Compile {
+        krait.arg("--compile");
+    }
     let krait = measure("Krait", krait, &file_list)?;
     let mut cpython = Command::new("python3");
     cpython.args([CPYTHON_SCRIPT, &rounds.to_string()]);
+    if stage == Stage::Compile {
+        cpython.arg("compile");
+    }
     let cpython = measure("CPython", cpython, &file_list)?;
 
     println!("MB = 10^6 bytes of source; {rounds} rounds; peak RSS is each process's VmHWM");
