@@ -15,7 +15,7 @@ use krait_parser::SyntaxError;
 // Finding CPython and Lib's files is the front end's tests' business too.
 #[path = "../../../parser/tests/common/mod.rs"]
 mod parser_common;
-pub use parser_common::{cpython_lib, python, python_files};
+pub use parser_common::{assert_no_differences, cpython_lib, python, python_files};
 
 /// Starts the oracle on `files` with the given leading arguments
 /// (`--mode eval`, `--errors`), so that it runs while Krait works.
@@ -186,5 +186,5 @@ pub fn difference(expected: &str, got: &str) -> Option<String> {
 
 /// Compares Krait's dumps with the oracle's; panics listing differences.
 pub fn assert_same_dumps(files: &[PathBuf], expected: &[String], got: &[String], what: &str) {
-    parser_common::assert_no_differences(files, expected, got, what, difference);
+    assert_no_differences(files, expected, got, what, difference);
 }

@@ -1,0 +1,2 @@
+class C:
+    d = {k: v async for k, v in y}

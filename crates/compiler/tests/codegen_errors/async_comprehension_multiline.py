@@ -1,0 +1,5 @@
+def f():
+    return [
+        x
+        async for x in y
+    ]

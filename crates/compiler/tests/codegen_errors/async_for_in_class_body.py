@@ -1,0 +1,2 @@
+class C:
+    async for x in y: pass

@@ -1,0 +1,3 @@
+class C:
+    async with a as b:
+        pass

@@ -1,0 +1,4 @@
+def f():
+    yield
+    async with a:
+        yield

@@ -1,0 +1,4 @@
+def g():
+    @(await d)
+    async def f():
+        pass

@@ -1,0 +1,6 @@
+def f():
+    with a:
+        try:
+            pass
+        finally:
+            break

@@ -1,0 +1,5 @@
+def f():
+    while x:
+        pass
+    else:
+        break

@@ -1,0 +1,5 @@
+for x in y:
+    class C:
+        for z in x:
+            pass
+        continue

@@ -1,0 +1,3 @@
+while x:
+    class C:
+        continue

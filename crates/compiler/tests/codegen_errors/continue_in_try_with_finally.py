@@ -1,0 +1,5 @@
+def f():
+    try:
+        continue
+    finally:
+        pass

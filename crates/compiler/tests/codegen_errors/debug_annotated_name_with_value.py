@@ -1,0 +1,2 @@
+class C:
+    __debug__: int = 1

@@ -1,0 +1,2 @@
+class C(__debug__=1):
+    pass

@@ -1,0 +1,5 @@
+class C(
+    B,
+    __debug__=1,
+):
+    pass

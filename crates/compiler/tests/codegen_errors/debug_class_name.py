@@ -1,0 +1,3 @@
+@d
+class __debug__:
+    pass

@@ -1,0 +1,5 @@
+def f(
+    a,
+    **__debug__,
+):
+    pass

@@ -1,0 +1,3 @@
+from a import (
+    b as __debug__,
+)

@@ -1,0 +1,2 @@
+def f(ｘ, /, *, __debug__):
+    pass

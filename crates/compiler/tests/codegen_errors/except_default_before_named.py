@@ -1,0 +1,7 @@
+def f():
+    try:
+        pass
+    except:
+        pass
+    except (E, F) as e:
+        pass

@@ -1,0 +1,7 @@
+try:
+    pass
+except E:
+    try:
+        pass
+    except: pass
+    except F: pass

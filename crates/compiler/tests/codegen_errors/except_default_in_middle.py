@@ -1,0 +1,9 @@
+def f():
+    try:
+        pass
+    except E:
+        pass
+    except:
+        pass
+    except F:
+        pass

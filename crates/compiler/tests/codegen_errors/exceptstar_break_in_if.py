@@ -1,0 +1,6 @@
+while x:
+    try:
+        pass
+    except* E:
+        if x:
+            break

@@ -1,0 +1,5 @@
+async def f():
+    try: pass
+    except* E:
+        async with a:
+            return

@@ -1,0 +1,9 @@
+def f():
+    for x in y:
+        try:
+            pass
+        except* E:
+            for z in x:
+                pass
+            else:
+                return

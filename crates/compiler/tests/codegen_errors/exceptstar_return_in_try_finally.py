@@ -1,0 +1,7 @@
+def f():
+    try: pass
+    except* E:
+        try:
+            return
+        finally:
+            pass

@@ -1,0 +1,8 @@
+class C:
+    def f(self):
+        try:
+            pass
+        except* E:
+            return [
+                self,
+            ]

@@ -1,0 +1,7 @@
+def f():
+    try:
+        pass
+    except* E:
+        pass
+    except* F:
+        return 1

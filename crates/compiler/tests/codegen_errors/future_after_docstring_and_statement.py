@@ -1,0 +1,3 @@
+"""Doc."""
+x = 1
+from __future__ import annotations

@@ -1,0 +1,1 @@
+class C: from __future__ import annotations

@@ -1,0 +1,1 @@
+def f(): from __future__ import annotations

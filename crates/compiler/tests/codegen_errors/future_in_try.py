@@ -1,0 +1,4 @@
+try:
+    from __future__ import annotations
+except ImportError:
+    pass

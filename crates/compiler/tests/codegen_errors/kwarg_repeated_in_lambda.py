@@ -1,0 +1,1 @@
+f = lambda: g(y=1, y=2)

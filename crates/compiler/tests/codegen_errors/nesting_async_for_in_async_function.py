@@ -1,0 +1,23 @@
+async def f():
+    async for x in y:
+        async for x in y:
+            async for x in y:
+                async for x in y:
+                    async for x in y:
+                        async for x in y:
+                            async for x in y:
+                                async for x in y:
+                                    async for x in y:
+                                        async for x in y:
+                                            async for x in y:
+                                                async for x in y:
+                                                    async for x in y:
+                                                        async for x in y:
+                                                            async for x in y:
+                                                                async for x in y:
+                                                                    async for x in y:
+                                                                        async for x in y:
+                                                                            async for x in y:
+                                                                                async for x in y:
+                                                                                    async for x in y:
+                                                                                        pass

@@ -1,0 +1,23 @@
+async def f():
+    async with a:
+        async with a:
+            async with a:
+                async with a:
+                    async with a:
+                        async with a:
+                            async with a:
+                                async with a:
+                                    async with a:
+                                        async with a:
+                                            async with a:
+                                                async with a:
+                                                    async with a:
+                                                        async with a:
+                                                            async with a:
+                                                                async with a:
+                                                                    async with a:
+                                                                        async with a:
+                                                                            async with a:
+                                                                                async with a:
+                                                                                    async with a:
+                                                                                        pass

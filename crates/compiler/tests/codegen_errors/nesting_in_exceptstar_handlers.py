@@ -1,0 +1,34 @@
+try:
+    pass
+except* E:
+    try:
+        pass
+    except* E:
+        try:
+            pass
+        except* E:
+            try:
+                pass
+            except* E:
+                try:
+                    pass
+                except* E:
+                    try:
+                        pass
+                    except* E:
+                        try:
+                            pass
+                        except* E:
+                            try:
+                                pass
+                            except* E:
+                                try:
+                                    pass
+                                except* E:
+                                    try:
+                                        pass
+                                    except* E:
+                                        try:
+                                            pass
+                                        except* E:
+                                            pass

@@ -1,0 +1,34 @@
+try:
+    pass
+except E as e:
+    try:
+        pass
+    except E as e:
+        try:
+            pass
+        except E as e:
+            try:
+                pass
+            except E as e:
+                try:
+                    pass
+                except E as e:
+                    try:
+                        pass
+                    except E as e:
+                        try:
+                            pass
+                        except E as e:
+                            try:
+                                pass
+                            except E as e:
+                                try:
+                                    pass
+                                except E as e:
+                                    try:
+                                        pass
+                                    except E as e:
+                                        try:
+                                            pass
+                                        except E as e:
+                                            pass

@@ -1,0 +1,23 @@
+def f():
+    while x:
+        while x:
+            while x:
+                while x:
+                    while x:
+                        while x:
+                            while x:
+                                while x:
+                                    while x:
+                                        while x:
+                                            while x:
+                                                while x:
+                                                    while x:
+                                                        while x:
+                                                            while x:
+                                                                while x:
+                                                                    while x:
+                                                                        while x:
+                                                                            while x:
+                                                                                while x:
+                                                                                    while x:
+                                                                                        pass

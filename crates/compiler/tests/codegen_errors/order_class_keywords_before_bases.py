@@ -1,0 +1,2 @@
+class C(1(), x=1, x=2):
+    pass

@@ -1,0 +1,1 @@
+[x is 1 for x in 2()]

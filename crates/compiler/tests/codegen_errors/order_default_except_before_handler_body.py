@@ -1,0 +1,6 @@
+try:
+    pass
+except:
+    break
+except E:
+    pass

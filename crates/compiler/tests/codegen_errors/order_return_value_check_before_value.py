@@ -1,0 +1,3 @@
+async def f():
+    yield
+    return *a

@@ -1,0 +1,6 @@
+try:
+    break
+except:
+    pass
+except E:
+    pass

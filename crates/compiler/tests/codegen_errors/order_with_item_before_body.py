@@ -1,0 +1,2 @@
+with 1():
+    break

@@ -1,0 +1,5 @@
+async def f():
+    if (yield):
+        return [
+            1,
+        ]

@@ -1,0 +1,4 @@
+async def f():
+    async with a:
+        return 1
+        yield

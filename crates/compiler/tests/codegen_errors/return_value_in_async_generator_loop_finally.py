@@ -1,0 +1,6 @@
+async def f():
+    for x in y:
+        try:
+            return x
+        finally:
+            yield

@@ -1,0 +1,4 @@
+class C:
+    async def m(self):
+        yield self
+        return self

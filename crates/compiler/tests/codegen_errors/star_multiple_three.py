@@ -1,0 +1,2 @@
+class C:
+    *a, b, *c, *d = e

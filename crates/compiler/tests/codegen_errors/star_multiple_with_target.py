@@ -1,0 +1,3 @@
+def f():
+    with x as (*a, *b):
+        pass

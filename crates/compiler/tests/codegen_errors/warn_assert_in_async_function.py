@@ -1,0 +1,2 @@
+async def f():
+    assert (await x, 'msg')

@@ -1,0 +1,3 @@
+class C:
+    for x in y:
+        assert (x, 'msg')

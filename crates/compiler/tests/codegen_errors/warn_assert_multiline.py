@@ -1,0 +1,4 @@
+assert (
+    x,
+    'msg',
+)

@@ -1,0 +1,2 @@
+def f():
+    assert (x, y, z)

@@ -1,0 +1,3 @@
+if a and (1 is
+         x is 2):
+    pass

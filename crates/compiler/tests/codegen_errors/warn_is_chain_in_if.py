@@ -1,0 +1,2 @@
+if 1 is x is 2:
+    pass

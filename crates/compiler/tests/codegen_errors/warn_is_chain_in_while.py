@@ -1,0 +1,3 @@
+def f():
+    while x is not y is not 'a':
+        pass

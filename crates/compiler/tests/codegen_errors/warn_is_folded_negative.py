@@ -1,0 +1,2 @@
+class C:
+    y = x is -1

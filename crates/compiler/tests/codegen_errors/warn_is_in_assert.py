@@ -1,0 +1,2 @@
+assert x is 1, (
+    'message')

@@ -1,0 +1,2 @@
+if a and x is 1:
+    pass

@@ -1,0 +1,1 @@
+{x is 1: x for x in y}

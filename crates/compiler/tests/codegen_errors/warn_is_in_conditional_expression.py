@@ -1,0 +1,1 @@
+y = a if x is 1 else b

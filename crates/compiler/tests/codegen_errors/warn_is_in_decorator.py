@@ -1,0 +1,3 @@
+@d(x is 1)
+class C:
+    pass

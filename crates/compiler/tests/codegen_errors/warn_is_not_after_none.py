@@ -1,0 +1,1 @@
+x is None is not 2

@@ -1,0 +1,1 @@
+x is not 1j

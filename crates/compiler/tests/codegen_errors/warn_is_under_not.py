@@ -1,0 +1,2 @@
+if not x is 1:
+    pass

@@ -1,0 +1,2 @@
+class C:
+    x = [2[i] for i in y]

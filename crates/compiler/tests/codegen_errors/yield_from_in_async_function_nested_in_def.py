@@ -1,0 +1,4 @@
+def f():
+    async def g():
+        yield from f()
+    return g

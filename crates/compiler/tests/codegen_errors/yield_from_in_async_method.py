@@ -1,0 +1,3 @@
+class C:
+    async def m(self):
+        await (yield from self)

@@ -1,0 +1,3 @@
+async def f():
+    x = (yield from
+         y)

@@ -1,0 +1,4 @@
+def f():
+    yield
+    class C:
+        yield

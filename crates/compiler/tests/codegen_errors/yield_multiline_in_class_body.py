@@ -1,0 +1,3 @@
+class C:
+    x = (yield
+         1)
