@@ -341,7 +341,7 @@ impl<'a> Compiler<'a> {
     /// None, or with `add_none` false, the value on the stack.
     fn exit_scope(&mut self, add_none: bool) -> CodeObject {
         if !self.u().cfg.current_returns() {
-            self.u_mut().loc.lineno = -1;
+            self.unset_loc();
             if add_none {
                 self.emit_load_const(Constant::None);
             }
@@ -509,7 +509,7 @@ impl<'a> Compiler<'a> {
     /// `UNSET_LOC`: what follows is artificial, and takes the line of the
     /// code before it.
     fn unset_loc(&mut self) {
-        self.u_mut().loc.lineno = -1;
+        self.u_mut().loc = Location::NONE;
     }
 
     // ----- Errors -----

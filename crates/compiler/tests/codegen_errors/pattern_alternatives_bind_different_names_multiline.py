@@ -1,0 +1,9 @@
+match v:
+    case (
+        {"x": a, "y": b}
+        | [
+            a,
+            c,
+        ]
+    ):
+        pass

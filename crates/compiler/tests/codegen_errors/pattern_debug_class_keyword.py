@@ -1,0 +1,3 @@
+match v:
+    case C(__debug__=1):
+        pass

@@ -1,0 +1,3 @@
+match v:
+    case {True: a, 1: b}:
+        pass

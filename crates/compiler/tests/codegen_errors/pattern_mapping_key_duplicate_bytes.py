@@ -1,0 +1,3 @@
+match v:
+    case {b"x": a, "x": b, b"x": c}:
+        pass

@@ -1,0 +1,3 @@
+match v:
+    case {"ab": a, "a" "b": b}:
+        pass

@@ -1,0 +1,3 @@
+match v:
+    case {"a": {0: x, False: y}}:
+        pass

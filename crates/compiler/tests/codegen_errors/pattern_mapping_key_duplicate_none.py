@@ -1,0 +1,3 @@
+match v:
+    case {None: a, None: b}:
+        pass

@@ -1,0 +1,3 @@
+match v:
+    case C(x, y=x):
+        pass

@@ -1,0 +1,6 @@
+def f(v):
+    match v:
+        case 1:
+            pass
+        case {"k": [a, {"j": a}]}:
+            pass

@@ -1,0 +1,3 @@
+match v:
+    case [x, x]:
+        pass

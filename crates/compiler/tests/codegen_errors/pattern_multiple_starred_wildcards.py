@@ -1,0 +1,3 @@
+match v:
+    case [*_, 1, *_]:
+        pass

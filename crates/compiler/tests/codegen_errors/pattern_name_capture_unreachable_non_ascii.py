@@ -1,0 +1,5 @@
+match v:
+    case é:
+        pass
+    case _:
+        pass

@@ -1,0 +1,3 @@
+match v:
+    case f"x":
+        pass

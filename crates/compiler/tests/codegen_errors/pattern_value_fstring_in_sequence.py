@@ -1,0 +1,3 @@
+match v:
+    case [1, f"{v}"]:
+        pass

@@ -1,0 +1,5 @@
+match v:
+    case _:
+        pass
+    case 1:
+        pass

@@ -1,0 +1,5 @@
+match v:
+    case (_ as y):
+        pass
+    case 1:
+        pass
