@@ -31,11 +31,13 @@ struct PatternContext<'a> {
     /// The names captured so far, in the order their values lie on the
     /// stack (bottom first), under the `on_top` items in use.
     stores: Vec<&'a str>,
-    /// Whether an irrefutable pattern may appear here: only in the last
-    /// case, a guarded case, or below the top level of a pattern.
+    /// Whether an irrefutable pattern may appear here: in the last case,
+    /// a guarded case, the last alternative of an or-pattern where its
+    /// whole may be irrefutable, or inside another pattern.
     allow_irrefutable: bool,
     /// `fail_pop[n]` pops `n` items then falls through to `fail_pop[n-1]`;
-    /// `fail_pop[0]` is where the next case starts. Made on demand.
+    /// `fail_pop[0]` is where the next case (or alternative) starts.
+    /// Made on demand.
     fail_pop: Vec<BlockId>,
     /// How many items above the captures the patterns being compiled use.
     on_top: usize,
@@ -73,6 +75,7 @@ fn name_repr(name: &str) -> String {
     str_repr(name.chars().map(u32::from))
 }
 
+/// An int constant from a count (`PyLong_FromSsize_t`).
 fn int_constant(n: usize) -> Constant {
     // A pattern never has anywhere near i64::MAX sub-patterns.
     Constant::Int(Int::Small(i64::try_from(n).unwrap_or(i64::MAX)))
@@ -107,8 +110,9 @@ impl<'a> Compiler<'a> {
         self.visit_expr(subject)?;
         let end = self.new_block();
         let Some(last) = cases.last() else {
-            // The grammar gives every match statement a case.
-            return Err(self.error("match statement without cases"));
+            // The grammar gives every match statement a case; CPython's
+            // AST validator words the error for a built tree so.
+            return Err(self.error("empty cases on Match"));
         };
         // A trailing `case _:` (not the only case) needs no copy of the
         // subject nor a pattern: it is compiled apart, after the loop.
@@ -250,11 +254,13 @@ impl<'a> Compiler<'a> {
                 // compiler_pattern_sequence has already refused this.
                 return Err(self.error("multiple starred expressions in sequence pattern"));
             }
-            // UNPACK_EX takes the count before the star in its low byte.
-            if i >= 1 << 8 || n - i > (i32::MAX >> 8) as usize {
+            // UNPACK_EX takes the count before the star in its low byte,
+            // and the count after it in the rest of a C int.
+            let after = n - i - 1;
+            if i >= 1 << 8 || after >= (i32::MAX >> 8) as usize {
                 return Err(self.error("too many expressions in star-unpacking sequence pattern"));
             }
-            self.emit_arg(Opcode::UNPACK_EX, arg(i + ((n - i - 1) << 8)));
+            self.emit_arg(Opcode::UNPACK_EX, arg(i + (after << 8)));
             seen_star = true;
         }
         if !seen_star {
