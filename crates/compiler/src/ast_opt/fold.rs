@@ -131,7 +131,7 @@ fn hash_into(value: &Constant, hasher: &mut DefaultHasher) {
 }
 
 /// `a == b`, which decides which items of a set are the same.
-fn equal(a: &Constant, b: &Constant) -> bool {
+pub(crate) fn equal(a: &Constant, b: &Constant) -> bool {
     if let (Some(x), Some(y)) = (number(a), number(b)) {
         return number::equal(&x, &y);
     }

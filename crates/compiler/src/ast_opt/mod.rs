@@ -39,7 +39,7 @@
 //! stack.
 
 mod fold;
-pub(crate) use fold::frozenset;
+pub(crate) use fold::{equal as python_equal, frozenset};
 mod format;
 mod number;
 

@@ -522,7 +522,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_addcompare`.
-    fn emit_compare(&mut self, op: CmpOp) {
+    pub(super) fn emit_compare(&mut self, op: CmpOp) {
         let (op, arg) = match op {
             CmpOp::Lt => (Opcode::COMPARE_OP, 0),
             CmpOp::LtE => (Opcode::COMPARE_OP, 1),

@@ -11,20 +11,15 @@
 //! the whole pattern has matched, so a failing pattern binds nothing.
 
 use krait_parser::ast::{
-    Constant, Expr, ExprContext, ExprKind, Int, MatchCase, Pattern, PatternKind, Stmt,
+    CmpOp, Constant, Expr, ExprContext, ExprKind, Int, MatchCase, Pattern, PatternKind, Stmt,
 };
 use krait_parser::repr::{constant_repr, str_repr};
 
 use super::expr::binary_op_arg;
 use super::{Compiler, Result};
-use crate::ast_opt::frozenset;
+use crate::ast_opt::python_equal;
 use crate::flowgraph::BlockId;
 use crate::opcode::Opcode;
-
-/// COMPARE_OP's argument for `==` (`Py_EQ`).
-const CMP_EQ: u32 = 2;
-/// COMPARE_OP's argument for `>=` (`Py_GE`).
-const CMP_GE: u32 = 5;
 
 /// The state of the pattern being compiled (`pattern_context`).
 struct PatternContext<'a> {
@@ -139,9 +134,7 @@ impl<'a> Compiler<'a> {
             if !consumes_subject {
                 self.emit(Opcode::POP_TOP);
             }
-            for s in &m.body {
-                self.visit_stmt(s)?;
-            }
+            self.visit_body(&m.body)?;
             self.unset_loc();
             self.emit_jump(Opcode::JUMP, end);
             // The clean-up after a failed match belongs to the pattern,
@@ -158,9 +151,7 @@ impl<'a> Compiler<'a> {
             if let Some(guard) = &last.guard {
                 self.jump_if(guard, end, false)?;
             }
-            for s in &last.body {
-                self.visit_stmt(s)?;
-            }
+            self.visit_body(&last.body)?;
             self.unset_loc();
         }
         self.use_next_block(end);
@@ -353,14 +344,14 @@ impl<'a> Compiler<'a> {
             None => {
                 self.emit(Opcode::GET_LEN);
                 self.emit_load_const(int_constant(size));
-                self.emit_arg(Opcode::COMPARE_OP, CMP_EQ);
+                self.emit_compare(CmpOp::Eq);
                 self.jump_to_fail_pop(pc, Opcode::POP_JUMP_IF_FALSE);
             }
             // A lone star matches any length.
             Some(_) if size > 1 => {
                 self.emit(Opcode::GET_LEN);
                 self.emit_load_const(int_constant(size - 1));
-                self.emit_arg(Opcode::COMPARE_OP, CMP_GE);
+                self.emit_compare(CmpOp::GtE);
                 self.jump_to_fail_pop(pc, Opcode::POP_JUMP_IF_FALSE);
             }
             Some(_) => {}
@@ -467,7 +458,7 @@ impl<'a> Compiler<'a> {
         self.emit_arg(Opcode::MATCH_CLASS, arg(nargs));
         self.emit_arg(Opcode::COPY, 1);
         self.emit_load_const(Constant::None);
-        self.emit_arg(Opcode::IS_OP, 1);
+        self.emit_compare(CmpOp::IsNot);
         // The attributes (or None) are on top.
         pc.on_top += 1;
         self.jump_to_fail_pop(pc, Opcode::POP_JUMP_IF_FALSE);
@@ -518,7 +509,7 @@ impl<'a> Compiler<'a> {
         if size > 0 {
             self.emit(Opcode::GET_LEN);
             self.emit_load_const(int_constant(size));
-            self.emit_arg(Opcode::COMPARE_OP, CMP_GE);
+            self.emit_compare(CmpOp::GtE);
             self.jump_to_fail_pop(pc, Opcode::POP_JUMP_IF_FALSE);
         }
         if size > 0 && size - 1 > i32::MAX as usize {
@@ -534,7 +525,7 @@ impl<'a> Compiler<'a> {
         pc.on_top += 2;
         self.emit_arg(Opcode::COPY, 1);
         self.emit_load_const(Constant::None);
-        self.emit_arg(Opcode::IS_OP, 1);
+        self.emit_compare(CmpOp::IsNot);
         self.jump_to_fail_pop(pc, Opcode::POP_JUMP_IF_FALSE);
         self.emit_arg(Opcode::UNPACK_SEQUENCE, arg(size));
         // The tuple of values is replaced by its items (none for
@@ -577,33 +568,17 @@ impl<'a> Compiler<'a> {
     /// raises no SyntaxError and leaves the location as it was, so
     /// checking them all first raises the same error.
     fn check_mapping_keys(&self, keys: &'a [Expr]) -> Result<()> {
-        let literals: Vec<Constant> = keys
-            .iter()
-            .filter_map(|key| match &key.kind {
-                ExprKind::Constant { value, .. } => Some(value.clone()),
-                _ => None,
-            })
-            .collect();
-        let count = literals.len();
-        // One set of all the literals tells whether any repeats; only
-        // then are they added one by one to find the first repeat.
-        let repeats = matches!(frozenset(literals), Constant::FrozenSet(set) if set.len() < count);
-        let mut seen: Vec<Constant> = Vec::new();
+        let mut seen: Vec<&Constant> = Vec::new();
         for key in keys {
             match &key.kind {
                 ExprKind::Constant { value, .. } => {
-                    if repeats {
-                        let before = seen.len();
-                        seen.push(value.clone());
-                        if let Constant::FrozenSet(set) = frozenset(seen.clone()) {
-                            if set.len() == before {
-                                return Err(self.error(format!(
-                                    "mapping pattern checks duplicate key ({})",
-                                    constant_repr(value)
-                                )));
-                            }
-                        }
+                    if seen.iter().any(|key| python_equal(key, value)) {
+                        return Err(self.error(format!(
+                            "mapping pattern checks duplicate key ({})",
+                            constant_repr(value)
+                        )));
                     }
+                    seen.push(value);
                 }
                 ExprKind::Attribute { .. } => {}
                 _ => {
@@ -715,7 +690,7 @@ impl<'a> Compiler<'a> {
             return Err(self.error("patterns may only match literals and attribute lookups"));
         }
         self.visit_expr(value)?;
-        self.emit_arg(Opcode::COMPARE_OP, CMP_EQ);
+        self.emit_compare(CmpOp::Eq);
         self.jump_to_fail_pop(pc, Opcode::POP_JUMP_IF_FALSE);
         Ok(())
     }
@@ -723,7 +698,7 @@ impl<'a> Compiler<'a> {
     /// `compiler_pattern_singleton`: `subject is value`.
     fn pattern_singleton(&mut self, value: &Constant, pc: &mut PatternContext<'a>) {
         self.emit_load_const(value.clone());
-        self.emit_arg(Opcode::IS_OP, 0);
+        self.emit_compare(CmpOp::Is);
         self.jump_to_fail_pop(pc, Opcode::POP_JUMP_IF_FALSE);
     }
 

@@ -164,7 +164,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn visit_body(&mut self, body: &'a [Stmt]) -> Result<()> {
+    pub(super) fn visit_body(&mut self, body: &'a [Stmt]) -> Result<()> {
         for s in body {
             self.visit_stmt(s)?;
         }
