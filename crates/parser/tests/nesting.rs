@@ -67,6 +67,61 @@ fn nested_sources() -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            "group_sequence_patterns",
+            format!(
+                "match p:\n    case {}:\n        pass\n",
+                nest("(", "z,", "),")
+            ),
+        ),
+        (
+            "group_sequence_patterns_closed",
+            format!(
+                "match p:\n    case {}z,{}):\n        pass\n",
+                "(".repeat(100),
+                "),".repeat(99)
+            ),
+        ),
+        (
+            "group_sequence_patterns_invalid",
+            format!(
+                "match p:\n    case {}z,{}) ?:\n        pass\n",
+                "(".repeat(100),
+                "),".repeat(99)
+            ),
+        ),
+        (
+            "group_sequence_patterns_unclosed",
+            format!(
+                "match p:\n    case {}z,{}):\n        pass\n",
+                "(".repeat(100),
+                "),".repeat(98)
+            ),
+        ),
+        (
+            "group_or_as_patterns",
+            format!(
+                "match p:\n    case {}z | w as y,{}):\n        pass\n",
+                "(".repeat(100),
+                ") | u as v,".repeat(99)
+            ),
+        ),
+        (
+            "class_group_sequence_patterns",
+            format!(
+                "match p:\n    case {}z{}:\n        pass\n",
+                "C(b=c, d=((".repeat(50),
+                ",),))".repeat(50)
+            ),
+        ),
+        (
+            "class_group_sequence_patterns_invalid",
+            format!(
+                "match p:\n    case {}z{} ?:\n        pass\n",
+                "C((".repeat(50),
+                ",), b=c)".repeat(50)
+            ),
+        ),
+        (
             "subscript_target_invalid",
             format!("{} = 1\n", nest("x[", "1 2", "]").trim_end()),
         ),

@@ -20,7 +20,7 @@ mod statements;
 mod strings;
 mod targets;
 
-use crate::ast::{Expr, Identifier, Loc, Mod};
+use crate::ast::{Expr, Identifier, Loc, Mod, Pattern};
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::token::{Token, TokenKind};
 use crate::tokenizer::{TokenizeError, Tokenizer};
@@ -78,6 +78,12 @@ pub struct Parser<'src> {
     /// pattern is read as a group and then again as a sequence, which
     /// would double the work per level of brackets.
     failed_pattern: Option<(usize, bool)>,
+    /// A pattern that parsed but whose caller then backtracked: its start,
+    /// pass, end and value. A parenthesized pattern is read as a group
+    /// first; when no `)` follows, the sequence alternative reads the same
+    /// pattern again at once, and without this every level of brackets
+    /// would double the work. `pattern` takes it back (it is never cloned).
+    pattern_memo: Option<(usize, bool, usize, Pattern)>,
 }
 
 /// The rules whose results the second pass remembers.
@@ -110,6 +116,7 @@ impl<'src> Parser<'src> {
             memo: HashMap::new(),
             failed_expression: None,
             failed_pattern: None,
+            pattern_memo: None,
         }
     }
 
@@ -132,6 +139,7 @@ impl<'src> Parser<'src> {
             memo: HashMap::new(),
             failed_expression: None,
             failed_pattern: None,
+            pattern_memo: None,
         }
     }
 

@@ -26,6 +26,13 @@ impl<'src> Parser<'src> {
         if self.failed_pattern == Some(here) {
             return Ok(None);
         }
+        if let Some((at, pass, end, p)) = self.pattern_memo.take() {
+            if (at, pass) == here {
+                self.pos = end;
+                return Ok(Some(p));
+            }
+            self.pattern_memo = Some((at, pass, end, p));
+        }
         self.enter()?;
         let result = self.pattern_inner();
         self.leave();
@@ -58,6 +65,12 @@ impl<'src> Parser<'src> {
             self.pos = mark;
         }
         Ok(Some(or_pattern))
+    }
+
+    /// Keeps `p`, which `pattern` parsed at `at` and which ends at the
+    /// current position, for the next `pattern` there (`pattern_memo`).
+    fn keep_pattern(&mut self, at: usize, p: Pattern) {
+        self.pattern_memo = Some((at, self.invalid_rules, self.pos, p));
     }
 
     fn invalid_as_pattern(&mut self) -> Result<(), Stop> {
@@ -121,6 +134,8 @@ impl<'src> Parser<'src> {
                     if self.eat(T::RPar)?.is_some() {
                         return Ok(Some(p));
                     }
+                    // The sequence alternative starts with this pattern.
+                    self.keep_pattern(mark + 1, p);
                 }
                 self.pos = mark;
                 return self.sequence_pattern();
@@ -382,6 +397,10 @@ impl<'src> Parser<'src> {
             return Ok(None);
         };
         if self.eat(T::Comma)?.is_none() {
+            // `patterns` reads the same pattern again next.
+            if !matches!(first.kind, PatternKind::MatchStar { .. }) {
+                self.keep_pattern(mark, first);
+            }
             self.pos = mark;
             return Ok(None);
         }
@@ -509,13 +528,13 @@ impl<'src> Parser<'src> {
         }))
     }
 
-    /// `class_pattern: name_or_attr '(' [positional_patterns] [keyword_patterns] ')'`
+    /// `class_pattern: name_or_attr '(' [positional_patterns] [keyword_patterns] ')'`,
+    /// in one pass over the arguments instead of four alternatives.
     fn class_pattern(&mut self, start: Token, cls: Expr, mark: usize) -> PResult<Pattern> {
         self.pos += 1;
         let mut patterns = Vec::new();
         let mut kwd_attrs = Vec::new();
         let mut kwd_patterns = Vec::new();
-        let mut misplaced = Vec::new();
         loop {
             if self.at(T::RPar)? {
                 break;
@@ -529,33 +548,26 @@ impl<'src> Parser<'src> {
                 };
                 kwd_attrs.push(self.identifier(&t));
                 kwd_patterns.push(p);
-            } else {
+            } else if kwd_attrs.is_empty() {
                 let Some(p) = self.pattern()? else {
                     self.pos = mark;
                     return Ok(None);
                 };
-                if kwd_attrs.is_empty() {
-                    patterns.push(p);
-                } else {
-                    misplaced.push(p);
+                patterns.push(p);
+            } else {
+                // A positional pattern after keyword ones: no alternative
+                // of the grammar reads past here.
+                if self.invalid_rules {
+                    self.invalid_class_argument_pattern()?;
                 }
+                self.pos = mark;
+                return Ok(None);
             }
             if self.eat(T::Comma)?.is_none() {
                 break;
             }
         }
         if self.eat(T::RPar)?.is_none() {
-            self.pos = mark;
-            return Ok(None);
-        }
-        if let (Some(first), Some(last)) = (misplaced.first(), misplaced.last()) {
-            if self.invalid_rules {
-                return Err(self.raise_range(
-                    first.loc,
-                    last.loc,
-                    "positional patterns follow keyword patterns",
-                ));
-            }
             self.pos = mark;
             return Ok(None);
         }
@@ -569,5 +581,43 @@ impl<'src> Parser<'src> {
             kind,
             loc: self.loc(start),
         }))
+    }
+
+    /// `invalid_class_argument_pattern`, from its last part: after
+    /// `[positional_patterns ','] keyword_patterns ','`, the positional
+    /// patterns that follow (`','.pattern+`, whatever comes after them)
+    /// are an error.
+    ///
+    /// As in pegen, an error raised by a pattern after the first (by an
+    /// invalid rule, an action or the tokenizer) only ends the list: the
+    /// error about the patterns read so far then replaces it.
+    fn invalid_class_argument_pattern(&mut self) -> Result<(), Stop> {
+        let Some(first) = self.pattern()? else {
+            return Ok(());
+        };
+        let mut last = first.loc;
+        loop {
+            let mark = self.pos;
+            let next = match self.eat(T::Comma) {
+                Ok(Some(_)) => self.pattern(),
+                other => other.map(|_| None),
+            };
+            match next {
+                Ok(Some(p)) => last = p.loc,
+                Ok(None) => {
+                    self.pos = mark;
+                    break;
+                }
+                Err(Stop) => {
+                    self.error = None;
+                    break;
+                }
+            }
+        }
+        Err(self.raise_range(
+            first.loc,
+            last,
+            "positional patterns follow keyword patterns",
+        ))
     }
 }

@@ -1,0 +1,3 @@
+match x:
+    case a.b.C(x, d=e, f.g, [h], *i):
+        pass

@@ -1,0 +1,9 @@
+match x:
+    case C(
+        a=b,
+        c,
+        [d,
+         e],
+        f=g,
+    ):
+        pass

@@ -1,0 +1,3 @@
+match x:
+    case C(x, a=b, c, d, e=f):
+        pass

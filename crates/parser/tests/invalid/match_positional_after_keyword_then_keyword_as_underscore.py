@@ -1,0 +1,3 @@
+match x:
+    case C(a=b, c, d=e, f as _):
+        pass
