@@ -20,7 +20,7 @@ use std::process::ExitCode;
 const STACK_SIZE: usize = 256 * 1024 * 1024;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: krait [-O | -OO] -X dump=ast|dump=code FILE");
+    eprintln!("usage: krait [-O | -OO] [-X dump=ast|dump=code] (FILE | -c CMD) [ARG ...]");
     ExitCode::from(2)
 }
 
@@ -29,43 +29,55 @@ enum Dump {
     Code,
 }
 
-struct Arguments {
-    dump: Dump,
-    optimize: u8,
-    file: String,
+/// What the program to run is: a file, or `-c`'s text.
+enum Program {
+    File(String),
+    Command(String),
 }
 
-/// Options first, then the file, as in CPython, where what follows the
-/// file would be the program's own arguments (which nothing runs yet).
+struct Arguments {
+    dump: Option<Dump>,
+    optimize: u8,
+    program: Program,
+}
+
+/// Options first, then the program; what follows the program is its own
+/// arguments (`sys.argv[1:]`, once there is a `sys`), as in CPython.
 fn parse_arguments(args: &[String]) -> Option<Arguments> {
-    let (file, options) = args.split_last()?;
     let mut dump = None;
     let mut optimize = 0u8;
-    let mut options = options.iter();
-    while let Some(option) = options.next() {
-        match option.as_str() {
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
             "-X" => {
-                dump = Some(match options.next()?.as_str() {
+                dump = Some(match args.next()?.as_str() {
                     "dump=ast" => Dump::Ast,
                     "dump=code" => Dump::Code,
                     _ => return None,
                 })
             }
+            "-c" => {
+                return Some(Arguments {
+                    dump,
+                    optimize,
+                    program: Program::Command(args.next()?.clone()),
+                });
+            }
             // Short options combine, so `-OO` is two `-O`.
             o if o.len() > 1 && o.starts_with('-') && o[1..].bytes().all(|b| b == b'O') => {
                 optimize = (usize::from(optimize) + o.len() - 1).min(2) as u8;
             }
-            _ => return None,
+            o if o.starts_with('-') => return None,
+            file => {
+                return Some(Arguments {
+                    dump,
+                    optimize,
+                    program: Program::File(file.to_string()),
+                })
+            }
         }
     }
-    if file.starts_with('-') {
-        return None;
-    }
-    Some(Arguments {
-        dump: dump?,
-        optimize,
-        file: file.clone(),
-    })
+    None
 }
 
 fn main() -> ExitCode {
@@ -73,17 +85,29 @@ fn main() -> ExitCode {
     let Some(Arguments {
         dump,
         optimize,
-        file,
+        program,
     }) = parse_arguments(&args)
     else {
         return usage();
     };
-    let source = match std::fs::read(&file) {
-        Ok(source) => source,
-        Err(e) => {
-            eprintln!("krait: can't open file '{file}': {e}");
-            return ExitCode::from(2);
-        }
+    let (source, file) = match program {
+        Program::Command(text) => (text.into_bytes(), "<string>".to_string()),
+        Program::File(file) => match std::fs::read(&file) {
+            Ok(source) => (source, file),
+            Err(e) => {
+                let path = std::path::absolute(&file).unwrap_or_else(|_| file.clone().into());
+                eprintln!(
+                    "krait: can't open file '{}': [Errno {}] {}",
+                    path.display(),
+                    e.raw_os_error().unwrap_or(0),
+                    os_error_text(&e)
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let Some(dump) = dump else {
+        return run(source, file);
     };
     let mut text = std::thread::Builder::new()
         .stack_size(STACK_SIZE)
@@ -109,4 +133,34 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) => ExitCode::from(120),
     }
+}
+
+/// The strerror text of an OS error, without Rust's " (os error N)".
+fn os_error_text(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// Runs a program as `__main__` on a thread with a large stack; the exit
+/// status is CPython's: 0, 1 for an uncaught exception, or SystemExit's.
+fn run(source: Vec<u8>, file: String) -> ExitCode {
+    let status = std::thread::Builder::new()
+        .stack_size(STACK_SIZE)
+        .spawn(move || {
+            let vm = krait_vm::Vm::new();
+            vm.native_stack_size.set(STACK_SIZE);
+            let status = match vm.run_source(&source, &file, "__main__") {
+                Ok(_) => 0,
+                Err(e) => krait_vm::run::report_uncaught(&vm, &e.0),
+            };
+            vm.flush_stdout();
+            status
+        })
+        .expect("spawn the interpreter thread")
+        .join()
+        .unwrap_or(1);
+    ExitCode::from(status as u8)
 }

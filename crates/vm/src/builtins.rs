@@ -1,0 +1,902 @@
+//! The `builtins` module (Python/bltinmodule.c), and `super`
+//! (Objects/typeobject.c's super type).
+
+use crate::errors::PyResult;
+use crate::object::{self, type_payload, Object};
+use crate::objects::cell::CellObject;
+use crate::objects::code::CodePayload;
+use crate::objects::dict::DictObject;
+use crate::objects::function::{
+    check_function_arity, new_builtin_function, FunctionObject, NativeFn,
+};
+use crate::objects::str::{as_rust_str, StrObject};
+use crate::typeobject::{is_subtype, Args, CompareOp, TypeObject};
+use crate::vm::Vm;
+use std::io::Write;
+
+/// `super(type, obj)`: attribute lookup that starts after `ty` in the MRO
+/// of `obj`'s type.
+pub struct SuperObject {
+    pub ty: Object,
+    pub obj: Option<Object>,
+    pub obj_type: Option<Object>,
+}
+
+pub(crate) fn init(vm: &Vm) {
+    let dict = &vm
+        .builtins_dict
+        .payload::<DictObject>()
+        .expect("a dict")
+        .dict;
+    let set = |name: &str, value: Object| dict.set_str(vm, vm.intern(name), value);
+    set("__name__", vm.new_str("builtins"));
+    set("None", vm.none.clone());
+    set("True", vm.true_.clone());
+    set("False", vm.false_.clone());
+    set("Ellipsis", vm.ellipsis.clone());
+    set("NotImplemented", vm.not_implemented.clone());
+    set("__debug__", vm.true_.clone());
+    for (name, ty) in [
+        ("object", &vm.object_type),
+        ("type", &vm.type_type),
+        ("int", &vm.types.int),
+        ("bool", &vm.types.bool_),
+        ("float", &vm.types.float),
+        ("complex", &vm.types.complex),
+        ("str", &vm.types.str),
+        ("bytes", &vm.types.bytes),
+        ("tuple", &vm.types.tuple),
+        ("list", &vm.types.list),
+        ("dict", &vm.types.dict),
+        ("set", &vm.types.set),
+        ("frozenset", &vm.types.frozenset),
+        ("range", &vm.types.range),
+        ("slice", &vm.types.slice),
+        ("property", &vm.types.property),
+        ("classmethod", &vm.types.classmethod),
+        ("staticmethod", &vm.types.staticmethod),
+        ("super", &vm.types.super_),
+    ] {
+        set(name, ty.clone());
+    }
+    for (name, ty) in vm.exceptions.all() {
+        set(name, ty.clone());
+    }
+    set("EnvironmentError", vm.exceptions.os_error.clone());
+    set("IOError", vm.exceptions.os_error.clone());
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("print", builtin_print),
+        ("len", |vm, args| {
+            let [x] = exactly(vm, "len", args)?;
+            Ok(vm.new_int(vm.len(&x)? as i64))
+        }),
+        ("repr", |vm, args| {
+            let [x] = exactly(vm, "repr", args)?;
+            vm.repr(&x)
+        }),
+        ("ascii", |vm, args| {
+            let [x] = exactly(vm, "ascii", args)?;
+            crate::protocols::ascii(vm, &x)
+        }),
+        ("format", |vm, args| {
+            check_function_arity(vm, "format", args, 1, 2)?;
+            crate::protocols::format(vm, &args.values[0], args.values.get(1))
+        }),
+        ("id", |vm, args| {
+            let [x] = exactly(vm, "id", args)?;
+            Ok(crate::objects::int::new_big(vm, x.id().into()))
+        }),
+        ("hash", |vm, args| {
+            let [x] = exactly(vm, "hash", args)?;
+            Ok(vm.new_int(vm.hash(&x)?))
+        }),
+        ("abs", |vm, args| {
+            let [x] = exactly(vm, "abs", args)?;
+            match vm.type_payload_of(&x).slots.nb_absolute.get() {
+                Some(f) => f(vm, &x),
+                None => Err(vm.new_type_error(format!(
+                    "bad operand type for abs(): '{}'",
+                    vm.type_name(&x)
+                ))),
+            }
+        }),
+        ("iter", |vm, args| {
+            check_function_arity(vm, "iter", args, 1, 1)?;
+            vm.iter(&args.values[0])
+        }),
+        ("next", |vm, args| {
+            check_function_arity(vm, "next", args, 1, 2)?;
+            match vm.next(&args.values[0])? {
+                Some(v) => Ok(v),
+                None => match args.values.get(1) {
+                    Some(default) => Ok(default.clone()),
+                    None => Err(vm.new_exception_empty(&vm.exceptions.stop_iteration)),
+                },
+            }
+        }),
+        ("isinstance", |vm, args| {
+            let [x, ty] = exactly(vm, "isinstance", args)?;
+            Ok(vm.new_bool(isinstance(vm, &x, &ty)?))
+        }),
+        ("issubclass", |vm, args| {
+            let [x, ty] = exactly(vm, "issubclass", args)?;
+            Ok(vm.new_bool(issubclass(vm, &x, &ty)?))
+        }),
+        ("hasattr", |vm, args| {
+            let [x, name] = exactly(vm, "hasattr", args)?;
+            check_attr_name(vm, &name)?;
+            Ok(vm.new_bool(vm.getattr_opt(&x, &name)?.is_some()))
+        }),
+        ("getattr", |vm, args| {
+            check_function_arity(vm, "getattr", args, 2, 3)?;
+            let name = &args.values[1];
+            check_attr_name(vm, name)?;
+            match args.values.get(2) {
+                Some(default) => Ok(vm
+                    .getattr_opt(&args.values[0], name)?
+                    .unwrap_or_else(|| default.clone())),
+                None => vm.getattr(&args.values[0], name),
+            }
+        }),
+        ("setattr", |vm, args| {
+            let [x, name, value] = exactly(vm, "setattr", args)?;
+            check_attr_name(vm, &name)?;
+            vm.setattr(&x, &vm.intern_object(&name), Some(&value))?;
+            Ok(vm.none.clone())
+        }),
+        ("delattr", |vm, args| {
+            let [x, name] = exactly(vm, "delattr", args)?;
+            check_attr_name(vm, &name)?;
+            vm.setattr(&x, &name, None)?;
+            Ok(vm.none.clone())
+        }),
+        ("callable", |vm, args| {
+            let [x] = exactly(vm, "callable", args)?;
+            Ok(vm.new_bool(vm.type_payload_of(&x).slots.call.get().is_some()))
+        }),
+        ("chr", |vm, args| {
+            let [x] = exactly(vm, "chr", args)?;
+            let i = crate::objects::int::index_value(vm, &x)?.ok_or_else(|| {
+                vm.new_type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(&x)
+                ))
+            })?;
+            if !(0..=0x10FFFF).contains(&i) {
+                return Err(vm.new_value_error("chr() arg not in range(0x110000)"));
+            }
+            Ok(crate::objects::str::new_from_code_points(vm, &[i as u32]))
+        }),
+        ("ord", |vm, args| {
+            let [x] = exactly(vm, "ord", args)?;
+            match x.payload::<StrObject>() {
+                Some(s) if s.len() == 1 => Ok(vm.new_int(i64::from(s.code_point(0)))),
+                Some(s) => Err(vm.new_type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.len()
+                ))),
+                None => Err(vm.new_type_error(format!(
+                    "ord() expected string of length 1, but {} found",
+                    vm.type_name(&x)
+                ))),
+            }
+        }),
+        ("divmod", |vm, args| {
+            let [a, b] = exactly(vm, "divmod", args)?;
+            let ta = vm.type_payload_of(&a).slots.nb_divmod.get();
+            if let Some(f) = ta {
+                let r = f(vm, &a, &b)?;
+                if !r.is(&vm.not_implemented) {
+                    return Ok(r);
+                }
+            }
+            if let Some(f) = vm.type_payload_of(&b).slots.nb_divmod.get() {
+                let r = f(vm, &a, &b)?;
+                if !r.is(&vm.not_implemented) {
+                    return Ok(r);
+                }
+            }
+            Err(vm.new_type_error(format!(
+                "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                vm.type_name(&a),
+                vm.type_name(&b)
+            )))
+        }),
+        ("pow", |vm, args| {
+            check_function_arity(vm, "pow", args, 2, 3)?;
+            match args.values.get(2) {
+                Some(m) if !vm.is_none(m) => {
+                    match vm.type_payload_of(&args.values[0]).slots.nb_power.get() {
+                        Some(f) => f(vm, &args.values[0], &args.values[1], m),
+                        None => Err(vm.new_type_error("unsupported operand type(s) for pow()")),
+                    }
+                }
+                _ => crate::protocols::binary_op(vm, &args.values[0], &args.values[1], 8),
+            }
+        }),
+        ("min", |vm, args| min_max(vm, args, CompareOp::Lt, "min")),
+        ("max", |vm, args| min_max(vm, args, CompareOp::Gt, "max")),
+        ("sum", builtin_sum),
+        ("any", |vm, args| {
+            let [x] = exactly(vm, "any", args)?;
+            let it = vm.iter(&x)?;
+            while let Some(item) = vm.next(&it)? {
+                if vm.is_true(&item)? {
+                    return Ok(vm.true_.clone());
+                }
+            }
+            Ok(vm.false_.clone())
+        }),
+        ("all", |vm, args| {
+            let [x] = exactly(vm, "all", args)?;
+            let it = vm.iter(&x)?;
+            while let Some(item) = vm.next(&it)? {
+                if !vm.is_true(&item)? {
+                    return Ok(vm.false_.clone());
+                }
+            }
+            Ok(vm.true_.clone())
+        }),
+        ("sorted", |vm, args| {
+            let Some(iterable) = args.positional().first() else {
+                return Err(vm.new_type_error("sorted expected 1 argument, got 0"));
+            };
+            let list = vm.new_list(vm.collect_iterable(iterable)?);
+            let sort = vm.getattr_str(&list, "sort")?;
+            vm.call(
+                &sort,
+                Args {
+                    values: &args.values[1..],
+                    kwnames: args.kwnames,
+                },
+            )?;
+            Ok(list)
+        }),
+        ("globals", |vm, args| {
+            check_function_arity(vm, "globals", args, 0, 0)?;
+            Ok(crate::eval::current_frame(vm)
+                .map(|f| f.globals.clone())
+                .unwrap_or_else(|| vm.new_dict()))
+        }),
+        ("locals", |vm, args| {
+            check_function_arity(vm, "locals", args, 0, 0)?;
+            Ok(current_locals(vm))
+        }),
+        ("vars", |vm, args| {
+            check_function_arity(vm, "vars", args, 0, 1)?;
+            match args.values.first() {
+                None => Ok(current_locals(vm)),
+                Some(x) => vm.getattr(x, &vm.names.__dict__).map_err(|e| {
+                    if e.matches(vm, &vm.exceptions.attribute_error) {
+                        vm.new_type_error("vars() argument must have __dict__ attribute")
+                    } else {
+                        e
+                    }
+                }),
+            }
+        }),
+        ("dir", |vm, args| {
+            check_function_arity(vm, "dir", args, 0, 1)?;
+            let names = match args.values.first() {
+                Some(x) => {
+                    let d = vm.call_method(x, "__dir__", &[])?;
+                    vm.collect_iterable(&d)?
+                }
+                None => {
+                    let locals = current_locals(vm);
+                    vm.collect_iterable(&locals)?
+                }
+            };
+            let list = vm.new_list(names);
+            vm.call_method(&list, "sort", &[])?;
+            Ok(list)
+        }),
+        ("__build_class__", build_class),
+        ("__import__", |vm, args| {
+            let Some(name) = args.positional().first() else {
+                return Err(
+                    vm.new_type_error("__import__() missing required argument 'name' (pos 1)")
+                );
+            };
+            import_module(vm, name)
+        }),
+        ("bin", |vm, args| radix(vm, args, "bin", 2, "0b")),
+        ("oct", |vm, args| radix(vm, args, "oct", 8, "0o")),
+        ("hex", |vm, args| radix(vm, args, "hex", 16, "0x")),
+    ];
+    for &(name, f) in functions {
+        set(name, new_builtin_function(vm, name, f));
+    }
+    init_super(vm);
+}
+
+/// The arguments of a builtin taking exactly `N` positional ones, with
+/// CPython's message otherwise.
+fn exactly<const N: usize>(vm: &Vm, name: &str, args: Args) -> PyResult<[Object; N]> {
+    if args.has_keywords() {
+        return Err(vm.new_type_error(format!("{name}() takes no keyword arguments")));
+    }
+    <[Object; N]>::try_from(args.values.to_vec()).map_err(|v: Vec<Object>| {
+        if N == 1 {
+            vm.new_type_error(format!(
+                "{name}() takes exactly one argument ({} given)",
+                v.len()
+            ))
+        } else {
+            vm.new_type_error(format!("{name} expected {N} arguments, got {}", v.len()))
+        }
+    })
+}
+
+fn check_attr_name(vm: &Vm, name: &Object) -> PyResult<()> {
+    if name.payload::<StrObject>().is_none() {
+        return Err(vm.new_type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(name)
+        )));
+    }
+    Ok(())
+}
+
+fn current_locals(vm: &Vm) -> Object {
+    match crate::eval::current_frame(vm) {
+        Some(frame) => match &frame.locals {
+            Some(l) => l.clone(),
+            None => {
+                let d = vm.new_dict();
+                let code = frame.code_payload();
+                let dict = &d.payload::<DictObject>().expect("a dict").dict;
+                // SAFETY: the frame is the thread's current, hence live.
+                let slots = unsafe { crate::frame::Frame::localsplus(frame as *const _ as *mut _) };
+                for (i, name) in code.localsplusnames.iter().enumerate() {
+                    // SAFETY: `i` is below nlocalsplus.
+                    let value = unsafe { (*slots.add(i)).clone() };
+                    let value = match value {
+                        Some(v)
+                            if code.code.localspluskinds[i]
+                                & (krait_compiler::code::local_kind::CO_FAST_CELL
+                                    | krait_compiler::code::local_kind::CO_FAST_FREE)
+                                != 0 =>
+                        {
+                            v.payload::<CellObject>()
+                                .and_then(|c| c.contents.borrow().clone())
+                        }
+                        other => other,
+                    };
+                    if let Some(v) = value {
+                        dict.set_str(vm, name.clone(), v);
+                    }
+                }
+                d
+            }
+        },
+        None => vm.new_dict(),
+    }
+}
+
+/// `isinstance(x, ty)`, with tuples and `__instancecheck__`.
+pub fn isinstance(vm: &Vm, x: &Object, ty: &Object) -> PyResult<bool> {
+    if vm.type_of(x).is(ty) {
+        return Ok(true);
+    }
+    if let Some(items) = crate::objects::tuple::tuple_items(ty) {
+        for t in items {
+            if isinstance(vm, x, t)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if ty.payload::<TypeObject>().is_none() {
+        return Err(
+            vm.new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
+        );
+    }
+    if let Some(check) = vm.lookup_special(ty, &vm.names.__instancecheck__)? {
+        let r = vm.call(&check, Args::positional_only(std::slice::from_ref(x)))?;
+        return vm.is_true(&r);
+    }
+    Ok(vm.is_instance(x, ty))
+}
+
+pub fn issubclass(vm: &Vm, x: &Object, ty: &Object) -> PyResult<bool> {
+    if let Some(items) = crate::objects::tuple::tuple_items(ty) {
+        for t in items {
+            if issubclass(vm, x, t)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if x.payload::<TypeObject>().is_none() {
+        return Err(vm.new_type_error("issubclass() arg 1 must be a class"));
+    }
+    if ty.payload::<TypeObject>().is_none() {
+        return Err(
+            vm.new_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        );
+    }
+    Ok(is_subtype(x, ty))
+}
+
+/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`.
+fn builtin_print(vm: &Vm, args: Args) -> PyResult {
+    let mut sep = None;
+    let mut end = None;
+    for (name, value) in args.keywords() {
+        let which = as_rust_str(name);
+        let value = (!vm.is_none(value)).then(|| value.clone());
+        if let Some(v) = &value {
+            if v.payload::<StrObject>().is_none() && (which == "sep" || which == "end") {
+                return Err(vm.new_type_error(format!(
+                    "{which} must be None or a string, not {}",
+                    vm.type_name(v)
+                )));
+            }
+        }
+        match which.as_ref() {
+            "sep" => sep = value,
+            "end" => end = value,
+            "file" | "flush" => {}
+            other => {
+                return Err(vm.new_type_error(format!(
+                    "'{other}' is an invalid keyword argument for print()"
+                )))
+            }
+        }
+    }
+    let mut out = String::new();
+    for (i, value) in args.positional().iter().enumerate() {
+        if i > 0 {
+            out.push_str(
+                &sep.as_ref()
+                    .map_or(std::borrow::Cow::Borrowed(" "), as_rust_str),
+            );
+        }
+        out.push_str(&vm.str_string(value)?);
+    }
+    out.push_str(
+        &end.as_ref()
+            .map_or(std::borrow::Cow::Borrowed("\n"), as_rust_str),
+    );
+    vm.write_stdout(out.as_bytes());
+    Ok(vm.none.clone())
+}
+
+fn min_max(vm: &Vm, args: Args, op: CompareOp, name: &str) -> PyResult {
+    let positional = args.positional();
+    let mut key = None;
+    let mut default = None;
+    for (k, v) in args.keywords() {
+        match as_rust_str(k).as_ref() {
+            "key" => key = Some(v.clone()).filter(|k| !vm.is_none(k)),
+            "default" => default = Some(v.clone()),
+            other => {
+                return Err(vm.new_type_error(format!(
+                    "{name}() got an unexpected keyword argument '{other}'"
+                )))
+            }
+        }
+    }
+    let items = match positional.len() {
+        0 => return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.collect_iterable(&positional[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(vm.new_type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            positional.to_vec()
+        }
+    };
+    let mut best: Option<(Object, Object)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) => vm.call(f, Args::positional_only(std::slice::from_ref(&item)))?,
+            None => item.clone(),
+        };
+        best = match best {
+            None => Some((item, k)),
+            Some((bi, bk)) => {
+                if vm.compare_bool(&k, &bk, op)? {
+                    Some((item, k))
+                } else {
+                    Some((bi, bk))
+                }
+            }
+        };
+    }
+    match (best, default) {
+        (Some((item, _)), _) => Ok(item),
+        (None, Some(d)) => Ok(d),
+        (None, None) => Err(vm.new_value_error(format!("{name}() arg is an empty sequence"))),
+    }
+}
+
+fn builtin_sum(vm: &Vm, args: Args) -> PyResult {
+    let positional = args.positional();
+    let mut start = positional.get(1).cloned();
+    for (k, v) in args.keywords() {
+        if as_rust_str(k) == "start" {
+            start = Some(v.clone());
+        } else {
+            return Err(vm.new_type_error(format!(
+                "sum() got an unexpected keyword argument '{}'",
+                as_rust_str(k)
+            )));
+        }
+    }
+    let Some(iterable) = positional.first() else {
+        return Err(vm.new_type_error("sum() takes at least 1 positional argument (0 given)"));
+    };
+    let mut total = start.unwrap_or_else(|| vm.new_int(0));
+    if vm.is_instance(&total, &vm.types.str) {
+        return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let it = vm.iter(iterable)?;
+    while let Some(item) = vm.next(&it)? {
+        total = crate::protocols::binary_op(vm, &total, &item, 0)?;
+    }
+    Ok(total)
+}
+
+fn radix(vm: &Vm, args: Args, name: &str, base: u32, prefix: &str) -> PyResult {
+    let [x] = exactly(vm, name, args)?;
+    let value = match crate::objects::int::int_value(&x) {
+        Some(v) => v.to_bigint(),
+        None => match vm.type_payload_of(&x).slots.nb_index.get() {
+            Some(f) => crate::objects::int::int_value(&f(vm, &x)?)
+                .map(|v| v.to_bigint())
+                .unwrap_or_default(),
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(&x)
+                )))
+            }
+        },
+    };
+    let digits = value.magnitude().to_str_radix(base);
+    let sign = if value.sign() == num_bigint::Sign::Minus {
+        "-"
+    } else {
+        ""
+    };
+    Ok(vm.new_str(&format!("{sign}{prefix}{digits}")))
+}
+
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`: runs
+/// the class body in a fresh namespace and makes the class.
+fn build_class(vm: &Vm, args: Args) -> PyResult {
+    let positional = args.positional();
+    if positional.len() < 2 {
+        return Err(vm.new_type_error("__build_class__: not enough arguments"));
+    }
+    let func = &positional[0];
+    let Some(f) = func.payload::<FunctionObject>() else {
+        return Err(vm.new_type_error("__build_class__: func must be a function"));
+    };
+    let name = &positional[1];
+    if name.payload::<StrObject>().is_none() {
+        return Err(vm.new_type_error("__build_class__: name is not a string"));
+    }
+    let original_bases = positional[2..].to_vec();
+    let mut bases = Vec::new();
+    let mut changed = false;
+    for base in &original_bases {
+        if base.payload::<TypeObject>().is_none() {
+            if let Some(entries) = vm.getattr_opt(base, &vm.names.__mro_entries__)? {
+                let r = vm.call(
+                    &entries,
+                    Args::positional_only(&[vm.new_tuple(original_bases.clone())]),
+                )?;
+                let items = crate::objects::tuple::tuple_items(&r)
+                    .ok_or_else(|| vm.new_type_error("__mro_entries__ must return a tuple"))?;
+                bases.extend_from_slice(items);
+                changed = true;
+                continue;
+            }
+        }
+        bases.push(base.clone());
+    }
+    let mut metaclass = None;
+    let mut kw_names = Vec::new();
+    let mut kw_values = Vec::new();
+    for (k, v) in args.keywords() {
+        if as_rust_str(k) == "metaclass" {
+            metaclass = Some(v.clone());
+        } else {
+            kw_names.push(k.clone());
+            kw_values.push(v.clone());
+        }
+    }
+    let is_class = metaclass
+        .as_ref()
+        .map_or(true, |m| m.payload::<TypeObject>().is_some());
+    let mut meta = match metaclass {
+        Some(m) => m,
+        None => match bases.first() {
+            Some(b) => vm.type_of(b).clone(),
+            None => vm.type_type.clone(),
+        },
+    };
+    if is_class {
+        for base in &bases {
+            let base_meta = vm.type_of(base);
+            if is_subtype(&meta, base_meta) {
+                continue;
+            }
+            if is_subtype(base_meta, &meta) {
+                meta = base_meta.clone();
+                continue;
+            }
+            return Err(vm.new_type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+    }
+    let bases_tuple = vm.new_tuple(bases);
+    let namespace = match vm.getattr_opt(&meta, &vm.names.__prepare__)? {
+        Some(prepare) => {
+            let mut values = vec![name.clone(), bases_tuple.clone()];
+            values.extend(kw_values.iter().cloned());
+            vm.call(
+                &prepare,
+                Args {
+                    values: &values,
+                    kwnames: &kw_names,
+                },
+            )?
+        }
+        None => vm.new_dict(),
+    };
+    let cell = crate::eval::run_class_body(vm, func, f, &namespace)?;
+    if changed {
+        vm.setitem(
+            &namespace,
+            &vm.names.__orig_bases__,
+            Some(&vm.new_tuple(original_bases)),
+        )?;
+    }
+    let mut values = vec![name.clone(), bases_tuple, namespace];
+    values.extend(kw_values);
+    let cls = vm.call(
+        &meta,
+        Args {
+            values: &values,
+            kwnames: &kw_names,
+        },
+    )?;
+    if let Some(cell) = cell.payload::<CellObject>() {
+        let current = cell.contents.borrow().clone();
+        if current.as_ref().is_some_and(|c| !c.is(&cls)) {
+            return Err(vm.new_type_error(format!(
+                "__class__ set to {} defining {} as {}",
+                vm.repr_string(current.as_ref().unwrap_or(&vm.none))?,
+                vm.repr_string(name)?,
+                vm.repr_string(&cls)?
+            )));
+        }
+    }
+    Ok(cls)
+}
+
+fn init_super(vm: &Vm) {
+    let tp = type_payload(&vm.types.super_);
+    tp.slots.new.set(Some(super_new));
+    tp.slots.getattro.set(Some(super_getattro));
+    tp.slots.repr.set(Some(|vm, s| {
+        let s = s.payload::<SuperObject>().expect("a super");
+        let name = type_payload(&s.ty).name();
+        Ok(vm.new_str(&match &s.obj_type {
+            Some(t) => format!(
+                "<super: <class '{name}'>, <{} object>>",
+                type_payload(t).name()
+            ),
+            None => format!("<super: <class '{name}'>, NULL>"),
+        }))
+    }));
+    tp.slots.descr_get.set(Some(|vm, s, instance, _| {
+        let sup = s.payload::<SuperObject>().expect("a super");
+        match instance {
+            Some(obj) if sup.obj.is_none() && !vm.is_none(obj) => {
+                let obj_type = super_check(vm, &sup.ty, obj)?;
+                Ok(object::alloc(
+                    &vm.types.super_,
+                    SuperObject {
+                        ty: sup.ty.clone(),
+                        obj: Some(obj.clone()),
+                        obj_type: Some(obj_type),
+                    },
+                ))
+            }
+            _ => Ok(s.clone()),
+        }
+    }));
+    crate::slots::add_slot_wrappers(vm, &vm.types.super_);
+}
+
+/// The type to search from for `super(ty, obj)`: obj's type if obj is an
+/// instance of ty, obj itself if it is a subclass of ty.
+fn super_check(vm: &Vm, ty: &Object, obj: &Object) -> PyResult<Object> {
+    if obj.payload::<TypeObject>().is_some() && is_subtype(obj, ty) {
+        return Ok(obj.clone());
+    }
+    if vm.is_instance(obj, ty) {
+        return Ok(vm.type_of(obj).clone());
+    }
+    Err(vm.new_type_error("super(type, obj): obj must be an instance or subtype of type"))
+}
+
+fn super_new(vm: &Vm, _: &Object, args: Args) -> PyResult {
+    let positional = args.positional();
+    let (ty, obj) = match positional.len() {
+        0 => zero_argument_super(vm)?,
+        1 => (positional[0].clone(), None),
+        2 => (positional[0].clone(), Some(positional[1].clone())),
+        n => {
+            return Err(vm.new_type_error(format!("super() takes at most 2 arguments ({n} given)")))
+        }
+    };
+    if ty.payload::<TypeObject>().is_none() {
+        return Err(vm.new_type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            vm.type_name(&ty)
+        )));
+    }
+    let obj = obj.filter(|o| !vm.is_none(o));
+    let obj_type = match &obj {
+        Some(o) => Some(super_check(vm, &ty, o)?),
+        None => None,
+    };
+    Ok(object::alloc(
+        &vm.types.super_,
+        SuperObject { ty, obj, obj_type },
+    ))
+}
+
+/// `super()` in a method: the `__class__` cell and the first argument of
+/// the calling frame.
+fn zero_argument_super(vm: &Vm) -> PyResult<(Object, Option<Object>)> {
+    let Some(frame) = crate::eval::current_frame(vm) else {
+        return Err(vm.new_runtime_error("super(): no current frame"));
+    };
+    let code: &CodePayload = frame.code_payload();
+    if code.code.argcount == 0 {
+        return Err(vm.new_runtime_error("super(): no arguments"));
+    }
+    // SAFETY: the current frame is live; slot 0 and the cells are within
+    // nlocalsplus.
+    let slots = unsafe { crate::frame::Frame::localsplus(frame as *const _ as *mut _) };
+    let mut first = unsafe { (*slots).clone() };
+    if code.code.localspluskinds[0] & krait_compiler::code::local_kind::CO_FAST_CELL != 0 {
+        first = first.and_then(|c| {
+            c.payload::<CellObject>()
+                .and_then(|c| c.contents.borrow().clone())
+        });
+    }
+    let Some(first) = first else {
+        return Err(vm.new_runtime_error("super(): arg[0] deleted"));
+    };
+    for (i, name) in code.localsplusnames.iter().enumerate() {
+        if as_rust_str(name) == "__class__"
+            && code.code.localspluskinds[i] & krait_compiler::code::local_kind::CO_FAST_FREE != 0
+        {
+            let cell = unsafe { (*slots.add(i)).clone() };
+            let class = cell.and_then(|c| {
+                c.payload::<CellObject>()
+                    .and_then(|c| c.contents.borrow().clone())
+            });
+            return match class {
+                Some(c) if c.payload::<TypeObject>().is_some() => Ok((c, Some(first))),
+                Some(_) => Err(vm.new_runtime_error("super(): __class__ is not a type")),
+                None => Err(vm.new_runtime_error("super(): empty __class__ cell")),
+            };
+        }
+    }
+    Err(vm.new_runtime_error("super(): __class__ cell not found"))
+}
+
+fn super_getattro(vm: &Vm, s: &Object, name: &Object) -> PyResult {
+    let sup = s.payload::<SuperObject>().expect("a super");
+    if let Some(start) = &sup.obj_type {
+        if as_rust_str(name) != "__class__" {
+            let mro = type_payload(start).mro.borrow().clone();
+            let after = mro
+                .iter()
+                .position(|t| t.is(&sup.ty))
+                .map_or(mro.len(), |i| i + 1);
+            for ty in &mro[after..] {
+                if let Some(attr) = type_payload(ty).dict.get_str(vm, name) {
+                    return match vm.type_payload_of(&attr).slots.descr_get.get() {
+                        Some(get) => {
+                            let instance = sup.obj.as_ref().filter(|o| !o.is(start));
+                            get(vm, &attr, instance, start)
+                        }
+                        None => Ok(attr),
+                    };
+                }
+            }
+        }
+    }
+    crate::objects::object::generic_getattr(vm, s, name)
+}
+
+/// PRINT_EXPR: the interactive echo of an expression's value.
+pub fn display_hook(vm: &Vm, value: &Object) -> PyResult<()> {
+    if vm.is_none(value) {
+        return Ok(());
+    }
+    let text = vm.repr_string(value)?;
+    vm.write_stdout(format!("{text}\n").as_bytes());
+    vm.builtins_dict
+        .payload::<DictObject>()
+        .expect("a dict")
+        .dict
+        .set_str(vm, vm.intern("_"), value.clone());
+    Ok(())
+}
+
+/// IMPORT_NAME: modules already in `sys.modules` (the import system is
+/// a later stage).
+pub fn import_name(
+    vm: &Vm,
+    _frame: &crate::frame::Frame,
+    name: &Object,
+    _fromlist: &Object,
+    _level: &Object,
+) -> PyResult {
+    import_module(vm, name)
+}
+
+fn import_module(vm: &Vm, name: &Object) -> PyResult {
+    if let Some(m) = crate::protocols::mapping_get(vm, &vm.modules, name)? {
+        return Ok(m);
+    }
+    let err = vm.new_exception(
+        &vm.exceptions.module_not_found_error,
+        format!("No module named {}", vm.repr_string(name)?),
+    );
+    Err(err)
+}
+
+/// IMPORT_FROM: `from module import name`.
+pub fn import_from(vm: &Vm, module: &Object, name: &Object) -> PyResult {
+    match vm.getattr_opt(module, name)? {
+        Some(v) => Ok(v),
+        None => {
+            let module_name = vm
+                .getattr_opt(module, &vm.names.__name__)?
+                .map(|n| as_rust_str(&n).into_owned())
+                .unwrap_or_else(|| "<unknown module name>".to_string());
+            Err(vm.new_exception(
+                &vm.exceptions.import_error,
+                format!(
+                    "cannot import name '{}' from '{module_name}' (unknown location)",
+                    as_rust_str(name)
+                ),
+            ))
+        }
+    }
+}
+
+impl Vm {
+    /// Writes to standard output, buffered until [`Vm::flush_stdout`].
+    pub fn write_stdout(&self, bytes: &[u8]) {
+        let mut out = self.stdout.borrow_mut();
+        out.extend_from_slice(bytes);
+        if out.len() > 1 << 16 {
+            let _ = std::io::stdout().write_all(&out);
+            out.clear();
+        }
+    }
+
+    pub fn flush_stdout(&self) {
+        let mut out = self.stdout.borrow_mut();
+        let mut stdout = std::io::stdout();
+        let _ = stdout.write_all(&out);
+        let _ = stdout.flush();
+        out.clear();
+    }
+}

@@ -1,0 +1,182 @@
+//! Frames (Include/internal/pycore_frame.h, Python/pystate.c's data
+//! stack).
+//!
+//! A [`Frame`] is the state of one running code object: its code,
+//! globals and builtins, where it is, and `localsplus`, the fast locals,
+//! cells and free variables followed by the value stack. Frames live in
+//! the thread's [`DataStack`], a list of chunks used as a stack, so a
+//! call allocates nothing but a bump of a pointer, and a Python-to-Python
+//! call does not recurse on the native stack (DESIGN.md decision 9).
+//! Frame objects, for `sys._getframe` and tracebacks, are made only when
+//! asked for.
+//!
+//! This module and `eval.rs` hold the eval loop's unsafe code: frames are
+//! reached through raw pointers because the eval loop keeps several of
+//! them (the running one and its callers) while it runs. The invariants:
+//!
+//! - a frame pointer is valid from `push_frame` to `pop_frame`, and
+//!   frames are popped in the reverse order they were pushed;
+//! - `localsplus[..nlocalsplus]` are initialised slots (None or a value),
+//!   and `localsplus[nlocalsplus..stacktop]` the values on the stack.
+
+use crate::object::Object;
+use crate::objects::code::CodePayload;
+use crate::vm::Vm;
+use std::mem::size_of;
+use std::ptr::NonNull;
+
+/// A running code object's state (`_PyInterpreterFrame`); its
+/// `localsplus` words follow it in the data stack.
+#[repr(C)]
+pub struct Frame {
+    pub code: Object,
+    pub func: Option<Object>,
+    pub globals: Object,
+    pub builtins: Object,
+    /// The locals mapping of module and class bodies.
+    pub locals: Option<Object>,
+    pub previous: *mut Frame,
+    /// The instruction running, or the last one run (`prev_instr`): the
+    /// one tracebacks and the exception table are about.
+    pub lasti: usize,
+    /// Where the frame goes on when it resumes.
+    pub next_instr: usize,
+    /// How many `localsplus` slots are initialised: the locals, then the
+    /// stack.
+    pub stacktop: usize,
+    /// Whether returning from this frame returns from `eval_frame`.
+    pub is_entry: bool,
+}
+
+const WORD: usize = size_of::<usize>();
+const HEADER_WORDS: usize = size_of::<Frame>().div_ceil(WORD);
+const CHUNK_WORDS: usize = 16 * 1024;
+
+impl Frame {
+    /// The first slot of `localsplus`.
+    ///
+    /// # Safety
+    /// `frame` must be a live frame made by [`DataStack::push_frame`].
+    #[inline]
+    pub unsafe fn localsplus(frame: *mut Frame) -> *mut Option<Object> {
+        (frame as *mut usize).add(HEADER_WORDS) as *mut Option<Object>
+    }
+
+    /// The code object's payload.
+    #[inline]
+    pub fn code_payload(&self) -> &CodePayload {
+        self.code
+            .payload::<CodePayload>()
+            .expect("a frame's code is a code object")
+    }
+}
+
+/// The memory frames are made in (`_PyStackChunk`s).
+pub struct DataStack {
+    chunks: Vec<Box<[usize]>>,
+    /// The chunk in use, and the first free word in it.
+    current: usize,
+    top: usize,
+    /// The tops of the chunks below the current one.
+    saved_tops: Vec<usize>,
+}
+
+impl Default for DataStack {
+    fn default() -> Self {
+        DataStack::new()
+    }
+}
+
+impl DataStack {
+    pub fn new() -> DataStack {
+        DataStack {
+            chunks: vec![vec![0; CHUNK_WORDS].into_boxed_slice()],
+            current: 0,
+            top: 0,
+            saved_tops: Vec::new(),
+        }
+    }
+
+    /// Makes room for a frame of `code` with these fields; its
+    /// `localsplus` slots start as None and its stack empty.
+    pub fn push_frame(&mut self, header: Frame, code: &CodePayload) -> NonNull<Frame> {
+        let slots = code.nlocalsplus() + code.code.stacksize as usize;
+        let words = HEADER_WORDS + slots;
+        if self.top + words > self.chunks[self.current].len() {
+            self.saved_tops.push(self.top);
+            self.current += 1;
+            self.top = 0;
+            if self.current == self.chunks.len() || self.chunks[self.current].len() < words {
+                let size = CHUNK_WORDS.max(words);
+                let chunk = vec![0; size].into_boxed_slice();
+                if self.current == self.chunks.len() {
+                    self.chunks.push(chunk);
+                } else {
+                    self.chunks[self.current] = chunk;
+                }
+            }
+        }
+        let base = self.chunks[self.current][self.top..].as_mut_ptr();
+        self.top += words;
+        let frame = base as *mut Frame;
+        // SAFETY: `base` has room for the header and the slots; None is the
+        // all-zero word.
+        unsafe {
+            frame.write(header);
+            std::ptr::write_bytes(Frame::localsplus(frame), 0, slots);
+            NonNull::new_unchecked(frame)
+        }
+    }
+
+    /// Frees the innermost frame, dropping what it holds.
+    ///
+    /// # Safety
+    /// `frame` must be the innermost live frame.
+    pub unsafe fn pop_frame(&mut self, frame: *mut Frame) {
+        let nlocalsplus = (*frame).stacktop;
+        let slots = Frame::localsplus(frame);
+        for i in 0..nlocalsplus {
+            std::ptr::drop_in_place(slots.add(i));
+        }
+        std::ptr::drop_in_place(frame);
+        let chunk_base = self.chunks[self.current].as_ptr() as usize;
+        self.top = (frame as usize - chunk_base) / WORD;
+        if self.top == 0 && self.current > 0 {
+            self.current -= 1;
+            self.top = self.saved_tops.pop().unwrap_or(0);
+        }
+    }
+}
+
+/// Pushes a frame on the thread's data stack, counting it towards the
+/// recursion limit (RecursionError beyond it).
+pub fn push(vm: &Vm, header: Frame, code: &CodePayload) -> crate::errors::PyResult<NonNull<Frame>> {
+    let depth = vm.thread.recursion_depth.get();
+    if depth >= vm.thread.recursion_limit.get() || native_stack_exhausted(vm) {
+        return Err(vm.new_exception(
+            &vm.exceptions.recursion_error,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    vm.thread.recursion_depth.set(depth + 1);
+    Ok(vm.thread.data_stack.borrow_mut().push_frame(header, code))
+}
+
+/// Pops the innermost frame.
+///
+/// # Safety
+/// `frame` must be the innermost live frame, pushed by [`push`].
+pub unsafe fn pop(vm: &Vm, frame: *mut Frame) {
+    vm.thread
+        .recursion_depth
+        .set(vm.thread.recursion_depth.get() - 1);
+    vm.thread.data_stack.borrow_mut().pop_frame(frame);
+}
+
+/// Whether the native stack is nearly used up: re-entering the eval loop
+/// from Rust then raises RecursionError rather than overflowing.
+pub fn native_stack_exhausted(vm: &Vm) -> bool {
+    let marker = 0u8;
+    let here = &marker as *const u8 as usize;
+    here < vm.thread.stack_limit.get()
+}

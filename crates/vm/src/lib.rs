@@ -1,0 +1,51 @@
+//! # Krait's virtual machine
+//!
+//! Runs the code objects of `krait-compiler` the way CPython 3.11's
+//! interpreter runs its own: the same object model, the same protocols,
+//! the same eval loop over the same wordcode.
+//!
+//! - **Objects** ([`object`]): a value is one machine word, an
+//!   [`Object`](object::Object): either a small int stored in the word or
+//!   a pointer to a heap object with a reference count and a type.
+//!   Cloning is an incref, dropping a decref, and an object is freed the
+//!   moment its count reaches zero (Include/object.h).
+//! - **Types** ([`typeobject`]): a type object holds slots, CPython's
+//!   `tp_*` function pointers, that the protocols call
+//!   (Objects/typeobject.c); [`slots`] connects them to special methods
+//!   in both directions. The builtin types live in [`objects`], one file
+//!   each (Objects/*.c), and the exceptions in [`exceptions`]
+//!   (Objects/exceptions.c).
+//! - **Protocols** ([`protocols`], [`call`]): calling, iteration,
+//!   subscripts, the number operators with reflection
+//!   (Objects/abstract.c, Objects/call.c).
+//! - **The eval loop** ([`eval`], [`frame`]): frames live on a per-thread
+//!   data stack; a call of a Python function from Python pushes a frame
+//!   and continues in the same native loop (Python/ceval.c,
+//!   Include/internal/pycore_frame.h). Exceptions unwind through each
+//!   code object's exception table and collect a [`traceback`].
+//! - **The interpreter** ([`vm`]): builtin types, singletons and interned
+//!   names per interpreter, no global state (DESIGN.md decision 11).
+//!
+//! Unsafe code sits in `object.rs` (the tagged word and heap layout) and
+//! in `frame.rs` and `eval.rs` (frames reached by raw pointers while the
+//! loop runs); each block says why it is sound.
+
+pub mod builtins;
+pub mod call;
+pub mod errors;
+pub mod eval;
+pub mod exceptions;
+pub mod frame;
+pub mod object;
+pub mod objects;
+pub mod protocols;
+pub mod recursion;
+pub mod run;
+pub mod slots;
+pub mod traceback;
+pub mod typeobject;
+pub mod vm;
+
+pub use errors::{PyErr, PyResult};
+pub use object::Object;
+pub use vm::Vm;

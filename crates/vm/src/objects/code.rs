@@ -1,0 +1,364 @@
+//! Code objects at run time (Objects/codeobject.c): the compiler's
+//! [`CodeObject`] with its constants and names made into objects, its
+//! wordcode in cells so the eval loop can quicken instructions in place,
+//! and the readers of its line and exception tables
+//! (Objects/locations.md, Objects/exception_handling_notes.txt).
+
+use crate::errors::{PyErr, PyResult};
+use crate::object::{self, type_payload, Object};
+use crate::vm::Vm;
+use krait_compiler::code::{CodeConstant, CodeObject};
+use krait_parser::ast::{Constant, Int};
+use std::cell::Cell;
+
+pub struct CodePayload {
+    /// The compiler's code object; its `code` is the original wordcode,
+    /// which `co_code` shows.
+    pub code: CodeObject,
+    /// The wordcode the eval loop runs: one code unit per cell, an opcode
+    /// in the low byte and its argument in the high one.
+    pub instructions: Box<[Cell<u16>]>,
+    pub consts: Vec<Object>,
+    pub names: Vec<Object>,
+    pub localsplusnames: Vec<Object>,
+    pub filename: Object,
+    pub name: Object,
+    pub qualname: Object,
+    /// Cell and free variables, counted (`co_ncellvars`, `co_nfreevars`).
+    pub ncells: usize,
+    pub nfree: usize,
+}
+
+impl CodePayload {
+    pub fn nlocalsplus(&self) -> usize {
+        self.localsplusnames.len()
+    }
+
+    /// The source location of the instruction at code unit `lasti`:
+    /// (line, end line, column, end column), each None where unknown.
+    pub fn location(&self, lasti: usize) -> Location {
+        let table = &self.code.linetable;
+        let mut i = 0;
+        let mut unit = 0;
+        let mut line = self.code.firstlineno as i64;
+        while i < table.len() {
+            let first = table[i];
+            let code = (first >> 3) & 15;
+            let length = usize::from(first & 7) + 1;
+            i += 1;
+            let mut reader = VarintReader {
+                bytes: table,
+                pos: i,
+            };
+            let loc = match code {
+                15 => Location::default(),
+                14 => {
+                    line += reader.signed();
+                    let end_line = line + reader.unsigned() as i64;
+                    let col = reader.unsigned() as i64 - 1;
+                    let end_col = reader.unsigned() as i64 - 1;
+                    Location::full(line, end_line, col, end_col)
+                }
+                13 => {
+                    line += reader.signed();
+                    Location {
+                        line: Some(line),
+                        end_line: Some(line),
+                        col: None,
+                        end_col: None,
+                    }
+                }
+                10..=12 => {
+                    line += i64::from(code - 10);
+                    let col = i64::from(reader.byte());
+                    let end_col = i64::from(reader.byte());
+                    Location::full(line, line, col, end_col)
+                }
+                _ => {
+                    let second = reader.byte();
+                    let col = i64::from(code) * 8 + i64::from(second >> 4);
+                    Location::full(line, line, col, col + i64::from(second & 15))
+                }
+            };
+            i = reader.pos;
+            if lasti < unit + length {
+                return loc;
+            }
+            unit += length;
+        }
+        Location::default()
+    }
+
+    /// The handler for an exception raised at code unit `lasti`:
+    /// (target, stack depth, whether to push lasti).
+    pub fn find_handler(&self, lasti: usize) -> Option<(usize, usize, bool)> {
+        let table = &self.code.exceptiontable;
+        let mut reader = VarintReader {
+            bytes: table,
+            pos: 0,
+        };
+        while reader.pos < table.len() {
+            let start = reader.varint6();
+            let length = reader.varint6();
+            let target = reader.varint6();
+            let depth_lasti = reader.varint6();
+            if lasti >= start && lasti < start + length {
+                return Some((target, depth_lasti >> 1, depth_lasti & 1 == 1));
+            }
+            if start > lasti {
+                return None;
+            }
+        }
+        None
+    }
+}
+
+/// A source span; lines are 1-based, columns 0-based UTF-8 offsets.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Location {
+    pub line: Option<i64>,
+    pub end_line: Option<i64>,
+    pub col: Option<i64>,
+    pub end_col: Option<i64>,
+}
+
+impl Location {
+    fn full(line: i64, end_line: i64, col: i64, end_col: i64) -> Location {
+        Location {
+            line: Some(line),
+            end_line: Some(end_line),
+            col: (col >= 0).then_some(col),
+            end_col: (end_col >= 0).then_some(end_col),
+        }
+    }
+}
+
+struct VarintReader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl VarintReader<'_> {
+    fn byte(&mut self) -> u8 {
+        let b = self.bytes.get(self.pos).copied().unwrap_or(0);
+        self.pos += 1;
+        b
+    }
+
+    /// The line table's varint: 6 bits a byte, bit 6 says more follow.
+    fn unsigned(&mut self) -> u64 {
+        let mut b = self.byte();
+        let mut value = u64::from(b & 63);
+        let mut shift = 0;
+        while b & 64 != 0 {
+            b = self.byte();
+            shift += 6;
+            value |= u64::from(b & 63) << shift;
+        }
+        value
+    }
+
+    fn signed(&mut self) -> i64 {
+        let u = self.unsigned();
+        if u & 1 != 0 {
+            -((u >> 1) as i64)
+        } else {
+            (u >> 1) as i64
+        }
+    }
+
+    /// The exception table's varint: 6 bits a byte, most significant
+    /// first, bit 6 says more follow (bit 7 marks an entry's start).
+    fn varint6(&mut self) -> usize {
+        let mut b = self.byte();
+        let mut value = usize::from(b & 63);
+        while b & 64 != 0 {
+            b = self.byte();
+            value = (value << 6) | usize::from(b & 63);
+        }
+        value
+    }
+}
+
+/// Whether a str constant is interned: all its characters are those of
+/// identifiers (`all_name_chars`).
+fn all_name_chars(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// Makes the compiler's code object (and its nested ones) objects.
+pub fn new_code(vm: &Vm, mut code: CodeObject) -> PyResult<Object> {
+    let mut consts = Vec::with_capacity(code.consts.len());
+    for constant in std::mem::take(&mut code.consts) {
+        consts.push(match constant {
+            CodeConstant::Code(inner) => new_code(vm, *inner)?,
+            CodeConstant::Value(value) => constant_to_object(vm, &value)?,
+        });
+    }
+    let instructions: Box<[Cell<u16>]> = code
+        .code
+        .chunks_exact(2)
+        .map(|unit| Cell::new(u16::from(unit[0]) | u16::from(unit[1]) << 8))
+        .collect();
+    let names = code.names.iter().map(|n| vm.intern(n)).collect();
+    let localsplusnames = code.localsplusnames.iter().map(|n| vm.intern(n)).collect();
+    let ncells = code
+        .localspluskinds
+        .iter()
+        .filter(|k| *k & krait_compiler::code::local_kind::CO_FAST_CELL != 0)
+        .count();
+    let nfree = code
+        .localspluskinds
+        .iter()
+        .filter(|k| *k & krait_compiler::code::local_kind::CO_FAST_FREE != 0)
+        .count();
+    let payload = CodePayload {
+        instructions,
+        consts,
+        names,
+        localsplusnames,
+        filename: vm.intern(&code.filename),
+        name: vm.intern(&code.name),
+        qualname: vm.new_str(&code.qualname),
+        ncells,
+        nfree,
+        code,
+    };
+    Ok(object::alloc(&vm.types.code, payload))
+}
+
+/// A compile-time constant as an object.
+pub fn constant_to_object(vm: &Vm, value: &Constant) -> PyResult<Object> {
+    Ok(match value {
+        Constant::None => vm.none.clone(),
+        Constant::Bool(b) => vm.new_bool(*b),
+        Constant::Ellipsis => vm.ellipsis.clone(),
+        Constant::Int(Int::Small(i)) => vm.new_int(*i),
+        Constant::Int(Int::Big(digits)) => {
+            let value = digits
+                .parse::<num_bigint::BigInt>()
+                .map_err(|e| vm.new_value_error(e.to_string()))?;
+            crate::objects::int::new_big(vm, value)
+        }
+        Constant::Float(f) => vm.new_float(*f),
+        Constant::Complex { real, imag } => crate::objects::complex::new_complex(vm, *real, *imag),
+        Constant::Str(s) => {
+            let points: Vec<u32> = s.code_points().collect();
+            let text: Option<String> = points.iter().map(|c| char::from_u32(*c)).collect();
+            match text {
+                Some(t) if all_name_chars(&t) => vm.intern(&t),
+                _ => crate::objects::str::new_from_code_points(vm, &points),
+            }
+        }
+        Constant::Bytes(b) => crate::objects::bytes::new_bytes(vm, b.clone()),
+        Constant::Tuple(items) => {
+            let items = items
+                .iter()
+                .map(|c| constant_to_object(vm, c))
+                .collect::<PyResult<Vec<_>>>()?;
+            vm.new_tuple(items)
+        }
+        Constant::FrozenSet(items) => {
+            let items = items
+                .iter()
+                .map(|c| constant_to_object(vm, c))
+                .collect::<PyResult<Vec<_>>>()?;
+            crate::objects::set::new_frozenset(vm, items)?
+        }
+    })
+}
+
+pub(crate) fn init(vm: &Vm) {
+    let tp = type_payload(&vm.types.code);
+    tp.slots.repr.set(Some(|vm, c| {
+        let code = c.payload::<CodePayload>().expect("a code object");
+        Ok(vm.new_str(&format!(
+            "<code object {} at {:#x}, file \"{}\", line {}>",
+            code.code.name,
+            c.id(),
+            code.code.filename,
+            code.code.firstlineno
+        )))
+    }));
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.code,
+        "co_name",
+        |_, c| Ok(code_of(c).name.clone()),
+        None,
+    );
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.code,
+        "co_qualname",
+        |_, c| Ok(code_of(c).qualname.clone()),
+        None,
+    );
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.code,
+        "co_filename",
+        |_, c| Ok(code_of(c).filename.clone()),
+        None,
+    );
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.code,
+        "co_firstlineno",
+        |vm, c| Ok(vm.new_int(code_of(c).code.firstlineno.into())),
+        None,
+    );
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.code,
+        "co_argcount",
+        |vm, c| Ok(vm.new_int(code_of(c).code.argcount.into())),
+        None,
+    );
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.code,
+        "co_flags",
+        |vm, c| Ok(vm.new_int(code_of(c).code.flags.into())),
+        None,
+    );
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.code,
+        "co_consts",
+        |vm, c| Ok(vm.new_tuple(code_of(c).consts.clone())),
+        None,
+    );
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.code,
+        "co_names",
+        |vm, c| Ok(vm.new_tuple(code_of(c).names.clone())),
+        None,
+    );
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.code,
+        "co_varnames",
+        |vm, c| {
+            let names = code_of(c)
+                .code
+                .varnames()
+                .into_iter()
+                .map(|n| vm.intern(n))
+                .collect();
+            Ok(vm.new_tuple(names))
+        },
+        None,
+    );
+    crate::slots::add_slot_wrappers(vm, &vm.types.code);
+}
+
+fn code_of(c: &Object) -> &CodePayload {
+    c.payload::<CodePayload>().expect("a code object")
+}
+
+/// The SystemError of a code object the eval loop cannot run.
+pub fn bad_code(vm: &Vm, what: &str) -> PyErr {
+    vm.new_exception(&vm.exceptions.system_error, what.to_string())
+}

@@ -1,0 +1,406 @@
+//! Descriptors (Objects/descrobject.c, Objects/funcobject.c's classmethod
+//! and staticmethod): slot wrappers such as `int.__add__`, getset
+//! descriptors for attributes computed in Rust, `property`,
+//! `classmethod`, `staticmethod`, and the read-only `mappingproxy` a
+//! type's `__dict__` is seen through.
+
+use crate::errors::PyResult;
+use crate::object::{self, type_payload, Object};
+use crate::typeobject::Args;
+use crate::vm::Vm;
+use std::cell::RefCell;
+
+/// `int.__add__` and its kind: a type's slot, callable from Python
+/// (`wrapperobject`). `call` reads the slot of `objclass` and calls it.
+pub struct SlotWrapperObject {
+    pub name: &'static str,
+    pub call: fn(&Vm, &Object, Args) -> PyResult,
+    pub objclass: Object,
+}
+
+pub type Getter = fn(&Vm, &Object) -> PyResult;
+pub type Setter = fn(&Vm, &Object, Option<&Object>) -> PyResult<()>;
+
+/// An attribute computed by Rust functions (`PyGetSetDescrObject`).
+pub struct GetSetObject {
+    pub name: &'static str,
+    pub get: Getter,
+    pub set: Option<Setter>,
+    pub objclass: Object,
+}
+
+pub struct ClassMethodObject {
+    pub callable: RefCell<Object>,
+}
+
+pub struct StaticMethodObject {
+    pub callable: RefCell<Object>,
+}
+
+pub struct PropertyObject {
+    pub fget: Option<Object>,
+    pub fset: Option<Object>,
+    pub fdel: Option<Object>,
+    pub doc: Option<Object>,
+}
+
+/// A read-only view of a type's namespace.
+pub struct MappingProxyObject {
+    pub ty: Object,
+}
+
+pub(crate) fn init(vm: &Vm) {
+    let tp = type_payload(&vm.types.slot_wrapper);
+    tp.slots.call.set(Some(|vm, w, args| {
+        let w = w.payload::<SlotWrapperObject>().expect("a slot wrapper");
+        let Some(first) = args.positional().first() else {
+            return Err(vm.new_type_error(format!(
+                "descriptor '{}' of '{}' object needs an argument",
+                w.name,
+                type_payload(&w.objclass).name()
+            )));
+        };
+        check_self(vm, w.name, &w.objclass, first)?;
+        (w.call)(vm, &w.objclass, args)
+    }));
+    tp.slots
+        .descr_get
+        .set(Some(|vm, w, instance, _| match instance {
+            Some(i) => Ok(crate::objects::function::new_method(
+                vm,
+                w.clone(),
+                i.clone(),
+            )),
+            None => Ok(w.clone()),
+        }));
+    tp.slots.repr.set(Some(|vm, w| {
+        let w = w.payload::<SlotWrapperObject>().expect("a slot wrapper");
+        Ok(vm.new_str(&format!(
+            "<slot wrapper '{}' of '{}' objects>",
+            w.name,
+            type_payload(&w.objclass).name()
+        )))
+    }));
+
+    let tp = type_payload(&vm.types.getset_descriptor);
+    tp.slots.descr_get.set(Some(|vm, d, instance, _| {
+        let d = d.payload::<GetSetObject>().expect("a getset descriptor");
+        match instance {
+            Some(i) => {
+                check_self(vm, d.name, &d.objclass, i)?;
+                (d.get)(vm, i)
+            }
+            None => Ok(vm.none.clone()),
+        }
+    }));
+    tp.slots.descr_set.set(Some(|vm, d, instance, value| {
+        let d = d.payload::<GetSetObject>().expect("a getset descriptor");
+        check_self(vm, d.name, &d.objclass, instance)?;
+        match d.set {
+            Some(set) => set(vm, instance, value),
+            None => Err(vm.new_exception(
+                &vm.exceptions.attribute_error,
+                format!(
+                    "attribute '{}' of '{}' objects is not writable",
+                    d.name,
+                    type_payload(&d.objclass).name()
+                ),
+            )),
+        }
+    }));
+
+    let tp = type_payload(&vm.types.classmethod);
+    tp.slots.descr_get.set(Some(|vm, d, instance, owner| {
+        let callable = d
+            .payload::<ClassMethodObject>()
+            .expect("a classmethod")
+            .callable
+            .borrow()
+            .clone();
+        let owner = match instance {
+            Some(i) if owner.is(&vm.none) => vm.type_of(i).clone(),
+            _ => owner.clone(),
+        };
+        Ok(crate::objects::function::new_method(vm, callable, owner))
+    }));
+    tp.slots.new.set(Some(|vm, ty, args| {
+        let [callable] = one_argument(vm, "classmethod", args)?;
+        Ok(object::alloc(
+            ty,
+            ClassMethodObject {
+                callable: RefCell::new(callable),
+            },
+        ))
+    }));
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.classmethod,
+        "__func__",
+        |_, d| {
+            Ok(d.payload::<ClassMethodObject>()
+                .expect("a classmethod")
+                .callable
+                .borrow()
+                .clone())
+        },
+        None,
+    );
+
+    let tp = type_payload(&vm.types.staticmethod);
+    tp.slots.descr_get.set(Some(|_, d, _, _| {
+        Ok(d.payload::<StaticMethodObject>()
+            .expect("a staticmethod")
+            .callable
+            .borrow()
+            .clone())
+    }));
+    tp.slots.call.set(Some(|vm, d, args| {
+        let callable = d
+            .payload::<StaticMethodObject>()
+            .expect("a staticmethod")
+            .callable
+            .borrow()
+            .clone();
+        vm.call(&callable, args)
+    }));
+    tp.slots.new.set(Some(|vm, ty, args| {
+        let [callable] = one_argument(vm, "staticmethod", args)?;
+        Ok(object::alloc(
+            ty,
+            StaticMethodObject {
+                callable: RefCell::new(callable),
+            },
+        ))
+    }));
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.staticmethod,
+        "__func__",
+        |_, d| {
+            Ok(d.payload::<StaticMethodObject>()
+                .expect("a staticmethod")
+                .callable
+                .borrow()
+                .clone())
+        },
+        None,
+    );
+
+    let tp = type_payload(&vm.types.property);
+    tp.slots.new.set(Some(property_new));
+    tp.slots.descr_get.set(Some(|vm, p, instance, _| {
+        let Some(instance) = instance else {
+            return Ok(p.clone());
+        };
+        match &p.payload::<PropertyObject>().expect("a property").fget {
+            Some(fget) => vm.call(fget, Args::positional_only(&[instance.clone()])),
+            None => Err(vm.new_exception(&vm.exceptions.attribute_error, "unreadable attribute")),
+        }
+    }));
+    tp.slots.descr_set.set(Some(|vm, p, instance, value| {
+        let p = p.payload::<PropertyObject>().expect("a property");
+        match value {
+            Some(value) => match &p.fset {
+                Some(fset) => vm
+                    .call(
+                        fset,
+                        Args::positional_only(&[instance.clone(), value.clone()]),
+                    )
+                    .map(drop),
+                None => {
+                    Err(vm.new_exception(&vm.exceptions.attribute_error, "can't set attribute"))
+                }
+            },
+            None => match &p.fdel {
+                Some(fdel) => vm
+                    .call(fdel, Args::positional_only(&[instance.clone()]))
+                    .map(drop),
+                None => {
+                    Err(vm.new_exception(&vm.exceptions.attribute_error, "can't delete attribute"))
+                }
+            },
+        }
+    }));
+    crate::objects::function::add_methods(
+        vm,
+        &vm.types.property,
+        &[
+            ("getter", |vm, args| property_copy(vm, args, 0)),
+            ("setter", |vm, args| property_copy(vm, args, 1)),
+            ("deleter", |vm, args| property_copy(vm, args, 2)),
+        ],
+    );
+    for (name, index) in [("fget", 0), ("fset", 1), ("fdel", 2), ("__doc__", 3)] {
+        let get: Getter = match index {
+            0 => |vm, p| Ok(prop(p).fget.clone().unwrap_or_else(|| vm.none.clone())),
+            1 => |vm, p| Ok(prop(p).fset.clone().unwrap_or_else(|| vm.none.clone())),
+            2 => |vm, p| Ok(prop(p).fdel.clone().unwrap_or_else(|| vm.none.clone())),
+            _ => |vm, p| Ok(prop(p).doc.clone().unwrap_or_else(|| vm.none.clone())),
+        };
+        add_getset(vm, &vm.types.property, name, get, None);
+    }
+
+    let tp = type_payload(&vm.types.mappingproxy);
+    tp.slots.getitem.set(Some(|vm, proxy, key| {
+        let ty = &proxy
+            .payload::<MappingProxyObject>()
+            .expect("a mappingproxy")
+            .ty;
+        match type_payload(ty).dict.get(vm, key)? {
+            Some(v) => Ok(v),
+            None => Err(vm.new_key_error(key.clone())),
+        }
+    }));
+    tp.slots.length.set(Some(|_, proxy| {
+        let ty = &proxy
+            .payload::<MappingProxyObject>()
+            .expect("a mappingproxy")
+            .ty;
+        Ok(type_payload(ty).dict.len())
+    }));
+    tp.slots.iter.set(Some(|vm, proxy| {
+        let ty = &proxy
+            .payload::<MappingProxyObject>()
+            .expect("a mappingproxy")
+            .ty;
+        let keys = vm.new_list(type_payload(ty).dict.keys());
+        vm.iter(&keys)
+    }));
+    for ty in [
+        &vm.types.slot_wrapper,
+        &vm.types.getset_descriptor,
+        &vm.types.classmethod,
+        &vm.types.staticmethod,
+        &vm.types.property,
+        &vm.types.mappingproxy,
+    ] {
+        crate::slots::add_slot_wrappers(vm, ty);
+    }
+}
+
+fn prop(p: &Object) -> &PropertyObject {
+    p.payload::<PropertyObject>().expect("a property")
+}
+
+fn check_self(vm: &Vm, name: &str, objclass: &Object, instance: &Object) -> PyResult<()> {
+    if vm.is_instance(instance, objclass) {
+        return Ok(());
+    }
+    Err(vm.new_type_error(format!(
+        "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+        type_payload(objclass).name(),
+        vm.type_name(instance)
+    )))
+}
+
+fn one_argument<const N: usize>(vm: &Vm, name: &str, args: Args) -> PyResult<[Object; N]> {
+    if args.has_keywords() {
+        return Err(vm.new_type_error(format!("{name}() takes no keyword arguments")));
+    }
+    <[Object; N]>::try_from(args.values.to_vec()).map_err(|v: Vec<Object>| {
+        vm.new_type_error(format!(
+            "{name} expected {N} argument{}, got {}",
+            if N == 1 { "" } else { "s" },
+            v.len()
+        ))
+    })
+}
+
+fn property_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
+    let names = ["fget", "fset", "fdel", "doc"];
+    let mut values: [Option<Object>; 4] = Default::default();
+    let positional = args.positional();
+    if positional.len() > 4 {
+        return Err(vm.new_type_error(format!(
+            "property() takes at most 4 arguments ({} given)",
+            positional.len()
+        )));
+    }
+    for (slot, value) in values.iter_mut().zip(positional) {
+        *slot = Some(value.clone());
+    }
+    for (name, value) in args.keywords() {
+        let name = crate::objects::str::as_rust_str(name);
+        match names.iter().position(|n| *n == name) {
+            Some(i) => values[i] = Some(value.clone()),
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "property() got an unexpected keyword argument '{name}'"
+                )))
+            }
+        }
+    }
+    let none_to_absent = |v: Option<Object>| v.filter(|v| !vm.is_none(v));
+    let [fget, fset, fdel, doc] = values;
+    let fget = none_to_absent(fget);
+    let doc = match none_to_absent(doc) {
+        Some(doc) => Some(doc),
+        None => match &fget {
+            Some(f) => vm
+                .getattr_opt(f, &vm.names.__doc__)?
+                .filter(|d| !vm.is_none(d)),
+            None => None,
+        },
+    };
+    Ok(object::alloc(
+        ty,
+        PropertyObject {
+            fget,
+            fset: none_to_absent(fset),
+            fdel: none_to_absent(fdel),
+            doc,
+        },
+    ))
+}
+
+/// `property.getter`, `.setter` and `.deleter`: a copy with one accessor
+/// replaced.
+fn property_copy(vm: &Vm, args: Args, which: usize) -> PyResult {
+    crate::objects::function::check_arity(vm, ["getter", "setter", "deleter"][which], args, 2, 2)?;
+    let p = prop(&args.values[0]);
+    let f = Some(args.values[1].clone());
+    let mut new = PropertyObject {
+        fget: p.fget.clone(),
+        fset: p.fset.clone(),
+        fdel: p.fdel.clone(),
+        doc: p.doc.clone(),
+    };
+    match which {
+        0 => new.fget = f,
+        1 => new.fset = f,
+        _ => new.fdel = f,
+    }
+    Ok(object::alloc(vm.type_of(&args.values[0]), new))
+}
+
+pub fn new_classmethod(vm: &Vm, callable: Object) -> Object {
+    object::alloc(
+        &vm.types.classmethod,
+        ClassMethodObject {
+            callable: RefCell::new(callable),
+        },
+    )
+}
+
+pub fn new_staticmethod(vm: &Vm, callable: Object) -> Object {
+    object::alloc(
+        &vm.types.staticmethod,
+        StaticMethodObject {
+            callable: RefCell::new(callable),
+        },
+    )
+}
+
+/// Adds an attribute computed by Rust functions to a builtin type.
+pub fn add_getset(vm: &Vm, ty: &Object, name: &'static str, get: Getter, set: Option<Setter>) {
+    let descr = object::alloc(
+        &vm.types.getset_descriptor,
+        GetSetObject {
+            name,
+            get,
+            set,
+            objclass: ty.clone(),
+        },
+    );
+    type_payload(ty).dict.set_str(vm, vm.intern(name), descr);
+}

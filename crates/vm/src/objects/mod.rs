@@ -1,0 +1,56 @@
+//! The builtin types, one file each (Objects/*.c).
+
+pub mod bytes;
+pub mod cell;
+pub mod code;
+pub mod complex;
+pub mod descr;
+pub mod dict;
+pub mod float;
+pub mod function;
+pub mod hash;
+pub mod int;
+pub mod iter;
+pub mod list;
+pub mod module;
+pub mod object;
+pub mod range;
+pub mod sequence;
+pub mod set;
+pub mod slice;
+pub mod str;
+pub mod tuple;
+
+use crate::object::type_payload;
+use crate::vm::Vm;
+
+/// Fills in every builtin type's slots and methods, then lets each
+/// inherit what it does not define from its base.
+pub(crate) fn init_types(vm: &Vm) {
+    object::init(vm);
+    crate::typeobject::init(vm);
+    int::init(vm);
+    float::init(vm);
+    complex::init(vm);
+    str::init(vm);
+    bytes::init(vm);
+    tuple::init(vm);
+    list::init(vm);
+    dict::init(vm);
+    set::init(vm);
+    function::init(vm);
+    descr::init(vm);
+    code::init(vm);
+    cell::init(vm);
+    module::init(vm);
+    range::init(vm);
+    iter::init(vm);
+    slice::init(vm);
+    for ty in vm.types.all() {
+        let tp = type_payload(ty);
+        let base = tp.base.borrow().clone();
+        if let Some(base) = base {
+            tp.slots.inherit(&type_payload(&base).slots);
+        }
+    }
+}

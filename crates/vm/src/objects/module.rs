@@ -1,0 +1,104 @@
+//! `module` (Objects/moduleobject.c): a namespace with a name.
+
+use crate::errors::PyResult;
+use crate::object::{self, type_payload, Object};
+use crate::objects::dict::DictObject;
+use crate::objects::str::as_rust_str;
+use crate::vm::Vm;
+
+pub struct ModuleObject {
+    pub dict: Object,
+}
+
+impl ModuleObject {
+    pub fn new(dict: Object) -> ModuleObject {
+        ModuleObject { dict }
+    }
+
+    fn namespace(&self) -> &crate::objects::dict::Dict {
+        &self
+            .dict
+            .payload::<DictObject>()
+            .expect("a module's namespace is a dict")
+            .dict
+    }
+
+    /// The module's `__name__`, or "?" if it has none.
+    pub fn name(&self, vm: &Vm) -> String {
+        match self.namespace().get_str(vm, &vm.names.__name__) {
+            Some(n) if n.payload::<crate::objects::str::StrObject>().is_some() => {
+                as_rust_str(&n).into_owned()
+            }
+            _ => "?".to_string(),
+        }
+    }
+}
+
+/// A new module named `name`, with `__name__`, `__doc__` and the other
+/// attributes a fresh module has.
+pub fn new_module(vm: &Vm, name: &str) -> Object {
+    let dict = vm.new_dict();
+    let namespace = &dict.payload::<DictObject>().expect("a dict").dict;
+    namespace.set_str(vm, vm.names.__name__.clone(), vm.new_str(name));
+    for attr in [
+        &vm.names.__doc__,
+        &vm.names.__package__,
+        &vm.names.__loader__,
+        &vm.names.__spec__,
+    ] {
+        namespace.set_str(vm, attr.clone(), vm.none.clone());
+    }
+    object::alloc(&vm.types.module, ModuleObject::new(dict))
+}
+
+pub(crate) fn init(vm: &Vm) {
+    let tp = type_payload(&vm.types.module);
+    tp.slots.getattro.set(Some(module_getattro));
+    tp.slots.setattro.set(Some(|vm, m, name, value| {
+        let dict = &m.payload::<ModuleObject>().expect("a module").dict;
+        let dict = &dict.payload::<DictObject>().expect("a dict").dict;
+        match value {
+            Some(v) => dict.set(vm, name.clone(), v.clone()),
+            None => match dict.remove(vm, name)? {
+                Some(_) => Ok(()),
+                None => Err(vm.new_no_attribute(m, name)),
+            },
+        }
+    }));
+    tp.slots.repr.set(Some(|vm, m| {
+        let module = m.payload::<ModuleObject>().expect("a module");
+        let name = module.name(vm);
+        let text = match module.namespace().get_str(vm, &vm.names.__file__) {
+            Some(file) => format!("<module '{name}' from {}>", vm.repr_string(&file)?),
+            None => format!("<module '{name}' (built-in)>"),
+        };
+        Ok(vm.new_str(&text))
+    }));
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.module,
+        "__dict__",
+        |_, m| Ok(m.payload::<ModuleObject>().expect("a module").dict.clone()),
+        None,
+    );
+    crate::slots::add_slot_wrappers(vm, &vm.types.module);
+}
+
+/// A module's namespace plays the instance dict: it is looked at before
+/// the type's attributes.
+fn module_getattro(vm: &Vm, m: &Object, name: &Object) -> PyResult {
+    let module = m.payload::<ModuleObject>().expect("a module");
+    if let Some(v) = module.namespace().get_str(vm, name) {
+        return Ok(v);
+    }
+    if let Some(v) = crate::objects::object::generic_getattr_opt(vm, m, name)? {
+        return Ok(v);
+    }
+    if let Some(getattr) = module.namespace().get_str(vm, &vm.intern("__getattr__")) {
+        return vm.call(
+            &getattr,
+            crate::typeobject::Args::positional_only(std::slice::from_ref(name)),
+        );
+    }
+    Err(vm.new_no_attribute(m, name))
+}

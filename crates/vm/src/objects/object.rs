@@ -1,0 +1,521 @@
+//! `object`, the root of every class, and the generic operations every
+//! object supports (Objects/object.c): repr, str, hash, rich comparison,
+//! truth, and attribute access through descriptors and instance dicts.
+
+use crate::errors::PyResult;
+use crate::object::{type_payload, Object};
+use crate::objects::dict::DictObject;
+use crate::objects::str::as_rust_str;
+use crate::typeobject::{is_subtype, Args, CompareOp};
+use crate::vm::Vm;
+
+/// The payload of `object()` and of singletons such as None: nothing.
+pub struct ObjectPayload;
+
+pub(crate) fn init(vm: &Vm) {
+    let tp = type_payload(&vm.object_type);
+    tp.slots.repr.set(Some(object_repr));
+    tp.slots.str.set(Some(object_str));
+    tp.slots.hash.set(Some(object_hash));
+    tp.slots.richcompare.set(Some(object_richcompare));
+    tp.slots.getattro.set(Some(generic_getattr));
+    tp.slots.setattro.set(Some(generic_setattr));
+    tp.slots.new.set(Some(object_new));
+    tp.slots.init.set(Some(object_init));
+    crate::slots::add_slot_wrappers(vm, &vm.object_type);
+    crate::objects::function::add_methods(
+        vm,
+        &vm.object_type,
+        &[("__dir__", object_dir), ("__format__", object_format)],
+    );
+    crate::objects::descr::add_getset(vm, &vm.object_type, "__class__", object_get_class, None);
+
+    let none = type_payload(&vm.types.none);
+    none.slots.repr.set(Some(|vm, _| Ok(vm.new_str("None"))));
+    none.slots.nb_bool.set(Some(|_, _| Ok(false)));
+    none.slots.new.set(None);
+    crate::slots::add_slot_wrappers(vm, &vm.types.none);
+    let not_implemented = type_payload(&vm.types.not_implemented);
+    not_implemented
+        .slots
+        .repr
+        .set(Some(|vm, _| Ok(vm.new_str("NotImplemented"))));
+    not_implemented.slots.new.set(None);
+    crate::slots::add_slot_wrappers(vm, &vm.types.not_implemented);
+    let ellipsis = type_payload(&vm.types.ellipsis);
+    ellipsis
+        .slots
+        .repr
+        .set(Some(|vm, _| Ok(vm.new_str("Ellipsis"))));
+    ellipsis.slots.new.set(None);
+    crate::slots::add_slot_wrappers(vm, &vm.types.ellipsis);
+}
+
+fn object_repr(vm: &Vm, object: &Object) -> PyResult {
+    let ty = vm.type_of(object);
+    let module = type_module_name(vm, ty);
+    let qualname = type_payload(ty).qualname.borrow().clone();
+    let name = match module {
+        Some(m) if m != "builtins" => format!("{m}.{qualname}"),
+        _ => qualname,
+    };
+    Ok(vm.new_str(&format!("<{name} object at {:#x}>", object.id())))
+}
+
+/// The `__module__` of a type, if it is a str.
+pub fn type_module_name(vm: &Vm, ty: &Object) -> Option<String> {
+    let tp = type_payload(ty);
+    match tp.dict.get_str(vm, &vm.names.__module__) {
+        Some(m) => m
+            .payload::<crate::objects::str::StrObject>()
+            .map(|s| s.to_string_lossy()),
+        None => Some("builtins".to_string()),
+    }
+}
+
+fn object_str(vm: &Vm, object: &Object) -> PyResult {
+    vm.repr(object)
+}
+
+fn object_hash(_vm: &Vm, object: &Object) -> PyResult<i64> {
+    // CPython rotates the address by 4 bits, as the low ones are always 0.
+    let h = object.id().rotate_right(4) as i64;
+    Ok(if h == -1 { -2 } else { h })
+}
+
+fn object_richcompare(vm: &Vm, a: &Object, b: &Object, op: CompareOp) -> PyResult {
+    match op {
+        CompareOp::Eq => Ok(if a.is(b) {
+            vm.true_.clone()
+        } else {
+            vm.not_implemented.clone()
+        }),
+        CompareOp::Ne => {
+            // `__ne__` inverts `__eq__` unless that is NotImplemented.
+            let eq = match vm.type_payload_of(a).slots.richcompare.get() {
+                Some(f) => f(vm, a, b, CompareOp::Eq)?,
+                None => vm.not_implemented.clone(),
+            };
+            if eq.is(&vm.not_implemented) {
+                Ok(eq)
+            } else {
+                Ok(vm.new_bool(!vm.is_true(&eq)?))
+            }
+        }
+        _ => Ok(vm.not_implemented.clone()),
+    }
+}
+
+fn object_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
+    let tp = type_payload(ty);
+    if !args.values.is_empty() {
+        // Extra arguments are an error only if __init__ is not overridden
+        // and __new__ is (or the other way round), as object_new says.
+        let init_overridden = tp.slots.init.get().map(|f| f as usize) != Some(object_init as usize);
+        let new_overridden = tp.slots.new.get().map(|f| f as usize) != Some(object_new as usize);
+        if new_overridden || !init_overridden {
+            return Err(vm.new_type_error(format!("{}() takes no arguments", tp.name())));
+        }
+    }
+    if tp.layout != crate::typeobject::Layout::Object {
+        return Err(vm.new_type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            tp.name(),
+            tp.name()
+        )));
+    }
+    Ok(crate::object::alloc(ty, ObjectPayload))
+}
+
+fn object_init(vm: &Vm, object: &Object, args: Args) -> PyResult<()> {
+    if !args.values.is_empty() {
+        let tp = vm.type_payload_of(object);
+        let init_overridden = tp.slots.init.get().map(|f| f as usize) != Some(object_init as usize);
+        let new_overridden = tp.slots.new.get().map(|f| f as usize) != Some(object_new as usize);
+        if init_overridden || !new_overridden {
+            return Err(vm.new_type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                tp.name()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn object_dir(vm: &Vm, args: Args) -> PyResult {
+    let object = &args.values[0];
+    let result = vm.new_dict();
+    let dict = result.payload::<DictObject>().map(|d| &d.dict);
+    if let (Some(offset), Some(dict)) = (vm.type_payload_of(object).dict_offset.get(), dict) {
+        // SAFETY: the type places the instance dict at this offset.
+        if let Some(own) = unsafe { object.instance_slot(offset) }.take() {
+            let keys = own
+                .payload::<DictObject>()
+                .map(|d| d.dict.keys())
+                .unwrap_or_default();
+            unsafe { object.instance_slot(offset) }.set(Some(own));
+            for key in keys {
+                dict.set(vm, key, vm.none.clone())?;
+            }
+        }
+    }
+    if let Some(dict) = dict {
+        for ty in vm.type_payload_of(object).mro.borrow().iter() {
+            for key in type_payload(ty).dict.keys() {
+                dict.set(vm, key, vm.none.clone())?;
+            }
+        }
+    }
+    let keys = result
+        .payload::<DictObject>()
+        .map(|d| d.dict.keys())
+        .unwrap_or_default();
+    Ok(vm.new_list(keys))
+}
+
+fn object_format(vm: &Vm, args: Args) -> PyResult {
+    crate::objects::function::check_arity(vm, "__format__", args, 2, 2)?;
+    let spec = &args.values[1];
+    let Some(spec_str) = spec.payload::<crate::objects::str::StrObject>() else {
+        return Err(vm.new_type_error(format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(spec)
+        )));
+    };
+    if spec_str.len() > 0 {
+        return Err(vm.new_type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(&args.values[0])
+        )));
+    }
+    vm.str(&args.values[0])
+}
+
+fn object_get_class(vm: &Vm, object: &Object) -> PyResult {
+    Ok(vm.type_of(object).clone())
+}
+
+/// The instance `__dict__` of `object`, made on first use, if its type
+/// gives instances one.
+pub fn instance_dict(vm: &Vm, object: &Object) -> Option<Object> {
+    let offset = vm.type_payload_of(object).dict_offset.get()?;
+    // SAFETY: the type places the instance dict at this offset.
+    let slot = unsafe { object.instance_slot(offset) };
+    let dict = match slot.take() {
+        Some(d) => d,
+        None => vm.new_dict(),
+    };
+    slot.set(Some(dict.clone()));
+    Some(dict)
+}
+
+/// `object.__dict__[name]`, if the object has an instance dict holding it.
+pub fn instance_dict_get(vm: &Vm, object: &Object, name: &Object) -> Option<Object> {
+    let offset = vm.type_payload_of(object).dict_offset.get()?;
+    // SAFETY: the type places the instance dict at this offset.
+    let slot = unsafe { object.instance_slot(offset) };
+    let dict = slot.take()?;
+    let found = dict
+        .payload::<DictObject>()
+        .and_then(|d| d.dict.get_str(vm, name));
+    slot.set(Some(dict));
+    found
+}
+
+/// The hash slot of a class that sets `__hash__ = None`
+/// (`PyObject_HashNotImplemented`).
+pub fn hash_not_implemented(vm: &Vm, object: &Object) -> PyResult<i64> {
+    Err(vm.new_type_error(format!("unhashable type: '{}'", vm.type_name(object))))
+}
+
+/// Reads an attribute through the type's descriptors and the instance
+/// dict (`PyObject_GenericGetAttr`). `name` is a str.
+pub fn generic_getattr(vm: &Vm, object: &Object, name: &Object) -> PyResult {
+    match generic_getattr_opt(vm, object, name)? {
+        Some(v) => Ok(v),
+        None => Err(vm.new_no_attribute(object, name)),
+    }
+}
+
+/// [`generic_getattr`], with a missing attribute as None rather than an
+/// AttributeError.
+pub fn generic_getattr_opt(vm: &Vm, object: &Object, name: &Object) -> PyResult<Option<Object>> {
+    let ty = vm.type_of(object);
+    let tp = type_payload(ty);
+    let descr = tp.lookup(vm, name);
+    let mut getter = None;
+    if let Some(descr) = &descr {
+        let dtp = vm.type_payload_of(descr);
+        getter = dtp.slots.descr_get.get();
+        if let (Some(get), Some(_)) = (getter, dtp.slots.descr_set.get()) {
+            return get(vm, descr, Some(object), ty).map(Some);
+        }
+    }
+    if let Some(offset) = tp.dict_offset.get() {
+        // SAFETY: the type places the instance dict at this offset.
+        let slot = unsafe { object.instance_slot(offset) };
+        if let Some(dict) = slot.take() {
+            let found = dict
+                .payload::<DictObject>()
+                .and_then(|d| d.dict.get_str(vm, name));
+            slot.set(Some(dict));
+            if let Some(found) = found {
+                return Ok(Some(found));
+            }
+        }
+    }
+    match (getter, descr) {
+        (Some(get), Some(descr)) => get(vm, &descr, Some(object), ty).map(Some),
+        (None, Some(descr)) => Ok(Some(descr)),
+        _ => Ok(None),
+    }
+}
+
+/// Sets or deletes an attribute through data descriptors or the instance
+/// dict (`PyObject_GenericSetAttr`).
+pub fn generic_setattr(
+    vm: &Vm,
+    object: &Object,
+    name: &Object,
+    value: Option<&Object>,
+) -> PyResult<()> {
+    let tp = vm.type_payload_of(object);
+    if let Some(descr) = tp.lookup(vm, name) {
+        if let Some(set) = vm.type_payload_of(&descr).slots.descr_set.get() {
+            return set(vm, &descr, object, value);
+        }
+    }
+    let Some(dict) = instance_dict(vm, object) else {
+        let attr = as_rust_str(name);
+        return Err(match tp.lookup(vm, name) {
+            Some(_) => vm.new_exception(
+                &vm.exceptions.attribute_error,
+                format!("'{}' object attribute '{attr}' is read-only", tp.name()),
+            ),
+            None => vm.new_exception(
+                &vm.exceptions.attribute_error,
+                format!("'{}' object has no attribute '{attr}'", tp.name()),
+            ),
+        });
+    };
+    let dict = &dict
+        .payload::<DictObject>()
+        .expect("instance dicts are dicts")
+        .dict;
+    match value {
+        Some(value) => dict.set(vm, name.clone(), value.clone()),
+        None => match dict.remove(vm, name)? {
+            Some(_) => Ok(()),
+            None => Err(vm.new_no_attribute(object, name)),
+        },
+    }
+}
+
+impl Vm {
+    /// `repr(object)`.
+    pub fn repr(&self, object: &Object) -> PyResult {
+        let f = self
+            .type_payload_of(object)
+            .slots
+            .repr
+            .get()
+            .unwrap_or(object_repr);
+        let _guard =
+            crate::recursion::RecursionGuard::enter(self, " while getting the repr of an object")?;
+        let result = f(self, object)?;
+        if !self.is_instance(&result, &self.types.str) {
+            return Err(self.new_type_error(format!(
+                "__repr__ returned non-string (type {})",
+                self.type_name(&result)
+            )));
+        }
+        Ok(result)
+    }
+
+    /// `str(object)`.
+    pub fn str(&self, object: &Object) -> PyResult {
+        if object.heap_type().is_some_and(|t| t.is(&self.types.str)) {
+            return Ok(object.clone());
+        }
+        let f = self
+            .type_payload_of(object)
+            .slots
+            .str
+            .get()
+            .unwrap_or(object_str);
+        let result = f(self, object)?;
+        if !self.is_instance(&result, &self.types.str) {
+            return Err(self.new_type_error(format!(
+                "__str__ returned non-string (type {})",
+                self.type_name(&result)
+            )));
+        }
+        Ok(result)
+    }
+
+    /// `repr(object)` as a Rust string.
+    pub fn repr_string(&self, object: &Object) -> PyResult<String> {
+        Ok(as_rust_str(&self.repr(object)?).into_owned())
+    }
+
+    /// `str(object)` as a Rust string.
+    pub fn str_string(&self, object: &Object) -> PyResult<String> {
+        Ok(as_rust_str(&self.str(object)?).into_owned())
+    }
+
+    /// `hash(object)`.
+    pub fn hash(&self, object: &Object) -> PyResult<i64> {
+        if let Some(i) = object.as_small_int() {
+            return Ok(crate::objects::int::hash_i64(i));
+        }
+        match self.type_payload_of(object).slots.hash.get() {
+            Some(f) => f(self, object),
+            None => {
+                Err(self.new_type_error(format!("unhashable type: '{}'", self.type_name(object))))
+            }
+        }
+    }
+
+    /// `bool(object)` (`PyObject_IsTrue`).
+    pub fn is_true(&self, object: &Object) -> PyResult<bool> {
+        if object.is(&self.true_) {
+            return Ok(true);
+        }
+        if object.is(&self.false_) || object.is(&self.none) {
+            return Ok(false);
+        }
+        if let Some(i) = object.as_small_int() {
+            return Ok(i != 0);
+        }
+        let tp = self.type_payload_of(object);
+        if let Some(f) = tp.slots.nb_bool.get() {
+            return f(self, object);
+        }
+        if let Some(f) = tp.slots.length.get() {
+            return Ok(f(self, object)? != 0);
+        }
+        Ok(true)
+    }
+
+    /// `a op b` (`PyObject_RichCompare`): the reflected operation of the
+    /// right operand first when its type is a subclass of the left's.
+    pub fn rich_compare(&self, a: &Object, b: &Object, op: CompareOp) -> PyResult {
+        let _guard = crate::recursion::RecursionGuard::enter(self, " in comparison")?;
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        let mut checked_reverse = false;
+        if !ta.is(tb) && is_subtype(tb, ta) {
+            if let Some(f) = type_payload(tb).slots.richcompare.get() {
+                checked_reverse = true;
+                let r = f(self, b, a, op.swapped())?;
+                if !r.is(&self.not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(f) = type_payload(ta).slots.richcompare.get() {
+            let r = f(self, a, b, op)?;
+            if !r.is(&self.not_implemented) {
+                return Ok(r);
+            }
+        }
+        if !checked_reverse {
+            if let Some(f) = type_payload(tb).slots.richcompare.get() {
+                let r = f(self, b, a, op.swapped())?;
+                if !r.is(&self.not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        match op {
+            CompareOp::Eq => Ok(self.new_bool(a.is(b))),
+            CompareOp::Ne => Ok(self.new_bool(!a.is(b))),
+            _ => Err(self.new_type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                self.type_name(a),
+                self.type_name(b)
+            ))),
+        }
+    }
+
+    /// `a op b` as a bool (`PyObject_RichCompareBool`): identity implies
+    /// equality, as in CPython's containers.
+    pub fn compare_bool(&self, a: &Object, b: &Object, op: CompareOp) -> PyResult<bool> {
+        if a.is(b) {
+            if op == CompareOp::Eq {
+                return Ok(true);
+            }
+            if op == CompareOp::Ne {
+                return Ok(false);
+            }
+        }
+        let r = self.rich_compare(a, b, op)?;
+        self.is_true(&r)
+    }
+
+    pub fn eq(&self, a: &Object, b: &Object) -> PyResult<bool> {
+        self.compare_bool(a, b, CompareOp::Eq)
+    }
+
+    /// `getattr(object, name)`; `name` is a str.
+    pub fn getattr(&self, object: &Object, name: &Object) -> PyResult {
+        match self.type_payload_of(object).slots.getattro.get() {
+            Some(f) => f(self, object, name),
+            None => generic_getattr(self, object, name),
+        }
+    }
+
+    /// `getattr(object, name)` by a Rust string.
+    pub fn getattr_str(&self, object: &Object, name: &str) -> PyResult {
+        let name = self.intern(name);
+        self.getattr(object, &name)
+    }
+
+    /// `getattr(object, name, None)`-like: None only for AttributeError.
+    pub fn getattr_opt(&self, object: &Object, name: &Object) -> PyResult<Option<Object>> {
+        let getattro = self.type_payload_of(object).slots.getattro.get();
+        if getattro.is_none() || getattro == Some(generic_getattr as crate::typeobject::GetattroFn)
+        {
+            return generic_getattr_opt(self, object, name);
+        }
+        match self.getattr(object, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.matches(self, &self.exceptions.attribute_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `setattr(object, name, value)`, or `delattr` for None.
+    pub fn setattr(&self, object: &Object, name: &Object, value: Option<&Object>) -> PyResult<()> {
+        match self.type_payload_of(object).slots.setattro.get() {
+            Some(f) => f(self, object, name, value),
+            None => {
+                let attr = as_rust_str(name);
+                let tp = self.type_payload_of(object);
+                let has_attrs = tp.lookup(self, name).is_some();
+                Err(self.new_exception(
+                    &self.exceptions.attribute_error,
+                    if has_attrs {
+                        format!("'{}' object attribute '{attr}' is read-only", tp.name())
+                    } else {
+                        format!("'{}' object has no attribute '{attr}'", tp.name())
+                    },
+                ))
+            }
+        }
+    }
+
+    /// Looks a special method up on the type, bound to `object`
+    /// (`_PyObject_LookupSpecial`).
+    pub fn lookup_special(&self, object: &Object, name: &Object) -> PyResult<Option<Object>> {
+        let ty = self.type_of(object);
+        let Some(descr) = type_payload(ty).lookup(self, name) else {
+            return Ok(None);
+        };
+        match self.type_payload_of(&descr).slots.descr_get.get() {
+            Some(get) => get(self, &descr, Some(object), ty).map(Some),
+            None => Ok(Some(descr)),
+        }
+    }
+}

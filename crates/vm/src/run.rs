@@ -1,0 +1,71 @@
+//! Running a program (Python/pythonrun.c): compile, run as `__main__`,
+//! and report an uncaught exception as CPython does, with its exit
+//! status.
+
+use crate::errors::PyResult;
+use crate::object::Object;
+use crate::objects::dict::DictObject;
+use crate::objects::str::as_rust_str;
+use crate::vm::Vm;
+
+/// Compiles and runs `source` as module `module_name`; gives its
+/// namespace.
+pub fn run_source(vm: &Vm, source: &[u8], filename: &str, module_name: &str) -> PyResult<Object> {
+    let marker = 0u8;
+    if vm.thread.stack_limit.get() == 0 {
+        // Leave a safety margin below the stack the embedder declared.
+        let here = &marker as *const u8 as usize;
+        let usable = vm.native_stack_size.get().saturating_sub(256 * 1024);
+        vm.thread.stack_limit.set(here.saturating_sub(usable));
+    }
+    vm.sources
+        .borrow_mut()
+        .insert(filename.to_string(), std::rc::Rc::new(source.to_vec()));
+    let code = match krait_compiler::compile(source, filename, 0) {
+        Ok(code) => code,
+        Err(e) => return Err(crate::exceptions::syntax_error(vm, &e, filename)),
+    };
+    let code = crate::objects::code::new_code(vm, code)?;
+    let module = crate::objects::module::new_module(vm, module_name);
+    let globals = vm.getattr(&module, &vm.names.__dict__)?;
+    let namespace = &globals.payload::<DictObject>().expect("a dict").dict;
+    namespace.set_str(vm, vm.names.__builtins__.clone(), vm.builtins.clone());
+    if module_name == "__main__" {
+        namespace.set_str(vm, vm.names.__file__.clone(), vm.new_str(filename));
+    }
+    vm.modules
+        .payload::<DictObject>()
+        .expect("a dict")
+        .dict
+        .set_str(vm, vm.intern(module_name), module);
+    crate::eval::run_code(vm, &code, &globals, Some(&globals))?;
+    Ok(globals)
+}
+
+/// What an uncaught exception means for the process: the report on
+/// stderr and the exit status (`handle_system_exit`, `PyErr_Print`).
+pub fn report_uncaught(vm: &Vm, exc: &Object) -> i32 {
+    vm.flush_stdout();
+    if vm.is_instance(exc, &vm.exceptions.system_exit) {
+        let code = crate::exceptions::args_of(exc);
+        let code = match crate::objects::tuple::tuple_items(&code) {
+            Some([]) | None => return 0,
+            Some([one]) => one.clone(),
+            Some(_) => code.clone(),
+        };
+        if vm.is_none(&code) {
+            return 0;
+        }
+        if let Some(i) = crate::objects::int::int_value(&code) {
+            return i.to_i64().map_or(-1, |i| i as i32);
+        }
+        let text = vm
+            .str(&code)
+            .map(|s| as_rust_str(&s).into_owned())
+            .unwrap_or_default();
+        eprintln!("{text}");
+        return 1;
+    }
+    eprint!("{}", crate::traceback::format_exception(vm, exc));
+    1
+}

@@ -1,0 +1,961 @@
+//! Type objects (Objects/typeobject.c, Include/cpython/object.h).
+//!
+//! A type says how its instances are laid out ([`Layout`], the Rust type
+//! of the payload after the header, and `basicsize`), and how the
+//! interpreter's protocols apply to them: the [`Slots`] are CPython's
+//! `tp_*`, `nb_*`, `sq_*` and `mp_*` function pointers, one field each. A
+//! builtin type fills them with Rust functions; a class defined in Python
+//! gets, for each special method its namespace defines, a slot function
+//! that looks the method up and calls it (`slots.rs`), and inherits the
+//! others from its bases. The type's namespace is a [`Dict`] of its own,
+//! seen from Python through `__dict__` as a mappingproxy.
+//!
+//! Attribute lookup on a type walks its MRO, computed by C3 linearization
+//! when the type is made (`mro_internal`).
+
+use crate::errors::PyResult;
+use crate::object::{self, heap_size, Object, Payload};
+use crate::objects::dict::Dict;
+use crate::vm::Vm;
+use std::cell::{Cell, RefCell};
+
+/// A comparison operator, in COMPARE_OP's order (`Py_LT` ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareOp {
+    Lt = 0,
+    Le = 1,
+    Eq = 2,
+    Ne = 3,
+    Gt = 4,
+    Ge = 5,
+}
+
+impl CompareOp {
+    pub fn from_arg(arg: u32) -> CompareOp {
+        match arg {
+            0 => CompareOp::Lt,
+            1 => CompareOp::Le,
+            2 => CompareOp::Eq,
+            3 => CompareOp::Ne,
+            4 => CompareOp::Gt,
+            _ => CompareOp::Ge,
+        }
+    }
+
+    /// The operator with its operands swapped (`_Py_SwappedOp`).
+    pub fn swapped(self) -> CompareOp {
+        match self {
+            CompareOp::Lt => CompareOp::Gt,
+            CompareOp::Le => CompareOp::Ge,
+            CompareOp::Eq => CompareOp::Eq,
+            CompareOp::Ne => CompareOp::Ne,
+            CompareOp::Gt => CompareOp::Lt,
+            CompareOp::Ge => CompareOp::Le,
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        ["<", "<=", "==", "!=", ">", ">="][self as usize]
+    }
+
+    pub fn dunder(self) -> &'static str {
+        ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"][self as usize]
+    }
+
+    /// Whether `ordering` satisfies the operator.
+    pub fn test(self, ordering: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::*;
+        match self {
+            CompareOp::Lt => ordering == Less,
+            CompareOp::Le => ordering != Greater,
+            CompareOp::Eq => ordering == Equal,
+            CompareOp::Ne => ordering != Equal,
+            CompareOp::Gt => ordering == Greater,
+            CompareOp::Ge => ordering != Less,
+        }
+    }
+}
+
+/// The arguments of a call, in vectorcall's convention: positional values,
+/// then the values of the keyword arguments named by `kwnames`.
+#[derive(Clone, Copy)]
+pub struct Args<'a> {
+    pub values: &'a [Object],
+    pub kwnames: &'a [Object],
+}
+
+impl<'a> Args<'a> {
+    pub fn positional_only(values: &'a [Object]) -> Args<'a> {
+        Args {
+            values,
+            kwnames: &[],
+        }
+    }
+
+    pub fn positional(&self) -> &'a [Object] {
+        &self.values[..self.values.len() - self.kwnames.len()]
+    }
+
+    /// The keyword arguments, as (name, value) pairs.
+    pub fn keywords(&self) -> impl Iterator<Item = (&'a Object, &'a Object)> {
+        let values = &self.values[self.values.len() - self.kwnames.len()..];
+        self.kwnames.iter().zip(values)
+    }
+
+    pub fn has_keywords(&self) -> bool {
+        !self.kwnames.is_empty()
+    }
+}
+
+pub type UnaryFn = fn(&Vm, &Object) -> PyResult;
+pub type BinaryFn = fn(&Vm, &Object, &Object) -> PyResult;
+pub type TernaryFn = fn(&Vm, &Object, &Object, &Object) -> PyResult;
+pub type HashFn = fn(&Vm, &Object) -> PyResult<i64>;
+pub type InquiryFn = fn(&Vm, &Object) -> PyResult<bool>;
+pub type LenFn = fn(&Vm, &Object) -> PyResult<usize>;
+pub type CallFn = fn(&Vm, &Object, Args) -> PyResult;
+pub type NewFn = fn(&Vm, &Object, Args) -> PyResult;
+pub type InitFn = fn(&Vm, &Object, Args) -> PyResult<()>;
+pub type GetattroFn = fn(&Vm, &Object, &Object) -> PyResult;
+pub type SetattroFn = fn(&Vm, &Object, &Object, Option<&Object>) -> PyResult<()>;
+pub type RichcmpFn = fn(&Vm, &Object, &Object, CompareOp) -> PyResult;
+pub type IterNextFn = fn(&Vm, &Object) -> PyResult<Option<Object>>;
+pub type DescrGetFn = fn(&Vm, &Object, Option<&Object>, &Object) -> PyResult;
+pub type DescrSetFn = fn(&Vm, &Object, &Object, Option<&Object>) -> PyResult<()>;
+pub type SetItemFn = fn(&Vm, &Object, &Object, Option<&Object>) -> PyResult<()>;
+pub type ContainsFn = fn(&Vm, &Object, &Object) -> PyResult<bool>;
+
+macro_rules! slots {
+    ($( $(#[$doc:meta])* $name:ident: $ty:ty, )*) => {
+        /// A type's protocol functions; None where the type does not
+        /// support the protocol.
+        #[derive(Default)]
+        pub struct Slots {
+            $( $(#[$doc])* pub $name: Cell<Option<$ty>>, )*
+        }
+
+        impl Slots {
+            /// Unsets every slot.
+            pub fn clear(&self) {
+                $( self.$name.set(None); )*
+            }
+
+            /// Every slot the type does not set comes from `base`
+            /// (`inherit_slots`).
+            pub fn inherit(&self, base: &Slots) {
+                $( if self.$name.get().is_none() { self.$name.set(base.$name.get()); } )*
+            }
+        }
+    };
+}
+
+slots! {
+    repr: UnaryFn,
+    str: UnaryFn,
+    hash: HashFn,
+    call: CallFn,
+    getattro: GetattroFn,
+    setattro: SetattroFn,
+    richcompare: RichcmpFn,
+    iter: UnaryFn,
+    iternext: IterNextFn,
+    descr_get: DescrGetFn,
+    descr_set: DescrSetFn,
+    init: InitFn,
+    new: NewFn,
+    nb_add: BinaryFn,
+    nb_subtract: BinaryFn,
+    nb_multiply: BinaryFn,
+    nb_remainder: BinaryFn,
+    nb_divmod: BinaryFn,
+    nb_power: TernaryFn,
+    nb_negative: UnaryFn,
+    nb_positive: UnaryFn,
+    nb_absolute: UnaryFn,
+    nb_bool: InquiryFn,
+    nb_invert: UnaryFn,
+    nb_lshift: BinaryFn,
+    nb_rshift: BinaryFn,
+    nb_and: BinaryFn,
+    nb_xor: BinaryFn,
+    nb_or: BinaryFn,
+    nb_int: UnaryFn,
+    nb_float: UnaryFn,
+    nb_floor_divide: BinaryFn,
+    nb_true_divide: BinaryFn,
+    nb_index: UnaryFn,
+    nb_matrix_multiply: BinaryFn,
+    nb_inplace_add: BinaryFn,
+    nb_inplace_subtract: BinaryFn,
+    nb_inplace_multiply: BinaryFn,
+    nb_inplace_remainder: BinaryFn,
+    nb_inplace_power: TernaryFn,
+    nb_inplace_lshift: BinaryFn,
+    nb_inplace_rshift: BinaryFn,
+    nb_inplace_and: BinaryFn,
+    nb_inplace_xor: BinaryFn,
+    nb_inplace_or: BinaryFn,
+    nb_inplace_floor_divide: BinaryFn,
+    nb_inplace_true_divide: BinaryFn,
+    nb_inplace_matrix_multiply: BinaryFn,
+    /// `len()` (`sq_length` and `mp_length` are one here).
+    length: LenFn,
+    sq_concat: BinaryFn,
+    sq_contains: ContainsFn,
+    /// `x[key]` (`mp_subscript`; `sq_item` goes through it).
+    getitem: BinaryFn,
+    /// `x[key] = value` and `del x[key]`.
+    setitem: SetItemFn,
+}
+
+/// Type flags (`Py_TPFLAGS_*`).
+pub mod flags {
+    pub const HEAPTYPE: u32 = 1 << 9;
+    pub const BASETYPE: u32 = 1 << 10;
+    pub const HAS_DICT: u32 = 1 << 11;
+    pub const IMMUTABLETYPE: u32 = 1 << 8;
+    pub const LONG_SUBCLASS: u32 = 1 << 24;
+    pub const LIST_SUBCLASS: u32 = 1 << 25;
+    pub const TUPLE_SUBCLASS: u32 = 1 << 26;
+    pub const BYTES_SUBCLASS: u32 = 1 << 27;
+    pub const UNICODE_SUBCLASS: u32 = 1 << 28;
+    pub const DICT_SUBCLASS: u32 = 1 << 29;
+    pub const BASE_EXC_SUBCLASS: u32 = 1 << 30;
+    pub const TYPE_SUBCLASS: u32 = 1 << 31;
+}
+
+macro_rules! layouts {
+    ($( $(#[$doc:meta])* $name:ident => $payload:ty, )*) => {
+        /// The Rust type of a heap object's payload: one per builtin
+        /// "solid base" (CPython's `tp_basicsize` and `tp_dealloc`
+        /// together). Subclasses share their base's layout.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Layout {
+            $( $(#[$doc])* $name, )*
+        }
+
+        $(
+            // SAFETY: each layout names exactly one payload type.
+            unsafe impl Payload for $payload {
+                const LAYOUT: Layout = Layout::$name;
+            }
+        )*
+
+        impl Layout {
+            /// The size of a heap object of this layout, header included.
+            pub fn size(self) -> usize {
+                match self {
+                    $( Layout::$name => heap_size::<$payload>(), )*
+                }
+            }
+
+            /// Drops the payload of an object being freed.
+            pub(crate) fn drop_fn(self) -> unsafe fn(std::ptr::NonNull<object::ObjectHeader>) {
+                match self {
+                    $( Layout::$name => object::drop_payload::<$payload>, )*
+                }
+            }
+        }
+    };
+}
+
+use crate::objects as o;
+
+layouts! {
+    /// `object()` and classes deriving from nothing else.
+    Object => o::object::ObjectPayload,
+    Type => TypeObject,
+    Int => o::int::IntObject,
+    Float => o::float::FloatObject,
+    Str => o::str::StrObject,
+    Tuple => o::tuple::TupleObject,
+    List => o::list::ListObject,
+    Dict => o::dict::DictObject,
+    Function => o::function::FunctionObject,
+    BuiltinFunction => o::function::BuiltinFunctionObject,
+    Method => o::function::MethodObject,
+    SlotWrapper => o::descr::SlotWrapperObject,
+    GetSet => o::descr::GetSetObject,
+    Complex => o::complex::ComplexObject,
+    Bytes => o::bytes::BytesObject,
+    Set => o::set::SetObject,
+    Super => crate::builtins::SuperObject,
+    ClassMethod => o::descr::ClassMethodObject,
+    StaticMethod => o::descr::StaticMethodObject,
+    Property => o::descr::PropertyObject,
+    MappingProxy => o::descr::MappingProxyObject,
+    Code => o::code::CodePayload,
+    Cell => o::cell::CellObject,
+    Module => o::module::ModuleObject,
+    Range => o::range::RangeObject,
+    RangeIterator => o::range::RangeIterator,
+    SeqIterator => o::iter::SeqIterator,
+    Slice => o::slice::SliceObject,
+    BaseException => crate::exceptions::ExceptionObject,
+    Traceback => crate::traceback::TracebackObject,
+}
+
+/// The payload of a type object (`PyTypeObject`).
+pub struct TypeObject {
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub flags: Cell<u32>,
+    pub layout: Layout,
+    /// The size of an instance, header, payload and instance words.
+    pub basicsize: Cell<usize>,
+    /// Byte offsets of the instance words: the `__dict__` first if the
+    /// type has one, then `__slots__`.
+    pub instance_slots: RefCell<Vec<usize>>,
+    /// The offset of the instance `__dict__` word, if instances have one.
+    pub dict_offset: Cell<Option<usize>>,
+    pub base: RefCell<Option<Object>>,
+    pub bases: RefCell<Vec<Object>>,
+    pub mro: RefCell<Vec<Object>>,
+    pub dict: Dict,
+    pub slots: Slots,
+}
+
+impl TypeObject {
+    pub fn new(name: &str, layout: Layout, flags: u32) -> TypeObject {
+        TypeObject {
+            name: RefCell::new(name.to_string()),
+            qualname: RefCell::new(name.to_string()),
+            flags: Cell::new(flags),
+            layout,
+            basicsize: Cell::new(layout.size()),
+            instance_slots: RefCell::new(Vec::new()),
+            dict_offset: Cell::new(None),
+            base: RefCell::new(None),
+            bases: RefCell::new(Vec::new()),
+            mro: RefCell::new(Vec::new()),
+            dict: Dict::new(),
+            slots: Slots::default(),
+        }
+    }
+
+    pub fn name(&self) -> String {
+        self.name.borrow().clone()
+    }
+
+    pub fn has_flag(&self, flag: u32) -> bool {
+        self.flags.get() & flag != 0
+    }
+
+    pub(crate) fn instance_slot_offsets(&self) -> std::cell::Ref<'_, Vec<usize>> {
+        self.instance_slots.borrow()
+    }
+
+    pub(crate) fn layout_drop(&self) -> unsafe fn(std::ptr::NonNull<object::ObjectHeader>) {
+        self.layout.drop_fn()
+    }
+
+    /// Looks `name` up along the MRO (`_PyType_Lookup`); `name` is an
+    /// interned or at least exact str.
+    pub fn lookup(&self, vm: &Vm, name: &Object) -> Option<Object> {
+        for ty in self.mro.borrow().iter() {
+            if let Some(value) = object::type_payload(ty).dict.get_str(vm, name) {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    /// [`TypeObject::lookup`] by a Rust string.
+    pub fn lookup_str(&self, vm: &Vm, name: &str) -> Option<Object> {
+        let name = vm.intern(name);
+        self.lookup(vm, &name)
+    }
+}
+
+/// Whether `sub` is `ty` or a subclass of it (`PyType_IsSubtype`).
+pub fn is_subtype(sub: &Object, ty: &Object) -> bool {
+    if sub.is(ty) {
+        return true;
+    }
+    object::type_payload(sub)
+        .mro
+        .borrow()
+        .iter()
+        .any(|t| t.is(ty))
+}
+
+/// The payload of a type object.
+pub fn type_of_type(ty: &Object) -> &TypeObject {
+    object::type_payload(ty)
+}
+
+/// The C3 linearization of a class with bases `bases`
+/// (`mro_implementation`), or CPython's TypeError for bases whose orders
+/// conflict.
+pub fn c3_mro(vm: &Vm, ty: &Object, bases: &[Object]) -> PyResult<Vec<Object>> {
+    let mut sequences: Vec<Vec<Object>> = bases
+        .iter()
+        .map(|b| object::type_payload(b).mro.borrow().clone())
+        .collect();
+    sequences.push(bases.to_vec());
+    let mut result = vec![ty.clone()];
+    loop {
+        sequences.retain(|s| !s.is_empty());
+        if sequences.is_empty() {
+            return Ok(result);
+        }
+        let candidate = sequences
+            .iter()
+            .map(|s| &s[0])
+            .find(|head| !sequences.iter().any(|s| s[1..].iter().any(|t| t.is(head))));
+        let Some(head) = candidate.cloned() else {
+            // CPython names the bases still in conflict, in the order of
+            // the class statement.
+            let mut names: Vec<String> = Vec::new();
+            for base in bases {
+                if sequences.iter().any(|s| s[0].is(base)) {
+                    let name = object::type_payload(base).name();
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+            }
+            return Err(vm.new_type_error(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in sequences.iter_mut() {
+            if s[0].is(&head) {
+                s.remove(0);
+            }
+        }
+        result.push(head);
+    }
+}
+
+/// The slots and attributes of `type` itself, and of `object`'s class
+/// hooks.
+pub(crate) fn init(vm: &Vm) {
+    let tp = object::type_payload(&vm.type_type);
+    tp.slots.call.set(Some(type_call));
+    tp.slots.getattro.set(Some(type_getattro));
+    tp.slots.setattro.set(Some(type_setattro));
+    tp.slots.repr.set(Some(type_repr));
+    tp.slots.new.set(Some(type_new));
+    tp.slots.init.set(Some(|vm, _, args| {
+        let n = args.positional().len();
+        if n != 1 && n != 3 {
+            return Err(vm.new_type_error("type.__init__() takes 1 or 3 arguments"));
+        }
+        Ok(())
+    }));
+    crate::slots::add_slot_wrappers(vm, &vm.type_type);
+    use crate::objects::descr::add_getset;
+    add_getset(
+        vm,
+        &vm.type_type,
+        "__name__",
+        |vm, t| Ok(vm.new_str(&type_of_type(t).name())),
+        Some(|vm, t, v| {
+            let v = v.ok_or_else(|| vm.new_type_error("cannot delete '__name__' attribute"))?;
+            check_heap(vm, t, "__name__")?;
+            let s = v
+                .payload::<crate::objects::str::StrObject>()
+                .ok_or_else(|| {
+                    vm.new_type_error(format!(
+                        "can only assign string to {}.__name__, not '{}'",
+                        type_of_type(t).name(),
+                        vm.type_name(v)
+                    ))
+                })?;
+            *type_of_type(t).name.borrow_mut() = s.to_string_lossy();
+            Ok(())
+        }),
+    );
+    add_getset(
+        vm,
+        &vm.type_type,
+        "__qualname__",
+        |vm, t| Ok(vm.new_str(&type_of_type(t).qualname.borrow())),
+        Some(|vm, t, v| {
+            let v = v.ok_or_else(|| vm.new_type_error("cannot delete '__qualname__' attribute"))?;
+            check_heap(vm, t, "__qualname__")?;
+            let s = v
+                .payload::<crate::objects::str::StrObject>()
+                .ok_or_else(|| {
+                    vm.new_type_error(format!(
+                        "can only assign string to {}.__qualname__, not '{}'",
+                        type_of_type(t).name(),
+                        vm.type_name(v)
+                    ))
+                })?;
+            *type_of_type(t).qualname.borrow_mut() = s.to_string_lossy();
+            Ok(())
+        }),
+    );
+    add_getset(
+        vm,
+        &vm.type_type,
+        "__module__",
+        |vm, t| {
+            Ok(type_of_type(t)
+                .dict
+                .get_str(vm, &vm.names.__module__)
+                .unwrap_or_else(|| vm.new_str("builtins")))
+        },
+        None,
+    );
+    add_getset(
+        vm,
+        &vm.type_type,
+        "__dict__",
+        |vm, t| {
+            Ok(object::alloc(
+                &vm.types.mappingproxy,
+                crate::objects::descr::MappingProxyObject { ty: t.clone() },
+            ))
+        },
+        None,
+    );
+    add_getset(
+        vm,
+        &vm.type_type,
+        "__mro__",
+        |vm, t| Ok(vm.new_tuple(type_of_type(t).mro.borrow().clone())),
+        None,
+    );
+    add_getset(
+        vm,
+        &vm.type_type,
+        "__bases__",
+        |vm, t| Ok(vm.new_tuple(type_of_type(t).bases.borrow().clone())),
+        None,
+    );
+    add_getset(
+        vm,
+        &vm.type_type,
+        "__base__",
+        |vm, t| {
+            Ok(type_of_type(t)
+                .base
+                .borrow()
+                .clone()
+                .unwrap_or_else(|| vm.none.clone()))
+        },
+        None,
+    );
+    add_getset(
+        vm,
+        &vm.type_type,
+        "__doc__",
+        |vm, t| {
+            Ok(type_of_type(t)
+                .dict
+                .get_str(vm, &vm.names.__doc__)
+                .unwrap_or_else(|| vm.none.clone()))
+        },
+        None,
+    );
+    crate::objects::function::add_methods(
+        vm,
+        &vm.type_type,
+        &[
+            ("mro", |vm, args| {
+                crate::objects::function::check_arity(vm, "mro", args, 1, 1)?;
+                Ok(vm.new_list(type_of_type(&args.values[0]).mro.borrow().clone()))
+            }),
+            ("__subclasscheck__", |vm, args| {
+                crate::objects::function::check_arity(vm, "__subclasscheck__", args, 2, 2)?;
+                Ok(vm.new_bool(
+                    args.values[1].payload::<TypeObject>().is_some()
+                        && is_subtype(&args.values[1], &args.values[0]),
+                ))
+            }),
+            ("__instancecheck__", |vm, args| {
+                crate::objects::function::check_arity(vm, "__instancecheck__", args, 2, 2)?;
+                Ok(vm.new_bool(vm.is_instance(&args.values[1], &args.values[0])))
+            }),
+        ],
+    );
+    let init_subclass =
+        crate::objects::function::new_builtin_function(vm, "__init_subclass__", |vm, args| {
+            if args.has_keywords() {
+                let cls = args
+                    .values
+                    .first()
+                    .map(|c| type_of_type(c).name())
+                    .unwrap_or_default();
+                return Err(vm.new_type_error(format!(
+                    "{cls}.__init_subclass__() takes no keyword arguments"
+                )));
+            }
+            Ok(vm.none.clone())
+        });
+    object::type_payload(&vm.object_type).dict.set_str(
+        vm,
+        vm.names.__init_subclass__.clone(),
+        crate::objects::descr::new_classmethod(vm, init_subclass),
+    );
+}
+
+fn check_heap(vm: &Vm, t: &Object, attr: &str) -> PyResult<()> {
+    let tp = type_of_type(t);
+    if !tp.has_flag(flags::HEAPTYPE) {
+        return Err(vm.new_type_error(format!(
+            "cannot set '{attr}' attribute of immutable type '{}'",
+            tp.name()
+        )));
+    }
+    Ok(())
+}
+
+fn type_repr(vm: &Vm, t: &Object) -> PyResult {
+    let tp = type_of_type(t);
+    let module = crate::objects::object::type_module_name(vm, t);
+    let qualname = tp.qualname.borrow().clone();
+    Ok(vm.new_str(&match module {
+        Some(m) if m != "builtins" => format!("<class '{m}.{qualname}'>"),
+        _ => format!("<class '{qualname}'>"),
+    }))
+}
+
+/// `ty(*args)`: `__new__`, then `__init__` if `__new__` gave an instance
+/// of `ty` (`type_call`).
+fn type_call(vm: &Vm, ty: &Object, args: Args) -> PyResult {
+    if ty.is(&vm.type_type) && args.values.len() == 1 && !args.has_keywords() {
+        return Ok(vm.type_of(&args.values[0]).clone());
+    }
+    let tp = type_of_type(ty);
+    let Some(new) = tp.slots.new.get() else {
+        return Err(vm.new_type_error(format!("cannot create '{}' instances", tp.name())));
+    };
+    let object = new(vm, ty, args)?;
+    if !vm.is_instance(&object, ty) {
+        return Ok(object);
+    }
+    if let Some(init) = vm.type_payload_of(&object).slots.init.get() {
+        init(vm, &object, args)?;
+    }
+    Ok(object)
+}
+
+/// Attribute lookup on a class: the metaclass's data descriptors, then
+/// the class's MRO (binding descriptors to the class), then the
+/// metaclass's other attributes (`type_getattro`).
+fn type_getattro(vm: &Vm, ty: &Object, name: &Object) -> PyResult {
+    let meta = vm.type_of(ty);
+    let meta_attr = object::type_payload(meta).lookup(vm, name);
+    let mut meta_get = None;
+    if let Some(attr) = &meta_attr {
+        let atp = vm.type_payload_of(attr);
+        meta_get = atp.slots.descr_get.get();
+        if let (Some(get), Some(_)) = (meta_get, atp.slots.descr_set.get()) {
+            return get(vm, attr, Some(ty), meta);
+        }
+    }
+    if let Some(attr) = type_of_type(ty).lookup(vm, name) {
+        return match vm.type_payload_of(&attr).slots.descr_get.get() {
+            Some(get) => get(vm, &attr, None, ty),
+            None => Ok(attr),
+        };
+    }
+    match (meta_get, meta_attr) {
+        (Some(get), Some(attr)) => get(vm, &attr, Some(ty), meta),
+        (None, Some(attr)) => Ok(attr),
+        _ => Err(vm.new_exception(
+            &vm.exceptions.attribute_error,
+            format!(
+                "type object '{}' has no attribute '{}'",
+                type_of_type(ty).name(),
+                crate::objects::str::as_rust_str(name)
+            ),
+        )),
+    }
+}
+
+fn type_setattro(vm: &Vm, ty: &Object, name: &Object, value: Option<&Object>) -> PyResult<()> {
+    let meta = vm.type_of(ty);
+    if let Some(attr) = object::type_payload(meta).lookup(vm, name) {
+        if let Some(set) = vm.type_payload_of(&attr).slots.descr_set.get() {
+            return set(vm, &attr, ty, value);
+        }
+    }
+    let tp = type_of_type(ty);
+    if !tp.has_flag(flags::HEAPTYPE) {
+        return Err(vm.new_type_error(format!(
+            "cannot set '{}' attribute of immutable type '{}'",
+            crate::objects::str::as_rust_str(name),
+            tp.name()
+        )));
+    }
+    let name = vm.intern_object(name);
+    match value {
+        Some(v) => tp.dict.set(vm, name.clone(), v.clone())?,
+        None => {
+            if tp.dict.remove(vm, &name)?.is_none() {
+                return Err(vm.new_exception(
+                    &vm.exceptions.attribute_error,
+                    format!(
+                        "type object '{}' has no attribute '{}'",
+                        tp.name(),
+                        crate::objects::str::as_rust_str(&name)
+                    ),
+                ));
+            }
+        }
+    }
+    let is_special = crate::slots::SLOTDEFS
+        .iter()
+        .any(|d| d.name == crate::objects::str::as_rust_str(&name));
+    if is_special {
+        refresh_slots(vm, ty);
+    }
+    Ok(())
+}
+
+/// Recomputes a class's slots after a special method was set or deleted.
+fn refresh_slots(vm: &Vm, ty: &Object) {
+    let tp = type_of_type(ty);
+    tp.slots.clear();
+    for base in tp.mro.borrow().iter().skip(1) {
+        tp.slots.inherit(&object::type_payload(base).slots);
+    }
+    crate::slots::fixup_slots(vm, ty);
+}
+
+/// `type(name, bases, namespace, **kwds)`: a new class (`type_new`).
+fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
+    let positional = args.positional();
+    if positional.len() == 1 && meta.is(&vm.type_type) && !args.has_keywords() {
+        return Ok(vm.type_of(&positional[0]).clone());
+    }
+    if positional.len() != 3 {
+        return Err(vm.new_type_error("type() takes 1 or 3 arguments"));
+    }
+    let (name, bases, namespace) = (&positional[0], &positional[1], &positional[2]);
+    let name = name
+        .payload::<crate::objects::str::StrObject>()
+        .ok_or_else(|| {
+            vm.new_type_error(format!(
+                "type.__new__() argument 1 must be str, not {}",
+                vm.type_name(name)
+            ))
+        })?
+        .to_string_lossy();
+    let bases = crate::objects::tuple::tuple_items(bases)
+        .ok_or_else(|| {
+            vm.new_type_error(format!(
+                "type.__new__() argument 2 must be tuple, not {}",
+                vm.type_name(bases)
+            ))
+        })?
+        .to_vec();
+    let ns = namespace
+        .payload::<crate::objects::dict::DictObject>()
+        .ok_or_else(|| {
+            vm.new_type_error(format!(
+                "type.__new__() argument 3 must be dict, not {}",
+                vm.type_name(namespace)
+            ))
+        })?;
+
+    // The most derived metaclass among the bases' wins.
+    let mut winner = meta.clone();
+    for base in &bases {
+        let base_meta = vm.type_of(base);
+        if is_subtype(&winner, base_meta) {
+            continue;
+        }
+        if is_subtype(base_meta, &winner) {
+            winner = base_meta.clone();
+            continue;
+        }
+        return Err(vm.new_type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    if !winner.is(meta) {
+        if let Some(new) = object::type_payload(&winner).slots.new.get() {
+            if new as usize != type_new as NewFn as usize {
+                return new(vm, &winner, args);
+            }
+        }
+    }
+
+    let bases = if bases.is_empty() {
+        vec![vm.object_type.clone()]
+    } else {
+        bases
+    };
+    for base in &bases {
+        let Some(btp) = base.payload::<TypeObject>() else {
+            return Err(
+                vm.new_type_error(format!("bases must be types, not {}", vm.type_name(base)))
+            );
+        };
+        if !btp.has_flag(flags::BASETYPE) {
+            return Err(vm.new_type_error(format!(
+                "type '{}' is not an acceptable base type",
+                btp.name()
+            )));
+        }
+    }
+    // The solid base: the one base whose layout is not plain `object`.
+    let mut solid = bases[0].clone();
+    for base in &bases {
+        let layout = object::type_payload(base).layout;
+        let current = object::type_payload(&solid).layout;
+        if layout != Layout::Object && current == Layout::Object {
+            solid = base.clone();
+        } else if layout != Layout::Object && layout != current {
+            return Err(vm.new_type_error("multiple bases have instance lay-out conflict"));
+        }
+    }
+    let stp = object::type_payload(&solid);
+    let inherited_flags = stp.flags.get()
+        & (flags::LONG_SUBCLASS
+            | flags::LIST_SUBCLASS
+            | flags::TUPLE_SUBCLASS
+            | flags::BYTES_SUBCLASS
+            | flags::UNICODE_SUBCLASS
+            | flags::DICT_SUBCLASS
+            | flags::BASE_EXC_SUBCLASS
+            | flags::TYPE_SUBCLASS);
+    let tp = TypeObject::new(
+        &name,
+        stp.layout,
+        flags::HEAPTYPE | flags::BASETYPE | flags::HAS_DICT | inherited_flags,
+    );
+    let base_dict = bases
+        .iter()
+        .find_map(|b| object::type_payload(b).dict_offset.get());
+    let mut instance_slots = bases
+        .iter()
+        .map(|b| object::type_payload(b).instance_slots.borrow().clone())
+        .max_by_key(|s| s.len())
+        .unwrap_or_default();
+    let mut size = bases
+        .iter()
+        .map(|b| object::type_payload(b).basicsize.get())
+        .max()
+        .unwrap_or(stp.basicsize.get());
+    match base_dict {
+        Some(offset) => tp.dict_offset.set(Some(offset)),
+        None => {
+            tp.dict_offset.set(Some(size));
+            instance_slots.push(size);
+            size += std::mem::size_of::<usize>();
+        }
+    }
+    tp.basicsize.set(size);
+    *tp.instance_slots.borrow_mut() = instance_slots;
+    *tp.base.borrow_mut() = Some(solid.clone());
+    *tp.bases.borrow_mut() = bases.clone();
+    for (key, value) in ns.dict.items() {
+        let key = vm.intern_object(&key);
+        let value = match crate::objects::str::as_rust_str(&key).as_ref() {
+            "__init_subclass__" | "__class_getitem__"
+                if value
+                    .payload::<crate::objects::function::FunctionObject>()
+                    .is_some() =>
+            {
+                crate::objects::descr::new_classmethod(vm, value)
+            }
+            "__new__"
+                if value
+                    .payload::<crate::objects::function::FunctionObject>()
+                    .is_some() =>
+            {
+                crate::objects::descr::new_staticmethod(vm, value)
+            }
+            _ => value,
+        };
+        tp.dict.set(vm, key, value)?;
+    }
+    if let Some(qualname) = tp.dict.remove(vm, &vm.names.__qualname__)? {
+        let q = qualname
+            .payload::<crate::objects::str::StrObject>()
+            .ok_or_else(|| {
+                vm.new_type_error(format!(
+                    "type __qualname__ must be a str, not {}",
+                    vm.type_name(&qualname)
+                ))
+            })?;
+        *tp.qualname.borrow_mut() = q.to_string_lossy();
+    }
+    if tp.dict.get_str(vm, &vm.names.__module__).is_none() {
+        if let Some(frame) = crate::eval::current_frame(vm) {
+            if let Some(module) = frame
+                .globals
+                .payload::<crate::objects::dict::DictObject>()
+                .and_then(|g| g.dict.get_str(vm, &vm.names.__name__))
+            {
+                tp.dict.set_str(vm, vm.names.__module__.clone(), module);
+            }
+        }
+    }
+    if tp.dict.get_str(vm, &vm.names.__doc__).is_none() {
+        tp.dict
+            .set_str(vm, vm.names.__doc__.clone(), vm.none.clone());
+    }
+    let defines_eq = tp.dict.get_str(vm, &vm.names.__eq__).is_some();
+    if defines_eq && tp.dict.get_str(vm, &vm.names.__hash__).is_none() {
+        tp.dict
+            .set_str(vm, vm.names.__hash__.clone(), vm.none.clone());
+    }
+    let classcell = tp.dict.remove(vm, &vm.names.__classcell__)?;
+    let ty = object::alloc(&winner, tp);
+    let mro = c3_mro(vm, &ty, &bases)?;
+    *object::type_payload(&ty).mro.borrow_mut() = mro;
+    let tp = object::type_payload(&ty);
+    for base in tp.mro.borrow().iter().skip(1) {
+        tp.slots.inherit(&object::type_payload(base).slots);
+    }
+    crate::slots::fixup_slots(vm, &ty);
+    if let Some(cell) = classcell {
+        match cell.payload::<crate::objects::cell::CellObject>() {
+            Some(c) => *c.contents.borrow_mut() = Some(ty.clone()),
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "__classcell__ must be a nonlocal cell, not {}",
+                    vm.repr_string(&vm.type_of(&cell).clone())?
+                )))
+            }
+        }
+    }
+    // __set_name__ for each attribute that has it, then __init_subclass__.
+    for (key, value) in tp.dict.items() {
+        if let Some(set_name) = vm.lookup_special(&value, &vm.names.__set_name__)? {
+            vm.call(&set_name, Args::positional_only(&[ty.clone(), key.clone()]))
+                .map_err(|e| {
+                    let note = format!(
+                        "Error calling __set_name__ on '{}' instance {} in '{}'",
+                        vm.type_name(&value),
+                        vm.repr_string(&key).unwrap_or_default(),
+                        tp.name()
+                    );
+                    let _ = vm.call_method(&e.0, "add_note", &[vm.new_str(&note)]);
+                    e
+                })?;
+        }
+    }
+    let parent_init = tp.mro.borrow().iter().skip(1).find_map(|b| {
+        object::type_payload(b)
+            .dict
+            .get_str(vm, &vm.names.__init_subclass__)
+    });
+    if let Some(init_subclass) = parent_init {
+        let bound = match vm.type_payload_of(&init_subclass).slots.descr_get.get() {
+            Some(get) => get(vm, &init_subclass, None, &ty)?,
+            None => init_subclass,
+        };
+        vm.call(
+            &bound,
+            Args {
+                values: args
+                    .keywords()
+                    .map(|(_, v)| v.clone())
+                    .collect::<Vec<_>>()
+                    .as_slice(),
+                kwnames: args.kwnames,
+            },
+        )?;
+    }
+    Ok(ty)
+}

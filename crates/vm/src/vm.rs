@@ -1,0 +1,394 @@
+//! The interpreter state (Include/internal/pycore_interp.h,
+//! pycore_pystate.h): the builtin types and singletons, interned strings,
+//! the module table and the state of the running thread.
+//!
+//! Nothing here is global: every interpreter has its own builtin types,
+//! so two interpreters in one process share no object (DESIGN.md
+//! decision 11). Code reaches the interpreter through `&Vm`, passed to
+//! every function that may touch objects; mutable parts sit in cells,
+//! safe because one thread at a time runs an interpreter.
+
+use crate::errors::PyResult;
+use crate::exceptions::ExceptionTypes;
+use crate::object::{self, Object};
+use crate::objects::str::StrObject;
+use crate::typeobject::{flags, Layout, TypeObject};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+macro_rules! builtin_types {
+    ($( $field:ident: $name:literal, $layout:ident, $flags:expr; )*) => {
+        /// The builtin types, made when the interpreter starts.
+        pub struct BuiltinTypes {
+            $( pub $field: Object, )*
+        }
+
+        impl BuiltinTypes {
+            /// Every builtin type, with its name, in the table's order.
+            pub fn all(&self) -> Vec<&Object> {
+                vec![ $( &self.$field, )* ]
+            }
+
+            fn new(type_type: &Object, object_type: &Object) -> BuiltinTypes {
+                BuiltinTypes {
+                    $( $field: builtin_type(type_type, object_type, $name, Layout::$layout, $flags), )*
+                }
+            }
+        }
+    };
+}
+
+const BASE: u32 = flags::BASETYPE;
+const FINAL: u32 = 0;
+
+builtin_types! {
+    int: "int", Int, BASE | flags::LONG_SUBCLASS;
+    bool_: "bool", Int, FINAL | flags::LONG_SUBCLASS;
+    float: "float", Float, BASE;
+    str: "str", Str, BASE | flags::UNICODE_SUBCLASS;
+    tuple: "tuple", Tuple, BASE | flags::TUPLE_SUBCLASS;
+    list: "list", List, BASE | flags::LIST_SUBCLASS;
+    dict: "dict", Dict, BASE | flags::DICT_SUBCLASS;
+    none: "NoneType", Object, FINAL;
+    not_implemented: "NotImplementedType", Object, FINAL;
+    ellipsis: "ellipsis", Object, FINAL;
+    function: "function", Function, FINAL;
+    builtin_function: "builtin_function_or_method", BuiltinFunction, FINAL;
+    method_descriptor: "method_descriptor", BuiltinFunction, FINAL;
+    method: "method", Method, FINAL;
+    slot_wrapper: "wrapper_descriptor", SlotWrapper, FINAL;
+    getset_descriptor: "getset_descriptor", GetSet, FINAL;
+    complex: "complex", Complex, BASE;
+    bytes: "bytes", Bytes, BASE | flags::BYTES_SUBCLASS;
+    set: "set", Set, BASE;
+    frozenset: "frozenset", Set, BASE;
+    super_: "super", Super, BASE;
+    classmethod: "classmethod", ClassMethod, BASE;
+    staticmethod: "staticmethod", StaticMethod, BASE;
+    property: "property", Property, BASE;
+    mappingproxy: "mappingproxy", MappingProxy, FINAL;
+    code: "code", Code, FINAL;
+    cell: "cell", Cell, FINAL;
+    module: "module", Module, BASE;
+    range: "range", Range, FINAL;
+    range_iterator: "range_iterator", RangeIterator, FINAL;
+    iterator: "iterator", SeqIterator, FINAL;
+    list_iterator: "list_iterator", SeqIterator, FINAL;
+    tuple_iterator: "tuple_iterator", SeqIterator, FINAL;
+    str_iterator: "str_ascii_iterator", SeqIterator, FINAL;
+    dict_keyiterator: "dict_keyiterator", SeqIterator, FINAL;
+    slice: "slice", Slice, FINAL;
+    traceback: "traceback", Traceback, FINAL;
+}
+
+/// A builtin type deriving from `object` (its bases are fixed up for
+/// those with another base in `Vm::new`).
+fn builtin_type(
+    type_type: &Object,
+    object_type: &Object,
+    name: &str,
+    layout: Layout,
+    flags: u32,
+) -> Object {
+    let ty = object::alloc(
+        type_type,
+        TypeObject::new(name, layout, flags | flags::IMMUTABLETYPE),
+    );
+    let tp = object::type_payload(&ty);
+    *tp.base.borrow_mut() = Some(object_type.clone());
+    *tp.bases.borrow_mut() = vec![object_type.clone()];
+    *tp.mro.borrow_mut() = vec![ty.clone(), object_type.clone()];
+    ty
+}
+
+/// Identifiers the interpreter looks up itself, interned once.
+macro_rules! names {
+    ($( $field:ident, )*) => {
+        pub struct Names {
+            $( pub $field: Object, )*
+        }
+
+        impl Names {
+            fn new(vm_intern: &dyn Fn(&str) -> Object) -> Names {
+                Names { $( $field: vm_intern(stringify!($field)), )* }
+            }
+        }
+    };
+}
+
+names! {
+    __name__, __qualname__, __module__, __doc__, __dict__, __class__,
+    __init__, __new__, __call__, __repr__, __str__, __hash__, __eq__,
+    __getattr__, __getattribute__, __setattr__, __delattr__, __get__,
+    __set__, __delete__, __iter__, __next__, __len__, __getitem__,
+    __setitem__, __delitem__, __contains__, __bool__, __index__,
+    __build_class__, __builtins__, __annotations__, __slots__,
+    __init_subclass__, __set_name__, __mro_entries__, __prepare__,
+    __class_getitem__, __enter__, __exit__, __file__, __spec__,
+    __loader__, __package__, __traceback__, __cause__, __context__,
+    __notes__, __weakref__, __float__, __int__, __abs__, __neg__,
+    __pos__, __invert__, __format__, __instancecheck__, __subclasscheck__,
+    __del__, __classcell__, __all__, __import__, __path__, __version__,
+    __main__, __missing__, __reversed__, __round__, __trunc__, __floor__, __ceil__,
+    __sizeof__, __reduce__, __reduce_ex__, __dir__, __mro__, __bases__,
+    __base__, __abstractmethods__, __orig_bases__, __length_hint__,
+    __await__, __aiter__, __anext__, __aenter__, __aexit__,
+    __complex__, __bytes__, __fspath__,
+}
+
+/// The running thread's state (`PyThreadState`): its frames and what it
+/// is handling.
+pub struct ThreadState {
+    /// The innermost frame running Python code, or null.
+    pub frame: Cell<*mut crate::frame::Frame>,
+    /// The frames' memory (`_PyThreadState_PushFrame`'s data stack).
+    pub data_stack: RefCell<crate::frame::DataStack>,
+    /// How many frames are running, for RecursionError.
+    pub recursion_depth: Cell<usize>,
+    pub recursion_limit: Cell<usize>,
+    /// The exception being handled (`sys.exc_info()`).
+    pub handled: RefCell<Option<Object>>,
+    /// The containers whose repr is being made (`Py_ReprEnter`).
+    pub repr_stack: RefCell<Vec<usize>>,
+    /// The lowest native stack address the eval loop may reach before
+    /// RecursionError; 0 until an embedder or `run_source` sets it.
+    pub stack_limit: Cell<usize>,
+}
+
+/// An interpreter (`PyInterpreterState` and its main thread's state).
+pub struct Vm {
+    pub types: BuiltinTypes,
+    pub type_type: Object,
+    pub object_type: Object,
+    pub exceptions: ExceptionTypes,
+    pub none: Object,
+    pub true_: Object,
+    pub false_: Object,
+    pub not_implemented: Object,
+    pub ellipsis: Object,
+    pub empty_tuple: Object,
+    pub empty_str: Object,
+    pub names: Names,
+    interned: RefCell<HashMap<Box<str>, Object>>,
+    /// The `builtins` module and its namespace.
+    pub builtins: Object,
+    pub builtins_dict: Object,
+    /// `sys.modules`.
+    pub modules: Object,
+    pub thread: ThreadState,
+    /// The keys of SipHash for str and bytes (`_Py_HashSecret`).
+    pub hash_secret: (u64, u64),
+    /// The size of the native stack the interpreter runs on, which bounds
+    /// how deep Rust code may recurse (8 MiB unless the embedder says).
+    pub native_stack_size: Cell<usize>,
+    /// What `print` wrote and has not yet been written out.
+    pub stdout: RefCell<Vec<u8>>,
+    /// The source of modules run so far, by file name, for tracebacks.
+    pub sources: RefCell<HashMap<String, std::rc::Rc<Vec<u8>>>>,
+}
+
+impl Vm {
+    /// A new interpreter, with its builtins ready.
+    pub fn new() -> Box<Vm> {
+        let type_type = object::alloc_self_typed(TypeObject::new(
+            "type",
+            Layout::Type,
+            flags::BASETYPE | flags::TYPE_SUBCLASS | flags::IMMUTABLETYPE,
+        ));
+        let object_type = object::alloc(
+            &type_type,
+            TypeObject::new(
+                "object",
+                Layout::Object,
+                flags::BASETYPE | flags::IMMUTABLETYPE,
+            ),
+        );
+        *object::type_payload(&object_type).mro.borrow_mut() = vec![object_type.clone()];
+        {
+            let tp = object::type_payload(&type_type);
+            *tp.base.borrow_mut() = Some(object_type.clone());
+            *tp.bases.borrow_mut() = vec![object_type.clone()];
+            *tp.mro.borrow_mut() = vec![type_type.clone(), object_type.clone()];
+        }
+        let types = BuiltinTypes::new(&type_type, &object_type);
+        // bool derives from int.
+        {
+            let tp = object::type_payload(&types.bool_);
+            *tp.base.borrow_mut() = Some(types.int.clone());
+            *tp.bases.borrow_mut() = vec![types.int.clone()];
+            *tp.mro.borrow_mut() =
+                vec![types.bool_.clone(), types.int.clone(), object_type.clone()];
+        }
+        let none = object::alloc(&types.none, crate::objects::object::ObjectPayload);
+        let not_implemented = object::alloc(
+            &types.not_implemented,
+            crate::objects::object::ObjectPayload,
+        );
+        let ellipsis = object::alloc(&types.ellipsis, crate::objects::object::ObjectPayload);
+        let true_ = object::alloc(&types.bool_, crate::objects::int::IntObject::new(1.into()));
+        let false_ = object::alloc(&types.bool_, crate::objects::int::IntObject::new(0.into()));
+        let empty_tuple = object::alloc(
+            &types.tuple,
+            crate::objects::tuple::TupleObject::new(Vec::new()),
+        );
+        let empty_str = object::alloc(&types.str, StrObject::from_str(""));
+        let interned: RefCell<HashMap<Box<str>, Object>> = RefCell::new(HashMap::new());
+        let intern = |s: &str| -> Object {
+            let mut table = interned.borrow_mut();
+            if let Some(o) = table.get(s) {
+                return o.clone();
+            }
+            let o = object::alloc(&types.str, StrObject::from_str(s));
+            table.insert(s.into(), o.clone());
+            o
+        };
+        let names = Names::new(&intern);
+        let exceptions = ExceptionTypes::new(&type_type, &object_type);
+        let builtins_dict = object::alloc(&types.dict, crate::objects::dict::DictObject::new());
+        let modules = object::alloc(&types.dict, crate::objects::dict::DictObject::new());
+        let builtins = object::alloc(
+            &types.module,
+            crate::objects::module::ModuleObject::new(builtins_dict.clone()),
+        );
+        let vm = Box::new(Vm {
+            types,
+            type_type,
+            object_type,
+            exceptions,
+            none,
+            true_,
+            false_,
+            not_implemented,
+            ellipsis,
+            empty_tuple,
+            empty_str,
+            names,
+            interned,
+            builtins,
+            builtins_dict,
+            modules,
+            thread: ThreadState {
+                frame: Cell::new(std::ptr::null_mut()),
+                data_stack: RefCell::new(crate::frame::DataStack::new()),
+                recursion_depth: Cell::new(0),
+                recursion_limit: Cell::new(1000),
+                handled: RefCell::new(None),
+                repr_stack: RefCell::new(Vec::new()),
+                stack_limit: Cell::new(0),
+            },
+            hash_secret: crate::objects::hash::secret_from_environment(),
+            native_stack_size: Cell::new(8 << 20),
+            stdout: RefCell::new(Vec::new()),
+            sources: RefCell::new(HashMap::new()),
+        });
+        crate::objects::init_types(&vm);
+        crate::exceptions::init(&vm);
+        crate::builtins::init(&vm);
+        vm
+    }
+
+    /// The interned str `s` (`PyUnicode_InternFromString`).
+    pub fn intern(&self, s: &str) -> Object {
+        if let Some(o) = self.interned.borrow().get(s) {
+            return o.clone();
+        }
+        let o = object::alloc(&self.types.str, StrObject::from_str(s));
+        self.interned.borrow_mut().insert(s.into(), o.clone());
+        o
+    }
+
+    /// The interned str equal to `name`, an exact str.
+    pub fn intern_object(&self, name: &Object) -> Object {
+        match name.payload::<StrObject>().and_then(|s| s.as_ascii()) {
+            Some(s) => self.intern(s),
+            None => name.clone(),
+        }
+    }
+
+    /// `type(object)`.
+    #[inline]
+    pub fn type_of<'a>(&'a self, object: &'a Object) -> &'a Object {
+        match object.heap_type() {
+            Some(ty) => ty,
+            None => &self.types.int,
+        }
+    }
+
+    /// The payload of `type(object)`.
+    #[inline]
+    pub fn type_payload_of<'a>(&'a self, object: &'a Object) -> &'a TypeObject {
+        object::type_payload(self.type_of(object))
+    }
+
+    /// `type(object).__name__`.
+    pub fn type_name(&self, object: &Object) -> String {
+        self.type_payload_of(object).name()
+    }
+
+    /// `isinstance(object, ty)` by the MRO alone (no `__instancecheck__`).
+    pub fn is_instance(&self, object: &Object, ty: &Object) -> bool {
+        crate::typeobject::is_subtype(self.type_of(object), ty)
+    }
+
+    pub fn new_bool(&self, value: bool) -> Object {
+        if value {
+            self.true_.clone()
+        } else {
+            self.false_.clone()
+        }
+    }
+
+    pub fn is_none(&self, object: &Object) -> bool {
+        object.is(&self.none)
+    }
+
+    /// A new str object (`PyUnicode_FromString`).
+    pub fn new_str(&self, s: &str) -> Object {
+        if s.is_empty() {
+            return self.empty_str.clone();
+        }
+        object::alloc(&self.types.str, StrObject::from_str(s))
+    }
+
+    pub fn new_tuple(&self, items: Vec<Object>) -> Object {
+        if items.is_empty() {
+            return self.empty_tuple.clone();
+        }
+        object::alloc(
+            &self.types.tuple,
+            crate::objects::tuple::TupleObject::new(items),
+        )
+    }
+
+    pub fn new_list(&self, items: Vec<Object>) -> Object {
+        object::alloc(
+            &self.types.list,
+            crate::objects::list::ListObject::new(items),
+        )
+    }
+
+    pub fn new_dict(&self) -> Object {
+        object::alloc(&self.types.dict, crate::objects::dict::DictObject::new())
+    }
+
+    /// The interpreter's `int` for a Rust integer.
+    pub fn new_int(&self, value: i64) -> Object {
+        match Object::small_int(value) {
+            Some(o) => o,
+            None => crate::objects::int::new_big(self, value.into()),
+        }
+    }
+
+    pub fn new_float(&self, value: f64) -> Object {
+        object::alloc(
+            &self.types.float,
+            crate::objects::float::FloatObject::new(value),
+        )
+    }
+
+    /// Runs a module's source as `__main__` (or any name), in a fresh
+    /// namespace, and gives the namespace back.
+    pub fn run_source(&self, source: &[u8], filename: &str, module_name: &str) -> PyResult<Object> {
+        crate::run::run_source(self, source, filename, module_name)
+    }
+}
