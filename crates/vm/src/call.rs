@@ -168,8 +168,8 @@ pub fn bind_arguments(
         return Err(missing_arguments(vm, &name(), "positional", &missing));
     }
     let kwdefaults = f.kwdefaults.borrow().clone();
-    for i in argcount..total {
-        if slots[i].is_none() {
+    for (i, slot) in slots.iter_mut().enumerate().take(total).skip(argcount) {
+        if slot.is_none() {
             let default = match &kwdefaults {
                 Some(d) => d
                     .payload::<DictObject>()
@@ -177,7 +177,7 @@ pub fn bind_arguments(
                 None => None,
             };
             match default {
-                Some(v) => slots[i] = Some(v),
+                Some(v) => *slot = Some(v),
                 None => missing.push(as_rust_str(&code.localsplusnames[i]).into_owned()),
             }
         }

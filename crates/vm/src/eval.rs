@@ -200,12 +200,6 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame) -> PyResult {
                     .expect("the compiler never reads NULL as a value")
             };
         }
-        macro_rules! set_top {
-            ($v:expr) => {{
-                let v: Object = $v;
-                *sp.sub(1) = Some(v);
-            }};
-        }
 
         let raised: Raised = 'dispatch: loop {
             macro_rules! tri {
@@ -251,7 +245,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame) -> PyResult {
                 }
                 Opcode::STORE_FAST => {
                     let v = pop!();
-                    let old = std::mem::replace(&mut *localsplus.add(oparg as usize), Some(v));
+                    let old = (*localsplus.add(oparg as usize)).replace(v);
                     drop(old);
                 }
                 Opcode::DELETE_FAST => {

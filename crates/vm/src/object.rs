@@ -332,18 +332,6 @@ unsafe fn free(ptr: NonNull<ObjectHeader>) {
     drop(ty);
 }
 
-/// Replaces the type of a heap object (`__class__` assignment), which the
-/// caller has checked has the same layout and size.
-pub(crate) fn set_heap_type(object: &Object, ty: &Object) {
-    if let Some(header) = object.header() {
-        let new = ty.clone().into_raw() as *mut ObjectHeader;
-        // SAFETY: a type is a heap object; the old pointer's count, owned
-        // by the object, goes back.
-        let old = header.ty.replace(unsafe { NonNull::new_unchecked(new) });
-        drop(unsafe { Object::from_raw(old.as_ptr() as usize) });
-    }
-}
-
 /// The type object `type`, whose type is itself: allocated with its own
 /// pointer patched in afterwards.
 pub(crate) fn alloc_self_typed(payload: TypeObject) -> Object {

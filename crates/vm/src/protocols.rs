@@ -501,9 +501,7 @@ pub fn ascii(vm: &Vm, value: &Object) -> PyResult {
 
 /// `format(value, spec)` (`PyObject_Format`).
 pub fn format(vm: &Vm, value: &Object, spec: Option<&Object>) -> PyResult {
-    let empty_spec = spec.map_or(true, |s| {
-        s.payload::<StrObject>().is_some_and(|s| s.is_empty())
-    });
+    let empty_spec = spec.is_none_or(|s| s.payload::<StrObject>().is_some_and(|s| s.is_empty()));
     if empty_spec {
         if vm.type_of(value).is(&vm.types.str) {
             return Ok(value.clone());

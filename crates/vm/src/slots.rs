@@ -252,7 +252,7 @@ fn tp_new_wrapper(vm: &Vm, args: Args) -> PyResult {
     )
 }
 
-fn self_and(args: Args) -> (&Object, Args) {
+fn self_and(args: Args<'_>) -> (&Object, Args<'_>) {
     (
         &args.values[0],
         Args {
@@ -534,7 +534,7 @@ pub fn fixup_slots(vm: &Vm, ty: &Object) {
             Set | Delete => s.descr_set.set(Some(|vm, d, instance, value| {
                 match value {
                     Some(v) => call_required(vm, d, "__set__", &[instance.clone(), v.clone()]),
-                    None => call_required(vm, d, "__delete__", &[instance.clone()]),
+                    None => call_required(vm, d, "__delete__", std::slice::from_ref(instance)),
                 }
                 .map(drop)
             })),
@@ -556,16 +556,16 @@ pub fn fixup_slots(vm: &Vm, ty: &Object) {
             })),
             Len => s.length.set(Some(slot_length)),
             Contains => s.sq_contains.set(Some(|vm, o, item| {
-                let r = call_required(vm, o, "__contains__", &[item.clone()])?;
+                let r = call_required(vm, o, "__contains__", std::slice::from_ref(item))?;
                 vm.is_true(&r)
             })),
             GetItem => s.getitem.set(Some(|vm, o, key| {
-                call_required(vm, o, "__getitem__", &[key.clone()])
+                call_required(vm, o, "__getitem__", std::slice::from_ref(key))
             })),
             SetItem | DelItem => s.setitem.set(Some(|vm, o, key, value| {
                 match value {
                     Some(v) => call_required(vm, o, "__setitem__", &[key.clone(), v.clone()]),
-                    None => call_required(vm, o, "__delitem__", &[key.clone()]),
+                    None => call_required(vm, o, "__delitem__", std::slice::from_ref(key)),
                 }
                 .map(drop)
             })),
@@ -590,7 +590,7 @@ fn slot_getattr_hook(vm: &Vm, o: &Object, name: &Object) -> PyResult {
                 vm,
                 g,
                 o,
-                Args::positional_only(&[name.clone()]),
+                Args::positional_only(std::slice::from_ref(name)),
             )
         }
         _ => crate::objects::object::generic_getattr(vm, o, name),
@@ -602,7 +602,7 @@ fn slot_getattr_hook(vm: &Vm, o: &Object, name: &Object) -> PyResult {
                     vm,
                     &getattr,
                     o,
-                    Args::positional_only(&[name.clone()]),
+                    Args::positional_only(std::slice::from_ref(name)),
                 ),
                 None => Err(e),
             }
@@ -614,13 +614,13 @@ fn slot_getattr_hook(vm: &Vm, o: &Object, name: &Object) -> PyResult {
 fn slot_setattro(vm: &Vm, o: &Object, name: &Object, value: Option<&Object>) -> PyResult<()> {
     match value {
         Some(v) => call_required(vm, o, "__setattr__", &[name.clone(), v.clone()]),
-        None => call_required(vm, o, "__delattr__", &[name.clone()]),
+        None => call_required(vm, o, "__delattr__", std::slice::from_ref(name)),
     }
     .map(drop)
 }
 
 fn slot_richcompare(vm: &Vm, a: &Object, b: &Object, op: CompareOp) -> PyResult {
-    match call_special(vm, a, op.dunder(), &[b.clone()])? {
+    match call_special(vm, a, op.dunder(), std::slice::from_ref(b))? {
         Some(r) => Ok(r),
         None => Ok(vm.not_implemented.clone()),
     }
@@ -679,18 +679,14 @@ fn slot_length(vm: &Vm, o: &Object) -> PyResult<usize> {
 fn slot_power(vm: &Vm, a: &Object, b: &Object, modulus: &Object) -> PyResult {
     if vm.is_none(modulus) {
         return binary_dispatch(vm, a, b, "__pow__", "__rpow__", |s| {
-            s.nb_power.get().map(|f| f as usize) == Some(slot_power as usize)
+            s.nb_power.get().is_some_and(|f| {
+                std::ptr::fn_addr_eq(f, slot_power as crate::typeobject::TernaryFn)
+            })
         });
     }
     // Three-argument pow calls only the left operand's __pow__.
-    if vm
-        .type_payload_of(a)
-        .slots
-        .nb_power
-        .get()
-        .map(|f| f as usize)
-        == Some(slot_power as usize)
-    {
+    let own = vm.type_payload_of(a).slots.nb_power.get();
+    if own.is_some_and(|f| std::ptr::fn_addr_eq(f, slot_power as crate::typeobject::TernaryFn)) {
         if let Some(r) = call_special(vm, a, "__pow__", &[b.clone(), modulus.clone()])? {
             return Ok(r);
         }
@@ -714,21 +710,21 @@ fn binary_dispatch(
     let mut do_other = !ta.is(tb) && uses_dispatch(&type_payload(tb).slots);
     if uses_dispatch(&type_payload(ta).slots) {
         if do_other && is_subtype(tb, ta) && method_is_overloaded(vm, ta, tb, rname) {
-            if let Some(r) = call_special(vm, b, rname, &[a.clone()])? {
+            if let Some(r) = call_special(vm, b, rname, std::slice::from_ref(a))? {
                 if !r.is(&vm.not_implemented) {
                     return Ok(r);
                 }
             }
             do_other = false;
         }
-        if let Some(r) = call_special(vm, a, name, &[b.clone()])? {
+        if let Some(r) = call_special(vm, a, name, std::slice::from_ref(b))? {
             if !r.is(&vm.not_implemented) || ta.is(tb) {
                 return Ok(r);
             }
         }
     }
     if do_other {
-        if let Some(r) = call_special(vm, b, rname, &[a.clone()])? {
+        if let Some(r) = call_special(vm, b, rname, std::slice::from_ref(a))? {
             return Ok(r);
         }
     }
@@ -750,7 +746,9 @@ macro_rules! binary_slots {
     ($( $name:literal, $rname:literal, $field:ident, $fn:ident; )*) => {
         $(
             fn $fn(vm: &Vm, a: &Object, b: &Object) -> PyResult {
-                binary_dispatch(vm, a, b, $name, $rname, |s| s.$field.get().map(|f| f as usize) == Some($fn as usize))
+                binary_dispatch(vm, a, b, $name, $rname, |s| {
+                    s.$field.get().is_some_and(|f| std::ptr::fn_addr_eq(f, $fn as crate::typeobject::BinaryFn))
+                })
             }
         )*
 
@@ -784,7 +782,7 @@ macro_rules! simple_slots {
     ($setter:ident, $ty:ty, $( $name:literal => |$vm:ident, $a:ident $(, $b:ident)?| ; )*) => {
         fn $setter(cell: &std::cell::Cell<Option<$ty>>, name: &str) {
             let f: $ty = match name {
-                $( $name => |$vm, $a $(, $b)?| call_required($vm, $a, $name, &[$($b.clone())?]), )*
+                $( $name => |$vm, $a $(, $b)?| call_required($vm, $a, $name, &[$($b.clone())?][..]), )*
                 _ => return,
             };
             cell.set(Some(f));

@@ -923,15 +923,15 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
     for (key, value) in tp.dict.items() {
         if let Some(set_name) = vm.lookup_special(&value, &vm.names.__set_name__)? {
             vm.call(&set_name, Args::positional_only(&[ty.clone(), key.clone()]))
-                .map_err(|e| {
+                .inspect_err(|e| {
                     let note = format!(
                         "Error calling __set_name__ on '{}' instance {} in '{}'",
                         vm.type_name(&value),
                         vm.repr_string(&key).unwrap_or_default(),
                         tp.name()
                     );
+                    // The note is best effort: the original error is raised.
                     let _ = vm.call_method(&e.0, "add_note", &[vm.new_str(&note)]);
-                    e
                 })?;
         }
     }

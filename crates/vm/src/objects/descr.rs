@@ -193,7 +193,7 @@ pub(crate) fn init(vm: &Vm) {
             return Ok(p.clone());
         };
         match &p.payload::<PropertyObject>().expect("a property").fget {
-            Some(fget) => vm.call(fget, Args::positional_only(&[instance.clone()])),
+            Some(fget) => vm.call(fget, Args::positional_only(std::slice::from_ref(instance))),
             None => Err(vm.new_exception(&vm.exceptions.attribute_error, "unreadable attribute")),
         }
     }));
@@ -213,7 +213,7 @@ pub(crate) fn init(vm: &Vm) {
             },
             None => match &p.fdel {
                 Some(fdel) => vm
-                    .call(fdel, Args::positional_only(&[instance.clone()]))
+                    .call(fdel, Args::positional_only(std::slice::from_ref(instance)))
                     .map(drop),
                 None => {
                     Err(vm.new_exception(&vm.exceptions.attribute_error, "can't delete attribute"))

@@ -48,9 +48,7 @@ pub struct MethodObject {
 
 pub(crate) fn init(vm: &Vm) {
     let tp = type_payload(&vm.types.function);
-    tp.slots
-        .call
-        .set(Some(|vm, f, args| crate::eval::call_function(vm, f, args)));
+    tp.slots.call.set(Some(crate::eval::call_function));
     tp.slots.descr_get.set(Some(function_get));
     tp.slots.repr.set(Some(|vm, f| {
         let qualname = f

@@ -46,6 +46,7 @@ pub(crate) fn init_types(vm: &Vm) {
     range::init(vm);
     iter::init(vm);
     slice::init(vm);
+    crate::traceback::init(vm);
     for ty in vm.types.all() {
         let tp = type_payload(ty);
         let base = tp.base.borrow().clone();

@@ -6,7 +6,7 @@ use crate::errors::PyResult;
 use crate::object::{type_payload, Object};
 use crate::objects::dict::DictObject;
 use crate::objects::str::as_rust_str;
-use crate::typeobject::{is_subtype, Args, CompareOp};
+use crate::typeobject::{is_subtype, Args, CompareOp, GetattroFn, InitFn, NewFn};
 use crate::vm::Vm;
 
 /// The payload of `object()` and of singletons such as None: nothing.
@@ -111,8 +111,16 @@ fn object_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
     if !args.values.is_empty() {
         // Extra arguments are an error only if __init__ is not overridden
         // and __new__ is (or the other way round), as object_new says.
-        let init_overridden = tp.slots.init.get().map(|f| f as usize) != Some(object_init as usize);
-        let new_overridden = tp.slots.new.get().map(|f| f as usize) != Some(object_new as usize);
+        let init_overridden = !tp
+            .slots
+            .init
+            .get()
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, object_init as InitFn));
+        let new_overridden = !tp
+            .slots
+            .new
+            .get()
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, object_new as NewFn));
         if new_overridden || !init_overridden {
             return Err(vm.new_type_error(format!("{}() takes no arguments", tp.name())));
         }
@@ -130,8 +138,16 @@ fn object_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
 fn object_init(vm: &Vm, object: &Object, args: Args) -> PyResult<()> {
     if !args.values.is_empty() {
         let tp = vm.type_payload_of(object);
-        let init_overridden = tp.slots.init.get().map(|f| f as usize) != Some(object_init as usize);
-        let new_overridden = tp.slots.new.get().map(|f| f as usize) != Some(object_new as usize);
+        let init_overridden = !tp
+            .slots
+            .init
+            .get()
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, object_init as InitFn));
+        let new_overridden = !tp
+            .slots
+            .new
+            .get()
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, object_new as NewFn));
         if init_overridden || !new_overridden {
             return Err(vm.new_type_error(format!(
                 "{}.__init__() takes exactly one argument (the instance to initialize)",
@@ -182,7 +198,7 @@ fn object_format(vm: &Vm, args: Args) -> PyResult {
             vm.type_name(spec)
         )));
     };
-    if spec_str.len() > 0 {
+    if !spec_str.is_empty() {
         return Err(vm.new_type_error(format!(
             "unsupported format string passed to {}.__format__",
             vm.type_name(&args.values[0])
@@ -475,8 +491,7 @@ impl Vm {
     /// `getattr(object, name, None)`-like: None only for AttributeError.
     pub fn getattr_opt(&self, object: &Object, name: &Object) -> PyResult<Option<Object>> {
         let getattro = self.type_payload_of(object).slots.getattro.get();
-        if getattro.is_none() || getattro == Some(generic_getattr as crate::typeobject::GetattroFn)
-        {
+        if getattro.is_none_or(|f| std::ptr::fn_addr_eq(f, generic_getattr as GetattroFn)) {
             return generic_getattr_opt(self, object, name);
         }
         match self.getattr(object, name) {
