@@ -122,6 +122,51 @@ fn nested_sources() -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            "generator_elements",
+            format!("{}x{}\n", "(".repeat(40), " for a in b)".repeat(40)),
+        ),
+        (
+            "call_generator_elements",
+            format!("f({}x{})\n", "(".repeat(40), " for a in b)".repeat(40)),
+        ),
+        (
+            "dict_keys_in_call",
+            format!("f({})\n", nest("{", "a", ": 1}")),
+        ),
+        (
+            "dict_comprehension_keys_in_call",
+            format!("f({})\n", nest("{", "a", ": 1 for a in b}")),
+        ),
+        (
+            "subscripts_in_comprehension_targets",
+            format!("{}a{}\n", "a[[x for ".repeat(40), " in b]]".repeat(40)),
+        ),
+        (
+            "subscripts_in_comprehension_targets_invalid",
+            format!("{}a{} ?\n", "a[[x for ".repeat(40), " in b]]".repeat(40)),
+        ),
+        (
+            "parenthesized_targets_in_parenthesized_comprehension",
+            format!(
+                "{}[x for {}a{} in y]{}\n",
+                "(".repeat(66),
+                "(".repeat(130),
+                ")".repeat(130),
+                ")".repeat(66)
+            ),
+        ),
+        (
+            "parenthesized_starred_targets_in_parenthesized_comprehension_invalid",
+            format!(
+                "{}[x for {}*{}1{} in y]{}\n",
+                "(".repeat(60),
+                "(".repeat(110),
+                "(".repeat(25),
+                ")".repeat(25),
+                ")".repeat(60)
+            ),
+        ),
+        (
             "subscript_target_invalid",
             format!("{} = 1\n", nest("x[", "1 2", "]").trim_end()),
         ),

@@ -894,12 +894,30 @@ impl<'src> Parser<'src> {
                 constant(self.number_value(&t))
             }
             T::String => return self.strings(),
-            T::LPar => return self.paren_atom(),
-            T::LSqb => return self.bracket_atom(),
-            T::LBrace => return self.brace_atom(),
+            T::LPar | T::LSqb | T::LBrace => return self.bracketed_atom(t.kind),
             _ => return Ok(None),
         };
         Ok(Some(expr(kind, token_loc(t))))
+    }
+
+    /// A tuple, group, generator expression, list, dict or set (or one of
+    /// their comprehensions), from `atom_memo` when it has been read here
+    /// before, and kept there while `memoize_atoms` is on.
+    fn bracketed_atom(&mut self, open: T) -> PResult<Expr> {
+        let key = (self.pos, self.invalid_rules);
+        if let Some((end, e)) = self.atom_memo.get(&key) {
+            self.pos = *end;
+            return Ok(e.clone());
+        }
+        let result = match open {
+            T::LPar => self.paren_atom()?,
+            T::LSqb => self.bracket_atom()?,
+            _ => self.brace_atom()?,
+        };
+        if self.memoize_atoms {
+            self.atom_memo.insert(key, (self.pos, result.clone()));
+        }
+        Ok(result)
     }
 
     fn number_value(&self, t: &Token) -> Constant {
@@ -969,8 +987,14 @@ impl<'src> Parser<'src> {
                 Ok(Some(first))
             }
             T::For | T::Async if !matches!(first.kind, ExprKind::Starred { .. }) => {
-                self.pos = mark;
-                self.genexp()
+                // `genexp`, whose element is the one just read: reading it
+                // again would double the work per level of nested
+                // generator expressions.
+                let genexp = self.genexp_rest(first, mark)?;
+                if genexp.is_none() {
+                    self.pos = mark;
+                }
+                Ok(genexp)
             }
             _ => {
                 if self.invalid_rules && matches!(first.kind, ExprKind::Starred { .. }) {
@@ -999,39 +1023,6 @@ impl<'src> Parser<'src> {
             return Ok(None);
         };
         if self.eat(T::RPar)?.is_none() {
-            return Ok(None);
-        }
-        let kind = ExprKind::GeneratorExp {
-            elt: Box::new(elt),
-            generators,
-        };
-        Ok(Some(expr(kind, self.loc(start))))
-    }
-
-    /// `genexp: '(' ( assignment_expression | expression !':=') for_if_clauses ')'`
-    pub(super) fn genexp(&mut self) -> PResult<Expr> {
-        let start = self.start()?;
-        let mark = self.pos;
-        if self.eat(T::LPar)?.is_none() {
-            return Ok(None);
-        }
-        let elt = match self.assignment_expression()? {
-            Some(e) => Some(e),
-            None => match self.expression()? {
-                Some(e) if !self.at(T::ColonEqual)? => Some(e),
-                _ => None,
-            },
-        };
-        let Some(elt) = elt else {
-            self.pos = mark;
-            return Ok(None);
-        };
-        let Some(generators) = self.for_if_clauses()? else {
-            self.pos = mark;
-            return Ok(None);
-        };
-        if self.eat(T::RPar)?.is_none() {
-            self.pos = mark;
             return Ok(None);
         }
         let kind = ExprKind::GeneratorExp {
@@ -1118,14 +1109,27 @@ impl<'src> Parser<'src> {
             };
             return Ok(Some(expr(kind, self.loc(start))));
         }
+        let items_mark = mark + 1;
+        // The key of the first pair, when the set's first element read
+        // first is one: reading it again would be exponential in dicts
+        // nested in keys.
+        let mut first_key = None;
         if !self.at(T::DoubleStar)? {
-            let first_mark = self.pos;
             let first = self.star_named_expression()?;
             match first {
                 Some(first) if !self.at(T::Colon)? => {
                     return self.set_or_setcomp(start, mark, first);
                 }
-                Some(_) => self.pos = first_mark,
+                Some(first) => {
+                    // Only `*a` and `a := b` are no `expression`.
+                    let walrus = self.tokens[items_mark].kind == T::Name
+                        && self.tokens[items_mark + 1].kind == T::ColonEqual;
+                    if walrus || matches!(first.kind, ExprKind::Starred { .. }) {
+                        self.pos = items_mark;
+                    } else {
+                        first_key = Some(first);
+                    }
+                }
                 None => {
                     self.pos = mark;
                     return Ok(None);
@@ -1133,13 +1137,16 @@ impl<'src> Parser<'src> {
             }
         }
         // A dict or a dict comprehension.
-        let items_mark = self.pos;
         // The first pair, read once whether it starts a comprehension or
         // not: reading it again would be exponential in nested dicts.
         let mut first_pair = None;
         let mut items_done = false;
         if !self.at(T::DoubleStar)? {
-            if let Some((key, value)) = self.kvpair()? {
+            let pair = match first_key {
+                Some(key) => self.kvpair_after_key(items_mark, key)?,
+                None => self.kvpair()?,
+            };
+            if let Some((key, value)) = pair {
                 if matches!(self.peek_kind()?, T::For | T::Async) {
                     let Some(generators) = self.for_if_clauses()? else {
                         self.pos = mark;
@@ -1242,6 +1249,11 @@ impl<'src> Parser<'src> {
         let Some(key) = self.expression()? else {
             return Ok(None);
         };
+        self.kvpair_after_key(mark, key)
+    }
+
+    /// The rest of a `kvpair` that starts at `mark` with `key`, read.
+    fn kvpair_after_key(&mut self, mark: usize, key: Expr) -> PResult<(Expr, Expr)> {
         if self.eat(T::Colon)?.is_none() {
             self.pos = mark;
             return Ok(None);

@@ -84,6 +84,13 @@ pub struct Parser<'src> {
     /// pattern again at once, and without this every level of brackets
     /// would double the work. `pattern` takes it back (it is never cloned).
     pattern_memo: Option<(usize, bool, usize, Pattern)>,
+    /// Bracketed atoms (tuples, groups, lists, dicts, sets and their
+    /// comprehensions) by position and pass: where each ends and what it
+    /// gave. Only those read while `memoize_atoms` is on are kept: inside
+    /// the atom of `t_primary`, which target rules try at every level of
+    /// nested brackets before reading the same brackets another way.
+    atom_memo: HashMap<(usize, bool), (usize, Option<Expr>)>,
+    memoize_atoms: bool,
 }
 
 /// The rules whose results the second pass remembers.
@@ -117,6 +124,8 @@ impl<'src> Parser<'src> {
             failed_expression: None,
             failed_pattern: None,
             pattern_memo: None,
+            atom_memo: HashMap::new(),
+            memoize_atoms: false,
         }
     }
 
@@ -140,6 +149,8 @@ impl<'src> Parser<'src> {
             failed_expression: None,
             failed_pattern: None,
             pattern_memo: None,
+            atom_memo: HashMap::new(),
+            memoize_atoms: false,
         }
     }
 

@@ -219,15 +219,37 @@ impl<'src> Parser<'src> {
                 }
             }
             T::LSqb => {
-                self.pos += 1;
-                let Some(slice) = self.slices()? else {
-                    self.pos = mark;
-                    return Ok(None);
+                let slice = match &self.primary_memo {
+                    // `t_primary` has just read this subscript, and given
+                    // it back: reading it again would double the work per
+                    // level of subscripts nested in targets.
+                    Some((memo_start, end, e)) if *memo_start == mark && *end > self.pos => {
+                        match &e.kind {
+                            ExprKind::Subscript { slice, .. } => {
+                                let (end, slice) = (*end, (**slice).clone());
+                                self.pos = end;
+                                Some(slice)
+                            }
+                            _ => None,
+                        }
+                    }
+                    _ => None,
                 };
-                if self.eat(T::RSqb)?.is_none() {
-                    self.pos = mark;
-                    return Ok(None);
-                }
+                let slice = match slice {
+                    Some(slice) => slice,
+                    None => {
+                        self.pos += 1;
+                        let Some(slice) = self.slices()? else {
+                            self.pos = mark;
+                            return Ok(None);
+                        };
+                        if self.eat(T::RSqb)?.is_none() {
+                            self.pos = mark;
+                            return Ok(None);
+                        }
+                        slice
+                    }
+                };
                 ExprKind::Subscript {
                     value: Box::new(value),
                     slice: Box::new(slice),
@@ -258,7 +280,14 @@ impl<'src> Parser<'src> {
             }
         }
         let start = self.start()?;
-        let Some(mut e) = self.atom()? else {
+        // Target rules try `t_primary` at each level of nested brackets,
+        // and each time it reads the whole bracketed atom there: remember
+        // the atoms inside, or that is quadratic in the nesting (and more
+        // with targets nested in comprehensions nested in brackets).
+        let memoize = std::mem::replace(&mut self.memoize_atoms, true);
+        let atom = self.atom();
+        self.memoize_atoms = memoize;
+        let Some(mut e) = atom? else {
             self.pos = start_pos;
             return Ok(None);
         };
