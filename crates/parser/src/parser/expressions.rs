@@ -397,12 +397,23 @@ impl<'src> Parser<'src> {
         match self.peek_kind()? {
             T::True | T::None | T::False => Ok(true),
             T::LSqb | T::LPar => {
-                let is_paren = self.at(T::LPar)?;
+                let open = self.peek()?;
+                let is_paren = open.kind == T::LPar;
                 let atom = self.without_invalid_rules(|p| p.atom())?;
-                Ok(match atom.map(|a| a.kind) {
-                    Some(ExprKind::List { .. }) => !is_paren,
-                    Some(ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. }) => is_paren,
-                    _ => false,
+                // A tuple or generator expression in a group, `((a, b))`,
+                // is none: its own parentheses are not the first.
+                let from_open = |a: &Expr| {
+                    a.loc.lineno == open.lineno && a.loc.col_offset as i32 == open.col_offset
+                };
+                Ok(match atom {
+                    Some(a) => match a.kind {
+                        ExprKind::List { .. } => !is_paren,
+                        ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. } => {
+                            is_paren && from_open(&a)
+                        }
+                        _ => false,
+                    },
+                    None => false,
                 })
             }
             _ => Ok(false),
@@ -716,6 +727,10 @@ impl<'src> Parser<'src> {
                         self.pos = first_mark;
                     }
                 }
+                if first.is_none() && self.invalid_rules && self.at(T::Star)? {
+                    // `primary genexp`, with genexp's `invalid_comprehension`.
+                    self.invalid_starred_element(mark, false)?;
+                }
                 let first = first.map(|e| (first_mark, e));
                 let (args, keywords) = if first.is_none() && self.at(T::RPar)? {
                     (Vec::new(), Vec::new())
@@ -948,6 +963,7 @@ impl<'src> Parser<'src> {
         }
         let Some(first) = self.star_named_expression()? else {
             if self.invalid_rules {
+                self.invalid_starred_element(mark, true)?;
                 self.pos = mark + 1;
                 self.invalid_group_double_star()?;
             }
@@ -998,7 +1014,7 @@ impl<'src> Parser<'src> {
             }
             _ => {
                 if self.invalid_rules && matches!(first.kind, ExprKind::Starred { .. }) {
-                    self.invalid_comprehension_starred(&first)?;
+                    self.invalid_starred_element(mark, true)?;
                 }
                 self.pos = mark;
                 Ok(None)
@@ -1047,13 +1063,16 @@ impl<'src> Parser<'src> {
             )));
         }
         let Some(first) = self.star_named_expression()? else {
+            if self.invalid_rules {
+                self.invalid_starred_element(mark, false)?;
+            }
             self.pos = mark;
             return Ok(None);
         };
         if matches!(self.peek_kind()?, T::For | T::Async) {
             if matches!(first.kind, ExprKind::Starred { .. }) {
                 if self.invalid_rules {
-                    self.invalid_comprehension_starred(&first)?;
+                    self.invalid_starred_element(mark, false)?;
                 }
                 self.pos = mark;
                 return Ok(None);
@@ -1082,6 +1101,7 @@ impl<'src> Parser<'src> {
         }
         if self.eat(T::RSqb)?.is_none() {
             if self.invalid_rules {
+                self.invalid_starred_element(mark, false)?;
                 self.pos = mark;
                 self.invalid_comprehension_unparenthesized()?;
             }
@@ -1131,6 +1151,9 @@ impl<'src> Parser<'src> {
                     }
                 }
                 None => {
+                    if self.invalid_rules {
+                        self.invalid_starred_element(mark, false)?;
+                    }
                     self.pos = mark;
                     return Ok(None);
                 }
@@ -1205,7 +1228,7 @@ impl<'src> Parser<'src> {
         if matches!(self.peek_kind()?, T::For | T::Async) {
             if matches!(first.kind, ExprKind::Starred { .. }) {
                 if self.invalid_rules {
-                    self.invalid_comprehension_starred(&first)?;
+                    self.invalid_starred_element(mark, false)?;
                 }
                 self.pos = mark;
                 return Ok(None);
@@ -1234,6 +1257,7 @@ impl<'src> Parser<'src> {
         }
         if self.eat(T::RBrace)?.is_none() {
             if self.invalid_rules {
+                self.invalid_starred_element(mark, false)?;
                 self.pos = mark;
                 self.invalid_comprehension_unparenthesized()?;
             }
@@ -1375,14 +1399,24 @@ impl<'src> Parser<'src> {
         Ok(())
     }
 
-    /// `invalid_comprehension: ('[' | '(' | '{') a=starred_expression for_if_clauses`
-    fn invalid_comprehension_starred(&mut self, first: &Expr) -> Result<(), Stop> {
+    /// For a display or a parenthesized expression whose bracket is at
+    /// `open` and whose first element starts with `*`:
+    /// `invalid_group: '(' a=starred_expression ')'` (when `group`) and
+    /// `invalid_comprehension: ('[' | '(' | '{') a=starred_expression for_if_clauses`.
+    /// Their starred expression is `'*' expression`, not the `'*' bitwise_or`
+    /// the valid alternatives read: it may go further, or raise on its own.
+    fn invalid_starred_element(&mut self, open: usize, group: bool) -> Result<(), Stop> {
         let mark = self.pos;
-        if self.for_if_clauses()?.is_some() {
-            return Err(self.raise_at(
-                first.loc,
-                "iterable unpacking cannot be used in comprehension",
-            ));
+        self.pos = open + 1;
+        if let Some(a) = self.starred_expression()? {
+            if group && self.at(T::RPar)? {
+                return Err(self.raise_at(a.loc, "cannot use starred expression here"));
+            }
+            if self.for_if_clauses()?.is_some() {
+                return Err(
+                    self.raise_at(a.loc, "iterable unpacking cannot be used in comprehension")
+                );
+            }
         }
         self.pos = mark;
         Ok(())

@@ -1,0 +1,1 @@
+f(*a or b for a in b)

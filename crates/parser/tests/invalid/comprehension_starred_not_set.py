@@ -1,0 +1,1 @@
+x = {*not a for x in y}
