@@ -107,6 +107,12 @@ fn main() -> ExitCode {
         },
     };
     let Some(dump) = dump else {
+        // As CPython since 3.9, the script's name is made absolute: it is
+        // the `__file__` and the code's file name tracebacks show.
+        let file = match std::path::absolute(&file) {
+            Ok(path) if file != "<string>" => path.to_string_lossy().into_owned(),
+            _ => file,
+        };
         return run(source, file);
     };
     let mut text = std::thread::Builder::new()

@@ -61,11 +61,18 @@ fn programs_behave_as_under_cpython() {
                 expected.status.code()
             ));
         }
-        for (what, a, e) in [("stdout", &actual.stdout, &expected.stdout), ("stderr", &actual.stderr, &expected.stderr)] {
+        for (what, a, e) in [
+            ("stdout", &actual.stdout, &expected.stdout),
+            ("stderr", &actual.stderr, &expected.stderr),
+        ] {
             if a != e {
                 let a = String::from_utf8_lossy(a);
                 let e = String::from_utf8_lossy(e);
-                let line = a.lines().zip(e.lines()).position(|(x, y)| x != y).unwrap_or(a.lines().count().min(e.lines().count()));
+                let line = a
+                    .lines()
+                    .zip(e.lines())
+                    .position(|(x, y)| x != y)
+                    .unwrap_or(a.lines().count().min(e.lines().count()));
                 differences.push(format!(
                     "{what} differs at line {}:\n    krait:   {:?}\n    CPython: {:?}",
                     line + 1,

@@ -106,12 +106,25 @@ pub(crate) fn init(vm: &Vm) {
         }),
         ("next", |vm, args| {
             check_function_arity(vm, "next", args, 1, 2)?;
-            match vm.next(&args.values[0])? {
-                Some(v) => Ok(v),
-                None => match args.values.get(1) {
+            let iterator = &args.values[0];
+            let Some(next) = vm.type_payload_of(iterator).slots.iternext.get() else {
+                return Err(vm.new_type_error(format!(
+                    "'{}' object is not an iterator",
+                    vm.type_name(iterator)
+                )));
+            };
+            // The slot, not `Vm::next`: a StopIteration with a value (a
+            // generator's return) goes to the caller as it is.
+            match next(vm, iterator) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => match args.values.get(1) {
                     Some(default) => Ok(default.clone()),
                     None => Err(vm.new_exception_empty(&vm.exceptions.stop_iteration)),
                 },
+                Err(e) if args.values.len() > 1 && e.matches(vm, &vm.exceptions.stop_iteration) => {
+                    Ok(args.values[1].clone())
+                }
+                Err(e) => Err(e),
             }
         }),
         ("isinstance", |vm, args| {

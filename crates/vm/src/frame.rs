@@ -46,6 +46,11 @@ pub struct Frame {
     pub stacktop: usize,
     /// Whether returning from this frame returns from `eval_frame`.
     pub is_entry: bool,
+    /// Whether the frame lives in a generator object rather than on the
+    /// data stack (then popping it only clears it).
+    pub in_generator: bool,
+    /// Set by YIELD_VALUE: the frame is suspended, not finished.
+    pub suspended: bool,
 }
 
 const WORD: usize = size_of::<usize>();
@@ -139,6 +144,16 @@ impl DataStack {
             std::ptr::drop_in_place(slots.add(i));
         }
         std::ptr::drop_in_place(frame);
+        self.release(frame);
+    }
+
+    /// Gives the innermost frame's memory back without dropping what it
+    /// holds (its contents were moved into a generator).
+    ///
+    /// # Safety
+    /// `frame` must be the innermost live frame, and its contents must
+    /// have been moved out.
+    pub unsafe fn release(&mut self, frame: *mut Frame) {
         let chunk_base = self.chunks[self.current].as_ptr() as usize;
         self.top = (frame as usize - chunk_base) / WORD;
         if self.top == 0 && self.current > 0 {
@@ -170,7 +185,28 @@ pub unsafe fn pop(vm: &Vm, frame: *mut Frame) {
     vm.thread
         .recursion_depth
         .set(vm.thread.recursion_depth.get() - 1);
-    vm.thread.data_stack.borrow_mut().pop_frame(frame);
+    if (*frame).in_generator {
+        clear(frame);
+    } else {
+        vm.thread.data_stack.borrow_mut().pop_frame(frame);
+    }
+}
+
+/// Drops what a frame holds: its header's references and its slots.
+///
+/// # Safety
+/// `frame` must be live; it is not afterwards.
+pub unsafe fn clear(frame: *mut Frame) {
+    let slots = Frame::localsplus(frame);
+    for i in 0..(*frame).stacktop {
+        std::ptr::drop_in_place(slots.add(i));
+    }
+    std::ptr::drop_in_place(frame);
+}
+
+/// The number of words a frame of `code` takes, header included.
+pub fn frame_words(code: &CodePayload) -> usize {
+    HEADER_WORDS + code.nlocalsplus() + code.code.stacksize as usize
 }
 
 /// Whether the native stack is nearly used up: re-entering the eval loop

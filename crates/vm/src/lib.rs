@@ -36,6 +36,7 @@ pub mod errors;
 pub mod eval;
 pub mod exceptions;
 pub mod frame;
+pub mod matching;
 pub mod object;
 pub mod objects;
 pub mod protocols;

@@ -56,10 +56,14 @@ impl Vm {
         )))
     }
 
-    /// `next(iterator)`, with exhaustion as None.
+    /// `next(iterator)`, with exhaustion as None: a StopIteration the
+    /// iterator raises ends it too, as in CPython's FOR_ITER.
     pub fn next(&self, iterator: &Object) -> PyResult<Option<Object>> {
         match self.type_payload_of(iterator).slots.iternext.get() {
-            Some(f) => f(self, iterator),
+            Some(f) => match f(self, iterator) {
+                Err(e) if e.matches(self, &self.exceptions.stop_iteration) => Ok(None),
+                other => other,
+            },
             None => Err(self.new_type_error(format!(
                 "'{}' object is not an iterator",
                 self.type_name(iterator)

@@ -210,6 +210,10 @@ slots! {
 
 /// Type flags (`Py_TPFLAGS_*`).
 pub mod flags {
+    /// Instances match sequence patterns (`case [a, b]`).
+    pub const SEQUENCE: u32 = 1 << 5;
+    /// Instances match mapping patterns (`case {"k": v}`).
+    pub const MAPPING: u32 = 1 << 6;
     pub const HEAPTYPE: u32 = 1 << 9;
     pub const BASETYPE: u32 = 1 << 10;
     pub const HAS_DICT: u32 = 1 << 11;
@@ -280,6 +284,7 @@ layouts! {
     Bytes => o::bytes::BytesObject,
     Set => o::set::SetObject,
     Super => crate::builtins::SuperObject,
+    Generator => o::generator::GeneratorObject,
     ClassMethod => o::descr::ClassMethodObject,
     StaticMethod => o::descr::StaticMethodObject,
     Property => o::descr::PropertyObject,
@@ -808,15 +813,20 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
         }
     }
     let stp = object::type_payload(&solid);
-    let inherited_flags = stp.flags.get()
-        & (flags::LONG_SUBCLASS
-            | flags::LIST_SUBCLASS
-            | flags::TUPLE_SUBCLASS
-            | flags::BYTES_SUBCLASS
-            | flags::UNICODE_SUBCLASS
-            | flags::DICT_SUBCLASS
-            | flags::BASE_EXC_SUBCLASS
-            | flags::TYPE_SUBCLASS);
+    let pattern_flags = bases
+        .iter()
+        .map(|b| object::type_payload(b).flags.get() & (flags::SEQUENCE | flags::MAPPING))
+        .fold(0, |a, b| a | b);
+    let inherited_flags = pattern_flags
+        | stp.flags.get()
+            & (flags::LONG_SUBCLASS
+                | flags::LIST_SUBCLASS
+                | flags::TUPLE_SUBCLASS
+                | flags::BYTES_SUBCLASS
+                | flags::UNICODE_SUBCLASS
+                | flags::DICT_SUBCLASS
+                | flags::BASE_EXC_SUBCLASS
+                | flags::TYPE_SUBCLASS);
     let tp = TypeObject::new(
         &name,
         stp.layout,

@@ -46,9 +46,9 @@ builtin_types! {
     bool_: "bool", Int, FINAL | flags::LONG_SUBCLASS;
     float: "float", Float, BASE;
     str: "str", Str, BASE | flags::UNICODE_SUBCLASS;
-    tuple: "tuple", Tuple, BASE | flags::TUPLE_SUBCLASS;
-    list: "list", List, BASE | flags::LIST_SUBCLASS;
-    dict: "dict", Dict, BASE | flags::DICT_SUBCLASS;
+    tuple: "tuple", Tuple, BASE | flags::TUPLE_SUBCLASS | flags::SEQUENCE;
+    list: "list", List, BASE | flags::LIST_SUBCLASS | flags::SEQUENCE;
+    dict: "dict", Dict, BASE | flags::DICT_SUBCLASS | flags::MAPPING;
     none: "NoneType", Object, FINAL;
     not_implemented: "NotImplementedType", Object, FINAL;
     ellipsis: "ellipsis", Object, FINAL;
@@ -63,6 +63,8 @@ builtin_types! {
     set: "set", Set, BASE;
     frozenset: "frozenset", Set, BASE;
     super_: "super", Super, BASE;
+    generator: "generator", Generator, FINAL;
+    coroutine: "coroutine", Generator, FINAL;
     classmethod: "classmethod", ClassMethod, BASE;
     staticmethod: "staticmethod", StaticMethod, BASE;
     property: "property", Property, BASE;
@@ -70,7 +72,7 @@ builtin_types! {
     code: "code", Code, FINAL;
     cell: "cell", Cell, FINAL;
     module: "module", Module, BASE;
-    range: "range", Range, FINAL;
+    range: "range", Range, FINAL | flags::SEQUENCE;
     range_iterator: "range_iterator", RangeIterator, FINAL;
     iterator: "iterator", SeqIterator, FINAL;
     list_iterator: "list_iterator", SeqIterator, FINAL;

@@ -8,6 +8,7 @@ pub mod descr;
 pub mod dict;
 pub mod float;
 pub mod function;
+pub mod generator;
 pub mod hash;
 pub mod int;
 pub mod iter;
@@ -39,6 +40,7 @@ pub(crate) fn init_types(vm: &Vm) {
     dict::init(vm);
     set::init(vm);
     function::init(vm);
+    generator::init(vm);
     descr::init(vm);
     code::init(vm);
     cell::init(vm);
