@@ -39,6 +39,9 @@ struct Arguments {
     dump: Option<Dump>,
     optimize: u8,
     program: Program,
+    /// `sys.argv`: the program as given (`-c` for a command), then its
+    /// arguments.
+    argv: Vec<String>,
 }
 
 /// Options first, then the program; what follows the program is its own
@@ -57,10 +60,15 @@ fn parse_arguments(args: &[String]) -> Option<Arguments> {
                 })
             }
             "-c" => {
+                let program = Program::Command(args.next()?.clone());
+                let argv = std::iter::once("-c".to_string())
+                    .chain(args.cloned())
+                    .collect();
                 return Some(Arguments {
                     dump,
                     optimize,
-                    program: Program::Command(args.next()?.clone()),
+                    program,
+                    argv,
                 });
             }
             // Short options combine, so `-OO` is two `-O`.
@@ -69,11 +77,15 @@ fn parse_arguments(args: &[String]) -> Option<Arguments> {
             }
             o if o.starts_with('-') => return None,
             file => {
+                let argv = std::iter::once(file.to_string())
+                    .chain(args.cloned())
+                    .collect();
                 return Some(Arguments {
                     dump,
                     optimize,
                     program: Program::File(file.to_string()),
-                })
+                    argv,
+                });
             }
         }
     }
@@ -86,6 +98,7 @@ fn main() -> ExitCode {
         dump,
         optimize,
         program,
+        argv,
     }) = parse_arguments(&args)
     else {
         return usage();
@@ -113,7 +126,7 @@ fn main() -> ExitCode {
             Ok(path) if file != "<string>" => path.to_string_lossy().into_owned(),
             _ => file,
         };
-        return run(source, file);
+        return run(source, file, argv);
     };
     let mut text = std::thread::Builder::new()
         .stack_size(STACK_SIZE)
@@ -152,12 +165,13 @@ fn os_error_text(e: &std::io::Error) -> String {
 
 /// Runs a program as `__main__` on a thread with a large stack; the exit
 /// status is CPython's: 0, 1 for an uncaught exception, or SystemExit's.
-fn run(source: Vec<u8>, file: String) -> ExitCode {
+fn run(source: Vec<u8>, file: String, argv: Vec<String>) -> ExitCode {
     let status = std::thread::Builder::new()
         .stack_size(STACK_SIZE)
         .spawn(move || {
             let vm = krait_vm::Vm::new();
             vm.native_stack_size.set(STACK_SIZE);
+            krait_vm::modules::sys::set_argv(&vm, &argv);
             let status = match vm.run_source(&source, &file, "__main__") {
                 Ok(_) => 0,
                 Err(e) => krait_vm::run::report_uncaught(&vm, &e.0),

@@ -37,6 +37,7 @@ pub mod eval;
 pub mod exceptions;
 pub mod frame;
 pub mod matching;
+pub mod modules;
 pub mod object;
 pub mod objects;
 pub mod protocols;

@@ -286,6 +286,7 @@ impl Vm {
         crate::objects::init_types(&vm);
         crate::exceptions::init(&vm);
         crate::builtins::init(&vm);
+        crate::modules::init(&vm);
         vm
     }
 

@@ -275,7 +275,7 @@ fn throw(vm: &Vm, g: &Object, exc: PyErr) -> PyResult<Sent> {
             throw(vm, &d, exc.clone()).map(Some)
         } else {
             match vm.getattr_opt(&d, &vm.intern("throw"))? {
-                Some(t) => match vm.call(&t, Args::positional_only(&[exc.0.clone()])) {
+                Some(t) => match vm.call(&t, Args::positional_only(std::slice::from_ref(&exc.0))) {
                     Ok(v) => Ok(Some(Sent::Yielded(v))),
                     Err(e) if e.matches(vm, &vm.exceptions.stop_iteration) => {
                         Ok(Some(Sent::Returned(stop_iteration_value(vm, &e))))
