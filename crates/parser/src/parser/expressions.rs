@@ -66,11 +66,6 @@ impl<'src> Parser<'src> {
     /// `invalid_legacy_expression` in the second pass.
     pub(super) fn expression(&mut self) -> PResult<Expr> {
         if !self.invalid_rules {
-            if self.share_memo {
-                return self.memoized(super::MemoRule::Expression, |p| {
-                    p.expression_without_invalid()
-                });
-            }
             return self.expression_without_invalid();
         }
         self.memoized(super::MemoRule::Expression, |p| {
@@ -145,14 +140,7 @@ impl<'src> Parser<'src> {
             || self.is_soft_keyword(&first);
         if !skip {
             if let Some(a) = self.disjunction()? {
-                // As in pegen, what this reads with the invalid rules off is
-                // remembered for the rest of the pass (`share_memo`).
-                let b = self.without_invalid_rules(|p| {
-                    let shared = std::mem::replace(&mut p.share_memo, true);
-                    let b = p.expression_without_invalid();
-                    p.share_memo = shared;
-                    b
-                })?;
+                let b = self.without_invalid_rules(|p| p.expression_without_invalid())?;
                 if let Some(b) = b {
                     let legacy = self.is_legacy_statement_name(&a);
                     if !legacy && self.tokens[self.pos - 1].level != 0 {
@@ -434,12 +422,7 @@ impl<'src> Parser<'src> {
 
     /// `disjunction: conjunction ('or' conjunction)+ | conjunction`
     pub(super) fn disjunction(&mut self) -> PResult<Expr> {
-        if !self.invalid_rules && !self.share_memo {
-            return self.bool_op(T::Or, BoolOp::Or, Self::conjunction);
-        }
-        self.memoized(super::MemoRule::Disjunction, |p| {
-            p.bool_op(T::Or, BoolOp::Or, Self::conjunction)
-        })
+        self.bool_op(T::Or, BoolOp::Or, Self::conjunction)
     }
 
     /// `conjunction: inversion ('and' inversion)+ | inversion`
@@ -568,7 +551,7 @@ impl<'src> Parser<'src> {
 
     /// `bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor`
     pub(super) fn bitwise_or(&mut self) -> PResult<Expr> {
-        if !self.invalid_rules && !self.share_memo {
+        if !self.invalid_rules {
             return self.binary_levels(1);
         }
         self.memoized(super::MemoRule::BitwiseOr, |p| p.binary_levels(1))

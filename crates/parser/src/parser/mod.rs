@@ -91,18 +91,12 @@ pub struct Parser<'src> {
     /// nested brackets before reading the same brackets another way.
     atom_memo: HashMap<(usize, bool), (usize, Option<Expr>)>,
     memoize_atoms: bool,
-    /// Set in the second pass while `invalid_expression` reads with the
-    /// invalid rules off: pegen's memo does not tell the two apart, so what
-    /// is read then is remembered for the rest of the pass, and the
-    /// invalid rules do not run again there.
-    share_memo: bool,
 }
 
 /// The rules whose results the second pass remembers.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MemoRule {
     Expression,
-    Disjunction,
     BitwiseOr,
 }
 
@@ -132,7 +126,6 @@ impl<'src> Parser<'src> {
             pattern_memo: None,
             atom_memo: HashMap::new(),
             memoize_atoms: false,
-            share_memo: false,
         }
     }
 
@@ -158,7 +151,6 @@ impl<'src> Parser<'src> {
             pattern_memo: None,
             atom_memo: HashMap::new(),
             memoize_atoms: false,
-            share_memo: false,
         }
     }
 
