@@ -280,6 +280,7 @@ layouts! {
     Method => o::function::MethodObject,
     SlotWrapper => o::descr::SlotWrapperObject,
     GetSet => o::descr::GetSetObject,
+    Member => o::descr::MemberObject,
     Complex => o::complex::ComplexObject,
     Bytes => o::bytes::BytesObject,
     Set => o::set::SetObject,
@@ -845,13 +846,23 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
         .map(|b| object::type_payload(b).basicsize.get())
         .max()
         .unwrap_or(stp.basicsize.get());
+    let declared = declared_slots(vm, &name, ns, base_dict.is_some())?;
+    let wants_dict = declared.as_ref().is_none_or(|d| d.dict);
+    let adds_dict = base_dict.is_none() && wants_dict;
     match base_dict {
         Some(offset) => tp.dict_offset.set(Some(offset)),
-        None => {
+        None if wants_dict => {
             tp.dict_offset.set(Some(size));
             instance_slots.push(size);
             size += std::mem::size_of::<usize>();
         }
+        None => tp.flags.set(tp.flags.get() & !flags::HAS_DICT),
+    }
+    let mut members = Vec::new();
+    for slot in declared.map(|d| d.names).unwrap_or_default() {
+        members.push((slot, size));
+        instance_slots.push(size);
+        size += std::mem::size_of::<usize>();
     }
     tp.basicsize.set(size);
     *tp.instance_slots.borrow_mut() = instance_slots;
@@ -911,6 +922,46 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
     }
     let classcell = tp.dict.remove(vm, &vm.names.__classcell__)?;
     let ty = object::alloc(&winner, tp);
+    if adds_dict {
+        crate::objects::descr::add_getset(
+            vm,
+            &ty,
+            "__dict__",
+            |vm, o| {
+                crate::objects::object::instance_dict(vm, o)
+                    .ok_or_else(|| vm.new_exception(&vm.exceptions.attribute_error, "__dict__"))
+            },
+            Some(|vm, o, value| {
+                let Some(value) = value else {
+                    return Err(vm.new_type_error("cannot delete __dict__"));
+                };
+                if value
+                    .payload::<crate::objects::dict::DictObject>()
+                    .is_none()
+                {
+                    return Err(vm.new_type_error(format!(
+                        "__dict__ must be set to a dictionary, not a '{}'",
+                        vm.type_name(value)
+                    )));
+                }
+                let offset = vm
+                    .type_payload_of(o)
+                    .dict_offset
+                    .get()
+                    .ok_or_else(|| vm.new_type_error("no __dict__"))?;
+                // SAFETY: the type places the instance dict at this offset.
+                let old = unsafe { o.instance_slot(offset) }.replace(Some(value.clone()));
+                drop(old);
+                Ok(())
+            }),
+        );
+    }
+    for (slot, offset) in members {
+        let descr = crate::objects::descr::new_member(vm, &ty, &slot, offset);
+        object::type_payload(&ty)
+            .dict
+            .set_str(vm, vm.intern(&slot), descr);
+    }
     let mro = c3_mro(vm, &ty, &bases)?;
     *object::type_payload(&ty).mro.borrow_mut() = mro;
     let tp = object::type_payload(&ty);
@@ -968,4 +1019,72 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
         )?;
     }
     Ok(ty)
+}
+
+/// A class's `__slots__`: the instance slots it adds, sorted and with
+/// private names mangled, and whether `__dict__` is among them.
+struct DeclaredSlots {
+    names: Vec<String>,
+    dict: bool,
+}
+
+fn declared_slots(
+    vm: &Vm,
+    class_name: &str,
+    ns: &crate::objects::dict::DictObject,
+    base_has_dict: bool,
+) -> PyResult<Option<DeclaredSlots>> {
+    let Some(decl) = ns.dict.get_str(vm, &vm.names.__slots__) else {
+        return Ok(None);
+    };
+    let items = if decl.payload::<crate::objects::str::StrObject>().is_some() {
+        vec![decl]
+    } else {
+        vm.collect_iterable(&decl)?
+    };
+    let mut names = Vec::new();
+    let mut dict = false;
+    for item in items {
+        let Some(s) = item.payload::<crate::objects::str::StrObject>() else {
+            return Err(vm.new_type_error(format!(
+                "__slots__ items must be strings, not '{}'",
+                vm.type_name(&item)
+            )));
+        };
+        let text = s.to_string_lossy();
+        let is_identifier = text
+            .chars()
+            .next()
+            .is_some_and(|c| c == '_' || krait_unicode::is_xid_start(c))
+            && text
+                .chars()
+                .all(|c| c == '_' || krait_unicode::is_xid_continue(c));
+        if !is_identifier {
+            return Err(vm.new_type_error("__slots__ must be identifiers"));
+        }
+        match text.as_str() {
+            "__dict__" => {
+                if base_has_dict || dict {
+                    return Err(vm.new_type_error("__dict__ slot disallowed: we already got one"));
+                }
+                dict = true;
+            }
+            "__weakref__" => {}
+            _ => {
+                let mangled = if text.starts_with("__") && !text.ends_with("__") {
+                    format!("_{}{}", class_name.trim_start_matches('_'), text)
+                } else {
+                    text.clone()
+                };
+                if ns.dict.get_str(vm, &vm.intern(&mangled)).is_some() {
+                    return Err(vm.new_value_error(format!(
+                        "'{text}' in __slots__ conflicts with class variable"
+                    )));
+                }
+                names.push(mangled);
+            }
+        }
+    }
+    names.sort();
+    Ok(Some(DeclaredSlots { names, dict }))
 }

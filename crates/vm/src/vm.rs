@@ -58,6 +58,7 @@ builtin_types! {
     method: "method", Method, FINAL;
     slot_wrapper: "wrapper_descriptor", SlotWrapper, FINAL;
     getset_descriptor: "getset_descriptor", GetSet, FINAL;
+    member_descriptor: "member_descriptor", Member, FINAL;
     complex: "complex", Complex, BASE;
     bytes: "bytes", Bytes, BASE | flags::BYTES_SUBCLASS;
     set: "set", Set, BASE;

@@ -29,6 +29,13 @@ pub struct GetSetObject {
     pub objclass: Object,
 }
 
+/// A `__slots__` attribute: a word of the instance (`PyMemberDescrObject`).
+pub struct MemberObject {
+    pub name: String,
+    pub offset: usize,
+    pub objclass: Object,
+}
+
 pub struct ClassMethodObject {
     pub callable: RefCell<Object>,
 }
@@ -107,6 +114,42 @@ pub(crate) fn init(vm: &Vm) {
                 ),
             )),
         }
+    }));
+
+    let tp = type_payload(&vm.types.member_descriptor);
+    tp.slots.descr_get.set(Some(|vm, d, instance, _| {
+        let Some(instance) = instance else {
+            return Ok(d.clone());
+        };
+        let (slot, name) = member_slot(vm, d, instance)?;
+        let value = slot.take();
+        slot.set(value.clone());
+        value.ok_or_else(|| {
+            vm.new_exception(
+                &vm.exceptions.attribute_error,
+                format!(
+                    "'{}' object has no attribute '{name}'",
+                    vm.type_name(instance)
+                ),
+            )
+        })
+    }));
+    tp.slots.descr_set.set(Some(|vm, d, instance, value| {
+        let (slot, name) = member_slot(vm, d, instance)?;
+        let old = slot.replace(value.cloned());
+        if old.is_none() && value.is_none() {
+            return Err(vm.new_exception(&vm.exceptions.attribute_error, name));
+        }
+        drop(old);
+        Ok(())
+    }));
+    tp.slots.repr.set(Some(|vm, d| {
+        let m = d.payload::<MemberObject>().expect("a member descriptor");
+        Ok(vm.new_str(&format!(
+            "<member '{}' of '{}' objects>",
+            m.name,
+            type_payload(&m.objclass).name()
+        )))
     }));
 
     let tp = type_payload(&vm.types.classmethod);
@@ -267,6 +310,7 @@ pub(crate) fn init(vm: &Vm) {
         vm.iter(&keys)
     }));
     for ty in [
+        &vm.types.member_descriptor,
         &vm.types.slot_wrapper,
         &vm.types.getset_descriptor,
         &vm.types.classmethod,
@@ -371,6 +415,36 @@ fn property_copy(vm: &Vm, args: Args, which: usize) -> PyResult {
         _ => new.fdel = f,
     }
     Ok(object::alloc(vm.type_of(&args.values[0]), new))
+}
+
+pub fn new_member(vm: &Vm, objclass: &Object, name: &str, offset: usize) -> Object {
+    object::alloc(
+        &vm.types.member_descriptor,
+        MemberObject {
+            name: name.to_string(),
+            offset,
+            objclass: objclass.clone(),
+        },
+    )
+}
+
+fn member_slot<'a>(
+    vm: &Vm,
+    d: &Object,
+    instance: &'a Object,
+) -> PyResult<(&'a std::cell::Cell<Option<Object>>, String)> {
+    let m = d.payload::<MemberObject>().expect("a member descriptor");
+    if !vm.is_instance(instance, &m.objclass) {
+        return Err(vm.new_type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            m.name,
+            type_payload(&m.objclass).name(),
+            vm.type_name(instance)
+        )));
+    }
+    // SAFETY: instances of `objclass` (and its subclasses, which keep its
+    // layout) hold an `Option<Object>` word at this offset.
+    Ok((unsafe { instance.instance_slot(m.offset) }, m.name.clone()))
 }
 
 pub fn new_classmethod(vm: &Vm, callable: Object) -> Object {
