@@ -56,7 +56,7 @@ pub fn bind_arguments(
     let mut posonly_as_keyword = Vec::new();
     for (keyword, value) in args.keywords() {
         let Some(kw) = keyword.payload::<StrObject>() else {
-            return Err(vm.new_type_error(format!("{}() keywords must be strings", name())));
+            return Err(vm.new_type_error("keywords must be strings"));
         };
         let found = code.localsplusnames[posonly..total]
             .iter()
@@ -298,14 +298,20 @@ pub fn call_with_unpacked(
     )
 }
 
-/// `f()` as CPython names a callable in its messages: `f()` for a
-/// function, `int()` for a type, else the object's type.
+/// A callable as CPython names it in call errors (`_PyObject_FunctionStr`):
+/// `module.qualname()` for a function outside builtins, `name()` for a
+/// builtin or a type, else the object's type.
 pub fn callable_name(vm: &Vm, func: &Object) -> String {
     if let Some(f) = func.payload::<FunctionObject>() {
-        return format!("{}()", as_rust_str(&f.qualname.borrow()));
+        let qualname = as_rust_str(&f.qualname.borrow()).into_owned();
+        let module = f.module.borrow().clone();
+        return match module.payload::<StrObject>().map(|m| m.to_string_lossy()) {
+            Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+            _ => format!("{qualname}()"),
+        };
     }
     if let Some(t) = func.payload::<crate::typeobject::TypeObject>() {
-        return format!("{}()", t.name());
+        return format!("{}()", t.qualname.borrow());
     }
     if let Some(b) = func.payload::<crate::objects::function::BuiltinFunctionObject>() {
         return format!("{}()", b.name);
@@ -349,9 +355,7 @@ pub fn dict_merge(
     for (k, v) in items {
         if let Some(f) = func {
             if k.payload::<StrObject>().is_none() {
-                return Err(
-                    vm.new_type_error(format!("{} keywords must be strings", callable_name(vm, f)))
-                );
+                return Err(vm.new_type_error("keywords must be strings"));
             }
             if dict.get(vm, &k)?.is_some() {
                 return Err(vm.new_type_error(format!(
