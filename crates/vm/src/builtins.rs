@@ -56,6 +56,11 @@ pub(crate) fn init(vm: &Vm) {
         ("classmethod", &vm.types.classmethod),
         ("staticmethod", &vm.types.staticmethod),
         ("super", &vm.types.super_),
+        ("enumerate", &vm.types.enumerate),
+        ("reversed", &vm.types.reversed),
+        ("zip", &vm.types.zip),
+        ("map", &vm.types.map),
+        ("filter", &vm.types.filter),
     ] {
         set(name, ty.clone());
     }
@@ -101,8 +106,20 @@ pub(crate) fn init(vm: &Vm) {
             }
         }),
         ("iter", |vm, args| {
-            check_function_arity(vm, "iter", args, 1, 1)?;
-            vm.iter(&args.values[0])
+            check_function_arity(vm, "iter", args, 1, 2)?;
+            match &args.values[..] {
+                [callable, sentinel] => {
+                    if vm.type_payload_of(callable).slots.call.get().is_none() {
+                        return Err(vm.new_type_error("iter(v, w): v must be callable"));
+                    }
+                    Ok(crate::objects::iter::new_callable_iterator(
+                        vm,
+                        callable.clone(),
+                        sentinel.clone(),
+                    ))
+                }
+                _ => vm.iter(&args.values[0]),
+            }
         }),
         ("next", |vm, args| {
             check_function_arity(vm, "next", args, 1, 2)?;
@@ -215,18 +232,7 @@ pub(crate) fn init(vm: &Vm) {
                 vm.type_name(&b)
             )))
         }),
-        ("pow", |vm, args| {
-            check_function_arity(vm, "pow", args, 2, 3)?;
-            match args.values.get(2) {
-                Some(m) if !vm.is_none(m) => {
-                    match vm.type_payload_of(&args.values[0]).slots.nb_power.get() {
-                        Some(f) => f(vm, &args.values[0], &args.values[1], m),
-                        None => Err(vm.new_type_error("unsupported operand type(s) for pow()")),
-                    }
-                }
-                _ => crate::protocols::binary_op(vm, &args.values[0], &args.values[1], 8),
-            }
-        }),
+        ("pow", builtin_pow),
         ("min", |vm, args| min_max(vm, args, CompareOp::Lt, "min")),
         ("max", |vm, args| min_max(vm, args, CompareOp::Gt, "max")),
         ("sum", builtin_sum),
@@ -251,8 +257,12 @@ pub(crate) fn init(vm: &Vm) {
             Ok(vm.true_.clone())
         }),
         ("sorted", |vm, args| {
-            let Some(iterable) = args.positional().first() else {
-                return Err(vm.new_type_error("sorted expected 1 argument, got 0"));
+            let positional = args.positional();
+            let [iterable] = positional else {
+                return Err(vm.new_type_error(format!(
+                    "sorted expected 1 argument, got {}",
+                    positional.len()
+                )));
             };
             let list = vm.new_list(vm.collect_iterable(iterable)?);
             let sort = vm.getattr_str(&list, "sort")?;
@@ -476,6 +486,9 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.none.clone())
 }
 
+/// `min()` and `max()`: of one iterable or of several arguments, by
+/// `key`, with `default` for an empty iterable; the first of equal
+/// items wins (`min_max`).
 fn min_max(vm: &Vm, args: Args, op: CompareOp, name: &str) -> PyResult {
     let positional = args.positional();
     let mut key = None;
@@ -486,38 +499,32 @@ fn min_max(vm: &Vm, args: Args, op: CompareOp, name: &str) -> PyResult {
             "default" => default = Some(v.clone()),
             other => {
                 return Err(vm.new_type_error(format!(
-                    "{name}() got an unexpected keyword argument '{other}'"
+                    "'{other}' is an invalid keyword argument for {name}()"
                 )))
             }
         }
     }
-    let items = match positional.len() {
-        0 => return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => vm.collect_iterable(&positional[0])?,
+    let iterator = match positional {
+        [] => return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0"))),
+        [iterable] => vm.iter(iterable)?,
         _ => {
             if default.is_some() {
                 return Err(vm.new_type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            positional.to_vec()
+            vm.iter(&vm.new_tuple(positional.to_vec()))?
         }
     };
     let mut best: Option<(Object, Object)> = None;
-    for item in items {
+    while let Some(item) = vm.next(&iterator)? {
         let k = match &key {
             Some(f) => vm.call(f, Args::positional_only(std::slice::from_ref(&item)))?,
             None => item.clone(),
         };
         best = match best {
-            None => Some((item, k)),
-            Some((bi, bk)) => {
-                if vm.compare_bool(&k, &bk, op)? {
-                    Some((item, k))
-                } else {
-                    Some((bi, bk))
-                }
-            }
+            Some((bi, bk)) if !vm.compare_bool(&k, &bk, op)? => Some((bi, bk)),
+            _ => Some((item, k)),
         };
     }
     match (best, default) {
@@ -527,31 +534,120 @@ fn min_max(vm: &Vm, args: Args, op: CompareOp, name: &str) -> PyResult {
     }
 }
 
+/// `sum(iterable, /, start=0)`: `start` plus each item in turn.
 fn builtin_sum(vm: &Vm, args: Args) -> PyResult {
     let positional = args.positional();
+    if positional.is_empty() {
+        return Err(vm.new_type_error("sum() takes at least 1 positional argument (0 given)"));
+    }
+    if args.values.len() > 2 {
+        return Err(vm.new_type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            args.values.len()
+        )));
+    }
     let mut start = positional.get(1).cloned();
     for (k, v) in args.keywords() {
-        if as_rust_str(k) == "start" {
-            start = Some(v.clone());
-        } else {
-            return Err(vm.new_type_error(format!(
-                "sum() got an unexpected keyword argument '{}'",
-                as_rust_str(k)
-            )));
+        match as_rust_str(k).as_ref() {
+            "start" if start.is_none() => start = Some(v.clone()),
+            "start" => {
+                return Err(vm.new_type_error(
+                    "argument for sum() given by name ('start') and position (2)",
+                ))
+            }
+            other => {
+                return Err(vm.new_type_error(format!(
+                    "'{other}' is an invalid keyword argument for sum()"
+                )))
+            }
         }
     }
-    let Some(iterable) = positional.first() else {
-        return Err(vm.new_type_error("sum() takes at least 1 positional argument (0 given)"));
-    };
+    let it = vm.iter(&positional[0])?;
     let mut total = start.unwrap_or_else(|| vm.new_int(0));
-    if vm.is_instance(&total, &vm.types.str) {
-        return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    for (ty, what) in [
+        (&vm.types.str, "strings [use ''.join(seq) instead]"),
+        (&vm.types.bytes, "bytes [use b''.join(seq) instead]"),
+    ] {
+        if vm.is_instance(&total, ty) {
+            return Err(vm.new_type_error(format!("sum() can't sum {what}")));
+        }
     }
-    let it = vm.iter(iterable)?;
+    if vm.type_name(&total) == "bytearray" {
+        return Err(vm.new_type_error(
+            "sum() can't sum bytearray [use b''.join(seq) instead]",
+        ));
+    }
     while let Some(item) = vm.next(&it)? {
         total = crate::protocols::binary_op(vm, &total, &item, 0)?;
     }
     Ok(total)
+}
+
+/// `pow(base, exp, mod=None)`: `base ** exp`, or the three-argument
+/// power through each operand's `nb_power` in turn (`ternary_op`).
+fn builtin_pow(vm: &Vm, args: Args) -> PyResult {
+    let positional = args.positional();
+    if positional.len() > 3 {
+        return Err(vm.new_type_error(format!(
+            "pow() takes at most 3 arguments ({} given)",
+            positional.len()
+        )));
+    }
+    let mut slots: [Option<Object>; 3] = [
+        positional.first().cloned(),
+        positional.get(1).cloned(),
+        positional.get(2).cloned(),
+    ];
+    for (k, v) in args.keywords() {
+        let name = as_rust_str(k);
+        let index = match name.as_ref() {
+            "base" => 0,
+            "exp" => 1,
+            "mod" => 2,
+            other => {
+                return Err(vm.new_type_error(format!(
+                    "'{other}' is an invalid keyword argument for pow()"
+                )))
+            }
+        };
+        if slots[index].is_some() {
+            return Err(vm.new_type_error(format!(
+                "argument for pow() given by name ('{name}') and position ({})",
+                index + 1
+            )));
+        }
+        slots[index] = Some(v.clone());
+    }
+    let [base, exp, modulus] = slots;
+    let Some(base) = base else {
+        return Err(vm.new_type_error("pow() missing required argument 'base' (pos 1)"));
+    };
+    let Some(exp) = exp else {
+        return Err(vm.new_type_error("pow() missing required argument 'exp' (pos 2)"));
+    };
+    let modulus = modulus.filter(|m| !vm.is_none(m));
+    let Some(modulus) = modulus else {
+        return crate::protocols::binary_op(vm, &base, &exp, 8);
+    };
+    let mut tried: Vec<usize> = Vec::new();
+    for operand in [&base, &exp, &modulus] {
+        if let Some(f) = vm.type_payload_of(operand).slots.nb_power.get() {
+            if tried.contains(&(f as usize)) {
+                continue;
+            }
+            tried.push(f as usize);
+            let r = f(vm, &base, &exp, &modulus)?;
+            if !r.is(&vm.not_implemented) {
+                return Ok(r);
+            }
+        }
+    }
+    Err(vm.new_type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        vm.type_name(&base),
+        vm.type_name(&exp),
+        vm.type_name(&modulus)
+    )))
 }
 
 fn radix(vm: &Vm, args: Args, name: &str, base: u32, prefix: &str) -> PyResult {
