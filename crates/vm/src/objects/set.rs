@@ -459,6 +459,31 @@ pub fn new_frozenset(vm: &Vm, items: Vec<Object>) -> PyResult<Object> {
     Ok(set)
 }
 
+/// A frozenset constant of a code object, with its items in CPython's
+/// slots. CPython's compiler makes it from the items, then once more
+/// from its own iteration order when it merges constants (compile.c's
+/// `merge_consts_recursive`), and a third time when making the code
+/// object swaps one of its strs for an equal one interned before
+/// (codeobject.c's `intern_string_constants`): keys whose probes
+/// collide can change places at each round. Which strs CPython has
+/// interned by then depends on all the code it ran; one-character
+/// names always are.
+pub fn new_constant_frozenset(vm: &Vm, items: Vec<Object>) -> PyResult<Object> {
+    let interned_before = items.iter().any(|item| {
+        vm.type_of(item).is(&vm.types.str)
+            && item.payload::<StrObject>().is_some_and(|s| {
+                s.len() == 1
+                    && char::from_u32(s.code_point(0))
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+            })
+    });
+    let mut set = new_frozenset(vm, items)?;
+    for _ in 0..if interned_before { 2 } else { 1 } {
+        set = new_frozenset(vm, set_of(&set).keys())?;
+    }
+    Ok(set)
+}
+
 /// A new set (of type `ty`) holding the items of `iterable`.
 pub fn set_from_iterable(vm: &Vm, ty: &Object, iterable: &Object) -> PyResult<Object> {
     let set = object::alloc(ty, SetObject::default());
