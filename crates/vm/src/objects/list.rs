@@ -280,6 +280,11 @@ fn list_setitem(vm: &Vm, l: &Object, key: &Object, value: Option<&Object>) -> Py
                 let new_items = if value.is(l) {
                     list.to_vec()
                 } else {
+                    let not_iterable = vm.type_payload_of(value).slots.iter.get().is_none()
+                        && vm.type_payload_of(value).slots.getitem.get().is_none();
+                    if not_iterable {
+                        return Err(vm.new_type_error("can only assign an iterable"));
+                    }
                     vm.collect_iterable(value)?
                 };
                 if step == 1 {

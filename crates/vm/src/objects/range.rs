@@ -354,21 +354,21 @@ pub(crate) fn init(vm: &Vm) {
         &vm.types.range,
         "start",
         |vm, r| Ok(new_big(vm, range_of(r).start.clone())),
-        None,
+        Some(crate::objects::sequence::readonly_member),
     );
     crate::objects::descr::add_getset(
         vm,
         &vm.types.range,
         "stop",
         |vm, r| Ok(new_big(vm, range_of(r).stop.clone())),
-        None,
+        Some(crate::objects::sequence::readonly_member),
     );
     crate::objects::descr::add_getset(
         vm,
         &vm.types.range,
         "step",
         |vm, r| Ok(new_big(vm, range_of(r).step.clone())),
-        None,
+        Some(crate::objects::sequence::readonly_member),
     );
 
     let tp = type_payload(&vm.types.range_iterator);

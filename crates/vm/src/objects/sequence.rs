@@ -205,3 +205,9 @@ pub fn number_index(vm: &Vm, o: &Object) -> PyResult {
     }
     Ok(crate::objects::int::new_big(vm, value.to_bigint()))
 }
+
+/// The setter of a read-only member (`T_OBJECT` with `READONLY`), such
+/// as a slice's or a range's bounds.
+pub fn readonly_member(vm: &Vm, _: &Object, _: Option<&Object>) -> PyResult<()> {
+    Err(vm.new_exception(&vm.exceptions.attribute_error, "readonly attribute"))
+}

@@ -957,6 +957,11 @@ pub(crate) fn init(vm: &Vm) {
 
     for ty in [&vm.types.set, &vm.types.frozenset] {
         crate::slots::add_slot_wrappers(vm, ty);
+        if ty.is(&vm.types.set) {
+            type_payload(ty)
+                .dict
+                .set_str(vm, vm.names.__hash__.clone(), vm.none.clone());
+        }
         crate::objects::function::add_methods(
             vm,
             ty,

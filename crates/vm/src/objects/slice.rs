@@ -208,9 +208,18 @@ pub(crate) fn init(vm: &Vm) {
             1 => |_, s| Ok(s.payload::<SliceObject>().expect("a slice").stop.clone()),
             _ => |_, s| Ok(s.payload::<SliceObject>().expect("a slice").step.clone()),
         };
-        crate::objects::descr::add_getset(vm, &vm.types.slice, name, get, None);
+        crate::objects::descr::add_getset(
+            vm,
+            &vm.types.slice,
+            name,
+            get,
+            Some(crate::objects::sequence::readonly_member),
+        );
     }
     crate::slots::add_slot_wrappers(vm, &vm.types.slice);
+    type_payload(&vm.types.slice)
+        .dict
+        .set_str(vm, vm.names.__hash__.clone(), vm.none.clone());
 }
 
 pub fn new_slice(vm: &Vm, start: Object, stop: Object, step: Object) -> Object {
