@@ -85,6 +85,14 @@ pub(crate) fn init(vm: &Vm) {
         }),
         ("format", |vm, args| {
             check_function_arity(vm, "format", args, 1, 2)?;
+            if let Some(spec) = args.values.get(1) {
+                if !vm.is_instance(spec, &vm.types.str) {
+                    return Err(vm.new_type_error(format!(
+                        "format() argument 2 must be str, not {}",
+                        vm.type_name(spec)
+                    )));
+                }
+            }
             crate::protocols::format(vm, &args.values[0], args.values.get(1))
         }),
         ("id", |vm, args| {
@@ -155,15 +163,14 @@ pub(crate) fn init(vm: &Vm) {
         ("hasattr", |vm, args| {
             let [x, name] = exactly(vm, "hasattr", args)?;
             check_attr_name(vm, &name)?;
-            Ok(vm.new_bool(vm.getattr_opt(&x, &name)?.is_some()))
+            Ok(vm.new_bool(getattr_or_none(vm, &x, &name)?.is_some()))
         }),
         ("getattr", |vm, args| {
             check_function_arity(vm, "getattr", args, 2, 3)?;
             let name = &args.values[1];
             check_attr_name(vm, name)?;
             match args.values.get(2) {
-                Some(default) => Ok(vm
-                    .getattr_opt(&args.values[0], name)?
+                Some(default) => Ok(getattr_or_none(vm, &args.values[0], name)?
                     .unwrap_or_else(|| default.clone())),
                 None => vm.getattr(&args.values[0], name),
             }
@@ -186,12 +193,13 @@ pub(crate) fn init(vm: &Vm) {
         }),
         ("chr", |vm, args| {
             let [x] = exactly(vm, "chr", args)?;
-            let i = crate::objects::int::index_value(vm, &x)?.ok_or_else(|| {
-                vm.new_type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(&x)
-                ))
-            })?;
+            let i = crate::objects::sequence::number_index(vm, &x)?;
+            let Some(i) = crate::objects::int::int_value(&i)
+                .and_then(|v| v.to_i64())
+                .filter(|v| i32::try_from(*v).is_ok())
+            else {
+                return Err(vm.new_overflow_error("Python int too large to convert to C int"));
+            };
             if !(0..=0x10FFFF).contains(&i) {
                 return Err(vm.new_value_error("chr() arg not in range(0x110000)"));
             }
@@ -199,15 +207,20 @@ pub(crate) fn init(vm: &Vm) {
         }),
         ("ord", |vm, args| {
             let [x] = exactly(vm, "ord", args)?;
-            match x.payload::<StrObject>() {
-                Some(s) if s.len() == 1 => Ok(vm.new_int(i64::from(s.code_point(0)))),
-                Some(s) => Err(vm.new_type_error(format!(
-                    "ord() expected a character, but string of length {} found",
-                    s.len()
-                ))),
-                None => Err(vm.new_type_error(format!(
+            let (len, value) = if let Some(s) = x.payload::<StrObject>() {
+                (s.len(), (s.len() == 1).then(|| s.code_point(0)))
+            } else if let Some(b) = x.payload::<crate::objects::bytes::BytesObject>() {
+                (b.bytes.len(), (b.bytes.len() == 1).then(|| u32::from(b.bytes[0])))
+            } else {
+                return Err(vm.new_type_error(format!(
                     "ord() expected string of length 1, but {} found",
                     vm.type_name(&x)
+                )));
+            };
+            match value {
+                Some(c) => Ok(vm.new_int(i64::from(c))),
+                None => Err(vm.new_type_error(format!(
+                    "ord() expected a character, but string of length {len} found"
                 ))),
             }
         }),
@@ -289,22 +302,18 @@ pub(crate) fn init(vm: &Vm) {
             check_function_arity(vm, "vars", args, 0, 1)?;
             match args.values.first() {
                 None => Ok(current_locals(vm)),
-                Some(x) => vm.getattr(x, &vm.names.__dict__).map_err(|e| {
-                    if e.matches(vm, &vm.exceptions.attribute_error) {
+                Some(x) => match getattr_or_none(vm, x, &vm.names.__dict__)? {
+                    Some(d) => Ok(d),
+                    None => crate::objects::object::instance_dict(vm, x).ok_or_else(|| {
                         vm.new_type_error("vars() argument must have __dict__ attribute")
-                    } else {
-                        e
-                    }
-                }),
+                    }),
+                },
             }
         }),
         ("dir", |vm, args| {
             check_function_arity(vm, "dir", args, 0, 1)?;
             let names = match args.values.first() {
-                Some(x) => {
-                    let d = vm.call_method(x, "__dir__", &[])?;
-                    vm.collect_iterable(&d)?
-                }
+                Some(x) => dir_of(vm, x)?,
                 None => {
                     let locals = current_locals(vm);
                     vm.collect_iterable(&locals)?
@@ -431,6 +440,12 @@ pub fn issubclass(vm: &Vm, x: &Object, ty: &Object) -> PyResult<bool> {
         }
         return Ok(false);
     }
+    if !vm.type_of(ty).is(&vm.type_type) {
+        if let Some(check) = vm.lookup_special(ty, &vm.names.__subclasscheck__)? {
+            let r = vm.call(&check, Args::positional_only(std::slice::from_ref(x)))?;
+            return vm.is_true(&r);
+        }
+    }
     if x.payload::<TypeObject>().is_none() {
         return Err(vm.new_type_error("issubclass() arg 1 must be a class"));
     }
@@ -440,6 +455,43 @@ pub fn issubclass(vm: &Vm, x: &Object, ty: &Object) -> PyResult<bool> {
         );
     }
     Ok(is_subtype(x, ty))
+}
+
+/// The names `dir(x)` lists, unsorted: `type(x).__dir__(x)`, where a
+/// class's (`type.__dir__`) is every name in the dicts of its MRO.
+fn dir_of(vm: &Vm, x: &Object) -> PyResult<Vec<Object>> {
+    let Some(method) = vm.lookup_special(x, &vm.names.__dir__)? else {
+        return Err(vm.new_type_error("object does not provide __dir__"));
+    };
+    let generic = type_payload(vm.type_of(x))
+        .lookup(vm, &vm.names.__dir__)
+        .is_some_and(|d| {
+            type_payload(&vm.object_type)
+                .dict
+                .get_str(vm, &vm.names.__dir__)
+                .is_some_and(|o| o.is(&d))
+        });
+    if let (true, Some(tp)) = (generic, x.payload::<TypeObject>()) {
+        let names = crate::objects::set::new_set(vm, Vec::new())?;
+        for ty in tp.mro.borrow().iter() {
+            for key in type_payload(ty).dict.keys() {
+                crate::objects::set::set_add(vm, &names, key)?;
+            }
+        }
+        return vm.collect_iterable(&names);
+    }
+    let d = vm.call(&method, Args::positional_only(&[]))?;
+    vm.collect_iterable(&d)
+}
+
+/// `getattr(x, name, None)`: an AttributeError, even one raised by a
+/// property, means no attribute.
+fn getattr_or_none(vm: &Vm, x: &Object, name: &Object) -> PyResult<Option<Object>> {
+    match vm.getattr(x, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.matches(vm, &vm.exceptions.attribute_error) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// `print(*objects, sep=' ', end='\n', file=None, flush=False)`.
