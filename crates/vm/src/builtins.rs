@@ -115,7 +115,7 @@ pub(crate) fn init(vm: &Vm) {
         }),
         ("iter", |vm, args| {
             check_function_arity(vm, "iter", args, 1, 2)?;
-            match &args.values[..] {
+            match args.values {
                 [callable, sentinel] => {
                     if vm.type_payload_of(callable).slots.call.get().is_none() {
                         return Err(vm.new_type_error("iter(v, w): v must be callable"));
@@ -165,16 +165,7 @@ pub(crate) fn init(vm: &Vm) {
             check_attr_name(vm, &name)?;
             Ok(vm.new_bool(getattr_or_none(vm, &x, &name)?.is_some()))
         }),
-        ("getattr", |vm, args| {
-            check_function_arity(vm, "getattr", args, 2, 3)?;
-            let name = &args.values[1];
-            check_attr_name(vm, name)?;
-            match args.values.get(2) {
-                Some(default) => Ok(getattr_or_none(vm, &args.values[0], name)?
-                    .unwrap_or_else(|| default.clone())),
-                None => vm.getattr(&args.values[0], name),
-            }
-        }),
+        ("getattr", builtin_getattr),
         ("setattr", |vm, args| {
             let [x, name, value] = exactly(vm, "setattr", args)?;
             check_attr_name(vm, &name)?;
@@ -191,39 +182,8 @@ pub(crate) fn init(vm: &Vm) {
             let [x] = exactly(vm, "callable", args)?;
             Ok(vm.new_bool(vm.type_payload_of(&x).slots.call.get().is_some()))
         }),
-        ("chr", |vm, args| {
-            let [x] = exactly(vm, "chr", args)?;
-            let i = crate::objects::sequence::number_index(vm, &x)?;
-            let Some(i) = crate::objects::int::int_value(&i)
-                .and_then(|v| v.to_i64())
-                .filter(|v| i32::try_from(*v).is_ok())
-            else {
-                return Err(vm.new_overflow_error("Python int too large to convert to C int"));
-            };
-            if !(0..=0x10FFFF).contains(&i) {
-                return Err(vm.new_value_error("chr() arg not in range(0x110000)"));
-            }
-            Ok(crate::objects::str::new_from_code_points(vm, &[i as u32]))
-        }),
-        ("ord", |vm, args| {
-            let [x] = exactly(vm, "ord", args)?;
-            let (len, value) = if let Some(s) = x.payload::<StrObject>() {
-                (s.len(), (s.len() == 1).then(|| s.code_point(0)))
-            } else if let Some(b) = x.payload::<crate::objects::bytes::BytesObject>() {
-                (b.bytes.len(), (b.bytes.len() == 1).then(|| u32::from(b.bytes[0])))
-            } else {
-                return Err(vm.new_type_error(format!(
-                    "ord() expected string of length 1, but {} found",
-                    vm.type_name(&x)
-                )));
-            };
-            match value {
-                Some(c) => Ok(vm.new_int(i64::from(c))),
-                None => Err(vm.new_type_error(format!(
-                    "ord() expected a character, but string of length {len} found"
-                ))),
-            }
-        }),
+        ("chr", builtin_chr),
+        ("ord", builtin_ord),
         ("divmod", |vm, args| {
             let [a, b] = exactly(vm, "divmod", args)?;
             let ta = vm.type_payload_of(&a).slots.nb_divmod.get();
@@ -298,18 +258,7 @@ pub(crate) fn init(vm: &Vm) {
             check_function_arity(vm, "locals", args, 0, 0)?;
             Ok(current_locals(vm))
         }),
-        ("vars", |vm, args| {
-            check_function_arity(vm, "vars", args, 0, 1)?;
-            match args.values.first() {
-                None => Ok(current_locals(vm)),
-                Some(x) => match getattr_or_none(vm, x, &vm.names.__dict__)? {
-                    Some(d) => Ok(d),
-                    None => crate::objects::object::instance_dict(vm, x).ok_or_else(|| {
-                        vm.new_type_error("vars() argument must have __dict__ attribute")
-                    }),
-                },
-            }
-        }),
+        ("vars", builtin_vars),
         ("dir", |vm, args| {
             check_function_arity(vm, "dir", args, 0, 1)?;
             let names = match args.values.first() {
@@ -484,6 +433,72 @@ fn dir_of(vm: &Vm, x: &Object) -> PyResult<Vec<Object>> {
     vm.collect_iterable(&d)
 }
 
+/// `chr(i)`: the str of one code point.
+fn builtin_chr(vm: &Vm, args: Args) -> PyResult {
+    let [x] = exactly(vm, "chr", args)?;
+    let i = crate::objects::sequence::number_index(vm, &x)?;
+    let Some(i) = crate::objects::int::int_value(&i)
+        .and_then(|v| v.to_i64())
+        .filter(|v| i32::try_from(*v).is_ok())
+    else {
+        return Err(vm.new_overflow_error("Python int too large to convert to C int"));
+    };
+    if !(0..=0x10FFFF).contains(&i) {
+        return Err(vm.new_value_error("chr() arg not in range(0x110000)"));
+    }
+    Ok(crate::objects::str::new_from_code_points(vm, &[i as u32]))
+}
+
+/// `ord(c)`: the code point of a str, or the value of a byte, of length 1.
+fn builtin_ord(vm: &Vm, args: Args) -> PyResult {
+    let [x] = exactly(vm, "ord", args)?;
+    let (len, value) = if let Some(s) = x.payload::<StrObject>() {
+        (s.len(), (s.len() == 1).then(|| s.code_point(0)))
+    } else if let Some(b) = x.payload::<crate::objects::bytes::BytesObject>() {
+        (
+            b.bytes.len(),
+            (b.bytes.len() == 1).then(|| u32::from(b.bytes[0])),
+        )
+    } else {
+        return Err(vm.new_type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(&x)
+        )));
+    };
+    match value {
+        Some(c) => Ok(vm.new_int(i64::from(c))),
+        None => Err(vm.new_type_error(format!(
+            "ord() expected a character, but string of length {len} found"
+        ))),
+    }
+}
+
+/// `vars([object])`: the locals, or an object's `__dict__`.
+fn builtin_vars(vm: &Vm, args: Args) -> PyResult {
+    check_function_arity(vm, "vars", args, 0, 1)?;
+    match args.values.first() {
+        None => Ok(current_locals(vm)),
+        Some(x) => match getattr_or_none(vm, x, &vm.names.__dict__)? {
+            Some(d) => Ok(d),
+            None => crate::objects::object::instance_dict(vm, x)
+                .ok_or_else(|| vm.new_type_error("vars() argument must have __dict__ attribute")),
+        },
+    }
+}
+
+/// `getattr(object, name[, default])`.
+fn builtin_getattr(vm: &Vm, args: Args) -> PyResult {
+    check_function_arity(vm, "getattr", args, 2, 3)?;
+    let name = &args.values[1];
+    check_attr_name(vm, name)?;
+    match args.values.get(2) {
+        Some(default) => {
+            Ok(getattr_or_none(vm, &args.values[0], name)?.unwrap_or_else(|| default.clone()))
+        }
+        None => vm.getattr(&args.values[0], name),
+    }
+}
+
 /// `getattr(x, name, None)`: an AttributeError, even one raised by a
 /// property, means no attribute.
 fn getattr_or_none(vm: &Vm, x: &Object, name: &Object) -> PyResult<Option<Object>> {
@@ -603,9 +618,8 @@ fn builtin_sum(vm: &Vm, args: Args) -> PyResult {
         match as_rust_str(k).as_ref() {
             "start" if start.is_none() => start = Some(v.clone()),
             "start" => {
-                return Err(vm.new_type_error(
-                    "argument for sum() given by name ('start') and position (2)",
-                ))
+                return Err(vm
+                    .new_type_error("argument for sum() given by name ('start') and position (2)"))
             }
             other => {
                 return Err(vm.new_type_error(format!(
@@ -625,9 +639,7 @@ fn builtin_sum(vm: &Vm, args: Args) -> PyResult {
         }
     }
     if vm.type_name(&total) == "bytearray" {
-        return Err(vm.new_type_error(
-            "sum() can't sum bytearray [use b''.join(seq) instead]",
-        ));
+        return Err(vm.new_type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
     while let Some(item) = vm.next(&it)? {
         total = crate::protocols::binary_op(vm, &total, &item, 0)?;
@@ -774,7 +786,7 @@ fn build_class(vm: &Vm, args: Args) -> PyResult {
     }
     let is_class = metaclass
         .as_ref()
-        .map_or(true, |m| m.payload::<TypeObject>().is_some());
+        .is_none_or(|m| m.payload::<TypeObject>().is_some());
     let mut meta = match metaclass {
         Some(m) => m,
         None => match bases.first() {

@@ -12,8 +12,8 @@
 
 use crate::errors::PyResult;
 use crate::object::{type_payload, Object};
-use crate::objects::str::StrObject;
 use crate::objects::function::check_arity;
+use crate::objects::str::StrObject;
 use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
@@ -617,8 +617,7 @@ pub(crate) fn init(vm: &Vm) {
             }),
         ],
     );
-    let fromkeys =
-        crate::objects::function::new_builtin_function(vm, "fromkeys", dict_fromkeys);
+    let fromkeys = crate::objects::function::new_builtin_function(vm, "fromkeys", dict_fromkeys);
     type_payload(&vm.types.dict).dict.set_str(
         vm,
         vm.intern("fromkeys"),
@@ -747,7 +746,11 @@ fn dict_update_from_args(vm: &Vm, d: &Object, args: Args, name: &str) -> PyResul
 pub fn dict_update_arg(vm: &Vm, d: &Object, source: &Object) -> PyResult<()> {
     let dict = dict_of(d);
     let plain_dict = source.payload::<DictObject>().filter(|_| {
-        vm.type_payload_of(source).slots.iter.get().map(|f| f as usize)
+        vm.type_payload_of(source)
+            .slots
+            .iter
+            .get()
+            .map(|f| f as usize)
             == type_payload(&vm.types.dict)
                 .slots
                 .iter

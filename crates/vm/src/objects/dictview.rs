@@ -260,10 +260,10 @@ fn view_isdisjoint(vm: &Vm, args: Args) -> PyResult {
     if this.is(other) {
         return Ok(vm.new_bool(vm.len(this)? == 0));
     }
-    if other.payload::<SetObject>().is_some() || is_set_view(other) {
-        if vm.len(other)? > vm.len(this)? {
-            std::mem::swap(&mut this, &mut other);
-        }
+    if (other.payload::<SetObject>().is_some() || is_set_view(other))
+        && vm.len(other)? > vm.len(this)?
+    {
+        std::mem::swap(&mut this, &mut other);
     }
     let it = vm.iter(other)?;
     while let Some(item) = vm.next(&it)? {
@@ -364,9 +364,11 @@ pub(crate) fn init(vm: &Vm) {
                 let it = args.values[0]
                     .payload::<DictIterator>()
                     .ok_or_else(|| vm.new_type_error("expected a dict iterator"))?;
-                let live = it.dict.borrow().as_ref().is_some_and(|d| {
-                    dict_of(d).len() as isize == it.used.get()
-                });
+                let live = it
+                    .dict
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|d| dict_of(d).len() as isize == it.used.get());
                 Ok(vm.new_int(if live { it.remaining.get() as i64 } else { 0 }))
             })],
         );

@@ -88,12 +88,8 @@ fn reversed_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
         )));
     }
     let seq = &positional[0];
-    let not_reversible = || {
-        vm.new_type_error(format!(
-            "'{}' object is not reversible",
-            vm.type_name(seq)
-        ))
-    };
+    let not_reversible =
+        || vm.new_type_error(format!("'{}' object is not reversible", vm.type_name(seq)));
     match vm.lookup_special(seq, &vm.names.__reversed__)? {
         Some(m) if vm.is_none(&m) => return Err(not_reversible()),
         Some(m) => return vm.call(&m, Args::positional_only(&[])),

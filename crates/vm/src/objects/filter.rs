@@ -24,7 +24,8 @@ fn filter_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
         )));
     };
     let iterator = vm.iter(iterable)?;
-    let function = (!vm.is_none(function) && !function.is(&vm.types.bool_)).then(|| function.clone());
+    let function =
+        (!vm.is_none(function) && !function.is(&vm.types.bool_)).then(|| function.clone());
     Ok(object::alloc(ty, FilterObject { function, iterator }))
 }
 

@@ -123,7 +123,9 @@ pub fn new_callable_iterator(vm: &Vm, callable: Object, sentinel: Object) -> Obj
 }
 
 fn callable_iterator_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
-    let it = it.payload::<CallableIterator>().expect("a callable iterator");
+    let it = it
+        .payload::<CallableIterator>()
+        .expect("a callable iterator");
     let Some((callable, sentinel)) = it.state.borrow().clone() else {
         return Ok(None);
     };

@@ -325,11 +325,7 @@ fn list_setitem(vm: &Vm, l: &Object, key: &Object, value: Option<&Object>) -> Py
     };
     let len = list.len();
     let Some(i) = sequence::resolve_index(i, len) else {
-        return Err(vm.new_index_error(if value.is_some() {
-            "list assignment index out of range"
-        } else {
-            "list assignment index out of range"
-        }));
+        return Err(vm.new_index_error("list assignment index out of range"));
     };
     let old = match value {
         Some(v) => std::mem::replace(&mut list.items.borrow_mut()[i], v.clone()),

@@ -40,7 +40,8 @@ fn map_next(vm: &Vm, m: &Object) -> PyResult<Option<Object>> {
             None => return Ok(None),
         }
     }
-    vm.call(&m.function, Args::positional_only(&items)).map(Some)
+    vm.call(&m.function, Args::positional_only(&items))
+        .map(Some)
 }
 
 pub(crate) fn init(vm: &Vm) {

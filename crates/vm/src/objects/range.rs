@@ -135,7 +135,11 @@ fn range_new(vm: &Vm, _: &Object, args: Args) -> PyResult {
     }
     let v = args.values;
     let (start, stop, step) = match v.len() {
-        1 => (BigInt::zero(), big(&number_index(vm, &v[0])?), BigInt::one()),
+        1 => (
+            BigInt::zero(),
+            big(&number_index(vm, &v[0])?),
+            BigInt::one(),
+        ),
         2 => (
             big(&number_index(vm, &v[0])?),
             big(&number_index(vm, &v[1])?),
@@ -147,11 +151,7 @@ fn range_new(vm: &Vm, _: &Object, args: Args) -> PyResult {
             big(&number_index(vm, &v[2])?),
         ),
         0 => return Err(vm.new_type_error("range expected at least 1 argument, got 0")),
-        n => {
-            return Err(vm.new_type_error(format!(
-                "range expected at most 3 arguments, got {n}"
-            )))
-        }
+        n => return Err(vm.new_type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
     if step.is_zero() {
         return Err(vm.new_value_error("range() arg 3 must not be zero"));
@@ -163,9 +163,9 @@ fn range_new(vm: &Vm, _: &Object, args: Args) -> PyResult {
 }
 
 fn range_len(vm: &Vm, r: &Object) -> PyResult<usize> {
-    range_of(r).len().ok_or_else(|| {
-        vm.new_overflow_error("Python int too large to convert to C ssize_t")
-    })
+    range_of(r)
+        .len()
+        .ok_or_else(|| vm.new_overflow_error("Python int too large to convert to C ssize_t"))
 }
 
 fn range_getitem(vm: &Vm, r: &Object, key: &Object) -> PyResult {
@@ -174,15 +174,11 @@ fn range_getitem(vm: &Vm, r: &Object, key: &Object) -> PyResult {
         let (start, stop, step) = slice.long_indices(vm, &range.len)?;
         return Ok(object::alloc(
             &vm.types.range,
-            RangeObject::new(
-                range.item(&start),
-                range.item(&stop),
-                step * &range.step,
-            ),
+            RangeObject::new(range.item(&start), range.item(&stop), step * &range.step),
         ));
     }
-    let has_index = int_value(key).is_some()
-        || vm.type_payload_of(key).slots.nb_index.get().is_some();
+    let has_index =
+        int_value(key).is_some() || vm.type_payload_of(key).slots.nb_index.get().is_some();
     if !has_index {
         return Err(vm.new_type_error(format!(
             "range indices must be integers or slices, not {}",
@@ -190,7 +186,11 @@ fn range_getitem(vm: &Vm, r: &Object, key: &Object) -> PyResult {
         )));
     }
     if let (Some(i), Some((start, step, len))) = (key.as_small_int(), range.small) {
-        let i = if i < 0 { i as i128 + len as i128 } else { i as i128 };
+        let i = if i < 0 {
+            i as i128 + len as i128
+        } else {
+            i as i128
+        };
         if i < 0 || i >= len as i128 {
             return Err(vm.new_index_error("range object index out of range"));
         }
@@ -344,7 +344,11 @@ pub(crate) fn init(vm: &Vm) {
                 crate::objects::function::check_arity(vm, "range.__reversed__", args, 1, 1)?;
                 let r = range_of(&args.values[0]);
                 let last = &r.start + (&r.len - 1u8) * &r.step;
-                let start = if r.len.is_zero() { r.start.clone() } else { last };
+                let start = if r.len.is_zero() {
+                    r.start.clone()
+                } else {
+                    last
+                };
                 Ok(new_iterator(vm, &start, &-&r.step, &r.len))
             }),
         ],
@@ -392,7 +396,9 @@ pub(crate) fn init(vm: &Vm) {
     let tp = type_payload(&vm.types.longrange_iterator);
     tp.slots.iter.set(Some(|_, it| Ok(it.clone())));
     tp.slots.iternext.set(Some(|vm, it| {
-        let it = it.payload::<LongRangeIterator>().expect("a longrange iterator");
+        let it = it
+            .payload::<LongRangeIterator>()
+            .expect("a longrange iterator");
         if it.remaining.borrow().is_zero() {
             return Ok(None);
         }

@@ -79,14 +79,14 @@ pub fn repeat(
         (None, Some(items)) => (items, a),
         _ => return Ok(vm.not_implemented.clone()),
     };
-    let Some(n) = index_value(vm, count).or_else(|e| {
+    let Some(n) = index_value(vm, count).map_err(|e| {
         if e.matches(vm, &vm.exceptions.index_error) {
-            Err(vm.new_overflow_error(format!(
+            vm.new_overflow_error(format!(
                 "cannot fit '{}' into an index-sized integer",
                 vm.type_name(count)
-            )))
+            ))
         } else {
-            Err(e)
+            e
         }
     })?
     else {
@@ -100,7 +100,7 @@ pub fn repeat(
         && items
             .len()
             .checked_mul(n)
-            .map_or(true, |t| t > isize::MAX as usize / 8)
+            .is_none_or(|t| t > isize::MAX as usize / 8)
     {
         return Err(vm.new_exception_empty(&vm.exceptions.memory_error));
     }
@@ -117,9 +117,7 @@ fn clamp(vm: &Vm, bound: Option<&Object>, len: usize, default: usize) -> PyResul
         return Ok(default);
     };
     if vm.is_none(bound) {
-        return Err(vm.new_type_error(
-            "slice indices must be integers or have an __index__ method",
-        ));
+        return Err(vm.new_type_error("slice indices must be integers or have an __index__ method"));
     }
     let i = crate::objects::slice::slice_index(vm, bound).map_err(|e| {
         if e.matches(vm, &vm.exceptions.type_error) {

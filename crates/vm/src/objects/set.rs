@@ -111,14 +111,19 @@ fn insert_clean(slots: &mut [Slot], key: Object, hash: i64) {
         } else {
             0
         };
-        for j in i..=i + probes {
-            if matches!(slots[j], Slot::Empty) {
-                slots[j] = Slot::Active(hash, key);
-                return;
-            }
+        if let Some(slot) = slots[i..=i + probes]
+            .iter_mut()
+            .find(|s| matches!(s, Slot::Empty))
+        {
+            *slot = Slot::Active(hash, key);
+            return;
         }
         perturb >>= PERTURB_SHIFT;
-        i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize) & mask;
+        i = i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize)
+            & mask;
     }
 }
 
@@ -151,7 +156,10 @@ enum Probe {
     Active(usize),
     /// The key is absent: the never-used slot that ended the probe, and
     /// the last deleted slot passed on the way, which an insertion reuses.
-    Unused { index: usize, freeslot: Option<usize> },
+    Unused {
+        index: usize,
+        freeslot: Option<usize>,
+    },
 }
 
 /// Whether two keys are equal without running Python code, when both are
@@ -232,7 +240,11 @@ impl SetObject {
                     }
                 }
                 perturb >>= PERTURB_SHIFT;
-                i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize) & mask;
+                i = i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize)
+                    & mask;
             }
         }
     }
@@ -887,14 +899,12 @@ pub(crate) fn init(vm: &Vm) {
     tp.slots
         .hash
         .set(Some(crate::objects::object::hash_not_implemented));
-    tp.slots
-        .new
-        .set(Some(|vm, ty, args| {
-            if ty.is(&vm.types.set) && args.has_keywords() {
-                return Err(vm.new_type_error("set() takes no keyword arguments"));
-            }
-            Ok(object::alloc(ty, SetObject::default()))
-        }));
+    tp.slots.new.set(Some(|vm, ty, args| {
+        if ty.is(&vm.types.set) && args.has_keywords() {
+            return Err(vm.new_type_error("set() takes no keyword arguments"));
+        }
+        Ok(object::alloc(ty, SetObject::default()))
+    }));
     tp.slots.init.set(Some(|vm, s, args| {
         let iterable = constructor_arg(vm, vm.type_of(s), args, "set")?;
         if set_of(s).table.borrow().fill > 0 {

@@ -157,7 +157,7 @@ pub(crate) fn init(vm: &Vm) {
             vm,
             "slice",
             crate::typeobject::Args {
-                values: &[&[vm.none.clone()], args.values].concat(),
+                values: &[std::slice::from_ref(&vm.none), args.values].concat(),
                 kwnames: args.kwnames,
             },
             2,
@@ -190,7 +190,9 @@ pub(crate) fn init(vm: &Vm) {
                 .payload::<SliceObject>()
                 .ok_or_else(|| vm.new_type_error("expected a slice"))?;
             let length = crate::objects::sequence::number_index(vm, &args.values[1])?;
-            let length = int_value(&length).map(|v| v.to_bigint()).unwrap_or_default();
+            let length = int_value(&length)
+                .map(|v| v.to_bigint())
+                .unwrap_or_default();
             if length.is_negative() {
                 return Err(vm.new_value_error("length should not be negative"));
             }
