@@ -56,6 +56,11 @@ pub(crate) fn init(vm: &Vm) {
         ("classmethod", &vm.types.classmethod),
         ("staticmethod", &vm.types.staticmethod),
         ("super", &vm.types.super_),
+        ("enumerate", &vm.types.enumerate),
+        ("reversed", &vm.types.reversed),
+        ("zip", &vm.types.zip),
+        ("map", &vm.types.map),
+        ("filter", &vm.types.filter),
     ] {
         set(name, ty.clone());
     }
@@ -80,6 +85,14 @@ pub(crate) fn init(vm: &Vm) {
         }),
         ("format", |vm, args| {
             check_function_arity(vm, "format", args, 1, 2)?;
+            if let Some(spec) = args.values.get(1) {
+                if !vm.is_instance(spec, &vm.types.str) {
+                    return Err(vm.new_type_error(format!(
+                        "format() argument 2 must be str, not {}",
+                        vm.type_name(spec)
+                    )));
+                }
+            }
             crate::protocols::format(vm, &args.values[0], args.values.get(1))
         }),
         ("id", |vm, args| {
@@ -101,8 +114,20 @@ pub(crate) fn init(vm: &Vm) {
             }
         }),
         ("iter", |vm, args| {
-            check_function_arity(vm, "iter", args, 1, 1)?;
-            vm.iter(&args.values[0])
+            check_function_arity(vm, "iter", args, 1, 2)?;
+            match args.values {
+                [callable, sentinel] => {
+                    if vm.type_payload_of(callable).slots.call.get().is_none() {
+                        return Err(vm.new_type_error("iter(v, w): v must be callable"));
+                    }
+                    Ok(crate::objects::iter::new_callable_iterator(
+                        vm,
+                        callable.clone(),
+                        sentinel.clone(),
+                    ))
+                }
+                _ => vm.iter(&args.values[0]),
+            }
         }),
         ("next", |vm, args| {
             check_function_arity(vm, "next", args, 1, 2)?;
@@ -138,19 +163,9 @@ pub(crate) fn init(vm: &Vm) {
         ("hasattr", |vm, args| {
             let [x, name] = exactly(vm, "hasattr", args)?;
             check_attr_name(vm, &name)?;
-            Ok(vm.new_bool(vm.getattr_opt(&x, &name)?.is_some()))
+            Ok(vm.new_bool(getattr_or_none(vm, &x, &name)?.is_some()))
         }),
-        ("getattr", |vm, args| {
-            check_function_arity(vm, "getattr", args, 2, 3)?;
-            let name = &args.values[1];
-            check_attr_name(vm, name)?;
-            match args.values.get(2) {
-                Some(default) => Ok(vm
-                    .getattr_opt(&args.values[0], name)?
-                    .unwrap_or_else(|| default.clone())),
-                None => vm.getattr(&args.values[0], name),
-            }
-        }),
+        ("getattr", builtin_getattr),
         ("setattr", |vm, args| {
             let [x, name, value] = exactly(vm, "setattr", args)?;
             check_attr_name(vm, &name)?;
@@ -167,33 +182,8 @@ pub(crate) fn init(vm: &Vm) {
             let [x] = exactly(vm, "callable", args)?;
             Ok(vm.new_bool(vm.type_payload_of(&x).slots.call.get().is_some()))
         }),
-        ("chr", |vm, args| {
-            let [x] = exactly(vm, "chr", args)?;
-            let i = crate::objects::int::index_value(vm, &x)?.ok_or_else(|| {
-                vm.new_type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(&x)
-                ))
-            })?;
-            if !(0..=0x10FFFF).contains(&i) {
-                return Err(vm.new_value_error("chr() arg not in range(0x110000)"));
-            }
-            Ok(crate::objects::str::new_from_code_points(vm, &[i as u32]))
-        }),
-        ("ord", |vm, args| {
-            let [x] = exactly(vm, "ord", args)?;
-            match x.payload::<StrObject>() {
-                Some(s) if s.len() == 1 => Ok(vm.new_int(i64::from(s.code_point(0)))),
-                Some(s) => Err(vm.new_type_error(format!(
-                    "ord() expected a character, but string of length {} found",
-                    s.len()
-                ))),
-                None => Err(vm.new_type_error(format!(
-                    "ord() expected string of length 1, but {} found",
-                    vm.type_name(&x)
-                ))),
-            }
-        }),
+        ("chr", builtin_chr),
+        ("ord", builtin_ord),
         ("divmod", |vm, args| {
             let [a, b] = exactly(vm, "divmod", args)?;
             let ta = vm.type_payload_of(&a).slots.nb_divmod.get();
@@ -215,18 +205,7 @@ pub(crate) fn init(vm: &Vm) {
                 vm.type_name(&b)
             )))
         }),
-        ("pow", |vm, args| {
-            check_function_arity(vm, "pow", args, 2, 3)?;
-            match args.values.get(2) {
-                Some(m) if !vm.is_none(m) => {
-                    match vm.type_payload_of(&args.values[0]).slots.nb_power.get() {
-                        Some(f) => f(vm, &args.values[0], &args.values[1], m),
-                        None => Err(vm.new_type_error("unsupported operand type(s) for pow()")),
-                    }
-                }
-                _ => crate::protocols::binary_op(vm, &args.values[0], &args.values[1], 8),
-            }
-        }),
+        ("pow", builtin_pow),
         ("min", |vm, args| min_max(vm, args, CompareOp::Lt, "min")),
         ("max", |vm, args| min_max(vm, args, CompareOp::Gt, "max")),
         ("sum", builtin_sum),
@@ -251,8 +230,12 @@ pub(crate) fn init(vm: &Vm) {
             Ok(vm.true_.clone())
         }),
         ("sorted", |vm, args| {
-            let Some(iterable) = args.positional().first() else {
-                return Err(vm.new_type_error("sorted expected 1 argument, got 0"));
+            let positional = args.positional();
+            let [iterable] = positional else {
+                return Err(vm.new_type_error(format!(
+                    "sorted expected 1 argument, got {}",
+                    positional.len()
+                )));
             };
             let list = vm.new_list(vm.collect_iterable(iterable)?);
             let sort = vm.getattr_str(&list, "sort")?;
@@ -275,26 +258,11 @@ pub(crate) fn init(vm: &Vm) {
             check_function_arity(vm, "locals", args, 0, 0)?;
             Ok(current_locals(vm))
         }),
-        ("vars", |vm, args| {
-            check_function_arity(vm, "vars", args, 0, 1)?;
-            match args.values.first() {
-                None => Ok(current_locals(vm)),
-                Some(x) => vm.getattr(x, &vm.names.__dict__).map_err(|e| {
-                    if e.matches(vm, &vm.exceptions.attribute_error) {
-                        vm.new_type_error("vars() argument must have __dict__ attribute")
-                    } else {
-                        e
-                    }
-                }),
-            }
-        }),
+        ("vars", builtin_vars),
         ("dir", |vm, args| {
             check_function_arity(vm, "dir", args, 0, 1)?;
             let names = match args.values.first() {
-                Some(x) => {
-                    let d = vm.call_method(x, "__dir__", &[])?;
-                    vm.collect_iterable(&d)?
-                }
+                Some(x) => dir_of(vm, x)?,
                 None => {
                     let locals = current_locals(vm);
                     vm.collect_iterable(&locals)?
@@ -421,6 +389,12 @@ pub fn issubclass(vm: &Vm, x: &Object, ty: &Object) -> PyResult<bool> {
         }
         return Ok(false);
     }
+    if !vm.type_of(ty).is(&vm.type_type) {
+        if let Some(check) = vm.lookup_special(ty, &vm.names.__subclasscheck__)? {
+            let r = vm.call(&check, Args::positional_only(std::slice::from_ref(x)))?;
+            return vm.is_true(&r);
+        }
+    }
     if x.payload::<TypeObject>().is_none() {
         return Err(vm.new_type_error("issubclass() arg 1 must be a class"));
     }
@@ -430,6 +404,109 @@ pub fn issubclass(vm: &Vm, x: &Object, ty: &Object) -> PyResult<bool> {
         );
     }
     Ok(is_subtype(x, ty))
+}
+
+/// The names `dir(x)` lists, unsorted: `type(x).__dir__(x)`, where a
+/// class's (`type.__dir__`) is every name in the dicts of its MRO.
+fn dir_of(vm: &Vm, x: &Object) -> PyResult<Vec<Object>> {
+    let Some(method) = vm.lookup_special(x, &vm.names.__dir__)? else {
+        return Err(vm.new_type_error("object does not provide __dir__"));
+    };
+    let generic = type_payload(vm.type_of(x))
+        .lookup(vm, &vm.names.__dir__)
+        .is_some_and(|d| {
+            type_payload(&vm.object_type)
+                .dict
+                .get_str(vm, &vm.names.__dir__)
+                .is_some_and(|o| o.is(&d))
+        });
+    if let (true, Some(tp)) = (generic, x.payload::<TypeObject>()) {
+        let names = crate::objects::set::new_set(vm, Vec::new())?;
+        for ty in tp.mro.borrow().iter() {
+            for key in type_payload(ty).dict.keys() {
+                crate::objects::set::set_add(vm, &names, key)?;
+            }
+        }
+        return vm.collect_iterable(&names);
+    }
+    let d = vm.call(&method, Args::positional_only(&[]))?;
+    vm.collect_iterable(&d)
+}
+
+/// `chr(i)`: the str of one code point.
+fn builtin_chr(vm: &Vm, args: Args) -> PyResult {
+    let [x] = exactly(vm, "chr", args)?;
+    let i = crate::objects::sequence::number_index(vm, &x)?;
+    let Some(i) = crate::objects::int::int_value(&i)
+        .and_then(|v| v.to_i64())
+        .filter(|v| i32::try_from(*v).is_ok())
+    else {
+        return Err(vm.new_overflow_error("Python int too large to convert to C int"));
+    };
+    if !(0..=0x10FFFF).contains(&i) {
+        return Err(vm.new_value_error("chr() arg not in range(0x110000)"));
+    }
+    Ok(crate::objects::str::new_from_code_points(vm, &[i as u32]))
+}
+
+/// `ord(c)`: the code point of a str, or the value of a byte, of length 1.
+fn builtin_ord(vm: &Vm, args: Args) -> PyResult {
+    let [x] = exactly(vm, "ord", args)?;
+    let (len, value) = if let Some(s) = x.payload::<StrObject>() {
+        (s.len(), (s.len() == 1).then(|| s.code_point(0)))
+    } else if let Some(b) = x.payload::<crate::objects::bytes::BytesObject>() {
+        (
+            b.bytes.len(),
+            (b.bytes.len() == 1).then(|| u32::from(b.bytes[0])),
+        )
+    } else {
+        return Err(vm.new_type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(&x)
+        )));
+    };
+    match value {
+        Some(c) => Ok(vm.new_int(i64::from(c))),
+        None => Err(vm.new_type_error(format!(
+            "ord() expected a character, but string of length {len} found"
+        ))),
+    }
+}
+
+/// `vars([object])`: the locals, or an object's `__dict__`.
+fn builtin_vars(vm: &Vm, args: Args) -> PyResult {
+    check_function_arity(vm, "vars", args, 0, 1)?;
+    match args.values.first() {
+        None => Ok(current_locals(vm)),
+        Some(x) => match getattr_or_none(vm, x, &vm.names.__dict__)? {
+            Some(d) => Ok(d),
+            None => crate::objects::object::instance_dict(vm, x)
+                .ok_or_else(|| vm.new_type_error("vars() argument must have __dict__ attribute")),
+        },
+    }
+}
+
+/// `getattr(object, name[, default])`.
+fn builtin_getattr(vm: &Vm, args: Args) -> PyResult {
+    check_function_arity(vm, "getattr", args, 2, 3)?;
+    let name = &args.values[1];
+    check_attr_name(vm, name)?;
+    match args.values.get(2) {
+        Some(default) => {
+            Ok(getattr_or_none(vm, &args.values[0], name)?.unwrap_or_else(|| default.clone()))
+        }
+        None => vm.getattr(&args.values[0], name),
+    }
+}
+
+/// `getattr(x, name, None)`: an AttributeError, even one raised by a
+/// property, means no attribute.
+fn getattr_or_none(vm: &Vm, x: &Object, name: &Object) -> PyResult<Option<Object>> {
+    match vm.getattr(x, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.matches(vm, &vm.exceptions.attribute_error) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// `print(*objects, sep=' ', end='\n', file=None, flush=False)`.
@@ -476,6 +553,9 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.none.clone())
 }
 
+/// `min()` and `max()`: of one iterable or of several arguments, by
+/// `key`, with `default` for an empty iterable; the first of equal
+/// items wins (`min_max`).
 fn min_max(vm: &Vm, args: Args, op: CompareOp, name: &str) -> PyResult {
     let positional = args.positional();
     let mut key = None;
@@ -486,38 +566,32 @@ fn min_max(vm: &Vm, args: Args, op: CompareOp, name: &str) -> PyResult {
             "default" => default = Some(v.clone()),
             other => {
                 return Err(vm.new_type_error(format!(
-                    "{name}() got an unexpected keyword argument '{other}'"
+                    "'{other}' is an invalid keyword argument for {name}()"
                 )))
             }
         }
     }
-    let items = match positional.len() {
-        0 => return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => vm.collect_iterable(&positional[0])?,
+    let iterator = match positional {
+        [] => return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0"))),
+        [iterable] => vm.iter(iterable)?,
         _ => {
             if default.is_some() {
                 return Err(vm.new_type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            positional.to_vec()
+            vm.iter(&vm.new_tuple(positional.to_vec()))?
         }
     };
     let mut best: Option<(Object, Object)> = None;
-    for item in items {
+    while let Some(item) = vm.next(&iterator)? {
         let k = match &key {
             Some(f) => vm.call(f, Args::positional_only(std::slice::from_ref(&item)))?,
             None => item.clone(),
         };
         best = match best {
-            None => Some((item, k)),
-            Some((bi, bk)) => {
-                if vm.compare_bool(&k, &bk, op)? {
-                    Some((item, k))
-                } else {
-                    Some((bi, bk))
-                }
-            }
+            Some((bi, bk)) if !vm.compare_bool(&k, &bk, op)? => Some((bi, bk)),
+            _ => Some((item, k)),
         };
     }
     match (best, default) {
@@ -527,31 +601,117 @@ fn min_max(vm: &Vm, args: Args, op: CompareOp, name: &str) -> PyResult {
     }
 }
 
+/// `sum(iterable, /, start=0)`: `start` plus each item in turn.
 fn builtin_sum(vm: &Vm, args: Args) -> PyResult {
     let positional = args.positional();
+    if positional.is_empty() {
+        return Err(vm.new_type_error("sum() takes at least 1 positional argument (0 given)"));
+    }
+    if args.values.len() > 2 {
+        return Err(vm.new_type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            args.values.len()
+        )));
+    }
     let mut start = positional.get(1).cloned();
     for (k, v) in args.keywords() {
-        if as_rust_str(k) == "start" {
-            start = Some(v.clone());
-        } else {
-            return Err(vm.new_type_error(format!(
-                "sum() got an unexpected keyword argument '{}'",
-                as_rust_str(k)
-            )));
+        match as_rust_str(k).as_ref() {
+            "start" if start.is_none() => start = Some(v.clone()),
+            "start" => {
+                return Err(vm
+                    .new_type_error("argument for sum() given by name ('start') and position (2)"))
+            }
+            other => {
+                return Err(vm.new_type_error(format!(
+                    "'{other}' is an invalid keyword argument for sum()"
+                )))
+            }
         }
     }
-    let Some(iterable) = positional.first() else {
-        return Err(vm.new_type_error("sum() takes at least 1 positional argument (0 given)"));
-    };
+    let it = vm.iter(&positional[0])?;
     let mut total = start.unwrap_or_else(|| vm.new_int(0));
-    if vm.is_instance(&total, &vm.types.str) {
-        return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    for (ty, what) in [
+        (&vm.types.str, "strings [use ''.join(seq) instead]"),
+        (&vm.types.bytes, "bytes [use b''.join(seq) instead]"),
+    ] {
+        if vm.is_instance(&total, ty) {
+            return Err(vm.new_type_error(format!("sum() can't sum {what}")));
+        }
     }
-    let it = vm.iter(iterable)?;
+    if vm.type_name(&total) == "bytearray" {
+        return Err(vm.new_type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
+    }
     while let Some(item) = vm.next(&it)? {
         total = crate::protocols::binary_op(vm, &total, &item, 0)?;
     }
     Ok(total)
+}
+
+/// `pow(base, exp, mod=None)`: `base ** exp`, or the three-argument
+/// power through each operand's `nb_power` in turn (`ternary_op`).
+fn builtin_pow(vm: &Vm, args: Args) -> PyResult {
+    let positional = args.positional();
+    if positional.len() > 3 {
+        return Err(vm.new_type_error(format!(
+            "pow() takes at most 3 arguments ({} given)",
+            positional.len()
+        )));
+    }
+    let mut slots: [Option<Object>; 3] = [
+        positional.first().cloned(),
+        positional.get(1).cloned(),
+        positional.get(2).cloned(),
+    ];
+    for (k, v) in args.keywords() {
+        let name = as_rust_str(k);
+        let index = match name.as_ref() {
+            "base" => 0,
+            "exp" => 1,
+            "mod" => 2,
+            other => {
+                return Err(vm.new_type_error(format!(
+                    "'{other}' is an invalid keyword argument for pow()"
+                )))
+            }
+        };
+        if slots[index].is_some() {
+            return Err(vm.new_type_error(format!(
+                "argument for pow() given by name ('{name}') and position ({})",
+                index + 1
+            )));
+        }
+        slots[index] = Some(v.clone());
+    }
+    let [base, exp, modulus] = slots;
+    let Some(base) = base else {
+        return Err(vm.new_type_error("pow() missing required argument 'base' (pos 1)"));
+    };
+    let Some(exp) = exp else {
+        return Err(vm.new_type_error("pow() missing required argument 'exp' (pos 2)"));
+    };
+    let modulus = modulus.filter(|m| !vm.is_none(m));
+    let Some(modulus) = modulus else {
+        return crate::protocols::binary_op(vm, &base, &exp, 8);
+    };
+    let mut tried: Vec<usize> = Vec::new();
+    for operand in [&base, &exp, &modulus] {
+        if let Some(f) = vm.type_payload_of(operand).slots.nb_power.get() {
+            if tried.contains(&(f as usize)) {
+                continue;
+            }
+            tried.push(f as usize);
+            let r = f(vm, &base, &exp, &modulus)?;
+            if !r.is(&vm.not_implemented) {
+                return Ok(r);
+            }
+        }
+    }
+    Err(vm.new_type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        vm.type_name(&base),
+        vm.type_name(&exp),
+        vm.type_name(&modulus)
+    )))
 }
 
 fn radix(vm: &Vm, args: Args, name: &str, base: u32, prefix: &str) -> PyResult {
@@ -626,7 +786,7 @@ fn build_class(vm: &Vm, args: Args) -> PyResult {
     }
     let is_class = metaclass
         .as_ref()
-        .map_or(true, |m| m.payload::<TypeObject>().is_some());
+        .is_none_or(|m| m.payload::<TypeObject>().is_some());
     let mut meta = match metaclass {
         Some(m) => m,
         None => match bases.first() {

@@ -686,11 +686,8 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     }
                     Opcode::SET_UPDATE => {
                         let iterable = pop!();
-                        let items = tri!(vm.collect_iterable(&iterable));
                         let set = peek!(oparg as usize);
-                        for item in items {
-                            tri!(crate::objects::set::set_add(vm, set, item));
-                        }
+                        tri!(crate::objects::set::set_update(vm, set, &iterable));
                     }
                     Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
                         let update = pop!();

@@ -263,7 +263,7 @@ pub fn constant_to_object(vm: &Vm, value: &Constant) -> PyResult<Object> {
                 .iter()
                 .map(|c| constant_to_object(vm, c))
                 .collect::<PyResult<Vec<_>>>()?;
-            crate::objects::set::new_frozenset(vm, items)?
+            crate::objects::set::new_constant_frozenset(vm, items)?
         }
     })
 }

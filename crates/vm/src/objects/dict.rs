@@ -12,6 +12,7 @@
 
 use crate::errors::PyResult;
 use crate::object::{type_payload, Object};
+use crate::objects::function::check_arity;
 use crate::objects::str::StrObject;
 use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
@@ -21,6 +22,7 @@ const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
 const PERTURB_SHIFT: u32 = 5;
 
+#[derive(Clone)]
 struct Entry {
     hash: i64,
     key: Object,
@@ -251,7 +253,8 @@ impl Dict {
                 let needs_room = table.indices.is_empty()
                     || (table.entries.len() + 1) * 3 > table.indices.len() * 2;
                 let slot = if needs_room {
-                    let size = (table.used + 1) * 3;
+                    // CPython's GROWTH_RATE: three times the live entries.
+                    let size = table.used * 3;
                     resize(&mut table, size);
                     find_empty(&table, hash)
                 } else {
@@ -328,6 +331,74 @@ impl Dict {
             .collect()
     }
 
+    /// The keys with their hashes, in order.
+    pub fn keys_with_hashes(&self) -> Vec<(Object, i64)> {
+        self.table
+            .borrow()
+            .entries
+            .iter()
+            .flatten()
+            .map(|e| (e.key.clone(), e.hash))
+            .collect()
+    }
+
+    /// The length of the entry array, holes included: where a reverse
+    /// iteration starts.
+    pub fn entry_count(&self) -> usize {
+        self.table.borrow().entries.len()
+    }
+
+    /// Removes and gives back the last entry (`dict.popitem`); the entry
+    /// array is cut back to it, as CPython's is.
+    pub fn pop_last(&self) -> Option<(Object, Object)> {
+        let entry = {
+            let mut table = self.table.borrow_mut();
+            let ix = table.entries.iter().rposition(|e| e.is_some())?;
+            let entry = table.entries[ix].take()?;
+            let mask = table.indices.len() - 1;
+            let mut perturb = entry.hash as u64;
+            let mut i = (entry.hash as u64 as usize) & mask;
+            while table.indices[i] != ix as u32 {
+                perturb >>= PERTURB_SHIFT;
+                i = (i * 5 + perturb as usize + 1) & mask;
+            }
+            table.indices[i] = DUMMY;
+            table.used -= 1;
+            table.entries.truncate(ix);
+            entry
+        };
+        self.changed();
+        Some((entry.key, entry.value))
+    }
+
+    /// The entry at or before position `position - 1` of the entry array,
+    /// and its position: how reverse iterators walk the dict.
+    pub fn prev_entry(&self, position: usize) -> Option<(usize, Object, Object)> {
+        let table = self.table.borrow();
+        let mut p = position.min(table.entries.len());
+        while p > 0 {
+            p -= 1;
+            if let Some(e) = &table.entries[p] {
+                return Some((p, e.key.clone(), e.value.clone()));
+            }
+        }
+        None
+    }
+
+    /// A copy of the table, holes and all (`clone_combined_dict_keys`):
+    /// no key is compared, so no Python code runs.
+    pub fn copy(&self) -> Dict {
+        let table = self.table.borrow();
+        Dict {
+            table: RefCell::new(Table {
+                indices: table.indices.clone(),
+                entries: table.entries.clone(),
+                used: table.used,
+            }),
+            version: Cell::new(0),
+        }
+    }
+
     /// The entry at or after position `position` of the entry array, and
     /// the position after it: how dict iterators walk the dict.
     pub fn next_entry(&self, position: usize) -> Option<(usize, Object, Object)> {
@@ -374,8 +445,13 @@ fn find_empty(table: &Table, hash: i64) -> usize {
     i
 }
 
-fn dict_of(o: &Object) -> &Dict {
+pub fn dict_of(o: &Object) -> &Dict {
     &o.payload::<DictObject>().expect("a dict").dict
+}
+
+/// Whether `o` is exactly a dict, not a subclass instance.
+fn is_exact_dict(vm: &Vm, o: &Object) -> bool {
+    vm.type_of(o).is(&vm.types.dict)
 }
 
 pub(crate) fn init(vm: &Vm) {
@@ -394,22 +470,50 @@ pub(crate) fn init(vm: &Vm) {
         .sq_contains
         .set(Some(|vm, d, key| Ok(dict_of(d).get(vm, key)?.is_some())));
     tp.slots.iter.set(Some(|vm, d| {
-        Ok(crate::objects::iter::new_dict_key_iterator(vm, d))
+        Ok(crate::objects::dictview::new_dict_iterator(
+            vm,
+            d,
+            crate::objects::dictview::ViewKind::Keys,
+            false,
+        ))
     }));
     tp.slots.richcompare.set(Some(dict_richcompare));
+    tp.slots
+        .hash
+        .set(Some(crate::objects::object::hash_not_implemented));
     tp.slots.new.set(Some(|_, ty, _| {
         Ok(crate::object::alloc(ty, DictObject::new()))
     }));
     tp.slots.init.set(Some(|vm, d, args| {
         dict_update_from_args(vm, d, args, "dict")
     }));
+    tp.slots.nb_or.set(Some(|vm, a, b| {
+        let (Some(x), Some(_)) = (a.payload::<DictObject>(), b.payload::<DictObject>()) else {
+            return Ok(vm.not_implemented.clone());
+        };
+        let new = crate::object::alloc(
+            &vm.types.dict,
+            DictObject {
+                dict: x.dict.copy(),
+            },
+        );
+        dict_update_arg(vm, &new, b)?;
+        Ok(new)
+    }));
+    tp.slots.nb_inplace_or.set(Some(|vm, a, b| {
+        dict_update_arg(vm, a, b)?;
+        Ok(a.clone())
+    }));
     crate::slots::add_slot_wrappers(vm, &vm.types.dict);
+    type_payload(&vm.types.dict)
+        .dict
+        .set_str(vm, vm.names.__hash__.clone(), vm.none.clone());
     crate::objects::function::add_methods(
         vm,
         &vm.types.dict,
         &[
             ("get", |vm, args| {
-                crate::objects::function::check_arity(vm, "get", args, 2, 3)?;
+                check_arity(vm, "get", args, 2, 3)?;
                 Ok(dict_of(&args.values[0])
                     .get(vm, &args.values[1])?
                     .unwrap_or_else(|| {
@@ -419,28 +523,68 @@ pub(crate) fn init(vm: &Vm) {
                             .unwrap_or_else(|| vm.none.clone())
                     }))
             }),
+            ("setdefault", |vm, args| {
+                check_arity(vm, "setdefault", args, 2, 3)?;
+                let dict = dict_of(&args.values[0]);
+                let key = &args.values[1];
+                let hash = vm.hash(key)?;
+                if let Some(v) = dict.get_with_hash(vm, key, hash)? {
+                    return Ok(v);
+                }
+                let default = args
+                    .values
+                    .get(2)
+                    .cloned()
+                    .unwrap_or_else(|| vm.none.clone());
+                dict.set_with_hash(vm, key.clone(), hash, default.clone())?;
+                Ok(default)
+            }),
+            ("pop", |vm, args| {
+                check_arity(vm, "pop", args, 2, 3)?;
+                match dict_of(&args.values[0]).remove(vm, &args.values[1])? {
+                    Some(v) => Ok(v),
+                    None => match args.values.get(2) {
+                        Some(default) => Ok(default.clone()),
+                        None => Err(vm.new_key_error(args.values[1].clone())),
+                    },
+                }
+            }),
+            ("popitem", |vm, args| {
+                check_arity(vm, "dict.popitem", args, 1, 1)?;
+                match dict_of(&args.values[0]).pop_last() {
+                    Some((k, v)) => Ok(vm.new_tuple(vec![k, v])),
+                    None => Err(vm.new_key_error(vm.new_str("popitem(): dictionary is empty"))),
+                }
+            }),
             ("keys", |vm, args| {
-                crate::objects::function::check_arity(vm, "keys", args, 1, 1)?;
-                Ok(vm.new_list(dict_of(&args.values[0]).keys()))
+                check_arity(vm, "dict.keys", args, 1, 1)?;
+                Ok(crate::objects::dictview::new_view(
+                    vm,
+                    &args.values[0],
+                    crate::objects::dictview::ViewKind::Keys,
+                ))
             }),
             ("values", |vm, args| {
-                crate::objects::function::check_arity(vm, "values", args, 1, 1)?;
-                Ok(vm.new_list(dict_of(&args.values[0]).values()))
+                check_arity(vm, "dict.values", args, 1, 1)?;
+                Ok(crate::objects::dictview::new_view(
+                    vm,
+                    &args.values[0],
+                    crate::objects::dictview::ViewKind::Values,
+                ))
             }),
             ("items", |vm, args| {
-                crate::objects::function::check_arity(vm, "items", args, 1, 1)?;
-                let items = dict_of(&args.values[0])
-                    .items()
-                    .into_iter()
-                    .map(|(k, v)| vm.new_tuple(vec![k, v]))
-                    .collect();
-                Ok(vm.new_list(items))
+                check_arity(vm, "dict.items", args, 1, 1)?;
+                Ok(crate::objects::dictview::new_view(
+                    vm,
+                    &args.values[0],
+                    crate::objects::dictview::ViewKind::Items,
+                ))
             }),
             ("update", |vm, args| {
                 dict_update_from_args(
                     vm,
                     &args.values[0],
-                    crate::typeobject::Args {
+                    Args {
                         values: &args.values[1..],
                         kwnames: args.kwnames,
                     },
@@ -448,15 +592,79 @@ pub(crate) fn init(vm: &Vm) {
                 )?;
                 Ok(vm.none.clone())
             }),
+            ("clear", |vm, args| {
+                check_arity(vm, "dict.clear", args, 1, 1)?;
+                dict_of(&args.values[0]).clear();
+                Ok(vm.none.clone())
+            }),
+            ("copy", |vm, args| {
+                check_arity(vm, "dict.copy", args, 1, 1)?;
+                Ok(crate::object::alloc(
+                    &vm.types.dict,
+                    DictObject {
+                        dict: dict_of(&args.values[0]).copy(),
+                    },
+                ))
+            }),
+            ("__reversed__", |vm, args| {
+                check_arity(vm, "dict.__reversed__", args, 1, 1)?;
+                Ok(crate::objects::dictview::new_dict_iterator(
+                    vm,
+                    &args.values[0],
+                    crate::objects::dictview::ViewKind::Keys,
+                    true,
+                ))
+            }),
         ],
     );
+    let fromkeys = crate::objects::function::new_builtin_function(vm, "fromkeys", dict_fromkeys);
+    type_payload(&vm.types.dict).dict.set_str(
+        vm,
+        vm.intern("fromkeys"),
+        crate::objects::descr::new_classmethod(vm, fromkeys),
+    );
+}
+
+/// `dict.fromkeys(iterable, value=None)`, a class method: `cls()`, then
+/// each key set to the value.
+fn dict_fromkeys(vm: &Vm, args: Args) -> PyResult {
+    let cls = &args.values[0];
+    check_arity(vm, "fromkeys", args, 2, 3)?;
+    let iterable = &args.values[1];
+    let value = args
+        .values
+        .get(2)
+        .cloned()
+        .unwrap_or_else(|| vm.none.clone());
+    let d = vm.call(cls, Args::positional_only(&[]))?;
+    let exact = is_exact_dict(vm, &d);
+    if exact {
+        if let Some(src) = iterable
+            .payload::<DictObject>()
+            .filter(|_| is_exact_dict(vm, iterable))
+        {
+            for (key, hash) in src.dict.keys_with_hashes() {
+                dict_of(&d).set_with_hash(vm, key, hash, value.clone())?;
+            }
+            return Ok(d);
+        }
+    }
+    let it = vm.iter(iterable)?;
+    while let Some(key) = vm.next(&it)? {
+        if exact {
+            dict_of(&d).set(vm, key, value.clone())?;
+        } else {
+            vm.setitem(&d, &key, Some(&value))?;
+        }
+    }
+    Ok(d)
 }
 
 fn dict_getitem(vm: &Vm, d: &Object, key: &Object) -> PyResult {
     if let Some(v) = dict_of(d).get(vm, key)? {
         return Ok(v);
     }
-    if !vm.type_of(d).is(&vm.types.dict) {
+    if !is_exact_dict(vm, d) {
         if let Some(r) =
             crate::slots::call_special(vm, d, "__missing__", std::slice::from_ref(key))?
         {
@@ -496,8 +704,11 @@ fn dict_richcompare(vm: &Vm, a: &Object, b: &Object, op: CompareOp) -> PyResult 
     }
     let mut equal = x.dict.len() == y.dict.len();
     if equal {
-        for (key, value) in x.dict.items() {
-            match y.dict.get(vm, &key)? {
+        for (key, hash) in x.dict.keys_with_hashes() {
+            let Some(value) = x.dict.get_with_hash(vm, &key, hash)? else {
+                continue;
+            };
+            match y.dict.get_with_hash(vm, &key, hash)? {
                 Some(other) if vm.eq(&value, &other)? => {}
                 _ => {
                     equal = false;
@@ -519,49 +730,69 @@ fn dict_update_from_args(vm: &Vm, d: &Object, args: Args, name: &str) -> PyResul
             positional.len()
         )));
     }
-    let dict = dict_of(d);
     if let Some(source) = positional.first() {
-        if let Some(other) = source.payload::<DictObject>() {
-            for (k, v) in other.dict.items() {
-                dict.set(vm, k, v)?;
-            }
-        } else if vm.getattr_opt(source, &vm.intern("keys"))?.is_some() {
-            let keys = vm.call_method(source, "keys", &[])?;
-            for key in vm.collect_iterable(&keys)? {
-                let value = vm.getitem(source, &key)?;
-                dict.set(vm, key, value)?;
-            }
-        } else {
-            let iterator = vm.iter(source)?;
-            let mut index = 0;
-            while let Some(item) = vm.next(&iterator)? {
-                let pair = vm.collect_iterable(&item).map_err(|e| {
-                    if e.matches(vm, &vm.exceptions.type_error) {
-                        vm.new_type_error(format!(
-                            "cannot convert dictionary update sequence element #{index} to a sequence"
-                        ))
-                    } else {
-                        e
-                    }
-                })?;
-                if pair.len() != 2 {
-                    return Err(vm.new_value_error(format!(
-                        "dictionary update sequence element #{index} has length {}; 2 is required",
-                        pair.len()
-                    )));
-                }
-                let mut pair = pair.into_iter();
-                let (k, v) = (
-                    pair.next().expect("two items"),
-                    pair.next().expect("two items"),
-                );
-                dict.set(vm, k, v)?;
-                index += 1;
-            }
-        }
+        dict_update_arg(vm, d, source)?;
     }
+    let dict = dict_of(d);
     for (k, v) in args.keywords() {
         dict.set(vm, k.clone(), v.clone())?;
+    }
+    Ok(())
+}
+
+/// Merges one positional argument of `update` (`dict_update_arg`): a
+/// dict's entries directly, a mapping by `keys()` and subscripts, else
+/// an iterable of key-value pairs.
+pub fn dict_update_arg(vm: &Vm, d: &Object, source: &Object) -> PyResult<()> {
+    let dict = dict_of(d);
+    let plain_dict = source.payload::<DictObject>().filter(|_| {
+        vm.type_payload_of(source)
+            .slots
+            .iter
+            .get()
+            .map(|f| f as usize)
+            == type_payload(&vm.types.dict)
+                .slots
+                .iter
+                .get()
+                .map(|f| f as usize)
+    });
+    if let Some(other) = plain_dict {
+        for (k, hash) in other.dict.keys_with_hashes() {
+            if let Some(v) = other.dict.get_with_hash(vm, &k, hash)? {
+                dict.set_with_hash(vm, k, hash, v)?;
+            }
+        }
+        return Ok(());
+    }
+    if vm.getattr_opt(source, &vm.intern("keys"))?.is_some() {
+        let keys = vm.call_method(source, "keys", &[])?;
+        for key in vm.collect_iterable(&keys)? {
+            let value = vm.getitem(source, &key)?;
+            dict.set(vm, key, value)?;
+        }
+        return Ok(());
+    }
+    let iterator = vm.iter(source)?;
+    let mut index = 0;
+    while let Some(item) = vm.next(&iterator)? {
+        let pair = vm.collect_iterable(&item).map_err(|e| {
+            if e.matches(vm, &vm.exceptions.type_error) {
+                vm.new_type_error(format!(
+                    "cannot convert dictionary update sequence element #{index} to a sequence"
+                ))
+            } else {
+                e
+            }
+        })?;
+        let [k, v] = <[Object; 2]>::try_from(pair).map_err(|pair| {
+            vm.new_value_error(format!(
+                "dictionary update sequence element #{index} has length {}; 2 is required",
+                pair.len()
+            ))
+        })?;
+        dict.set(vm, k, v)?;
+        index += 1;
     }
     Ok(())
 }

@@ -1,12 +1,14 @@
-//! Iterators over sequences (Objects/iterobject.c, and the list, tuple,
-//! str and dict iterators of their files): one layout, an object and a
-//! position, with a `next` per type.
+//! Iterators over sequences (Objects/iterobject.c, and the list, tuple
+//! and str iterators of their files): one layout, an object and a
+//! position, with a `next` per type; and `iter(callable, sentinel)`'s
+//! `callable_iterator`.
 
+use crate::errors::PyResult;
 use crate::object::{self, type_payload, Object};
-use crate::objects::dict::DictObject;
 use crate::objects::list::ListObject;
 use crate::objects::str::StrObject;
 use crate::objects::tuple::tuple_items;
+use crate::typeobject::Args;
 use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
 
@@ -14,9 +16,8 @@ pub struct SeqIterator {
     /// What is iterated; None once exhausted, so a list that grows later
     /// is not picked up again.
     pub seq: RefCell<Option<Object>>,
+    /// The next index; for a list's reverse iterator, one past it.
     pub index: Cell<usize>,
-    /// For a dict: its size when iteration started.
-    pub expected_len: Cell<usize>,
 }
 
 pub fn new_seq_iterator(vm: &Vm, ty: &Object, seq: &Object) -> Object {
@@ -26,18 +27,20 @@ pub fn new_seq_iterator(vm: &Vm, ty: &Object, seq: &Object) -> Object {
         SeqIterator {
             seq: RefCell::new(Some(seq.clone())),
             index: Cell::new(0),
-            expected_len: Cell::new(0),
         },
     )
 }
 
-pub fn new_dict_key_iterator(vm: &Vm, d: &Object) -> Object {
-    let it = new_seq_iterator(vm, &vm.types.dict_keyiterator, d);
-    let len = d.payload::<DictObject>().map_or(0, |d| d.dict.len());
-    if let Some(s) = it.payload::<SeqIterator>() {
-        s.expected_len.set(len);
-    }
-    it
+/// `reversed(list)` (`list_reverseiterator`): from the last item down.
+pub fn new_list_reverse_iterator(vm: &Vm, list: &Object) -> Object {
+    let len = list.payload::<ListObject>().map_or(0, |l| l.len());
+    object::alloc(
+        &vm.types.list_reverseiterator,
+        SeqIterator {
+            seq: RefCell::new(Some(list.clone())),
+            index: Cell::new(len),
+        },
+    )
 }
 
 fn state(it: &Object) -> &SeqIterator {
@@ -55,7 +58,8 @@ fn step(it: &Object, item_at: impl FnOnce(&Object, usize) -> Option<Object>) -> 
             Some(item)
         }
         None => {
-            *s.seq.borrow_mut() = None;
+            let old = s.seq.borrow_mut().take();
+            drop(old);
             None
         }
     }
@@ -69,14 +73,88 @@ pub fn list_iterator_next(it: &Object) -> Option<Object> {
     })
 }
 
+fn list_reverse_next(it: &Object) -> Option<Object> {
+    let s = state(it);
+    let seq = s.seq.borrow().clone()?;
+    let index = s.index.get();
+    let item = seq
+        .payload::<ListObject>()
+        .and_then(|l| index.checked_sub(1).and_then(|i| l.get(i)));
+    match item {
+        Some(item) => {
+            s.index.set(index - 1);
+            Some(item)
+        }
+        None => {
+            let old = s.seq.borrow_mut().take();
+            drop(old);
+            None
+        }
+    }
+}
+
+/// How many items are left (`__length_hint__`).
+fn length_hint(vm: &Vm, it: &Object) -> PyResult<usize> {
+    let s = state(it);
+    let Some(seq) = s.seq.borrow().clone() else {
+        return Ok(0);
+    };
+    let index = s.index.get();
+    if vm.type_of(it).is(&vm.types.list_reverseiterator) {
+        let len = seq.payload::<ListObject>().map_or(0, |l| l.len());
+        return Ok(if index <= len { index } else { 0 });
+    }
+    Ok(vm.len(&seq)?.saturating_sub(index))
+}
+
+/// `iter(callable, sentinel)`: calls until the result equals the
+/// sentinel; both are dropped then.
+pub struct CallableIterator {
+    state: RefCell<Option<(Object, Object)>>,
+}
+
+pub fn new_callable_iterator(vm: &Vm, callable: Object, sentinel: Object) -> Object {
+    object::alloc(
+        &vm.types.callable_iterator,
+        CallableIterator {
+            state: RefCell::new(Some((callable, sentinel))),
+        },
+    )
+}
+
+fn callable_iterator_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
+    let it = it
+        .payload::<CallableIterator>()
+        .expect("a callable iterator");
+    let Some((callable, sentinel)) = it.state.borrow().clone() else {
+        return Ok(None);
+    };
+    let result = match vm.call(&callable, Args::positional_only(&[])) {
+        Ok(r) => r,
+        Err(e) if e.matches(vm, &vm.exceptions.stop_iteration) => {
+            let old = it.state.borrow_mut().take();
+            drop(old);
+            return Ok(None);
+        }
+        Err(e) => return Err(e),
+    };
+    if vm.eq(&sentinel, &result)? {
+        let old = it.state.borrow_mut().take();
+        drop(old);
+        return Ok(None);
+    }
+    Ok(Some(result))
+}
+
 pub(crate) fn init(vm: &Vm) {
-    for ty in [
+    let seq_types = [
         &vm.types.iterator,
         &vm.types.list_iterator,
+        &vm.types.list_reverseiterator,
         &vm.types.tuple_iterator,
         &vm.types.str_iterator,
-        &vm.types.dict_keyiterator,
-    ] {
+    ];
+    for ty in seq_types {
         type_payload(ty)
             .slots
             .iter
@@ -86,6 +164,10 @@ pub(crate) fn init(vm: &Vm) {
         .slots
         .iternext
         .set(Some(|_, it| Ok(list_iterator_next(it))));
+    type_payload(&vm.types.list_reverseiterator)
+        .slots
+        .iternext
+        .set(Some(|_, it| Ok(list_reverse_next(it))));
     type_payload(&vm.types.tuple_iterator)
         .slots
         .iternext
@@ -103,30 +185,6 @@ pub(crate) fn init(vm: &Vm) {
                 (i < s.len())
                     .then(|| crate::objects::str::new_from_code_points(vm, &[s.code_point(i)]))
             }))
-        }));
-    type_payload(&vm.types.dict_keyiterator)
-        .slots
-        .iternext
-        .set(Some(|vm, it| {
-            let s = state(it);
-            let Some(seq) = s.seq.borrow().clone() else {
-                return Ok(None);
-            };
-            let dict = &seq.payload::<DictObject>().expect("a dict").dict;
-            if dict.len() != s.expected_len.get() {
-                s.expected_len.set(usize::MAX);
-                return Err(vm.new_runtime_error("dictionary changed size during iteration"));
-            }
-            match dict.next_entry(s.index.get()) {
-                Some((next, key, _)) => {
-                    s.index.set(next);
-                    Ok(Some(key))
-                }
-                None => {
-                    *s.seq.borrow_mut() = None;
-                    Ok(None)
-                }
-            }
         }));
     // The iterator of any object with __getitem__ (`PySeqIter_Type`).
     type_payload(&vm.types.iterator)
@@ -147,19 +205,29 @@ pub(crate) fn init(vm: &Vm) {
                     if e.matches(vm, &vm.exceptions.index_error)
                         || e.matches(vm, &vm.exceptions.stop_iteration) =>
                 {
-                    *s.seq.borrow_mut() = None;
+                    let old = s.seq.borrow_mut().take();
+                    drop(old);
                     Ok(None)
                 }
                 Err(e) => Err(e),
             }
         }));
-    for ty in [
-        &vm.types.iterator,
-        &vm.types.list_iterator,
-        &vm.types.tuple_iterator,
-        &vm.types.str_iterator,
-        &vm.types.dict_keyiterator,
-    ] {
+    for ty in seq_types {
         crate::slots::add_slot_wrappers(vm, ty);
+        if !ty.is(&vm.types.iterator) {
+            crate::objects::function::add_methods(
+                vm,
+                ty,
+                &[("__length_hint__", |vm, args| {
+                    crate::objects::function::check_arity(vm, "__length_hint__", args, 1, 1)?;
+                    Ok(vm.new_int(length_hint(vm, &args.values[0])? as i64))
+                })],
+            );
+        }
     }
+
+    let tp = type_payload(&vm.types.callable_iterator);
+    tp.slots.iter.set(Some(|_, it| Ok(it.clone())));
+    tp.slots.iternext.set(Some(callable_iterator_next));
+    crate::slots::add_slot_wrappers(vm, &vm.types.callable_iterator);
 }

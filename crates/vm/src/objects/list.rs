@@ -140,13 +140,12 @@ pub(crate) fn init(vm: &Vm) {
                 args.values.len()
             )));
         }
-        let items = match args.values.first() {
-            Some(iterable) => vm.collect_iterable(iterable)?,
-            None => Vec::new(),
-        };
-        let old = std::mem::replace(&mut *list_of(l).items.borrow_mut(), items);
+        let old = std::mem::take(&mut *list_of(l).items.borrow_mut());
         drop(old);
-        Ok(())
+        match args.values.first() {
+            Some(iterable) => list_extend(vm, l, iterable),
+            None => Ok(()),
+        }
     }));
     crate::slots::add_slot_wrappers(vm, &vm.types.list);
     type_payload(&vm.types.list)
@@ -167,7 +166,7 @@ pub(crate) fn init(vm: &Vm) {
                 Ok(vm.none.clone())
             }),
             ("extend", |vm, args| {
-                check_arity(vm, "extend", args, 2, 2)?;
+                check_arity(vm, "list.extend", args, 2, 2)?;
                 list_extend(vm, &args.values[0], &args.values[1])?;
                 Ok(vm.none.clone())
             }),
@@ -175,22 +174,37 @@ pub(crate) fn init(vm: &Vm) {
             ("insert", list_insert),
             ("remove", list_remove),
             ("index", |vm, args| {
-                sequence::index_method(vm, &list_of(&args.values[0]).to_vec(), args, "list")
+                let list = list_of(&args.values[0]);
+                match sequence::index_method(vm, list.len(), |i| list.get(i), args)? {
+                    Some(i) => Ok(vm.new_int(i as i64)),
+                    None => Err(vm.new_value_error(format!(
+                        "{} is not in list",
+                        vm.repr_string(&args.values[1])?
+                    ))),
+                }
             }),
             ("count", |vm, args| {
-                sequence::count_method(vm, &list_of(&args.values[0]).to_vec(), args)
+                let list = list_of(&args.values[0]);
+                sequence::count_method(vm, |i| list.get(i), args, "list")
             }),
             ("reverse", |vm, args| {
-                check_arity(vm, "reverse", args, 1, 1)?;
+                check_arity(vm, "list.reverse", args, 1, 1)?;
                 list_of(&args.values[0]).items.borrow_mut().reverse();
                 Ok(vm.none.clone())
             }),
+            ("__reversed__", |vm, args| {
+                check_arity(vm, "list.__reversed__", args, 1, 1)?;
+                Ok(crate::objects::iter::new_list_reverse_iterator(
+                    vm,
+                    &args.values[0],
+                ))
+            }),
             ("copy", |vm, args| {
-                check_arity(vm, "copy", args, 1, 1)?;
+                check_arity(vm, "list.copy", args, 1, 1)?;
                 Ok(vm.new_list(list_of(&args.values[0]).to_vec()))
             }),
             ("clear", |vm, args| {
-                check_arity(vm, "clear", args, 1, 1)?;
+                check_arity(vm, "list.clear", args, 1, 1)?;
                 let old = std::mem::take(&mut *list_of(&args.values[0]).items.borrow_mut());
                 drop(old);
                 Ok(vm.none.clone())
@@ -266,6 +280,11 @@ fn list_setitem(vm: &Vm, l: &Object, key: &Object, value: Option<&Object>) -> Py
                 let new_items = if value.is(l) {
                     list.to_vec()
                 } else {
+                    let not_iterable = vm.type_payload_of(value).slots.iter.get().is_none()
+                        && vm.type_payload_of(value).slots.getitem.get().is_none();
+                    if not_iterable {
+                        return Err(vm.new_type_error("can only assign an iterable"));
+                    }
                     vm.collect_iterable(value)?
                 };
                 if step == 1 {
@@ -306,11 +325,7 @@ fn list_setitem(vm: &Vm, l: &Object, key: &Object, value: Option<&Object>) -> Py
     };
     let len = list.len();
     let Some(i) = sequence::resolve_index(i, len) else {
-        return Err(vm.new_index_error(if value.is_some() {
-            "list assignment index out of range"
-        } else {
-            "list assignment index out of range"
-        }));
+        return Err(vm.new_index_error("list assignment index out of range"));
     };
     let old = match value {
         Some(v) => std::mem::replace(&mut list.items.borrow_mut()[i], v.clone()),
@@ -375,7 +390,7 @@ fn list_insert(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn list_remove(vm: &Vm, args: Args) -> PyResult {
-    check_arity(vm, "remove", args, 2, 2)?;
+    check_arity(vm, "list.remove", args, 2, 2)?;
     let list = list_of(&args.values[0]);
     let mut i = 0;
     while let Some(item) = list.get(i) {

@@ -6,6 +6,9 @@ pub mod code;
 pub mod complex;
 pub mod descr;
 pub mod dict;
+pub mod dictview;
+pub mod enumerate;
+pub mod filter;
 pub mod float;
 pub mod function;
 pub mod generator;
@@ -13,6 +16,7 @@ pub mod hash;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod map;
 pub mod module;
 pub mod object;
 pub mod range;
@@ -21,6 +25,7 @@ pub mod set;
 pub mod slice;
 pub mod str;
 pub mod tuple;
+pub mod zip;
 
 use crate::object::type_payload;
 use crate::vm::Vm;
@@ -38,6 +43,7 @@ pub(crate) fn init_types(vm: &Vm) {
     tuple::init(vm);
     list::init(vm);
     dict::init(vm);
+    dictview::init(vm);
     set::init(vm);
     function::init(vm);
     generator::init(vm);
@@ -47,6 +53,10 @@ pub(crate) fn init_types(vm: &Vm) {
     module::init(vm);
     range::init(vm);
     iter::init(vm);
+    enumerate::init(vm);
+    zip::init(vm);
+    map::init(vm);
+    filter::init(vm);
     slice::init(vm);
     crate::traceback::init(vm);
     for ty in vm.types.all() {

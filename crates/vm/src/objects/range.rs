@@ -1,138 +1,379 @@
-//! `range` and its iterator (Objects/rangeobject.c), for ranges whose
-//! bounds fit an i64.
+//! `range` and its iterators (Objects/rangeobject.c).
+//!
+//! A range's bounds are ints of any size, as in CPython, but nearly
+//! every range fits machine words, and `for i in range(n)` is the most
+//! common loop there is: such a range keeps its bounds as i64 and its
+//! iterator, `range_iterator`, steps an i64 (FOR_ITER has a fast path
+//! for it). Ranges beyond that compute with big ints, and iterate with
+//! `longrange_iterator`.
 
 use crate::errors::PyResult;
 use crate::object::{self, type_payload, Object};
-use crate::objects::int::index_value;
-use crate::typeobject::Args;
+use crate::objects::int::{int_value, new_big};
+use crate::objects::sequence::number_index;
+use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
-use std::cell::Cell;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+use std::cell::{Cell, RefCell};
 
 pub struct RangeObject {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
+    start: BigInt,
+    stop: BigInt,
+    step: BigInt,
+    len: BigInt,
+    /// start, step and length as machine words, when they fit (and
+    /// `start + len * step` does too): what iteration and indexing use.
+    small: Option<(i64, i64, u64)>,
+}
+
+/// The number of items of `range(start, stop, step)`.
+fn range_length(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
+    let (lo, hi, step) = if step.is_positive() {
+        (start, stop, step.clone())
+    } else {
+        (stop, start, -step)
+    };
+    if lo >= hi {
+        return BigInt::zero();
+    }
+    (hi - lo - 1u8) / step + 1u8
 }
 
 impl RangeObject {
-    pub fn len(&self) -> usize {
-        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 && start < stop {
-            (stop - start - 1) / step + 1
-        } else if step < 0 && start > stop {
-            (start - stop - 1) / (-step) + 1
-        } else {
-            0
-        };
-        n as usize
+    fn new(start: BigInt, stop: BigInt, step: BigInt) -> RangeObject {
+        let len = range_length(&start, &stop, &step);
+        let small = small_form(&start, &step, &len);
+        RangeObject {
+            start,
+            stop,
+            step,
+            len,
+            small,
+        }
+    }
+
+    /// `len(r)`, if it fits an index.
+    pub fn len(&self) -> Option<usize> {
+        self.len.to_isize().map(|n| n as usize)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.len.is_zero()
+    }
+
+    /// Whether an int is one of the range's values (`range_contains_long`).
+    fn contains_int(&self, v: &BigInt) -> bool {
+        let inside = if self.step.is_positive() {
+            &self.start <= v && v < &self.stop
+        } else {
+            &self.stop < v && v <= &self.start
+        };
+        inside && (v - &self.start).mod_floor(&self.step).is_zero()
+    }
+
+    /// The item at index `i`, which the caller checked is in range.
+    fn item(&self, i: &BigInt) -> BigInt {
+        &self.start + i * &self.step
     }
 }
 
-/// The iterator over a range; for loops over it are quickened.
+/// start, step and length as machine words, if they and every value
+/// up to `start + len * step` fit.
+fn small_form(start: &BigInt, step: &BigInt, len: &BigInt) -> Option<(i64, i64, u64)> {
+    let (a, s, n) = (start.to_i64()?, step.to_i64()?, len.to_u64()?);
+    let end = i128::from(n)
+        .checked_mul(i128::from(s))?
+        .checked_add(i128::from(a))?;
+    i64::try_from(end).ok()?;
+    Some((a, s, n))
+}
+
+fn range_of(o: &Object) -> &RangeObject {
+    o.payload::<RangeObject>().expect("a range")
+}
+
+fn big(o: &Object) -> BigInt {
+    int_value(o).map(|v| v.to_bigint()).unwrap_or_default()
+}
+
+/// The iterator over a range of machine ints; for loops over it are
+/// quickened.
 pub struct RangeIterator {
     pub next: Cell<i64>,
     pub step: i64,
-    pub remaining: Cell<usize>,
+    pub remaining: Cell<u64>,
 }
 
-fn range_arg(vm: &Vm, o: &Object) -> PyResult<i64> {
-    index_value(vm, o)?.ok_or_else(|| {
-        vm.new_type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(o)
-        ))
-    })
+/// The iterator over a range of big ints.
+pub struct LongRangeIterator {
+    next: RefCell<BigInt>,
+    step: BigInt,
+    remaining: RefCell<BigInt>,
+}
+
+/// An iterator from `start` by `step`, `len` times: the machine-word
+/// kind when every value fits.
+fn new_iterator(vm: &Vm, start: &BigInt, step: &BigInt, len: &BigInt) -> Object {
+    match small_form(start, step, len).filter(|&(_, _, n)| n <= i64::MAX as u64) {
+        Some((start, step, len)) => new_range_iterator(vm, start, step, len),
+        None => object::alloc(
+            &vm.types.longrange_iterator,
+            LongRangeIterator {
+                next: RefCell::new(start.clone()),
+                step: step.clone(),
+                remaining: RefCell::new(len.clone()),
+            },
+        ),
+    }
+}
+
+fn range_new(vm: &Vm, _: &Object, args: Args) -> PyResult {
+    if args.has_keywords() {
+        return Err(vm.new_type_error("range() takes no keyword arguments"));
+    }
+    let v = args.values;
+    let (start, stop, step) = match v.len() {
+        1 => (
+            BigInt::zero(),
+            big(&number_index(vm, &v[0])?),
+            BigInt::one(),
+        ),
+        2 => (
+            big(&number_index(vm, &v[0])?),
+            big(&number_index(vm, &v[1])?),
+            BigInt::one(),
+        ),
+        3 => (
+            big(&number_index(vm, &v[0])?),
+            big(&number_index(vm, &v[1])?),
+            big(&number_index(vm, &v[2])?),
+        ),
+        0 => return Err(vm.new_type_error("range expected at least 1 argument, got 0")),
+        n => return Err(vm.new_type_error(format!("range expected at most 3 arguments, got {n}"))),
+    };
+    if step.is_zero() {
+        return Err(vm.new_value_error("range() arg 3 must not be zero"));
+    }
+    Ok(object::alloc(
+        &vm.types.range,
+        RangeObject::new(start, stop, step),
+    ))
+}
+
+fn range_len(vm: &Vm, r: &Object) -> PyResult<usize> {
+    range_of(r)
+        .len()
+        .ok_or_else(|| vm.new_overflow_error("Python int too large to convert to C ssize_t"))
+}
+
+fn range_getitem(vm: &Vm, r: &Object, key: &Object) -> PyResult {
+    let range = range_of(r);
+    if let Some(slice) = key.payload::<crate::objects::slice::SliceObject>() {
+        let (start, stop, step) = slice.long_indices(vm, &range.len)?;
+        return Ok(object::alloc(
+            &vm.types.range,
+            RangeObject::new(range.item(&start), range.item(&stop), step * &range.step),
+        ));
+    }
+    let has_index =
+        int_value(key).is_some() || vm.type_payload_of(key).slots.nb_index.get().is_some();
+    if !has_index {
+        return Err(vm.new_type_error(format!(
+            "range indices must be integers or slices, not {}",
+            vm.type_name(key)
+        )));
+    }
+    if let (Some(i), Some((start, step, len))) = (key.as_small_int(), range.small) {
+        let i = if i < 0 {
+            i as i128 + len as i128
+        } else {
+            i as i128
+        };
+        if i < 0 || i >= len as i128 {
+            return Err(vm.new_index_error("range object index out of range"));
+        }
+        return Ok(vm.new_int((start as i128 + i * step as i128) as i64));
+    }
+    let mut i = big(&number_index(vm, key)?);
+    if i.is_negative() {
+        i += &range.len;
+    }
+    if i.is_negative() || i >= range.len {
+        return Err(vm.new_index_error("range object index out of range"));
+    }
+    Ok(new_big(vm, range.item(&i)))
+}
+
+/// Whether `x` is an exact int or a bool, which `in`, `index` and
+/// `count` answer by arithmetic.
+fn is_plain_int(vm: &Vm, x: &Object) -> bool {
+    x.as_small_int().is_some()
+        || vm.type_of(x).is(&vm.types.int)
+        || vm.type_of(x).is(&vm.types.bool_)
+}
+
+fn range_contains(vm: &Vm, r: &Object, x: &Object) -> PyResult<bool> {
+    let range = range_of(r);
+    if is_plain_int(vm, x) {
+        return Ok(range.contains_int(&big(x)));
+    }
+    let it = vm.iter(r)?;
+    while let Some(item) = vm.next(&it)? {
+        if vm.eq(&item, x)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn range_repr(vm: &Vm, r: &Object) -> PyResult {
+    let r = range_of(r);
+    Ok(vm.new_str(&if r.step.is_one() {
+        format!("range({}, {})", r.start, r.stop)
+    } else {
+        format!("range({}, {}, {})", r.start, r.stop, r.step)
+    }))
+}
+
+/// Two ranges are equal when they give the same values
+/// (`range_equals`).
+fn range_equals(a: &RangeObject, b: &RangeObject) -> bool {
+    if a.len != b.len {
+        return false;
+    }
+    if a.len.is_zero() {
+        return true;
+    }
+    if a.start != b.start {
+        return false;
+    }
+    a.len.is_one() || a.step == b.step
+}
+
+fn range_hash(vm: &Vm, r: &Object) -> PyResult<i64> {
+    let r = range_of(r);
+    let start = if r.len.is_zero() {
+        vm.none.clone()
+    } else {
+        new_big(vm, r.start.clone())
+    };
+    let step = if r.len.is_zero() || r.len.is_one() {
+        vm.none.clone()
+    } else {
+        new_big(vm, r.step.clone())
+    };
+    vm.hash(&vm.new_tuple(vec![new_big(vm, r.len.clone()), start, step]))
+}
+
+fn range_index(vm: &Vm, args: Args) -> PyResult {
+    crate::objects::function::check_arity(vm, "range.index", args, 2, 2)?;
+    let (r, x) = (&args.values[0], &args.values[1]);
+    let range = range_of(r);
+    if is_plain_int(vm, x) {
+        let v = big(x);
+        if !range.contains_int(&v) {
+            return Err(vm.new_value_error(format!("{} is not in range", vm.repr_string(x)?)));
+        }
+        return Ok(new_big(vm, (v - &range.start) / &range.step));
+    }
+    let it = vm.iter(r)?;
+    let mut index = 0;
+    while let Some(item) = vm.next(&it)? {
+        if vm.eq(&item, x)? {
+            return Ok(vm.new_int(index));
+        }
+        index += 1;
+    }
+    Err(vm.new_value_error("sequence.index(x): x not in sequence"))
+}
+
+fn range_count(vm: &Vm, args: Args) -> PyResult {
+    crate::objects::function::check_arity(vm, "range.count", args, 2, 2)?;
+    let (r, x) = (&args.values[0], &args.values[1]);
+    if is_plain_int(vm, x) {
+        return Ok(vm.new_int(i64::from(range_of(r).contains_int(&big(x)))));
+    }
+    let it = vm.iter(r)?;
+    let mut n = 0;
+    while let Some(item) = vm.next(&it)? {
+        if vm.eq(&item, x)? {
+            n += 1;
+        }
+    }
+    Ok(vm.new_int(n))
 }
 
 pub(crate) fn init(vm: &Vm) {
     let tp = type_payload(&vm.types.range);
-    tp.slots.new.set(Some(|vm, _, args: Args| {
-        if args.has_keywords() {
-            return Err(vm.new_type_error("range() takes no keyword arguments"));
-        }
-        let v = args.values;
-        let (start, stop, step) = match v.len() {
-            1 => (0, range_arg(vm, &v[0])?, 1),
-            2 => (range_arg(vm, &v[0])?, range_arg(vm, &v[1])?, 1),
-            3 => (
-                range_arg(vm, &v[0])?,
-                range_arg(vm, &v[1])?,
-                range_arg(vm, &v[2])?,
-            ),
-            0 => return Err(vm.new_type_error("range expected at least 1 argument, got 0")),
-            n => {
-                return Err(
-                    vm.new_type_error(format!("range expected at most 3 arguments, got {n}"))
-                )
-            }
-        };
-        if step == 0 {
-            return Err(vm.new_value_error("range() arg 3 must not be zero"));
-        }
-        Ok(object::alloc(
-            &vm.types.range,
-            RangeObject { start, stop, step },
-        ))
-    }));
-    tp.slots.repr.set(Some(|vm, r| {
-        let r = r.payload::<RangeObject>().expect("a range");
-        Ok(vm.new_str(&if r.step == 1 {
-            format!("range({}, {})", r.start, r.stop)
-        } else {
-            format!("range({}, {}, {})", r.start, r.stop, r.step)
-        }))
-    }));
-    tp.slots.length.set(Some(|_, r| {
-        Ok(r.payload::<RangeObject>().expect("a range").len())
-    }));
+    tp.slots.new.set(Some(range_new));
+    tp.slots.repr.set(Some(range_repr));
+    tp.slots.length.set(Some(range_len));
+    tp.slots
+        .nb_bool
+        .set(Some(|_, r| Ok(!range_of(r).is_empty())));
     tp.slots.iter.set(Some(|vm, r| {
-        let r = r.payload::<RangeObject>().expect("a range");
-        Ok(new_range_iterator(vm, r.start, r.step, r.len()))
+        let r = range_of(r);
+        Ok(match r.small {
+            Some((start, step, len)) => new_range_iterator(vm, start, step, len),
+            None => new_iterator(vm, &r.start, &r.step, &r.len),
+        })
     }));
-    tp.slots.getitem.set(Some(|vm, r, key| {
-        let range = r.payload::<RangeObject>().expect("a range");
-        let i = index_value(vm, key)?.ok_or_else(|| {
-            vm.new_type_error(format!(
-                "range indices must be integers or slices, not {}",
-                vm.type_name(key)
-            ))
-        })?;
-        let i = crate::objects::sequence::resolve_index(i, range.len())
-            .ok_or_else(|| vm.new_index_error("range object index out of range"))?;
-        Ok(vm.new_int(range.start + i as i64 * range.step))
-    }));
-    tp.slots.sq_contains.set(Some(|vm, r, x| {
-        let range = r.payload::<RangeObject>().expect("a range");
-        if let Some(v) = x.as_small_int() {
-            let inside = if range.step > 0 {
-                v >= range.start && v < range.stop
-            } else {
-                v <= range.start && v > range.stop
-            };
-            return Ok(inside && (v - range.start) % range.step == 0);
+    tp.slots.getitem.set(Some(range_getitem));
+    tp.slots.sq_contains.set(Some(range_contains));
+    tp.slots.hash.set(Some(range_hash));
+    tp.slots.richcompare.set(Some(|vm, a, b, op| {
+        let (Some(x), Some(y)) = (a.payload::<RangeObject>(), b.payload::<RangeObject>()) else {
+            return Ok(vm.not_implemented.clone());
+        };
+        match op {
+            CompareOp::Eq => Ok(vm.new_bool(a.is(b) || range_equals(x, y))),
+            CompareOp::Ne => Ok(vm.new_bool(!(a.is(b) || range_equals(x, y)))),
+            _ => Ok(vm.not_implemented.clone()),
         }
-        let mut i = range.start;
-        for _ in 0..range.len() {
-            if vm.eq(&vm.new_int(i), x)? {
-                return Ok(true);
-            }
-            i += range.step;
-        }
-        Ok(false)
     }));
     crate::slots::add_slot_wrappers(vm, &vm.types.range);
-    for (name, which) in [("start", 0), ("stop", 1), ("step", 2)] {
-        let get: crate::objects::descr::Getter = match which {
-            0 => |vm, r| Ok(vm.new_int(r.payload::<RangeObject>().expect("a range").start)),
-            1 => |vm, r| Ok(vm.new_int(r.payload::<RangeObject>().expect("a range").stop)),
-            _ => |vm, r| Ok(vm.new_int(r.payload::<RangeObject>().expect("a range").step)),
-        };
-        crate::objects::descr::add_getset(vm, &vm.types.range, name, get, None);
-    }
+    crate::objects::function::add_methods(
+        vm,
+        &vm.types.range,
+        &[
+            ("index", range_index),
+            ("count", range_count),
+            ("__reversed__", |vm, args| {
+                crate::objects::function::check_arity(vm, "range.__reversed__", args, 1, 1)?;
+                let r = range_of(&args.values[0]);
+                let last = &r.start + (&r.len - 1u8) * &r.step;
+                let start = if r.len.is_zero() {
+                    r.start.clone()
+                } else {
+                    last
+                };
+                Ok(new_iterator(vm, &start, &-&r.step, &r.len))
+            }),
+        ],
+    );
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.range,
+        "start",
+        |vm, r| Ok(new_big(vm, range_of(r).start.clone())),
+        Some(crate::objects::sequence::readonly_member),
+    );
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.range,
+        "stop",
+        |vm, r| Ok(new_big(vm, range_of(r).stop.clone())),
+        Some(crate::objects::sequence::readonly_member),
+    );
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.range,
+        "step",
+        |vm, r| Ok(new_big(vm, range_of(r).step.clone())),
+        Some(crate::objects::sequence::readonly_member),
+    );
 
     let tp = type_payload(&vm.types.range_iterator);
     tp.slots.iter.set(Some(|_, it| Ok(it.clone())));
@@ -140,9 +381,48 @@ pub(crate) fn init(vm: &Vm) {
         .iternext
         .set(Some(|vm, it| Ok(range_next(it).map(|v| vm.new_int(v)))));
     crate::slots::add_slot_wrappers(vm, &vm.types.range_iterator);
+    crate::objects::function::add_methods(
+        vm,
+        &vm.types.range_iterator,
+        &[("__length_hint__", |vm, args| {
+            crate::objects::function::check_arity(vm, "__length_hint__", args, 1, 1)?;
+            let n = args.values[0]
+                .payload::<RangeIterator>()
+                .map_or(0, |it| it.remaining.get());
+            Ok(new_big(vm, n.into()))
+        })],
+    );
+
+    let tp = type_payload(&vm.types.longrange_iterator);
+    tp.slots.iter.set(Some(|_, it| Ok(it.clone())));
+    tp.slots.iternext.set(Some(|vm, it| {
+        let it = it
+            .payload::<LongRangeIterator>()
+            .expect("a longrange iterator");
+        if it.remaining.borrow().is_zero() {
+            return Ok(None);
+        }
+        *it.remaining.borrow_mut() -= 1u8;
+        let value = it.next.borrow().clone();
+        *it.next.borrow_mut() += &it.step;
+        Ok(Some(new_big(vm, value)))
+    }));
+    crate::slots::add_slot_wrappers(vm, &vm.types.longrange_iterator);
+    crate::objects::function::add_methods(
+        vm,
+        &vm.types.longrange_iterator,
+        &[("__length_hint__", |vm, args| {
+            crate::objects::function::check_arity(vm, "__length_hint__", args, 1, 1)?;
+            let n = args.values[0]
+                .payload::<LongRangeIterator>()
+                .map(|it| it.remaining.borrow().clone())
+                .unwrap_or_default();
+            Ok(new_big(vm, n))
+        })],
+    );
 }
 
-pub fn new_range_iterator(vm: &Vm, start: i64, step: i64, len: usize) -> Object {
+pub fn new_range_iterator(vm: &Vm, start: i64, step: i64, len: u64) -> Object {
     object::alloc(
         &vm.types.range_iterator,
         RangeIterator {

@@ -79,14 +79,14 @@ pub fn repeat(
         (None, Some(items)) => (items, a),
         _ => return Ok(vm.not_implemented.clone()),
     };
-    let Some(n) = index_value(vm, count).or_else(|e| {
+    let Some(n) = index_value(vm, count).map_err(|e| {
         if e.matches(vm, &vm.exceptions.index_error) {
-            Err(vm.new_overflow_error(format!(
+            vm.new_overflow_error(format!(
                 "cannot fit '{}' into an index-sized integer",
                 vm.type_name(count)
-            )))
+            ))
         } else {
-            Err(e)
+            e
         }
     })?
     else {
@@ -100,7 +100,7 @@ pub fn repeat(
         && items
             .len()
             .checked_mul(n)
-            .map_or(true, |t| t > isize::MAX as usize / 8)
+            .is_none_or(|t| t > isize::MAX as usize / 8)
     {
         return Err(vm.new_exception_empty(&vm.exceptions.memory_error));
     }
@@ -116,7 +116,16 @@ fn clamp(vm: &Vm, bound: Option<&Object>, len: usize, default: usize) -> PyResul
     let Some(bound) = bound else {
         return Ok(default);
     };
-    let i = crate::objects::slice::slice_index(vm, bound)?;
+    if vm.is_none(bound) {
+        return Err(vm.new_type_error("slice indices must be integers or have an __index__ method"));
+    }
+    let i = crate::objects::slice::slice_index(vm, bound).map_err(|e| {
+        if e.matches(vm, &vm.exceptions.type_error) {
+            vm.new_type_error("slice indices must be integers or have an __index__ method")
+        } else {
+            e
+        }
+    })?;
     Ok(if i < 0 {
         (i + len as i64).max(0) as usize
     } else {
@@ -124,28 +133,79 @@ fn clamp(vm: &Vm, bound: Option<&Object>, len: usize, default: usize) -> PyResul
     })
 }
 
-/// `seq.index(x[, start[, stop]])`.
-pub fn index_method(vm: &Vm, items: &[Object], args: Args, type_name: &str) -> PyResult {
+/// `seq.index(x[, start[, stop]])`, reading the items through
+/// `item_at`, which sees a list's changes made by `__eq__`; None when
+/// `x` is not there.
+pub fn index_method(
+    vm: &Vm,
+    len: usize,
+    item_at: impl Fn(usize) -> Option<Object>,
+    args: Args,
+) -> PyResult<Option<usize>> {
     crate::objects::function::check_arity(vm, "index", args, 2, 4)?;
     let x = &args.values[1];
-    let start = clamp(vm, args.values.get(2), items.len(), 0)?;
-    let stop = clamp(vm, args.values.get(3), items.len(), items.len())?;
-    for (i, item) in items.iter().enumerate().take(stop).skip(start) {
-        if vm.eq(item, x)? {
-            return Ok(vm.new_int(i as i64));
+    let start = clamp(vm, args.values.get(2), len, 0)?;
+    let stop = clamp(vm, args.values.get(3), len, len)?;
+    let mut i = start;
+    while i < stop {
+        let Some(item) = item_at(i) else { break };
+        if vm.eq(&item, x)? {
+            return Ok(Some(i));
         }
+        i += 1;
     }
-    Err(vm.new_value_error(format!("{type_name}.index(x): x not in {type_name}")))
+    Ok(None)
 }
 
-/// `seq.count(x)`.
-pub fn count_method(vm: &Vm, items: &[Object], args: Args) -> PyResult {
-    crate::objects::function::check_arity(vm, "count", args, 2, 2)?;
+/// `seq.count(x)`, as [`index_method`] reads items.
+pub fn count_method(
+    vm: &Vm,
+    item_at: impl Fn(usize) -> Option<Object>,
+    args: Args,
+    type_name: &str,
+) -> PyResult {
+    crate::objects::function::check_arity(vm, &format!("{type_name}.count"), args, 2, 2)?;
     let mut n = 0;
-    for item in items {
-        if vm.eq(item, &args.values[1])? {
+    let mut i = 0;
+    while let Some(item) = item_at(i) {
+        if vm.eq(&item, &args.values[1])? {
             n += 1;
         }
+        i += 1;
     }
     Ok(vm.new_int(n))
+}
+
+/// `operator.index(o)` (`PyNumber_Index`): an exact int, from an int,
+/// a bool or an int subclass, or from `__index__`.
+pub fn number_index(vm: &Vm, o: &Object) -> PyResult {
+    let value = match crate::objects::int::int_value(o) {
+        Some(v) => v,
+        None => {
+            let Some(f) = vm.type_payload_of(o).slots.nb_index.get() else {
+                return Err(vm.new_type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(o)
+                )));
+            };
+            let r = f(vm, o)?;
+            return match crate::objects::int::int_value(&r) {
+                Some(v) => Ok(crate::objects::int::new_big(vm, v.to_bigint())),
+                None => Err(vm.new_type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    vm.type_name(&r)
+                ))),
+            };
+        }
+    };
+    if o.as_small_int().is_some() || vm.type_of(o).is(&vm.types.int) {
+        return Ok(o.clone());
+    }
+    Ok(crate::objects::int::new_big(vm, value.to_bigint()))
+}
+
+/// The setter of a read-only member (`T_OBJECT` with `READONLY`), such
+/// as a slice's or a range's bounds.
+pub fn readonly_member(vm: &Vm, _: &Object, _: Option<&Object>) -> PyResult<()> {
+    Err(vm.new_exception(&vm.exceptions.attribute_error, "readonly attribute"))
 }

@@ -3,7 +3,10 @@
 use crate::errors::PyResult;
 use crate::object::{self, type_payload, Object};
 use crate::objects::int::{int_value, IntValue};
+use crate::typeobject::CompareOp;
 use crate::vm::Vm;
+use num_bigint::BigInt;
+use num_traits::{One, Signed, Zero};
 
 pub struct SliceObject {
     pub start: Object,
@@ -69,6 +72,57 @@ impl SliceObject {
         Ok((start, stop, step))
     }
 
+    /// start, stop and step for a sequence of `length` items, as ints of
+    /// any size (`_PySlice_GetLongIndices`): what `slice.indices` and
+    /// slicing a range use.
+    pub fn long_indices(&self, vm: &Vm, length: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
+        let index = |o: &Object| -> PyResult<BigInt> {
+            if int_value(o).is_none() && vm.type_payload_of(o).slots.nb_index.get().is_none() {
+                return Err(vm.new_type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                ));
+            }
+            let i = crate::objects::sequence::number_index(vm, o)?;
+            Ok(int_value(&i).map(|v| v.to_bigint()).unwrap_or_default())
+        };
+        let step = if vm.is_none(&self.step) {
+            BigInt::one()
+        } else {
+            index(&self.step)?
+        };
+        if step.is_zero() {
+            return Err(vm.new_value_error("slice step cannot be zero"));
+        }
+        let (lower, upper) = if step.is_negative() {
+            (BigInt::from(-1), length - 1u8)
+        } else {
+            (BigInt::zero(), length.clone())
+        };
+        let bound = |b: &Object, default: &BigInt| -> PyResult<BigInt> {
+            if vm.is_none(b) {
+                return Ok(default.clone());
+            }
+            let mut i = index(b)?;
+            if i.is_negative() {
+                i += length;
+                if i < lower {
+                    i = lower.clone();
+                }
+            } else if i > upper {
+                i = upper.clone();
+            }
+            Ok(i)
+        };
+        let (start_default, stop_default) = if step.is_negative() {
+            (&upper, &lower)
+        } else {
+            (&lower, &upper)
+        };
+        let start = bound(&self.start, start_default)?;
+        let stop = bound(&self.stop, stop_default)?;
+        Ok((start, stop, step))
+    }
+
     /// The indices the slice selects from a sequence of `len` items.
     pub fn indices(&self, vm: &Vm, len: usize) -> PyResult<impl Iterator<Item = usize>> {
         let (start, stop, step) = self.resolve(vm, len)?;
@@ -103,7 +157,7 @@ pub(crate) fn init(vm: &Vm) {
             vm,
             "slice",
             crate::typeobject::Args {
-                values: &[&[vm.none.clone()], args.values].concat(),
+                values: &[std::slice::from_ref(&vm.none), args.values].concat(),
                 kwnames: args.kwnames,
             },
             2,
@@ -116,15 +170,58 @@ pub(crate) fn init(vm: &Vm) {
             _ => new_slice(vm, v[0].clone(), v[1].clone(), v[2].clone()),
         })
     }));
+    tp.slots
+        .hash
+        .set(Some(crate::objects::object::hash_not_implemented));
+    tp.slots.richcompare.set(Some(|vm, a, b, op: CompareOp| {
+        let (Some(x), Some(y)) = (a.payload::<SliceObject>(), b.payload::<SliceObject>()) else {
+            return Ok(vm.not_implemented.clone());
+        };
+        let x = [x.start.clone(), x.stop.clone(), x.step.clone()];
+        let y = [y.start.clone(), y.stop.clone(), y.step.clone()];
+        crate::objects::sequence::richcompare(vm, &x, &y, op)
+    }));
+    crate::objects::function::add_methods(
+        vm,
+        &vm.types.slice,
+        &[("indices", |vm, args| {
+            crate::objects::function::check_arity(vm, "slice.indices", args, 2, 2)?;
+            let s = args.values[0]
+                .payload::<SliceObject>()
+                .ok_or_else(|| vm.new_type_error("expected a slice"))?;
+            let length = crate::objects::sequence::number_index(vm, &args.values[1])?;
+            let length = int_value(&length)
+                .map(|v| v.to_bigint())
+                .unwrap_or_default();
+            if length.is_negative() {
+                return Err(vm.new_value_error("length should not be negative"));
+            }
+            let (start, stop, step) = s.long_indices(vm, &length)?;
+            Ok(vm.new_tuple(vec![
+                crate::objects::int::new_big(vm, start),
+                crate::objects::int::new_big(vm, stop),
+                crate::objects::int::new_big(vm, step),
+            ]))
+        })],
+    );
     for (name, which) in [("start", 0), ("stop", 1), ("step", 2)] {
         let get: crate::objects::descr::Getter = match which {
             0 => |_, s| Ok(s.payload::<SliceObject>().expect("a slice").start.clone()),
             1 => |_, s| Ok(s.payload::<SliceObject>().expect("a slice").stop.clone()),
             _ => |_, s| Ok(s.payload::<SliceObject>().expect("a slice").step.clone()),
         };
-        crate::objects::descr::add_getset(vm, &vm.types.slice, name, get, None);
+        crate::objects::descr::add_getset(
+            vm,
+            &vm.types.slice,
+            name,
+            get,
+            Some(crate::objects::sequence::readonly_member),
+        );
     }
     crate::slots::add_slot_wrappers(vm, &vm.types.slice);
+    type_payload(&vm.types.slice)
+        .dict
+        .set_str(vm, vm.names.__hash__.clone(), vm.none.clone());
 }
 
 pub fn new_slice(vm: &Vm, start: Object, stop: Object, step: Object) -> Object {

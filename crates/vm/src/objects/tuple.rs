@@ -84,10 +84,15 @@ pub(crate) fn init(vm: &Vm) {
         &vm.types.tuple,
         &[
             ("index", |vm, args| {
-                sequence::index_method(vm, items(&args.values[0]), args, "tuple")
+                let t = items(&args.values[0]);
+                match sequence::index_method(vm, t.len(), |i| t.get(i).cloned(), args)? {
+                    Some(i) => Ok(vm.new_int(i as i64)),
+                    None => Err(vm.new_value_error("tuple.index(x): x not in tuple")),
+                }
             }),
             ("count", |vm, args| {
-                sequence::count_method(vm, items(&args.values[0]), args)
+                let t = items(&args.values[0]);
+                sequence::count_method(vm, |i| t.get(i).cloned(), args, "tuple")
             }),
         ],
     );
