@@ -10,7 +10,17 @@ use crate::vm::Vm;
 
 /// Compiles and runs `source` as module `module_name`; gives its
 /// namespace.
+///
+/// The main program's file name is made absolute, as CPython makes the
+/// path of the script it runs (`config_run_filename_abspath`), so that
+/// `__file__` and tracebacks name it the same way.
 pub fn run_source(vm: &Vm, source: &[u8], filename: &str, module_name: &str) -> PyResult<Object> {
+    let absolute = if module_name == "__main__" {
+        absolute_path(filename)
+    } else {
+        filename.to_string()
+    };
+    let filename = absolute.as_str();
     let marker = 0u8;
     if vm.thread.stack_limit.get() == 0 {
         // Leave a safety margin below the stack the embedder declared.
@@ -42,30 +52,50 @@ pub fn run_source(vm: &Vm, source: &[u8], filename: &str, module_name: &str) -> 
     Ok(globals)
 }
 
+/// `filename` joined to the current directory unless it is absolute or a
+/// pseudo-file like `<string>`; not normalised, as CPython's `_Py_abspath`.
+fn absolute_path(filename: &str) -> String {
+    if filename.is_empty() || filename.starts_with('/') || filename.starts_with('<') {
+        return filename.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(dir) => {
+            let dir = dir.to_string_lossy();
+            let sep = if dir.ends_with('/') { "" } else { "/" };
+            format!("{dir}{sep}{filename}")
+        }
+        Err(_) => filename.to_string(),
+    }
+}
+
 /// What an uncaught exception means for the process: the report on
 /// stderr and the exit status (`handle_system_exit`, `PyErr_Print`).
 pub fn report_uncaught(vm: &Vm, exc: &Object) -> i32 {
     vm.flush_stdout();
     if vm.is_instance(exc, &vm.exceptions.system_exit) {
-        let code = crate::exceptions::args_of(exc);
-        let code = match crate::objects::tuple::tuple_items(&code) {
-            Some([]) | None => return 0,
-            Some([one]) => one.clone(),
-            Some(_) => code.clone(),
-        };
-        if vm.is_none(&code) {
-            return 0;
-        }
-        if let Some(i) = crate::objects::int::int_value(&code) {
-            return i.to_i64().map_or(-1, |i| i as i32);
-        }
-        let text = vm
-            .str(&code)
-            .map(|s| as_rust_str(&s).into_owned())
-            .unwrap_or_default();
-        eprintln!("{text}");
-        return 1;
+        return system_exit_status(vm, exc);
     }
     eprint!("{}", crate::traceback::format_exception(vm, exc));
+    1
+}
+
+/// The exit status SystemExit asks for: its `code`, an int, or 0 for
+/// None; any other code is printed and the status is 1
+/// (`_Py_HandleSystemExit`).
+fn system_exit_status(vm: &Vm, exc: &Object) -> i32 {
+    let code = vm
+        .getattr(exc, &vm.intern("code"))
+        .unwrap_or_else(|_| exc.clone());
+    if vm.is_none(&code) {
+        return 0;
+    }
+    if let Some(i) = crate::objects::int::int_value(&code) {
+        return i.to_i64().map_or(-1, |i| i as i32);
+    }
+    let text = vm
+        .str(&code)
+        .map(|s| as_rust_str(&s).into_owned())
+        .unwrap_or_default();
+    eprintln!("{text}");
     1
 }
