@@ -219,7 +219,8 @@ pub fn field(e: &Object, index: usize) -> Option<Object> {
     exception_payload(e).and_then(|p| p.fields.borrow().get(index).cloned().flatten())
 }
 
-fn set_field(e: &Object, index: usize, value: Option<Object>) {
+/// Sets field `index` of an exception's family (None to unset it).
+pub fn set_field(e: &Object, index: usize, value: Option<Object>) {
     if let Some(p) = exception_payload(e) {
         let mut fields = p.fields.borrow_mut();
         if fields.len() <= index {
@@ -449,6 +450,16 @@ pub(crate) fn init(vm: &Vm) {
 
 fn init_base_getsets(vm: &Vm, base: &Object) {
     use crate::objects::descr::add_getset;
+    add_getset(
+        vm,
+        base,
+        "__dict__",
+        |vm, e| {
+            crate::objects::object::instance_dict(vm, e)
+                .ok_or_else(|| vm.new_no_attribute(e, &vm.names.__dict__))
+        },
+        None,
+    );
     add_getset(
         vm,
         base,
@@ -1380,8 +1391,12 @@ fn create_group(vm: &Vm, excs: Vec<Object>) -> PyResult {
 /// CHECK_EG_MATCH: the parts of the exception `exc` an `except*` clause
 /// for `match_type` catches, as (rest, match), each None when empty. A
 /// matching exception that is not a group is wrapped in one, whose
-/// traceback is the current frame's (`exception_group_match`). The
-/// caller makes the match the exception being handled.
+/// traceback is the current frame's (`exception_group_match`).
+///
+/// The eval loop then does as CPython's: when the match is None it keeps
+/// `exc` on the stack and pushes None; otherwise it replaces `exc` with
+/// the rest, pushes the match, and makes the match the exception being
+/// handled.
 pub fn check_eg_match(vm: &Vm, exc: &Object, match_type: &Object) -> PyResult<(Object, Object)> {
     check_except_star_type(vm, match_type)?;
     let none = || vm.none.clone();
