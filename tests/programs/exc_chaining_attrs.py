@@ -19,27 +19,6 @@ for attr in ["__cause__", "__context__", "__traceback__", "__suppress_context__"
     except TypeError as err:
         print("TypeError:", err)
 try:
-    try:
-        raise KeyError("inner")
-    except KeyError:
-        raise ValueError("outer")
-except ValueError as err:
-    print(repr(err.__context__), err.__cause__, err.__suppress_context__)
-try:
-    try:
-        raise KeyError("inner")
-    except KeyError as k:
-        raise ValueError("outer") from k
-except ValueError as err:
-    print(repr(err.__context__), repr(err.__cause__), err.__suppress_context__)
-try:
-    try:
-        raise KeyError("inner")
-    except KeyError:
-        raise ValueError("outer") from None
-except ValueError as err:
-    print(repr(err.__context__), err.__cause__, err.__suppress_context__)
-try:
     raise ValueError from TypeError
 except ValueError as err:
     print(repr(err), repr(err.__cause__))

@@ -43,12 +43,4 @@ try:
     raise Derived("d")
 except Base as e:
     print("caught as Base:", type(e).__name__, e)
-try:
-    try:
-        raise Derived()
-    except (KeyError, Derived) as e:
-        print("tuple match", type(e).__name__)
-        raise
-except Exception as e:
-    print("re-raised", type(e).__name__)
 print(vars(AppError(1, "x")))

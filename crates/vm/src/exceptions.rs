@@ -181,13 +181,12 @@ fn new_exception_type(type_type: &Object, name: &str, bases: &[&Object]) -> Obje
 /// Rust); the attributes of its family are set from the arguments as
 /// its `__init__` would, where they are valid.
 pub fn new_exception(vm: &Vm, ty: &Object, args: Vec<Object>) -> Object {
-    let e = alloc_exception(vm, ty, vm.new_tuple(args.clone()));
+    let e = alloc_exception(ty, vm.new_tuple(args.clone()));
     let _ = init_fields(vm, &e, &args, &[]);
     e
 }
 
-fn alloc_exception(vm: &Vm, ty: &Object, args: Object) -> Object {
-    let _ = vm;
+fn alloc_exception(ty: &Object, args: Object) -> Object {
     object::alloc(
         ty,
         ExceptionObject {
@@ -346,7 +345,6 @@ pub(crate) fn init(vm: &Vm) {
     let tp = type_payload(base);
     tp.slots.new.set(Some(|vm, ty, args| {
         Ok(alloc_exception(
-            vm,
             ty,
             vm.new_tuple(args.positional().to_vec()),
         ))
@@ -638,7 +636,7 @@ fn init_fields(
         }
         Family::Syntax => init_syntax_error(vm, e, args)?,
         Family::Os => {
-            if os_error_uses_init(vm, vm.type_of(e)) {
+            if os_error_uses_init(vm.type_of(e)) {
                 os_error_parse(vm, e, args)?;
             }
         }
@@ -722,7 +720,10 @@ fn import_error_str(vm: &Vm, e: &Object) -> PyResult {
 
 /// The errno values that select a subclass of OSError (PEP 3151), as
 /// Linux numbers them.
-const ERRNO_SUBCLASSES: &[(i64, fn(&ExceptionTypes) -> &Object)] = &[
+/// Picks one of the exception types.
+type ExceptionTypeField = fn(&ExceptionTypes) -> &Object;
+
+const ERRNO_SUBCLASSES: &[(i64, ExceptionTypeField)] = &[
     (1, |e| &e.permission_error),           // EPERM
     (2, |e| &e.file_not_found_error),       // ENOENT
     (3, |e| &e.process_lookup_error),       // ESRCH
@@ -764,7 +765,7 @@ fn os_error_subclass(vm: &Vm, errno: i64) -> Option<&Object> {
 /// Whether OSError's arguments are read by `__init__` rather than
 /// `__new__`: when a subclass has its own `__init__` but not its own
 /// `__new__` (`oserror_use_init`).
-fn os_error_uses_init(vm: &Vm, ty: &Object) -> bool {
+fn os_error_uses_init(ty: &Object) -> bool {
     let slots = &type_payload(ty).slots;
     let own_init = slots
         .init
@@ -774,7 +775,6 @@ fn os_error_uses_init(vm: &Vm, ty: &Object) -> bool {
         .new
         .get()
         .is_some_and(|f| std::ptr::fn_addr_eq(f, os_error_new as crate::typeobject::NewFn));
-    let _ = vm;
     own_init && base_new
 }
 
@@ -824,8 +824,8 @@ fn index_or_value_error(vm: &Vm, v: &Object) -> PyResult<i64> {
 }
 
 fn os_error_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
-    if os_error_uses_init(vm, ty) {
-        return Ok(alloc_exception(vm, ty, vm.empty_tuple.clone()));
+    if os_error_uses_init(ty) {
+        return Ok(alloc_exception(ty, vm.empty_tuple.clone()));
     }
     if args.has_keywords() {
         return Err(vm.new_type_error(format!(
@@ -841,13 +841,13 @@ fn os_error_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
             ty = sub.clone();
         }
     }
-    let e = alloc_exception(vm, &ty, vm.new_tuple(positional.to_vec()));
+    let e = alloc_exception(&ty, vm.new_tuple(positional.to_vec()));
     os_error_parse(vm, &e, positional)?;
     Ok(e)
 }
 
 fn os_error_init(vm: &Vm, e: &Object, args: Args) -> PyResult<()> {
-    if !os_error_uses_init(vm, vm.type_of(e)) {
+    if !os_error_uses_init(vm.type_of(e)) {
         return Ok(());
     }
     if args.has_keywords() {
@@ -1261,7 +1261,7 @@ fn group_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
             type_payload(ty).name()
         )));
     }
-    let e = alloc_exception(vm, &class, vm.new_tuple(positional.to_vec()));
+    let e = alloc_exception(&class, vm.new_tuple(positional.to_vec()));
     set_field(&e, 0, Some(message.clone()));
     set_field(&e, 1, Some(vm.new_tuple(items)));
     Ok(e)
@@ -1419,7 +1419,7 @@ pub fn check_eg_match(vm: &Vm, exc: &Object, match_type: &Object) -> PyResult<(O
         return Ok((none(), wrapped));
     }
     if is_group(vm, exc) {
-        let pair = vm.call_method(exc, "split", &[match_type.clone()])?;
+        let pair = vm.call_method(exc, "split", std::slice::from_ref(match_type))?;
         if let Some([matched, rest]) = tuple_items(&pair) {
             return Ok((rest.clone(), matched.clone()));
         }
