@@ -1379,12 +1379,12 @@ fn subset(vm: &Vm, orig: &Object, excs: Vec<Object>) -> PyResult<Option<Object>>
     Ok(Some(derived))
 }
 
-/// `BaseExceptionGroup("", excs)` (`_PyExc_CreateExceptionGroup`).
-fn create_group(vm: &Vm, excs: Vec<Object>) -> PyResult {
-    let list = vm.new_list(excs);
+/// `BaseExceptionGroup("", excs)` (`_PyExc_CreateExceptionGroup`); `excs`
+/// is kept as given, a tuple or a list, in the group's `args`.
+fn create_group(vm: &Vm, excs: Object) -> PyResult {
     vm.call(
         &vm.exceptions.base_exception_group,
-        Args::positional_only(&[vm.empty_str.clone(), list]),
+        Args::positional_only(&[vm.empty_str.clone(), excs]),
     )
 }
 
@@ -1411,7 +1411,7 @@ pub fn check_eg_match(vm: &Vm, exc: &Object, match_type: &Object) -> PyResult<(O
         if is_group(vm, exc) {
             return Ok((none(), exc.clone()));
         }
-        let wrapped = create_group(vm, vec![exc.clone()])?;
+        let wrapped = create_group(vm, vm.new_tuple(vec![exc.clone()]))?;
         if let Some(frame) = crate::eval::current_frame(vm) {
             let tb = crate::traceback::new_entry(vm, None, &frame.code, frame.lasti);
             *payload(&wrapped).traceback.borrow_mut() = Some(tb);
@@ -1491,7 +1491,7 @@ pub fn prep_reraise_star(vm: &Vm, orig: &Object, excs: &Object) -> PyResult<Obje
     }
     raised.extend(kept);
     if raised.len() > 1 {
-        create_group(vm, raised)
+        create_group(vm, vm.new_list(raised))
     } else {
         Ok(raised.remove(0))
     }

@@ -10,17 +10,7 @@ use crate::vm::Vm;
 
 /// Compiles and runs `source` as module `module_name`; gives its
 /// namespace.
-///
-/// The main program's file name is made absolute, as CPython makes the
-/// path of the script it runs (`config_run_filename_abspath`), so that
-/// `__file__` and tracebacks name it the same way.
 pub fn run_source(vm: &Vm, source: &[u8], filename: &str, module_name: &str) -> PyResult<Object> {
-    let absolute = if module_name == "__main__" {
-        absolute_path(filename)
-    } else {
-        filename.to_string()
-    };
-    let filename = absolute.as_str();
     let marker = 0u8;
     if vm.thread.stack_limit.get() == 0 {
         // Leave a safety margin below the stack the embedder declared.
@@ -50,22 +40,6 @@ pub fn run_source(vm: &Vm, source: &[u8], filename: &str, module_name: &str) -> 
         .set_str(vm, vm.intern(module_name), module);
     crate::eval::run_code(vm, &code, &globals, Some(&globals))?;
     Ok(globals)
-}
-
-/// `filename` joined to the current directory unless it is absolute or a
-/// pseudo-file like `<string>`; not normalised, as CPython's `_Py_abspath`.
-fn absolute_path(filename: &str) -> String {
-    if filename.is_empty() || filename.starts_with('/') || filename.starts_with('<') {
-        return filename.to_string();
-    }
-    match std::env::current_dir() {
-        Ok(dir) => {
-            let dir = dir.to_string_lossy();
-            let sep = if dir.ends_with('/') { "" } else { "/" };
-            format!("{dir}{sep}{filename}")
-        }
-        Err(_) => filename.to_string(),
-    }
 }
 
 /// What an uncaught exception means for the process: the report on

@@ -27,8 +27,9 @@ except* KeyError as eg:
     print("wrapped:", repr(eg), type(eg).__name__, eg.exceptions)
 
 try:
-    raise ValueError("not matched")
-except* TypeError:
-    print("never")
+    try:
+        raise ValueError("not matched")
+    except* TypeError:
+        print("never")
 except ValueError as e:
-    print("unreachable")
+    print("passed through unwrapped:", repr(e))
