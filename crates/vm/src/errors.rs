@@ -63,11 +63,15 @@ impl Vm {
         self.new_exception(&self.exceptions.runtime_error, msg)
     }
 
+    /// The NameError of an unbound global or builtin, with its `name`
+    /// set for the report's suggestion (`format_exc_check_arg`).
     pub fn new_name_error(&self, name: &str) -> PyErr {
-        self.new_exception(
+        let e = self.new_exception(
             &self.exceptions.name_error,
             format!("name '{name}' is not defined"),
-        )
+        );
+        crate::exceptions::set_field(&e.0, 0, Some(self.new_str(name)));
+        e
     }
 
     /// `KeyError(key)`: the key itself is the argument.
@@ -79,8 +83,17 @@ impl Vm {
         ))
     }
 
-    /// The AttributeError of a failed lookup of `name` on `object`.
+    /// The AttributeError of a failed lookup of `name` on `object`, with
+    /// its `name` and `obj` set for the report's suggestion
+    /// (`set_attribute_error_context`).
     pub fn new_no_attribute(&self, object: &Object, name: &Object) -> PyErr {
+        let e = self.no_attribute_message(object, name);
+        crate::exceptions::set_field(&e.0, 0, Some(name.clone()));
+        crate::exceptions::set_field(&e.0, 1, Some(object.clone()));
+        e
+    }
+
+    fn no_attribute_message(&self, object: &Object, name: &Object) -> PyErr {
         let name = crate::objects::str::as_rust_str(name);
         if let Some(module) = object.payload::<crate::objects::module::ModuleObject>() {
             let module_name = module.name(self);

@@ -47,25 +47,29 @@ pub fn run_source(vm: &Vm, source: &[u8], filename: &str, module_name: &str) -> 
 pub fn report_uncaught(vm: &Vm, exc: &Object) -> i32 {
     vm.flush_stdout();
     if vm.is_instance(exc, &vm.exceptions.system_exit) {
-        let code = crate::exceptions::args_of(exc);
-        let code = match crate::objects::tuple::tuple_items(&code) {
-            Some([]) | None => return 0,
-            Some([one]) => one.clone(),
-            Some(_) => code.clone(),
-        };
-        if vm.is_none(&code) {
-            return 0;
-        }
-        if let Some(i) = crate::objects::int::int_value(&code) {
-            return i.to_i64().map_or(-1, |i| i as i32);
-        }
-        let text = vm
-            .str(&code)
-            .map(|s| as_rust_str(&s).into_owned())
-            .unwrap_or_default();
-        eprintln!("{text}");
-        return 1;
+        return system_exit_status(vm, exc);
     }
     eprint!("{}", crate::traceback::format_exception(vm, exc));
+    1
+}
+
+/// The exit status SystemExit asks for: its `code`, an int, or 0 for
+/// None; any other code is printed and the status is 1
+/// (`_Py_HandleSystemExit`).
+fn system_exit_status(vm: &Vm, exc: &Object) -> i32 {
+    let code = vm
+        .getattr(exc, &vm.intern("code"))
+        .unwrap_or_else(|_| exc.clone());
+    if vm.is_none(&code) {
+        return 0;
+    }
+    if let Some(i) = crate::objects::int::int_value(&code) {
+        return i.to_i64().map_or(-1, |i| i as i32);
+    }
+    let text = vm
+        .str(&code)
+        .map(|s| as_rust_str(&s).into_owned())
+        .unwrap_or_default();
+    eprintln!("{text}");
     1
 }

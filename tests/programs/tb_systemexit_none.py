@@ -1,0 +1,3 @@
+# SystemExit() and SystemExit(None) exit with status 0 and no output
+print("before")
+raise SystemExit(None)

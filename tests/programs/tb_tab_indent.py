@@ -1,0 +1,6 @@
+# a line indented with a tab
+def f():
+	x = {}
+	return x["k"]
+
+f()
