@@ -872,6 +872,27 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let matched = tri!(crate::call::exception_matches(vm, peek!(1), &right));
                         push!(vm.new_bool(matched));
                     }
+                    Opcode::CHECK_EG_MATCH => {
+                        let match_type = pop!();
+                        let exc = peek!(1).clone();
+                        let (rest, matched) =
+                            tri!(crate::exceptions::check_eg_match(vm, &exc, &match_type));
+                        if vm.is_none(&matched) {
+                            // No match: the exception stays, with None above it.
+                            push!(matched);
+                        } else {
+                            drop(pop_opt!());
+                            push!(rest);
+                            push!(matched.clone());
+                            drop(vm.thread.handled.replace(Some(matched)));
+                        }
+                    }
+                    Opcode::PREP_RERAISE_STAR => {
+                        let excs = pop!();
+                        let orig = pop!();
+                        let r = tri!(crate::exceptions::prep_reraise_star(vm, &orig, &excs));
+                        push!(r);
+                    }
                     Opcode::BEFORE_WITH => {
                         let manager = pop!();
                         let (exit, result) = tri!(crate::call::enter_context(vm, &manager));
