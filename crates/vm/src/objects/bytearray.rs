@@ -61,7 +61,9 @@ pub(crate) fn init(vm: &Vm) {
         .set(Some(crate::objects::bytes::richcompare));
     tp.slots.nb_add.set(Some(crate::objects::bytes::concat));
     tp.slots.sq_concat.set(Some(crate::objects::bytes::concat));
-    tp.slots.nb_multiply.set(Some(crate::objects::bytes::repeat));
+    tp.slots
+        .nb_multiply
+        .set(Some(crate::objects::bytes::repeat));
     tp.slots
         .nb_remainder
         .set(Some(crate::objects::bytes::remainder));
@@ -99,7 +101,14 @@ pub(crate) fn init(vm: &Vm) {
         Ok(object::alloc(ty, ByteArrayObject::default()))
     }));
     tp.slots.init.set(Some(|vm, o, args| {
-        let bound = bind(vm, "bytearray", args, false, &["source", "encoding", "errors"], 0)?;
+        let bound = bind(
+            vm,
+            "bytearray",
+            args,
+            false,
+            &["source", "encoding", "errors"],
+            0,
+        )?;
         let bytes = bytes_from_source(
             vm,
             Kind::ByteArray,
@@ -176,9 +185,6 @@ fn bytearray_extend(vm: &Vm, args: Args) -> PyResult {
     let extra = match bytes_like(source) {
         Some(b) => b,
         None => {
-            if source.payload::<crate::objects::str::StrObject>().is_some() {
-                return Err(vm.new_type_error("expected iterable of integers; got: 'str'"));
-            }
             let tp = vm.type_payload_of(source);
             if tp.slots.iter.get().is_none() && tp.slots.getitem.get().is_none() {
                 return Err(vm.new_type_error(format!(
@@ -301,15 +307,19 @@ fn assigned_bytes(vm: &Vm, v: &Object) -> PyResult<Vec<u8>> {
     if let Some(b) = bytes_view(v) {
         return Ok(b.into_owned());
     }
-    let tp = vm.type_payload_of(v);
-    let iterable = tp.slots.iter.get().is_some() || tp.slots.getitem.get().is_some();
-    if !iterable
-        || v.payload::<crate::objects::str::StrObject>().is_some()
+    if v.payload::<crate::objects::str::StrObject>().is_some()
         || crate::objects::int::int_value(v).is_some()
     {
         return Err(vm.new_type_error(
             "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
         ));
+    }
+    let tp = vm.type_payload_of(v);
+    if tp.slots.iter.get().is_none() && tp.slots.getitem.get().is_none() {
+        return Err(vm.new_type_error(format!(
+            "cannot convert '{}' object to bytearray",
+            vm.type_name(v)
+        )));
     }
     let items = vm.collect_iterable(v)?;
     let mut out = Vec::with_capacity(items.len());

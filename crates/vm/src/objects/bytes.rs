@@ -133,9 +133,7 @@ pub(crate) fn init(vm: &Vm) {
         .repr
         .set(Some(|vm, b| Ok(vm.new_str(&bytes_repr(&payload(b).bytes)))));
     tp.slots.str.set(tp.slots.repr.get());
-    tp.slots
-        .length
-        .set(Some(|_, b| Ok(payload(b).bytes.len())));
+    tp.slots.length.set(Some(|_, b| Ok(payload(b).bytes.len())));
     tp.slots.hash.set(Some(|vm, b| {
         Ok(crate::objects::hash::hash_bytes(vm, &payload(b).bytes))
     }));
@@ -245,7 +243,8 @@ pub fn remainder(vm: &Vm, a: &Object, b: &Object) -> PyResult {
         return Ok(vm.not_implemented.clone());
     };
     let points: Vec<u32> = format.iter().map(|&c| u32::from(c)).collect();
-    let out = crate::objects::printf::format(vm, crate::objects::printf::Target::Bytes, &points, b)?;
+    let out =
+        crate::objects::printf::format(vm, crate::objects::printf::Target::Bytes, &points, b)?;
     Ok(Kind::of(a).make(vm, out.into_iter().map(|c| c as u8).collect()))
 }
 
@@ -396,7 +395,14 @@ pub fn bytes_from_source(
 }
 
 fn bytes_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
-    let bound = bind(vm, "bytes", args, false, &["source", "encoding", "errors"], 0)?;
+    let bound = bind(
+        vm,
+        "bytes",
+        args,
+        false,
+        &["source", "encoding", "errors"],
+        0,
+    )?;
     let bytes = bytes_from_source(
         vm,
         Kind::Bytes,

@@ -23,28 +23,60 @@ use std::borrow::Cow;
 /// Adds the shared methods to `ty`, bytes or bytearray.
 pub(crate) fn init(vm: &Vm, ty: &Object) {
     let methods: &[(&'static str, NativeFn)] = &[
-        ("find", |vm, args| find_method(vm, args, "find", false, false)),
-        ("rfind", |vm, args| find_method(vm, args, "rfind", true, false)),
-        ("index", |vm, args| find_method(vm, args, "index", false, true)),
-        ("rindex", |vm, args| find_method(vm, args, "rindex", true, true)),
+        ("find", |vm, args| {
+            find_method(vm, args, "find", false, false)
+        }),
+        ("rfind", |vm, args| {
+            find_method(vm, args, "rfind", true, false)
+        }),
+        ("index", |vm, args| {
+            find_method(vm, args, "index", false, true)
+        }),
+        ("rindex", |vm, args| {
+            find_method(vm, args, "rindex", true, true)
+        }),
         ("count", bytes_count),
-        ("startswith", |vm, args| affix_method(vm, args, "startswith", false)),
-        ("endswith", |vm, args| affix_method(vm, args, "endswith", true)),
+        ("startswith", |vm, args| {
+            affix_method(vm, args, "startswith", false)
+        }),
+        ("endswith", |vm, args| {
+            affix_method(vm, args, "endswith", true)
+        }),
         ("split", |vm, args| split_method(vm, args, "split", false)),
         ("rsplit", |vm, args| split_method(vm, args, "rsplit", true)),
         ("splitlines", bytes_splitlines),
-        ("strip", |vm, args| strip_method(vm, args, "strip", true, true)),
-        ("lstrip", |vm, args| strip_method(vm, args, "lstrip", true, false)),
-        ("rstrip", |vm, args| strip_method(vm, args, "rstrip", false, true)),
-        ("partition", |vm, args| partition_method(vm, args, "partition", false)),
-        ("rpartition", |vm, args| partition_method(vm, args, "rpartition", true)),
+        ("strip", |vm, args| {
+            strip_method(vm, args, "strip", true, true)
+        }),
+        ("lstrip", |vm, args| {
+            strip_method(vm, args, "lstrip", true, false)
+        }),
+        ("rstrip", |vm, args| {
+            strip_method(vm, args, "rstrip", false, true)
+        }),
+        ("partition", |vm, args| {
+            partition_method(vm, args, "partition", false)
+        }),
+        ("rpartition", |vm, args| {
+            partition_method(vm, args, "rpartition", true)
+        }),
         ("join", bytes_join),
         ("replace", bytes_replace),
-        ("removeprefix", |vm, args| remove_affix(vm, args, "removeprefix", false)),
-        ("removesuffix", |vm, args| remove_affix(vm, args, "removesuffix", true)),
-        ("center", |vm, args| pad_method(vm, args, "center", Align::Center)),
-        ("ljust", |vm, args| pad_method(vm, args, "ljust", Align::Left)),
-        ("rjust", |vm, args| pad_method(vm, args, "rjust", Align::Right)),
+        ("removeprefix", |vm, args| {
+            remove_affix(vm, args, "removeprefix", false)
+        }),
+        ("removesuffix", |vm, args| {
+            remove_affix(vm, args, "removesuffix", true)
+        }),
+        ("center", |vm, args| {
+            pad_method(vm, args, "center", Align::Center)
+        }),
+        ("ljust", |vm, args| {
+            pad_method(vm, args, "ljust", Align::Left)
+        }),
+        ("rjust", |vm, args| {
+            pad_method(vm, args, "rjust", Align::Right)
+        }),
         ("zfill", bytes_zfill),
         ("expandtabs", bytes_expandtabs),
         ("lower", |vm, args| {
@@ -70,8 +102,12 @@ pub(crate) fn init(vm: &Vm, ty: &Object) {
         ("isalpha", |vm, args| {
             predicate(vm, args, "isalpha", u8::is_ascii_alphabetic)
         }),
-        ("isdigit", |vm, args| predicate(vm, args, "isdigit", u8::is_ascii_digit)),
-        ("isspace", |vm, args| predicate(vm, args, "isspace", |b| is_space(*b))),
+        ("isdigit", |vm, args| {
+            predicate(vm, args, "isdigit", u8::is_ascii_digit)
+        }),
+        ("isspace", |vm, args| {
+            predicate(vm, args, "isspace", |b| is_space(*b))
+        }),
         ("isascii", |vm, args| {
             arity(vm, "isascii", args, 0, 0)?;
             Ok(vm.new_bool(data(&args).is_ascii()))
@@ -261,11 +297,7 @@ fn partition_method(vm: &Vm, args: Args, name: &str, from_right: bool) -> PyResu
     }
     let k = kind(&args);
     let parts = match stringlib::partition(&d, &sep, from_right) {
-        Some(at) => [
-            d[..at].to_vec(),
-            sep.to_vec(),
-            d[at + sep.len()..].to_vec(),
-        ],
+        Some(at) => [d[..at].to_vec(), sep.to_vec(), d[at + sep.len()..].to_vec()],
         None if from_right => [Vec::new(), Vec::new(), d.to_vec()],
         None => [d.to_vec(), Vec::new(), Vec::new()],
     };
@@ -342,7 +374,7 @@ fn pad_method(vm: &Vm, args: Args, name: &str, align: Align) -> PyResult {
             _ => {
                 return Err(vm.new_type_error(format!(
                     "{name}() argument 2 must be a byte string of length 1, not {}",
-                    vm.type_name(f)
+                    crate::objects::getargs::clinic_type_name(vm, f)
                 )))
             }
         },
@@ -473,10 +505,9 @@ fn bytes_hex(vm: &Vm, args: Args) -> PyResult {
             } else if let Some(b) = bytes_view(s) {
                 b.iter().map(|&c| u32::from(c)).collect()
             } else {
-                return Err(vm.new_type_error(format!(
-                    "sep must be str or bytes, not {}",
-                    vm.type_name(s)
-                )));
+                return Err(
+                    vm.new_type_error(format!("object of type '{}' has no len()", vm.type_name(s)))
+                );
             };
             if text.len() != 1 {
                 return Err(vm.new_value_error("sep must be length 1."));
@@ -512,13 +543,17 @@ fn bytes_hex(vm: &Vm, args: Args) -> PyResult {
 /// `fromhex(string)`, a class method: pairs of hex digits, with
 /// whitespace allowed before each pair.
 fn bytes_fromhex(vm: &Vm, args: Args) -> PyResult {
-    crate::objects::function::check_arity(vm, "fromhex", args, 2, 2).map_err(|_| {
-        vm.new_type_error(format!(
-            "fromhex() takes exactly one argument ({} given)",
-            args.values.len().saturating_sub(1)
-        ))
-    })?;
     let cls = &args.values[0];
+    let cls_name = crate::object::type_payload(cls).name();
+    if args.has_keywords() {
+        return Err(vm.new_type_error(format!("{cls_name}.fromhex() takes no keyword arguments")));
+    }
+    if args.values.len() != 2 {
+        return Err(vm.new_type_error(format!(
+            "{cls_name}.fromhex() takes exactly one argument ({} given)",
+            args.values.len() - 1
+        )));
+    }
     let Some(text) = args.values[1].payload::<StrObject>() else {
         return Err(vm.new_type_error(format!(
             "fromhex() argument must be str, not {}",
@@ -576,26 +611,17 @@ fn bytes_maketrans(vm: &Vm, args: Args) -> PyResult {
 
 /// `translate(table, /, delete=b'')`.
 fn bytes_translate(vm: &Vm, args: Args) -> PyResult {
-    let positional = args.positional().len() - 1;
-    if positional == 0 {
-        return Err(vm.new_type_error(
-            "translate() missing required argument 'table' (pos 1)",
-        ));
+    if args.positional().len() < 2 {
+        return Err(vm.new_type_error("translate() takes at least 1 positional argument (0 given)"));
     }
-    let bound = bind(vm, "translate", args, true, &["table", "delete"], 1)?;
-    if args.kwnames.iter().any(|k| crate::objects::str::as_rust_str(k) == "table") {
-        return Err(vm.new_type_error(
-            "'table' is an invalid keyword argument for translate()",
-        ));
-    }
+    // `table` is positional-only: no keyword can name it.
+    let bound = bind(vm, "translate", args, true, &["", "delete"], 1)?;
     let table = bound[0].as_ref().filter(|t| !vm.is_none(t));
     let table = match table {
         Some(t) => {
             let t = buffer_arg(vm, t)?.into_owned();
             if t.len() != 256 {
-                return Err(vm.new_value_error(
-                    "translation table must be 256 characters long",
-                ));
+                return Err(vm.new_value_error("translation table must be 256 characters long"));
             }
             Some(t)
         }

@@ -61,8 +61,18 @@ pub fn str_arg(vm: &Vm, fname: &str, name: &str, value: &Object) -> PyResult<Str
         Some(s) => Ok(s.to_string_lossy()),
         None => Err(vm.new_type_error(format!(
             "{fname}() argument '{name}' must be str, not {}",
-            vm.type_name(value)
+            clinic_type_name(vm, value)
         ))),
+    }
+}
+
+/// How arg clinic's messages name the type of a bad argument: `None`
+/// for None, else the type's name (`_PyArg_BadArgument`).
+pub fn clinic_type_name(vm: &Vm, value: &Object) -> String {
+    if vm.is_none(value) {
+        "None".to_string()
+    } else {
+        vm.type_name(value)
     }
 }
 

@@ -43,15 +43,6 @@ pub fn format(vm: &Vm, target: Target, format: &[u32], args: &Object) -> PyResul
     let dict = (!is_tuple && !is_textual && vm.type_payload_of(args).slots.getitem.get().is_some())
         .then(|| args.clone());
     let mut next_arg = 0usize;
-    let mut take_arg = |vm: &Vm| -> PyResult<Object> {
-        match items.get(next_arg) {
-            Some(a) => {
-                next_arg += 1;
-                Ok(a.clone())
-            }
-            None => Err(vm.new_type_error("not enough arguments for format string")),
-        }
-    };
     let mut out: Vec<u32> = Vec::with_capacity(format.len());
     let mut i = 0;
     let at = |i: usize| format.get(i).copied();
@@ -62,6 +53,13 @@ pub fn format(vm: &Vm, target: Target, format: &[u32], args: &Object) -> PyResul
             continue;
         }
         i += 1;
+        // Only a `%` right after the `%` is literal: with a key, flags or
+        // a width it is a conversion that CPython does not know.
+        if at(i) == Some(u32::from(b'%')) {
+            out.push(u32::from(b'%'));
+            i += 1;
+            continue;
+        }
         let mut arg: Option<Object> = None;
         if at(i) == Some(u32::from(b'(')) {
             let Some(mapping) = &dict else {
@@ -88,6 +86,8 @@ pub fn format(vm: &Vm, target: Target, format: &[u32], args: &Object) -> PyResul
                 ),
             };
             arg = Some(vm.getitem(mapping, &key)?);
+            // A keyed conversion uses up the positional argument.
+            next_arg = items.len();
         }
         let mut flags = Flags::default();
         while let Some(c) = at(i) {
@@ -103,7 +103,7 @@ pub fn format(vm: &Vm, target: Target, format: &[u32], args: &Object) -> PyResul
         }
         let mut width: Option<usize> = None;
         if at(i) == Some(u32::from(b'*')) {
-            let w = take_arg(vm)?;
+            let w = next_item(vm, &items, &mut next_arg)?;
             let Some(w) = int_value(&w).and_then(|v| v.to_i64()) else {
                 return Err(vm.new_type_error("* wants int"));
             };
@@ -128,7 +128,7 @@ pub fn format(vm: &Vm, target: Target, format: &[u32], args: &Object) -> PyResul
         if at(i) == Some(u32::from(b'.')) {
             i += 1;
             if at(i) == Some(u32::from(b'*')) {
-                let p = take_arg(vm)?;
+                let p = next_item(vm, &items, &mut next_arg)?;
                 let Some(p) = int_value(&p).and_then(|v| v.to_i64()) else {
                     return Err(vm.new_type_error("* wants int"));
                 };
@@ -154,13 +154,9 @@ pub fn format(vm: &Vm, target: Target, format: &[u32], args: &Object) -> PyResul
             return Err(vm.new_value_error("incomplete format"));
         };
         i += 1;
-        if conversion == u32::from(b'%') {
-            out.push(conversion);
-            continue;
-        }
         let arg = match arg {
             Some(a) => a,
-            None => take_arg(vm)?,
+            None => next_item(vm, &items, &mut next_arg)?,
         };
         let conv = char::from_u32(conversion).unwrap_or('\u{FFFD}');
         let (body, numeric) = match conv {
@@ -198,6 +194,17 @@ pub fn format(vm: &Vm, target: Target, format: &[u32], args: &Object) -> PyResul
     Ok(out)
 }
 
+/// The next positional argument.
+fn next_item(vm: &Vm, items: &[Object], next: &mut usize) -> PyResult<Object> {
+    match items.get(*next) {
+        Some(a) => {
+            *next += 1;
+            Ok(a.clone())
+        }
+        None => Err(vm.new_type_error("not enough arguments for format string")),
+    }
+}
+
 /// Puts `body` into `out`, `width` wide: left-justified with `-`, else
 /// right-justified, with zeros after the sign and prefix for a number
 /// with the `0` flag.
@@ -212,8 +219,7 @@ fn pad(out: &mut Vec<u32>, body: Vec<u32>, width: usize, flags: Flags, numeric: 
         out.extend(std::iter::repeat(0x20).take(fill));
         return;
     }
-    let finite = !body.iter().any(|&c| c == u32::from(b'n') || c == u32::from(b'N'));
-    if numeric && flags.zero && finite {
+    if numeric && flags.zero {
         let mut prefix = 0;
         if matches!(body.first(), Some(0x2B | 0x2D | 0x20)) {
             prefix = 1;
@@ -286,7 +292,9 @@ fn bytes_of(vm: &Vm, arg: &Object) -> PyResult<Vec<u8>> {
     }
     if let Some(method) = vm.lookup_special(arg, &vm.names.__bytes__)? {
         let r = vm.call(&method, crate::typeobject::Args::positional_only(&[]))?;
-        return match bytes_like(&r).filter(|_| r.payload::<crate::objects::bytes::BytesObject>().is_some()) {
+        return match bytes_like(&r)
+            .filter(|_| r.payload::<crate::objects::bytes::BytesObject>().is_some())
+        {
             Some(b) => Ok(b),
             None => Err(vm.new_type_error(format!(
                 "__bytes__ returned non-bytes (type {})",
@@ -328,9 +336,7 @@ fn char_of(vm: &Vm, target: Target, arg: &Object) -> PyResult<Vec<u32>> {
                     _ => Err(vm.new_overflow_error("%c arg not in range(256)")),
                 };
             }
-            Err(vm.new_type_error(
-                "%c requires an integer in range(256) or a single byte",
-            ))
+            Err(vm.new_type_error("%c requires an integer in range(256) or a single byte"))
         }
     }
 }
@@ -343,10 +349,7 @@ fn real_arg(vm: &Vm, arg: &Object) -> PyResult<f64> {
         || tp.slots.nb_float.get().is_some()
         || tp.slots.nb_index.get().is_some();
     if !is_real {
-        return Err(vm.new_type_error(format!(
-            "must be real number, not {}",
-            vm.type_name(arg)
-        )));
+        return Err(vm.new_type_error(format!("must be real number, not {}", vm.type_name(arg))));
     }
     crate::objects::float::to_f64(vm, arg)
 }

@@ -434,7 +434,11 @@ fn str_repeat(vm: &Vm, a: &Object, b: &Object) -> PyResult {
         _ => return Ok(vm.not_implemented.clone()),
     };
     let n = repeat_count(vm, count)?;
-    if n == 1 && vm.type_of(if count.is(b) { a } else { b }).is(&vm.types.str) {
+    if n == 1
+        && vm
+            .type_of(if count.is(b) { a } else { b })
+            .is(&vm.types.str)
+    {
         return Ok(if count.is(b) { a.clone() } else { b.clone() });
     }
     let total = check_repeat_size(vm, s.len(), n)?;
@@ -488,12 +492,8 @@ fn str_mod(vm: &Vm, a: &Object, b: &Object) -> PyResult {
     let Some(format) = a.payload::<StrObject>() else {
         return Ok(vm.not_implemented.clone());
     };
-    let points = crate::objects::printf::format(
-        vm,
-        crate::objects::printf::Target::Str,
-        &format.wide(),
-        b,
-    )?;
+    let points =
+        crate::objects::printf::format(vm, crate::objects::printf::Target::Str, &format.wide(), b)?;
     Ok(new_from_code_points(vm, &points))
 }
 
@@ -505,10 +505,16 @@ fn str_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
             args.positional().len()
         )));
     }
-    let [object, encoding, errors] = <[Option<Object>; 3]>::try_from(
-        crate::objects::getargs::bind(vm, "str", args, false, &["object", "encoding", "errors"], 0)?,
-    )
-    .unwrap_or_default();
+    let [object, encoding, errors] =
+        <[Option<Object>; 3]>::try_from(crate::objects::getargs::bind(
+            vm,
+            "str",
+            args,
+            false,
+            &["object", "encoding", "errors"],
+            0,
+        )?)
+        .unwrap_or_default();
     let s = match (object, encoding.is_some() || errors.is_some()) {
         (None, _) => vm.empty_str.clone(),
         (Some(x), false) => vm.str(&x)?,

@@ -40,7 +40,7 @@ pub(crate) fn init(vm: &Vm) {
                 let Some(spec) = args.values[1].payload::<StrObject>() else {
                     return Err(vm.new_type_error(format!(
                         "__format__() argument must be str, not {}",
-                        vm.type_name(&args.values[1])
+                        crate::objects::getargs::clinic_type_name(vm, &args.values[1])
                     )));
                 };
                 let s = args.values[0].payload::<StrObject>().expect("a str");
@@ -189,9 +189,9 @@ fn parse_field<'a>(vm: &Vm, format: &'a [u32], i: &mut usize) -> PyResult<Field<
         Some(c) => {
             if c == 0x21 {
                 let Some(&conversion) = format.get(*i) else {
-                    return Err(vm.new_value_error(
-                        "end of string while looking for conversion specifier",
-                    ));
+                    return Err(
+                        vm.new_value_error("end of string while looking for conversion specifier")
+                    );
                 };
                 *i += 1;
                 field.conversion = Some(conversion);
@@ -247,27 +247,21 @@ fn decimal_number(vm: &Vm, text: &[u32]) -> PyResult<Option<usize>> {
 
 /// The value a field name selects (`get_field_object`): the first part
 /// picks an argument, then `.attr` and `[key]` walk from it.
-fn field_value(
-    vm: &Vm,
-    name: &[u32],
-    source: &Source,
-    numbering: &mut Numbering,
-) -> PyResult {
+fn field_value(vm: &Vm, name: &[u32], source: &Source, numbering: &mut Numbering) -> PyResult {
     let first_end = name
         .iter()
         .position(|&c| c == 0x2E || c == 0x5B)
         .unwrap_or(name.len());
     let first = &name[..first_end];
     let index = if first.is_empty() {
-        let next = match numbering {
-            Numbering::Manual => {
-                return Err(vm.new_value_error(
+        let next =
+            match numbering {
+                Numbering::Manual => return Err(vm.new_value_error(
                     "cannot switch from manual field specification to automatic field numbering",
-                ))
-            }
-            Numbering::Unknown => 0,
-            Numbering::Auto(n) => *n,
-        };
+                )),
+                Numbering::Unknown => 0,
+                Numbering::Auto(n) => *n,
+            };
         *numbering = Numbering::Auto(next + 1);
         Some(next)
     } else {
@@ -342,14 +336,14 @@ fn field_value(
             value = vm.getitem(&value, &key)?;
             i = close + 1;
             if i < name.len() && name[i] != 0x2E && name[i] != 0x5B {
-                return Err(vm.new_value_error(
-                    "Only '.' or '[' may follow ']' in format field specifier",
-                ));
+                return Err(
+                    vm.new_value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
             }
         } else {
-            return Err(vm.new_value_error(
-                "Only '.' or '[' may follow ']' in format field specifier",
-            ));
+            return Err(
+                vm.new_value_error("Only '.' or '[' may follow ']' in format field specifier")
+            );
         }
     }
     Ok(value)
@@ -507,23 +501,23 @@ fn format_str(vm: &Vm, s: &StrObject, spec: &StrObject) -> PyResult {
             )));
         }
     }
-    if spec.sign.is_some() {
-        return Err(vm.new_value_error("Sign not allowed in string format specifier"));
+    match spec.sign {
+        Some(0x20) => {
+            return Err(vm.new_value_error("Space not allowed in string format specifier"))
+        }
+        Some(_) => return Err(vm.new_value_error("Sign not allowed in string format specifier")),
+        None => {}
     }
     if spec.no_neg_zero {
-        return Err(vm.new_value_error(
-            "Negative zero coercion (z) not allowed in string format specifier",
-        ));
+        return Err(
+            vm.new_value_error("Negative zero coercion (z) not allowed in string format specifier")
+        );
     }
     if spec.alternate {
-        return Err(vm.new_value_error(
-            "Alternate form (#) not allowed in string format specifier",
-        ));
+        return Err(vm.new_value_error("Alternate form (#) not allowed in string format specifier"));
     }
     if spec.align == Some(u32::from(b'=')) {
-        return Err(vm.new_value_error(
-            "'=' alignment not allowed in string format specifier",
-        ));
+        return Err(vm.new_value_error("'=' alignment not allowed in string format specifier"));
     }
     let fill = if spec.zero { 0x30 } else { spec.fill };
     let len = spec.precision.map_or(s.len(), |p| p.min(s.len()));

@@ -7,7 +7,9 @@
 use crate::errors::PyResult;
 use crate::object::Object;
 use crate::objects::function::{add_methods, new_builtin_function};
-use crate::objects::getargs::{bind, index_arg, slice_bounds, ssize_arg, str_arg};
+use crate::objects::getargs::{
+    bind, clinic_type_name, index_arg, slice_bounds, ssize_arg, str_arg,
+};
 use crate::objects::str::{
     from_units, new_from_code_points, substring, with_unit_pair, with_units, StrData, StrObject,
 };
@@ -21,38 +23,80 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         &vm.types.str,
         &[
-            ("find", |vm, args| find_method(vm, args, "find", false, false)),
-            ("rfind", |vm, args| find_method(vm, args, "rfind", true, false)),
-            ("index", |vm, args| find_method(vm, args, "index", false, true)),
-            ("rindex", |vm, args| find_method(vm, args, "rindex", true, true)),
+            ("find", |vm, args| {
+                find_method(vm, args, "find", false, false)
+            }),
+            ("rfind", |vm, args| {
+                find_method(vm, args, "rfind", true, false)
+            }),
+            ("index", |vm, args| {
+                find_method(vm, args, "index", false, true)
+            }),
+            ("rindex", |vm, args| {
+                find_method(vm, args, "rindex", true, true)
+            }),
             ("count", str_count),
-            ("startswith", |vm, args| affix_method(vm, args, "startswith", false)),
-            ("endswith", |vm, args| affix_method(vm, args, "endswith", true)),
+            ("startswith", |vm, args| {
+                affix_method(vm, args, "startswith", false)
+            }),
+            ("endswith", |vm, args| {
+                affix_method(vm, args, "endswith", true)
+            }),
             ("split", |vm, args| split_method(vm, args, "split", false)),
             ("rsplit", |vm, args| split_method(vm, args, "rsplit", true)),
             ("splitlines", str_splitlines),
-            ("strip", |vm, args| strip_method(vm, args, "strip", true, true)),
-            ("lstrip", |vm, args| strip_method(vm, args, "lstrip", true, false)),
-            ("rstrip", |vm, args| strip_method(vm, args, "rstrip", false, true)),
-            ("partition", |vm, args| partition_method(vm, args, "partition", false)),
-            ("rpartition", |vm, args| partition_method(vm, args, "rpartition", true)),
+            ("strip", |vm, args| {
+                strip_method(vm, args, "strip", true, true)
+            }),
+            ("lstrip", |vm, args| {
+                strip_method(vm, args, "lstrip", true, false)
+            }),
+            ("rstrip", |vm, args| {
+                strip_method(vm, args, "rstrip", false, true)
+            }),
+            ("partition", |vm, args| {
+                partition_method(vm, args, "partition", false)
+            }),
+            ("rpartition", |vm, args| {
+                partition_method(vm, args, "rpartition", true)
+            }),
             ("join", str_join),
             ("replace", str_replace),
-            ("removeprefix", |vm, args| remove_affix(vm, args, "removeprefix", false)),
-            ("removesuffix", |vm, args| remove_affix(vm, args, "removesuffix", true)),
-            ("center", |vm, args| pad_method(vm, args, "center", Align::Center)),
-            ("ljust", |vm, args| pad_method(vm, args, "ljust", Align::Left)),
-            ("rjust", |vm, args| pad_method(vm, args, "rjust", Align::Right)),
+            ("removeprefix", |vm, args| {
+                remove_affix(vm, args, "removeprefix", false)
+            }),
+            ("removesuffix", |vm, args| {
+                remove_affix(vm, args, "removesuffix", true)
+            }),
+            ("center", |vm, args| {
+                pad_method(vm, args, "center", Align::Center)
+            }),
+            ("ljust", |vm, args| {
+                pad_method(vm, args, "ljust", Align::Left)
+            }),
+            ("rjust", |vm, args| {
+                pad_method(vm, args, "rjust", Align::Right)
+            }),
             ("zfill", str_zfill),
             ("expandtabs", str_expandtabs),
-            ("lower", |vm, args| case_method(vm, args, "lower", CaseMap::Lower)),
-            ("upper", |vm, args| case_method(vm, args, "upper", CaseMap::Upper)),
-            ("title", |vm, args| case_method(vm, args, "title", CaseMap::Title)),
+            ("lower", |vm, args| {
+                case_method(vm, args, "lower", CaseMap::Lower)
+            }),
+            ("upper", |vm, args| {
+                case_method(vm, args, "upper", CaseMap::Upper)
+            }),
+            ("title", |vm, args| {
+                case_method(vm, args, "title", CaseMap::Title)
+            }),
             ("capitalize", |vm, args| {
                 case_method(vm, args, "capitalize", CaseMap::Capitalize)
             }),
-            ("swapcase", |vm, args| case_method(vm, args, "swapcase", CaseMap::Swap)),
-            ("casefold", |vm, args| case_method(vm, args, "casefold", CaseMap::Fold)),
+            ("swapcase", |vm, args| {
+                case_method(vm, args, "swapcase", CaseMap::Swap)
+            }),
+            ("casefold", |vm, args| {
+                case_method(vm, args, "casefold", CaseMap::Fold)
+            }),
             ("isspace", |vm, args| {
                 predicate(vm, args, "isspace", krait_unicode::is_space)
             }),
@@ -68,7 +112,9 @@ pub(crate) fn init(vm: &Vm) {
             ("isnumeric", |vm, args| {
                 predicate(vm, args, "isnumeric", krait_unicode::is_numeric)
             }),
-            ("isalnum", |vm, args| predicate(vm, args, "isalnum", is_alnum)),
+            ("isalnum", |vm, args| {
+                predicate(vm, args, "isalnum", is_alnum)
+            }),
             ("islower", str_islower),
             ("isupper", str_isupper),
             ("istitle", str_istitle),
@@ -169,9 +215,7 @@ pub(crate) fn find_args<'a>(
     }
     let given = args.values.len() - 1;
     if given == 0 {
-        return Err(vm.new_type_error(format!(
-            "{name}() takes at least 1 argument (0 given)"
-        )));
+        return Err(vm.new_type_error(format!("{name}() takes at least 1 argument (0 given)")));
     }
     if given > 3 {
         return Err(vm.new_type_error(format!(
@@ -184,9 +228,8 @@ pub(crate) fn find_args<'a>(
 
 /// A str argument, with `must be str, not int` otherwise.
 fn str_operand<'a>(vm: &Vm, o: &'a Object) -> PyResult<&'a StrObject> {
-    o.payload::<StrObject>().ok_or_else(|| {
-        vm.new_type_error(format!("must be str, not {}", vm.type_name(o)))
-    })
+    o.payload::<StrObject>()
+        .ok_or_else(|| vm.new_type_error(format!("must be str, not {}", vm.type_name(o))))
 }
 
 fn find_method(vm: &Vm, args: Args, name: &str, from_right: bool, raise: bool) -> PyResult {
@@ -213,7 +256,13 @@ fn str_count(vm: &Vm, args: Args) -> PyResult {
     let sub = str_operand(vm, sub)?;
     let s = this(&args);
     let (start, end) = adjust_indices(start, end, s.len());
-    let n = with_unit_pair!(s, sub, |h, n| stringlib::count(h, n, start, end, usize::MAX));
+    let n = with_unit_pair!(s, sub, |h, n| stringlib::count(
+        h,
+        n,
+        start,
+        end,
+        usize::MAX
+    ));
     Ok(vm.new_int(n as i64))
 }
 
@@ -272,10 +321,9 @@ fn split_method(vm: &Vm, args: Args, name: &str, from_right: bool) -> PyResult {
         }),
         Some(sep) => {
             let Some(sep) = sep.payload::<StrObject>() else {
-                return Err(vm.new_type_error(format!(
-                    "must be str or None, not {}",
-                    vm.type_name(sep)
-                )));
+                return Err(
+                    vm.new_type_error(format!("must be str or None, not {}", vm.type_name(sep)))
+                );
             };
             if sep.is_empty() {
                 return Err(vm.new_value_error("empty separator"));
@@ -329,11 +377,8 @@ fn str_splitlines(vm: &Vm, args: Args) -> PyResult {
     ))
 }
 
-/// `keepends`: an int (a bool is one); a float is refused.
+/// `keepends`: an integer (a bool is one).
 pub(crate) fn keepends_arg(vm: &Vm, k: &Object) -> PyResult<bool> {
-    if crate::objects::float::float_value(k).is_some() {
-        return Err(vm.new_type_error("integer argument expected, got float"));
-    }
     Ok(index_arg(vm, k)? != 0)
 }
 
@@ -427,7 +472,7 @@ fn str_replace(vm: &Vm, args: Args) -> PyResult {
         args.values[i].payload::<StrObject>().ok_or_else(|| {
             vm.new_type_error(format!(
                 "replace() argument {i} must be str, not {}",
-                vm.type_name(&args.values[i])
+                clinic_type_name(vm, &args.values[i])
             ))
         })
     };
@@ -458,7 +503,7 @@ fn remove_affix(vm: &Vm, args: Args, name: &str, suffix: bool) -> PyResult {
     let Some(affix) = args.values[1].payload::<StrObject>() else {
         return Err(vm.new_type_error(format!(
             "{name}() argument must be str, not {}",
-            vm.type_name(&args.values[1])
+            clinic_type_name(vm, &args.values[1])
         )));
     };
     let matched = !affix.is_empty()
@@ -487,9 +532,9 @@ fn pad_method(vm: &Vm, args: Args, name: &str, align: Align) -> PyResult {
         Some(f) => match f.payload::<StrObject>() {
             Some(f) if f.len() == 1 => f.code_point(0),
             Some(_) => {
-                return Err(vm.new_type_error(
-                    "The fill character must be exactly one character long",
-                ))
+                return Err(
+                    vm.new_type_error("The fill character must be exactly one character long")
+                )
             }
             None => {
                 return Err(vm.new_type_error(format!(
@@ -534,8 +579,12 @@ fn str_expandtabs(vm: &Vm, args: Args) -> PyResult {
         None => 8,
     };
     let s = this(&args);
-    let out = with_units!(s, |units| stringlib::expandtabs(units, tabsize, b' '.into())
-        .map(|v| from_units(vm, &v)));
+    let out = with_units!(s, |units| stringlib::expandtabs(
+        units,
+        tabsize,
+        b' '.into()
+    )
+    .map(|v| from_units(vm, &v)));
     out.ok_or_else(|| vm.new_overflow_error("result too long"))
 }
 
@@ -583,9 +632,7 @@ fn case_method(vm: &Vm, args: Args, name: &str, map: CaseMap) -> PyResult {
             CaseMap::Lower => push_lower(&mut out, &points, i, ch),
             CaseMap::Upper => out.extend(krait_unicode::to_upper(ch).code_points()),
             CaseMap::Fold => out.extend(krait_unicode::to_folded(ch).code_points()),
-            CaseMap::Capitalize if i == 0 => {
-                out.extend(krait_unicode::to_title(ch).code_points())
-            }
+            CaseMap::Capitalize if i == 0 => out.extend(krait_unicode::to_title(ch).code_points()),
             CaseMap::Capitalize => push_lower(&mut out, &points, i, ch),
             CaseMap::Swap if krait_unicode::is_upper(ch) => push_lower(&mut out, &points, i, ch),
             CaseMap::Swap if krait_unicode::is_lower(ch) => {
@@ -705,9 +752,7 @@ pub fn is_identifier(s: &StrObject) -> bool {
 
 fn str_isprintable(vm: &Vm, args: Args) -> PyResult {
     arity(vm, "isprintable", args, 0, 0)?;
-    Ok(vm.new_bool(
-        chars(this(&args)).all(|c| c.is_some_and(krait_unicode::is_printable)),
-    ))
+    Ok(vm.new_bool(chars(this(&args)).all(|c| c.is_some_and(krait_unicode::is_printable))))
 }
 
 fn str_encode(vm: &Vm, args: Args) -> PyResult {
@@ -761,9 +806,7 @@ fn str_translate(vm: &Vm, args: Args) -> PyResult {
                 return Err(vm.new_value_error("character mapping must be in range(0x110000)"))
             }
             None => {
-                return Err(vm.new_type_error(
-                    "character mapping must return integer, None or str",
-                ))
+                return Err(vm.new_type_error("character mapping must return integer, None or str"))
             }
         }
     }
@@ -792,24 +835,24 @@ fn str_maketrans(vm: &Vm, args: Args) -> PyResult {
     let x = &args.values[0];
     if given == 1 {
         let Some(d) = x.payload::<crate::objects::dict::DictObject>() else {
-            return Err(vm.new_type_error(
-                "if you give only one argument to maketrans it must be a dict",
-            ));
+            return Err(
+                vm.new_type_error("if you give only one argument to maketrans it must be a dict")
+            );
         };
         for (key, value) in d.dict.items() {
             let key = if let Some(k) = key.payload::<StrObject>() {
                 if k.len() != 1 {
-                    return Err(vm.new_value_error(
-                        "string keys in translate table must be of length 1",
-                    ));
+                    return Err(
+                        vm.new_value_error("string keys in translate table must be of length 1")
+                    );
                 }
                 vm.new_int(i64::from(k.code_point(0)))
             } else if crate::objects::int::int_value(&key).is_some() {
                 key
             } else {
-                return Err(vm.new_type_error(
-                    "keys in translate table must be strings or integers",
-                ));
+                return Err(
+                    vm.new_type_error("keys in translate table must be strings or integers")
+                );
             };
             dict.set(vm, key, value)?;
         }
@@ -820,17 +863,19 @@ fn str_maketrans(vm: &Vm, args: Args) -> PyResult {
             vm.new_type_error(format!(
                 "maketrans() argument {} must be str, not {}",
                 i + 1,
-                vm.type_name(&args.values[i])
+                clinic_type_name(vm, &args.values[i])
             ))
         })
     };
-    let from = operand(0)?;
+    let Some(from) = x.payload::<StrObject>() else {
+        return Err(vm.new_type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        ));
+    };
     let to = operand(1)?;
     let delete = if given == 3 { Some(operand(2)?) } else { None };
     if from.len() != to.len() {
-        return Err(vm.new_value_error(
-            "the first two maketrans arguments must have equal length",
-        ));
+        return Err(vm.new_value_error("the first two maketrans arguments must have equal length"));
     }
     for (a, b) in from.code_points().zip(to.code_points()) {
         dict.set(vm, vm.new_int(i64::from(a)), vm.new_int(i64::from(b)))?;

@@ -28,7 +28,11 @@ pub fn adjust_indices(start: i64, end: i64, len: usize) -> (usize, usize) {
     } else {
         end
     };
-    let start = if start < 0 { (start + len).max(0) } else { start };
+    let start = if start < 0 {
+        (start + len).max(0)
+    } else {
+        start
+    };
     (start as usize, end as usize)
 }
 
@@ -121,12 +125,8 @@ pub fn split_whitespace<T: Unit>(
             break;
         }
         if pieces.len() == maxsplit {
-            // The rest, trailing space stripped.
-            let mut j = len;
-            while j > i && is_space(units[j - 1].into()) {
-                j -= 1;
-            }
-            pieces.push((i, j));
+            // The rest, as it is after its leading space.
+            pieces.push((i, len));
             break;
         }
         let start = i;
@@ -154,11 +154,7 @@ pub fn rsplit_whitespace<T: Unit>(
             break;
         }
         if pieces.len() == maxsplit {
-            let mut j = 0;
-            while j < i && is_space(units[j].into()) {
-                j += 1;
-            }
-            pieces.push((j, i));
+            pieces.push((0, i));
             break;
         }
         let end = i;
