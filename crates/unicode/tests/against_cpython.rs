@@ -17,6 +17,11 @@ use krait_unicode::{
 };
 
 const CODE_POINTS: usize = 0x11_0000;
+
+/// A property function of the crate.
+type Property = fn(char) -> bool;
+/// A case mapping function of the crate.
+type CaseMapping = fn(char) -> Mapped;
 const MISMATCHES_TO_SHOW: usize = 10;
 
 /// Prints a version line, then one line per property: the name, followed by
@@ -201,7 +206,7 @@ fn every_code_point_matches_cpython_3_11() {
     );
 
     let mut all = Vec::new();
-    let properties: [(&str, fn(char) -> bool); 13] = [
+    let properties: [(&str, Property); 13] = [
         ("printable", is_printable),
         ("xid_start", is_xid_start),
         ("xid_continue", is_xid_continue),
@@ -223,7 +228,7 @@ fn every_code_point_matches_cpython_3_11() {
             .unwrap_or_else(|| panic!("the oracle printed no {name} line"));
         all.extend(mismatches(name, f, expected));
     }
-    let mappings: [(&str, fn(char) -> Mapped); 4] = [
+    let mappings: [(&str, CaseMapping); 4] = [
         ("lower", to_lower),
         ("upper", to_upper),
         ("title", to_title),

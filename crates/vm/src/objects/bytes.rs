@@ -357,11 +357,11 @@ pub fn bytes_from_source(
     if let Some(b) = bytes_like(source) {
         return Ok(b);
     }
-    if let Some(n) = index_value(vm, source).or_else(|e| {
+    if let Some(n) = index_value(vm, source).map_err(|e| {
         if e.matches(vm, &vm.exceptions.index_error) {
-            Err(vm.new_overflow_error("cannot fit 'int' into an index-sized integer"))
+            vm.new_overflow_error("cannot fit 'int' into an index-sized integer")
         } else {
-            Err(e)
+            e
         }
     })? {
         if n < 0 {

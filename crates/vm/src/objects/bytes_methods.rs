@@ -383,9 +383,9 @@ fn pad_method(vm: &Vm, args: Args, name: &str, align: Align) -> PyResult {
     crate::objects::str::check_repeat_size(vm, 1, width)?;
     let (left, right) = stringlib::padding(d.len(), width, align);
     let mut out = Vec::with_capacity(d.len() + left + right);
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.extend_from_slice(&d);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     Ok(kind(&args).make(vm, out))
 }
 
@@ -394,17 +394,19 @@ fn bytes_zfill(vm: &Vm, args: Args) -> PyResult {
     let d = data(&args);
     let width = ssize_arg(vm, &args.values[1])?.max(0) as usize;
     crate::objects::str::check_repeat_size(vm, 1, width)?;
-    Ok(kind(&args).make(vm, stringlib::zfill(&d, width, b'0')))
+    Ok(kind(&args).make(vm, stringlib::zfill(&d, width)))
 }
 
 fn bytes_expandtabs(vm: &Vm, args: Args) -> PyResult {
     let bound = bind(vm, "expandtabs", args, true, &["tabsize"], 0)?;
     let tabsize = match &bound[0] {
-        Some(t) => ssize_arg(vm, t)?,
+        Some(t) => i64::from(crate::objects::getargs::int_arg(vm, t)?),
         None => 8,
     };
-    let out = stringlib::expandtabs(&data(&args), tabsize, b' ')
-        .ok_or_else(|| vm.new_overflow_error("result too long"))?;
+    let out = stringlib::expandtabs(&data(&args), tabsize).map_err(|e| match e {
+        stringlib::TooLong::Overflow => vm.new_overflow_error("result too long"),
+        stringlib::TooLong::Memory => vm.new_exception_empty(&vm.exceptions.memory_error),
+    })?;
     Ok(kind(&args).make(vm, out))
 }
 
@@ -527,9 +529,9 @@ fn bytes_hex(vm: &Vm, args: Args) -> PyResult {
     for (i, b) in d.iter().enumerate() {
         if let Some(sep) = sep.filter(|_| i > 0 && group > 0) {
             let boundary = if per > 0 {
-                (d.len() - i) % group == 0
+                (d.len() - i).is_multiple_of(group)
             } else {
-                i % group == 0
+                i.is_multiple_of(group)
             };
             if boundary {
                 out.push(sep);

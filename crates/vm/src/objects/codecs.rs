@@ -121,7 +121,7 @@ pub fn encode(
         match errors {
             "strict" => {}
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat(b'?').take(run.len())),
+            "replace" => out.extend(std::iter::repeat_n(b'?', run.len())),
             "backslashreplace" => {
                 for &c in run {
                     out.extend_from_slice(backslash_escape(c).as_bytes());

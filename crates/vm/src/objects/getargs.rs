@@ -98,6 +98,19 @@ pub fn ssize_arg(vm: &Vm, value: &Object) -> PyResult<i64> {
     })
 }
 
+/// An integer argument that must fit a C int.
+pub fn int_arg(vm: &Vm, value: &Object) -> PyResult<i32> {
+    let too_large = || vm.new_overflow_error("Python int too large to convert to C int");
+    let v = index_arg(vm, value).map_err(|e| {
+        if e.matches(vm, &vm.exceptions.index_error) {
+            too_large()
+        } else {
+            e
+        }
+    })?;
+    i32::try_from(v).map_err(|_| too_large())
+}
+
 /// The optional `start` and `end` of `find` and the like: None or an
 /// integer (`_PyEval_SliceIndex`).
 pub fn slice_bounds(vm: &Vm, start: Option<&Object>, end: Option<&Object>) -> PyResult<(i64, i64)> {

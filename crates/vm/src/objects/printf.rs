@@ -147,6 +147,9 @@ pub fn format(vm: &Vm, target: Target, format: &[u32], args: &Object) -> PyResul
                 precision = Some(p);
             }
         }
+        if width.unwrap_or(0).max(precision.unwrap_or(0)) > crate::objects::stringlib::MAX_RESULT {
+            return Err(vm.new_exception_empty(&vm.exceptions.memory_error));
+        }
         while matches!(at(i), Some(0x68 | 0x6C | 0x4C)) {
             i += 1;
         }
@@ -216,7 +219,7 @@ fn pad(out: &mut Vec<u32>, body: Vec<u32>, width: usize, flags: Flags, numeric: 
     }
     if flags.left {
         out.extend(body);
-        out.extend(std::iter::repeat(0x20).take(fill));
+        out.extend(std::iter::repeat_n(0x20, fill));
         return;
     }
     if numeric && flags.zero {
@@ -231,11 +234,11 @@ fn pad(out: &mut Vec<u32>, body: Vec<u32>, width: usize, flags: Flags, numeric: 
             prefix += 2;
         }
         out.extend_from_slice(&body[..prefix]);
-        out.extend(std::iter::repeat(0x30).take(fill));
+        out.extend(std::iter::repeat_n(0x30, fill));
         out.extend_from_slice(&body[prefix..]);
         return;
     }
-    out.extend(std::iter::repeat(0x20).take(fill));
+    out.extend(std::iter::repeat_n(0x20, fill));
     out.extend(body);
 }
 

@@ -74,6 +74,8 @@ pub struct StrObject {
 }
 
 impl StrObject {
+    // Not `FromStr`: this cannot fail and makes a payload, not a parse.
+    #[allow(clippy::should_implement_trait)]
     pub fn from_str(s: &str) -> StrObject {
         if s.is_ascii() {
             return StrObject::new(StrData::Ascii(s.into()));
@@ -478,7 +480,7 @@ pub fn repeat_count(vm: &Vm, count: &Object) -> PyResult<usize> {
 pub fn check_repeat_size(vm: &Vm, len: usize, n: usize) -> PyResult<usize> {
     match len.checked_mul(n) {
         Some(total) if total <= isize::MAX as usize => {
-            if total > 1 << 36 {
+            if total > crate::objects::stringlib::MAX_RESULT {
                 return Err(vm.new_exception_empty(&vm.exceptions.memory_error));
             }
             Ok(total)

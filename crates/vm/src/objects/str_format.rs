@@ -184,8 +184,8 @@ fn parse_field<'a>(vm: &Vm, format: &'a [u32], i: &mut usize) -> PyResult<Field<
         spec: &[],
     };
     match ended_on {
-        Some(RBRACE) => return Ok(field),
-        None => return Err(vm.new_value_error("expected '}' before end of string")),
+        Some(RBRACE) => Ok(field),
+        None => Err(vm.new_value_error("expected '}' before end of string")),
         Some(c) => {
             if c == 0x21 {
                 let Some(&conversion) = format.get(*i) else {
@@ -530,8 +530,8 @@ fn format_str(vm: &Vm, s: &StrObject, spec: &StrObject) -> PyResult {
     };
     crate::objects::str::check_repeat_size(vm, 1, width)?;
     let mut points = Vec::with_capacity(width);
-    points.extend(std::iter::repeat(fill).take(left));
+    points.extend(std::iter::repeat_n(fill, left));
     points.extend(s.code_points().take(len));
-    points.extend(std::iter::repeat(fill).take(pad - left));
+    points.extend(std::iter::repeat_n(fill, pad - left));
     Ok(new_from_code_points(vm, &points))
 }

@@ -552,9 +552,9 @@ fn pad_method(vm: &Vm, args: Args, name: &str, align: Align) -> PyResult {
     crate::objects::str::check_repeat_size(vm, 1, width)?;
     let (left, right) = stringlib::padding(s.len(), width, align);
     let mut points = Vec::with_capacity(width);
-    points.extend(std::iter::repeat(fill).take(left));
+    points.extend(std::iter::repeat_n(fill, left));
     points.extend(s.code_points());
-    points.extend(std::iter::repeat(fill).take(right));
+    points.extend(std::iter::repeat_n(fill, right));
     Ok(new_from_code_points(vm, &points))
 }
 
@@ -568,24 +568,23 @@ fn str_zfill(vm: &Vm, args: Args) -> PyResult {
     crate::objects::str::check_repeat_size(vm, 1, width)?;
     Ok(with_units!(s, |units| from_units(
         vm,
-        &stringlib::zfill(units, width, b'0'.into())
+        &stringlib::zfill(units, width)
     )))
 }
 
 fn str_expandtabs(vm: &Vm, args: Args) -> PyResult {
     let bound = bind(vm, "expandtabs", args, true, &["tabsize"], 0)?;
     let tabsize = match &bound[0] {
-        Some(t) => ssize_arg(vm, t)?,
+        Some(t) => i64::from(crate::objects::getargs::int_arg(vm, t)?),
         None => 8,
     };
     let s = this(&args);
-    let out = with_units!(s, |units| stringlib::expandtabs(
-        units,
-        tabsize,
-        b' '.into()
-    )
-    .map(|v| from_units(vm, &v)));
-    out.ok_or_else(|| vm.new_overflow_error("result too long"))
+    let out = with_units!(s, |units| stringlib::expandtabs(units, tabsize)
+        .map(|v| from_units(vm, &v)));
+    out.map_err(|e| match e {
+        stringlib::TooLong::Overflow => vm.new_overflow_error("result too long"),
+        stringlib::TooLong::Memory => vm.new_exception_empty(&vm.exceptions.memory_error),
+    })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

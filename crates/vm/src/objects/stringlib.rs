@@ -10,7 +10,7 @@
 //! its type.
 
 /// A code unit: a byte, or a code point of some width.
-pub trait Unit: Copy + Eq + Into<u32> {}
+pub trait Unit: Copy + Eq + Into<u32> + From<u8> {}
 
 impl Unit for u8 {}
 impl Unit for u16 {}
@@ -303,10 +303,21 @@ pub fn partition<T: Unit>(units: &[T], sep: &[T], from_right: bool) -> Option<us
     }
 }
 
+/// Why a result cannot be made: longer than an index can count, or
+/// longer than could be allocated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TooLong {
+    Overflow,
+    Memory,
+}
+
+/// The most units a result may have before it is a MemoryError.
+pub const MAX_RESULT: usize = 1 << 36;
+
 /// `expandtabs(tabsize)`: each tab becomes spaces up to the next column
 /// that is a multiple of `tabsize`; line breaks restart the column.
-/// None if the result would be too long.
-pub fn expandtabs<T: Unit>(units: &[T], tabsize: i64, space: T) -> Option<Vec<T>> {
+pub fn expandtabs<T: Unit>(units: &[T], tabsize: i64) -> Result<Vec<T>, TooLong> {
+    let space = T::from(b' ');
     let mut out = Vec::with_capacity(units.len());
     let mut column: i64 = 0;
     for &u in units {
@@ -314,10 +325,13 @@ pub fn expandtabs<T: Unit>(units: &[T], tabsize: i64, space: T) -> Option<Vec<T>
             9 => {
                 if tabsize > 0 {
                     let pad = tabsize - column % tabsize;
-                    if out.len() as i64 + pad > isize::MAX as i64 / 8 {
-                        return None;
+                    let total = (out.len() as i64).checked_add(pad);
+                    match total {
+                        None => return Err(TooLong::Overflow),
+                        Some(t) if t as u64 > MAX_RESULT as u64 => return Err(TooLong::Memory),
+                        Some(_) => {}
                     }
-                    out.extend(std::iter::repeat(space).take(pad as usize));
+                    out.extend(std::iter::repeat_n(space, pad as usize));
                     column += pad;
                 }
             }
@@ -331,11 +345,12 @@ pub fn expandtabs<T: Unit>(units: &[T], tabsize: i64, space: T) -> Option<Vec<T>
             }
         }
     }
-    Some(out)
+    Ok(out)
 }
 
 /// `zfill(width)`: zeros after any leading sign, up to `width` units.
-pub fn zfill<T: Unit>(units: &[T], width: usize, zero: T) -> Vec<T> {
+pub fn zfill<T: Unit>(units: &[T], width: usize) -> Vec<T> {
+    let zero = T::from(b'0');
     if units.len() >= width {
         return units.to_vec();
     }
@@ -347,7 +362,7 @@ pub fn zfill<T: Unit>(units: &[T], width: usize, zero: T) -> Vec<T> {
     if signed {
         out.push(units[0]);
     }
-    out.extend(std::iter::repeat(zero).take(fill));
+    out.extend(std::iter::repeat_n(zero, fill));
     out.extend_from_slice(&units[usize::from(signed)..]);
     out
 }
