@@ -35,6 +35,14 @@
 //! `against_cpython` integration test checks all 0x110000 code points again
 //! each time it runs.
 //!
+//! The str methods need more of the database: the character classes behind
+//! `isalpha`, `isdecimal`, `isdigit`, `isnumeric`, `isspace`, `islower`,
+//! `isupper` and `istitle`, the Cased and Case_Ignorable properties that
+//! `lower()`'s final-sigma rule consults, and the full case mappings
+//! (`to_lower`, `to_upper`, `to_title`, `to_folded`), where one character
+//! may become up to three (`'ß'.upper()` is `'SS'`). They come from the same
+//! generator, by the same method.
+//!
 //! The tokenizer can use these functions directly. Like CPython's tokenizer,
 //! it checks identifier characters on the source text as written. NFKC
 //! normalization of identifiers (PEP 3131) is a separate, later step.
@@ -90,6 +98,127 @@ pub fn is_xid_continue(c: char) -> bool {
     in_ranges(tables::XID_CONTINUE, c)
 }
 
+/// Defines a property function answering from a range table, with an
+/// ASCII fast path that must agree with the table.
+macro_rules! property {
+    ($(#[$doc:meta])* $name:ident, $table:ident, |$c:ident| $ascii:expr) => {
+        $(#[$doc])*
+        pub fn $name($c: char) -> bool {
+            if $c.is_ascii() {
+                return $ascii;
+            }
+            in_ranges(tables::$table, $c)
+        }
+    };
+}
+
+property!(
+    /// `c.isalpha()` in Python 3.11 (categories Lm, Lt, Lu, Ll, Lo).
+    is_alpha, ALPHA, |c| c.is_ascii_alphabetic()
+);
+property!(
+    /// `c.isdecimal()` in Python 3.11 (category Nd).
+    is_decimal, DECIMAL, |c| c.is_ascii_digit()
+);
+property!(
+    /// `c.isdigit()` in Python 3.11 (a digit value in the database).
+    is_digit, DIGIT, |c| c.is_ascii_digit()
+);
+property!(
+    /// `c.isnumeric()` in Python 3.11 (a numeric value in the database).
+    is_numeric, NUMERIC, |c| c.is_ascii_digit()
+);
+property!(
+    /// `c.isspace()` in Python 3.11: bidirectional class WS, B or S, or
+    /// category Zs; in ASCII, `\t\n\x0b\x0c\r`, the separators
+    /// `\x1c`-`\x1f` and space.
+    is_space, SPACE, |c| matches!(c, '\t'..='\r' | '\x1c'..='\x1f' | ' ')
+);
+property!(
+    /// `c.islower()` in Python 3.11 (the Lowercase property).
+    is_lower, LOWER, |c| c.is_ascii_lowercase()
+);
+property!(
+    /// `c.isupper()` in Python 3.11 (the Uppercase property).
+    is_upper, UPPER, |c| c.is_ascii_uppercase()
+);
+property!(
+    /// Whether `c` is a titlecase letter (category Lt), which `istitle()`
+    /// counts as starting a word like an uppercase letter.
+    is_title, TITLE, |_c| false
+);
+property!(
+    /// Whether `c` is cased: lowercase, uppercase or titlecase.
+    is_cased, CASED, |c| c.is_ascii_alphabetic()
+);
+property!(
+    /// Whether `c` is case-ignorable, which the final-sigma rule of
+    /// `lower()` skips over when it looks for cased neighbours.
+    is_case_ignorable, CASE_IGNORABLE, |c| matches!(c, '\'' | '.' | ':' | '^' | '`')
+);
+
+/// A full case mapping of one character: one to three characters.
+pub struct Mapped {
+    chars: [u32; 3],
+}
+
+impl Mapped {
+    fn single(c: char) -> Mapped {
+        Mapped {
+            chars: [u32::from(c), 0, 0],
+        }
+    }
+
+    /// The mapped code points, in order.
+    pub fn code_points(&self) -> impl Iterator<Item = u32> + '_ {
+        // A mapping is never to U+0000, so the zeros are only padding;
+        // the first code point is always present (it may itself be 0 for
+        // an unmapped NUL).
+        let len = 1 + self.chars[1..].iter().take_while(|&&c| c != 0).count();
+        self.chars[..len].iter().copied()
+    }
+}
+
+fn map_with(table: &[(u32, [u32; 3])], c: char) -> Mapped {
+    match table.binary_search_by_key(&u32::from(c), |&(cp, _)| cp) {
+        Ok(i) => Mapped { chars: table[i].1 },
+        Err(_) => Mapped::single(c),
+    }
+}
+
+/// `c.lower()` in Python 3.11, without the final-sigma rule, which needs
+/// the neighbours of a capital sigma.
+pub fn to_lower(c: char) -> Mapped {
+    if c.is_ascii() {
+        return Mapped::single(c.to_ascii_lowercase());
+    }
+    map_with(tables::LOWER_MAP, c)
+}
+
+/// `c.upper()` in Python 3.11 (full mapping: `ß` becomes `SS`).
+pub fn to_upper(c: char) -> Mapped {
+    if c.is_ascii() {
+        return Mapped::single(c.to_ascii_uppercase());
+    }
+    map_with(tables::UPPER_MAP, c)
+}
+
+/// The titlecase of `c`, as `c.title()` gives it in Python 3.11.
+pub fn to_title(c: char) -> Mapped {
+    if c.is_ascii() {
+        return Mapped::single(c.to_ascii_uppercase());
+    }
+    map_with(tables::TITLE_MAP, c)
+}
+
+/// `c.casefold()` in Python 3.11.
+pub fn to_folded(c: char) -> Mapped {
+    if c.is_ascii() {
+        return Mapped::single(c.to_ascii_lowercase());
+    }
+    map_with(tables::FOLD_MAP, c)
+}
+
 /// Whether `c` lies in one of `ranges`. The ranges must be sorted, disjoint
 /// and inclusive, which is how the generator writes them.
 fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
@@ -119,6 +248,16 @@ mod tests {
             ("PRINTABLE", tables::PRINTABLE),
             ("XID_START", tables::XID_START),
             ("XID_CONTINUE", tables::XID_CONTINUE),
+            ("ALPHA", tables::ALPHA),
+            ("DECIMAL", tables::DECIMAL),
+            ("DIGIT", tables::DIGIT),
+            ("NUMERIC", tables::NUMERIC),
+            ("SPACE", tables::SPACE),
+            ("LOWER", tables::LOWER),
+            ("UPPER", tables::UPPER),
+            ("TITLE", tables::TITLE),
+            ("CASED", tables::CASED),
+            ("CASE_IGNORABLE", tables::CASE_IGNORABLE),
         ] {
             assert!(!table.is_empty(), "{name} is empty");
             for &(first, last) in table {
@@ -153,7 +292,44 @@ mod tests {
                 in_ranges(tables::XID_CONTINUE, c),
                 "{c:?}"
             );
+            for (name, f, table) in [
+                ("alpha", is_alpha as fn(char) -> bool, tables::ALPHA),
+                ("decimal", is_decimal, tables::DECIMAL),
+                ("digit", is_digit, tables::DIGIT),
+                ("numeric", is_numeric, tables::NUMERIC),
+                ("space", is_space, tables::SPACE),
+                ("lower", is_lower, tables::LOWER),
+                ("upper", is_upper, tables::UPPER),
+                ("title", is_title, tables::TITLE),
+                ("cased", is_cased, tables::CASED),
+                ("case_ignorable", is_case_ignorable, tables::CASE_IGNORABLE),
+            ] {
+                assert_eq!(f(c), in_ranges(table, c), "{name} {c:?}");
+            }
+            for (name, f, table) in [
+                ("lower", to_lower as fn(char) -> Mapped, tables::LOWER_MAP),
+                ("upper", to_upper, tables::UPPER_MAP),
+                ("title", to_title, tables::TITLE_MAP),
+                ("fold", to_folded, tables::FOLD_MAP),
+            ] {
+                let fast: Vec<u32> = f(c).code_points().collect();
+                let slow: Vec<u32> = map_with(table, c).code_points().collect();
+                assert_eq!(fast, slow, "{name} {c:?}");
+            }
         }
+    }
+
+    #[test]
+    fn full_case_mappings() {
+        let map = |f: fn(char) -> Mapped, c| -> String {
+            f(c).code_points().filter_map(char::from_u32).collect()
+        };
+        assert_eq!(map(to_upper, 'ß'), "SS");
+        assert_eq!(map(to_lower, 'İ'), "i\u{307}");
+        assert_eq!(map(to_title, 'ǆ'), "ǅ");
+        assert_eq!(map(to_folded, 'ß'), "ss");
+        assert_eq!(map(to_upper, 'ŉ'), "ʼN");
+        assert_eq!(map(to_lower, '\0'), "\0");
     }
 
     #[test]

@@ -7,11 +7,21 @@
 //! wrong version, the test fails loudly instead of skipping, because a
 //! skipped oracle test looks exactly like a passing one.
 
+use std::collections::HashMap;
 use std::process::Command;
 
-use krait_unicode::{is_printable, is_xid_continue, is_xid_start, UNICODE_VERSION};
+use krait_unicode::{
+    is_alpha, is_case_ignorable, is_cased, is_decimal, is_digit, is_lower, is_numeric,
+    is_printable, is_space, is_title, is_upper, is_xid_continue, is_xid_start, to_folded, to_lower,
+    to_title, to_upper, Mapped, UNICODE_VERSION,
+};
 
 const CODE_POINTS: usize = 0x11_0000;
+
+/// A property function of the crate.
+type Property = fn(char) -> bool;
+/// A case mapping function of the crate.
+type CaseMapping = fn(char) -> Mapped;
 const MISMATCHES_TO_SHOW: usize = 10;
 
 /// Prints a version line, then one line per property: the name, followed by
@@ -22,10 +32,26 @@ import sys, unicodedata
 if sys.version_info[:2] != (3, 11):
     sys.exit(f"python3 must be CPython 3.11, not {sys.version.split()[0]}")
 print("version", unicodedata.unidata_version)
+def cased(ch):
+    return ch.islower() or ch.isupper() or ch.istitle()
+def case_ignorable(ch):
+    if cased(ch):
+        return ("A\u03a3" + ch).lower()[1] == "\u03c2"
+    return ("a" + ch + "\u03a3").lower()[-1] == "\u03c2"
 properties = {
     "printable": str.isprintable,
     "xid_start": str.isidentifier,
     "xid_continue": lambda ch: ("a" + ch).isidentifier(),
+    "alpha": str.isalpha,
+    "decimal": str.isdecimal,
+    "digit": str.isdigit,
+    "numeric": str.isnumeric,
+    "space": str.isspace,
+    "lower": str.islower,
+    "upper": str.isupper,
+    "title": lambda ch: ch.istitle() and not ch.isupper(),
+    "cased": cased,
+    "case_ignorable": case_ignorable,
 }
 for name, predicate in properties.items():
     ranges, start = [], None
@@ -39,6 +65,14 @@ for name, predicate in properties.items():
     if start is not None:
         ranges.append(f"{start:x}-10ffff")
     print(name, *ranges)
+for name, mapping in [("map_lower", str.lower), ("map_upper", str.upper),
+                      ("map_title", str.title), ("map_fold", str.casefold)]:
+    entries = []
+    for cp in range(0x110000):
+        mapped = mapping(chr(cp))
+        if mapped != chr(cp):
+            entries.append(f"{cp:x}=" + ",".join(f"{ord(m):x}" for m in mapped))
+    print(name, *entries)
 "#;
 
 /// Runs the oracle and returns its stdout. Panics with instructions if
@@ -71,35 +105,74 @@ fn parse_ranges(line: &str) -> Vec<bool> {
     member
 }
 
-/// The oracle's answers, one bitmap per property, indexed by code point.
+/// The oracle's answers: per property a bitmap indexed by code point,
+/// per mapping the code points of each character it changes.
 struct Oracle {
     unicode_version: String,
-    printable: Vec<bool>,
-    xid_start: Vec<bool>,
-    xid_continue: Vec<bool>,
+    properties: HashMap<String, Vec<bool>>,
+    mappings: HashMap<String, HashMap<u32, Vec<u32>>>,
+}
+
+/// Parses `cp=m1,m2` entries in hex.
+fn parse_mapping(line: &str) -> HashMap<u32, Vec<u32>> {
+    let hex = |s: &str| u32::from_str_radix(s, 16).expect("hex code point");
+    line.split_whitespace()
+        .map(|entry| {
+            let (cp, mapped) = entry.split_once('=').expect("entry is cp=mapped");
+            (hex(cp), mapped.split(',').map(hex).collect())
+        })
+        .collect()
 }
 
 fn load_oracle() -> Oracle {
     let stdout = run_oracle();
-    let mut version = None;
-    let (mut printable, mut xid_start, mut xid_continue) = (None, None, None);
+    let mut oracle = Oracle {
+        unicode_version: String::new(),
+        properties: HashMap::new(),
+        mappings: HashMap::new(),
+    };
     for line in stdout.lines() {
         let (name, rest) = line.split_once(' ').unwrap_or((line, ""));
-        match name {
-            "version" => version = Some(rest.to_owned()),
-            "printable" => printable = Some(parse_ranges(rest)),
-            "xid_start" => xid_start = Some(parse_ranges(rest)),
-            "xid_continue" => xid_continue = Some(parse_ranges(rest)),
-            _ => panic!("unexpected oracle line: {line:.80}"),
+        if name == "version" {
+            oracle.unicode_version = rest.to_owned();
+        } else if let Some(mapping) = name.strip_prefix("map_") {
+            oracle
+                .mappings
+                .insert(mapping.to_owned(), parse_mapping(rest));
+        } else {
+            oracle
+                .properties
+                .insert(name.to_owned(), parse_ranges(rest));
         }
     }
-    let missing = |what: &str| format!("the oracle printed no {what} line");
-    Oracle {
-        unicode_version: version.unwrap_or_else(|| panic!("{}", missing("version"))),
-        printable: printable.unwrap_or_else(|| panic!("{}", missing("printable"))),
-        xid_start: xid_start.unwrap_or_else(|| panic!("{}", missing("xid_start"))),
-        xid_continue: xid_continue.unwrap_or_else(|| panic!("{}", missing("xid_continue"))),
+    assert!(
+        !oracle.unicode_version.is_empty(),
+        "the oracle printed no version line"
+    );
+    oracle
+}
+
+/// Checks a case mapping against the oracle's for every character.
+fn mapping_mismatches(
+    name: &str,
+    krait: fn(char) -> Mapped,
+    expected: &HashMap<u32, Vec<u32>>,
+) -> Vec<String> {
+    let mut found = Vec::new();
+    for c in (0..CODE_POINTS as u32).filter_map(char::from_u32) {
+        let ours: Vec<u32> = krait(c).code_points().collect();
+        let python = expected
+            .get(&u32::from(c))
+            .cloned()
+            .unwrap_or_else(|| vec![u32::from(c)]);
+        if ours != python {
+            found.push(format!(
+                "{name}(U+{:04X}): krait {ours:X?}, CPython {python:X?}",
+                u32::from(c)
+            ));
+        }
     }
+    found
 }
 
 /// Checks `krait` against `expected` for every code point and describes each
@@ -133,13 +206,41 @@ fn every_code_point_matches_cpython_3_11() {
     );
 
     let mut all = Vec::new();
-    all.extend(mismatches("is_printable", is_printable, &oracle.printable));
-    all.extend(mismatches("is_xid_start", is_xid_start, &oracle.xid_start));
-    all.extend(mismatches(
-        "is_xid_continue",
-        is_xid_continue,
-        &oracle.xid_continue,
-    ));
+    let properties: [(&str, Property); 13] = [
+        ("printable", is_printable),
+        ("xid_start", is_xid_start),
+        ("xid_continue", is_xid_continue),
+        ("alpha", is_alpha),
+        ("decimal", is_decimal),
+        ("digit", is_digit),
+        ("numeric", is_numeric),
+        ("space", is_space),
+        ("lower", is_lower),
+        ("upper", is_upper),
+        ("title", is_title),
+        ("cased", is_cased),
+        ("case_ignorable", is_case_ignorable),
+    ];
+    for (name, f) in properties {
+        let expected = oracle
+            .properties
+            .get(name)
+            .unwrap_or_else(|| panic!("the oracle printed no {name} line"));
+        all.extend(mismatches(name, f, expected));
+    }
+    let mappings: [(&str, CaseMapping); 4] = [
+        ("lower", to_lower),
+        ("upper", to_upper),
+        ("title", to_title),
+        ("fold", to_folded),
+    ];
+    for (name, f) in mappings {
+        let expected = oracle
+            .mappings
+            .get(name)
+            .unwrap_or_else(|| panic!("the oracle printed no map_{name} line"));
+        all.extend(mapping_mismatches(name, f, expected));
+    }
     assert!(
         all.is_empty(),
         "{} code point answers differ from CPython 3.11 (regenerate with \

@@ -45,6 +45,7 @@ pub(crate) fn init(vm: &Vm) {
         ("complex", &vm.types.complex),
         ("str", &vm.types.str),
         ("bytes", &vm.types.bytes),
+        ("bytearray", &vm.types.bytearray),
         ("tuple", &vm.types.tuple),
         ("list", &vm.types.list),
         ("dict", &vm.types.dict),

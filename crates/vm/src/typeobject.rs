@@ -283,6 +283,7 @@ layouts! {
     Member => o::descr::MemberObject,
     Complex => o::complex::ComplexObject,
     Bytes => o::bytes::BytesObject,
+    ByteArray => o::bytearray::ByteArrayObject,
     Set => o::set::SetObject,
     Super => crate::builtins::SuperObject,
     Generator => o::generator::GeneratorObject,

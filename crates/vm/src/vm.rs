@@ -61,6 +61,9 @@ builtin_types! {
     member_descriptor: "member_descriptor", Member, FINAL;
     complex: "complex", Complex, BASE;
     bytes: "bytes", Bytes, BASE | flags::BYTES_SUBCLASS;
+    bytearray: "bytearray", ByteArray, BASE;
+    bytes_iterator: "bytes_iterator", SeqIterator, FINAL;
+    bytearray_iterator: "bytearray_iterator", SeqIterator, FINAL;
     set: "set", Set, BASE;
     frozenset: "frozenset", Set, BASE;
     super_: "super", Super, BASE;

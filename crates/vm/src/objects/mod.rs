@@ -1,8 +1,11 @@
 //! The builtin types, one file each (Objects/*.c).
 
+pub mod bytearray;
 pub mod bytes;
+pub mod bytes_methods;
 pub mod cell;
 pub mod code;
+pub mod codecs;
 pub mod complex;
 pub mod descr;
 pub mod dict;
@@ -12,6 +15,7 @@ pub mod filter;
 pub mod float;
 pub mod function;
 pub mod generator;
+pub mod getargs;
 pub mod hash;
 pub mod int;
 pub mod iter;
@@ -19,11 +23,15 @@ pub mod list;
 pub mod map;
 pub mod module;
 pub mod object;
+pub mod printf;
 pub mod range;
 pub mod sequence;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod str_format;
+pub mod str_methods;
+pub mod stringlib;
 pub mod tuple;
 pub mod zip;
 
@@ -40,6 +48,7 @@ pub(crate) fn init_types(vm: &Vm) {
     complex::init(vm);
     str::init(vm);
     bytes::init(vm);
+    bytearray::init(vm);
     tuple::init(vm);
     list::init(vm);
     dict::init(vm);

@@ -9,10 +9,56 @@
 
 use crate::errors::PyResult;
 use crate::object::{self, type_payload, Object};
+use crate::objects::int::index_value;
+use crate::objects::sequence::resolve_index;
+use crate::objects::slice::SliceObject;
 use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
 use std::borrow::Cow;
 use std::cell::Cell;
+
+/// Runs `$body` with `$units` bound to the str's code units at their
+/// stored width (`&[u8]`, `&[u16]` or `&[u32]`), so generic code from
+/// `stringlib` is instantiated once per kind, as CPython's is.
+macro_rules! with_units {
+    ($s:expr, |$units:ident| $body:expr) => {
+        match $s.data() {
+            $crate::objects::str::StrData::Ascii(a) => {
+                let $units: &[u8] = a.as_bytes();
+                $body
+            }
+            $crate::objects::str::StrData::Latin1(b) => {
+                let $units: &[u8] = b;
+                $body
+            }
+            $crate::objects::str::StrData::Ucs2(b) => {
+                let $units: &[u16] = b;
+                $body
+            }
+            $crate::objects::str::StrData::Ucs4(b) => {
+                let $units: &[u32] = b;
+                $body
+            }
+        }
+    };
+}
+
+/// Runs `$body` with two strs' code units at a common width: bytes when
+/// both are of one-byte kinds, else code points.
+macro_rules! with_unit_pair {
+    ($a:expr, $b:expr, |$x:ident, $y:ident| $body:expr) => {
+        match ($a.narrow(), $b.narrow()) {
+            (Some($x), Some($y)) => $body,
+            _ => {
+                let (wa, wb) = ($a.wide(), $b.wide());
+                let ($x, $y): (&[u32], &[u32]) = (&wa, &wb);
+                $body
+            }
+        }
+    };
+}
+
+pub(crate) use {with_unit_pair, with_units};
 
 pub enum StrData {
     Ascii(Box<str>),
@@ -28,6 +74,8 @@ pub struct StrObject {
 }
 
 impl StrObject {
+    // Not `FromStr`: this cannot fail and makes a payload, not a parse.
+    #[allow(clippy::should_implement_trait)]
     pub fn from_str(s: &str) -> StrObject {
         if s.is_ascii() {
             return StrObject::new(StrData::Ascii(s.into()));
@@ -87,6 +135,24 @@ impl StrObject {
 
     pub fn code_points(&self) -> impl Iterator<Item = u32> + Clone + '_ {
         (0..self.len()).map(move |i| self.code_point(i))
+    }
+
+    /// The code units when the str is of a one-byte kind (ASCII or
+    /// Latin-1), where each byte is a code point.
+    pub fn narrow(&self) -> Option<&[u8]> {
+        match &self.data {
+            StrData::Ascii(s) => Some(s.as_bytes()),
+            StrData::Latin1(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// The code points, borrowed when stored four bytes each.
+    pub fn wide(&self) -> Cow<'_, [u32]> {
+        match &self.data {
+            StrData::Ucs4(b) => Cow::Borrowed(b),
+            _ => Cow::Owned(self.code_points().collect()),
+        }
     }
 
     /// The text, when it is all ASCII.
@@ -151,6 +217,31 @@ impl StrObject {
     }
 }
 
+/// `s[start:end]` as a new exact str, of the narrowest kind.
+pub fn substring(vm: &Vm, s: &StrObject, start: usize, end: usize) -> Object {
+    if start >= end {
+        return vm.empty_str.clone();
+    }
+    match &s.data {
+        StrData::Ascii(a) => vm.new_str(&a[start..end]),
+        _ => object::alloc(
+            &vm.types.str,
+            StrObject::from_code_points((start..end).map(|i| s.code_point(i))),
+        ),
+    }
+}
+
+/// A new exact str of these code units.
+pub fn from_units<T: crate::objects::stringlib::Unit>(vm: &Vm, units: &[T]) -> Object {
+    if units.is_empty() {
+        return vm.empty_str.clone();
+    }
+    object::alloc(
+        &vm.types.str,
+        StrObject::from_code_points(units.iter().map(|&u| u.into())),
+    )
+}
+
 /// The text of a str object (lossy for lone surrogates); "" for a
 /// non-str, which callers have ruled out.
 pub fn as_rust_str(object: &Object) -> Cow<'_, str> {
@@ -198,8 +289,20 @@ pub(crate) fn init(vm: &Vm) {
     tp.slots.nb_add.set(Some(str_concat));
     tp.slots.sq_concat.set(Some(str_concat));
     tp.slots.sq_contains.set(Some(str_contains));
+    tp.slots.getitem.set(Some(str_getitem));
+    tp.slots.nb_multiply.set(Some(str_repeat));
+    tp.slots.nb_remainder.set(Some(str_mod));
+    tp.slots.iter.set(Some(|vm, o| {
+        Ok(crate::objects::iter::new_seq_iterator(
+            vm,
+            &vm.types.str_iterator,
+            o,
+        ))
+    }));
     tp.slots.new.set(Some(str_new));
     crate::slots::add_slot_wrappers(vm, &vm.types.str);
+    crate::objects::str_methods::init(vm);
+    crate::objects::str_format::init(vm);
 }
 
 fn payload(o: &Object) -> &StrObject {
@@ -292,28 +395,151 @@ fn str_contains(vm: &Vm, a: &Object, b: &Object) -> PyResult<bool> {
         )));
     };
     let haystack = payload(a);
-    if let (Some(h), Some(n)) = (haystack.as_ascii(), needle.as_ascii()) {
-        return Ok(h.contains(n));
-    }
-    let h: Vec<u32> = haystack.code_points().collect();
-    let n: Vec<u32> = needle.code_points().collect();
-    Ok(n.is_empty() || h.windows(n.len()).any(|w| w == n.as_slice()))
+    Ok(with_unit_pair!(haystack, needle, |h, n| {
+        crate::objects::stringlib::find(h, n, 0, h.len()).is_some()
+    }))
 }
 
-fn str_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
-    let positional = args.positional();
-    if args.has_keywords() || positional.len() > 1 {
-        if positional.len() > 3 {
-            return Err(vm.new_type_error(format!(
-                "str() takes at most 3 arguments ({} given)",
-                positional.len()
-            )));
+fn str_getitem(vm: &Vm, o: &Object, key: &Object) -> PyResult {
+    let s = payload(o);
+    if let Some(slice) = key.payload::<SliceObject>() {
+        let (start, stop, step) = slice.resolve(vm, s.len())?;
+        if step == 1 {
+            if start == 0 && stop as usize >= s.len() && vm.type_of(o).is(&vm.types.str) {
+                return Ok(o.clone());
+            }
+            return Ok(substring(vm, s, start as usize, stop.max(start) as usize));
         }
-        return Err(vm.new_type_error("decoding str is not supported"));
+        let points: Vec<u32> = slice
+            .indices(vm, s.len())?
+            .map(|i| s.code_point(i))
+            .collect();
+        return Ok(new_from_code_points(vm, &points));
     }
-    let s = match positional.first() {
-        Some(x) => vm.str(x)?,
-        None => vm.empty_str.clone(),
+    match index_value(vm, key)? {
+        Some(i) => match resolve_index(i, s.len()) {
+            Some(i) => Ok(new_from_code_points(vm, &[s.code_point(i)])),
+            None => Err(vm.new_index_error("string index out of range")),
+        },
+        None => Err(vm.new_type_error(format!(
+            "string indices must be integers, not '{}'",
+            vm.type_name(key)
+        ))),
+    }
+}
+
+/// `s * n` and `n * s`.
+fn str_repeat(vm: &Vm, a: &Object, b: &Object) -> PyResult {
+    let (s, count) = match (a.payload::<StrObject>(), b.payload::<StrObject>()) {
+        (Some(s), _) => (s, b),
+        (None, Some(s)) => (s, a),
+        _ => return Ok(vm.not_implemented.clone()),
+    };
+    let n = repeat_count(vm, count)?;
+    if n == 1
+        && vm
+            .type_of(if count.is(b) { a } else { b })
+            .is(&vm.types.str)
+    {
+        return Ok(if count.is(b) { a.clone() } else { b.clone() });
+    }
+    let total = check_repeat_size(vm, s.len(), n)?;
+    if total == 0 {
+        return Ok(vm.empty_str.clone());
+    }
+    if let Some(ascii) = s.as_ascii() {
+        return Ok(vm.new_str(&ascii.repeat(n)));
+    }
+    let points: Vec<u32> = s.wide().repeat(n);
+    Ok(new_from_code_points(vm, &points))
+}
+
+/// The count of a sequence repetition: an integer, negative as zero.
+pub fn repeat_count(vm: &Vm, count: &Object) -> PyResult<usize> {
+    let Some(n) = index_value(vm, count).map_err(|e| {
+        if e.matches(vm, &vm.exceptions.index_error) {
+            vm.new_overflow_error(format!(
+                "cannot fit '{}' into an index-sized integer",
+                vm.type_name(count)
+            ))
+        } else {
+            e
+        }
+    })?
+    else {
+        return Err(vm.new_type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            vm.type_name(count)
+        )));
+    };
+    Ok(n.max(0) as usize)
+}
+
+/// The size of `len` units repeated `n` times: OverflowError past what
+/// an index can count, MemoryError past what could be allocated.
+pub fn check_repeat_size(vm: &Vm, len: usize, n: usize) -> PyResult<usize> {
+    match len.checked_mul(n) {
+        Some(total) if total <= isize::MAX as usize => {
+            if total > crate::objects::stringlib::MAX_RESULT {
+                return Err(vm.new_exception_empty(&vm.exceptions.memory_error));
+            }
+            Ok(total)
+        }
+        _ => Err(vm.new_overflow_error("repeated string is too long")),
+    }
+}
+
+/// `format % args` for a str format.
+fn str_mod(vm: &Vm, a: &Object, b: &Object) -> PyResult {
+    let Some(format) = a.payload::<StrObject>() else {
+        return Ok(vm.not_implemented.clone());
+    };
+    let points =
+        crate::objects::printf::format(vm, crate::objects::printf::Target::Str, &format.wide(), b)?;
+    Ok(new_from_code_points(vm, &points))
+}
+
+/// `str(object='')` and `str(object=b'', encoding='utf-8', errors='strict')`.
+fn str_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
+    if args.positional().len() > 3 {
+        return Err(vm.new_type_error(format!(
+            "str() takes at most 3 arguments ({} given)",
+            args.positional().len()
+        )));
+    }
+    let [object, encoding, errors] =
+        <[Option<Object>; 3]>::try_from(crate::objects::getargs::bind(
+            vm,
+            "str",
+            args,
+            false,
+            &["object", "encoding", "errors"],
+            0,
+        )?)
+        .unwrap_or_default();
+    let s = match (object, encoding.is_some() || errors.is_some()) {
+        (None, _) => vm.empty_str.clone(),
+        (Some(x), false) => vm.str(&x)?,
+        (Some(x), true) => {
+            let encoding = match &encoding {
+                Some(e) => crate::objects::getargs::str_arg(vm, "str", "encoding", e)?,
+                None => "utf-8".to_string(),
+            };
+            let errors = match &errors {
+                Some(e) => crate::objects::getargs::str_arg(vm, "str", "errors", e)?,
+                None => "strict".to_string(),
+            };
+            if x.payload::<StrObject>().is_some() {
+                return Err(vm.new_type_error("decoding str is not supported"));
+            }
+            let Some(bytes) = crate::objects::bytes::bytes_like(&x) else {
+                return Err(vm.new_type_error(format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    vm.type_name(&x)
+                )));
+            };
+            decode_to_str(vm, &x, &bytes, &encoding, &errors)?
+        }
     };
     if ty.is(&vm.types.str) {
         return Ok(s);
@@ -322,4 +548,22 @@ fn str_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
         ty,
         StrObject::from_code_points(payload(&s).code_points()),
     ))
+}
+
+/// Decodes bytes to a new str (`PyUnicode_Decode`); `object` is the
+/// bytes-like object they come from, for a UnicodeDecodeError.
+pub fn decode_to_str(
+    vm: &Vm,
+    object: &Object,
+    bytes: &[u8],
+    encoding: &str,
+    errors: &str,
+) -> PyResult {
+    let codec = crate::objects::codecs::lookup(vm, encoding)?;
+    // Every codec here reads ASCII as itself.
+    if bytes.is_ascii() {
+        return Ok(vm.new_str(std::str::from_utf8(bytes).unwrap_or_default()));
+    }
+    let points = crate::objects::codecs::decode(vm, object, bytes, codec, errors)?;
+    Ok(new_from_code_points(vm, &points))
 }

@@ -1,0 +1,57 @@
+# printf-style formatting of str: %s %r %a %c %%
+
+def t(label, f):
+    try:
+        r = f()
+    except UnicodeError as e:
+        print(label, '->', type(e).__name__, e.args)
+    except Exception as e:
+        print(label, '->', type(e).__name__, e)
+    else:
+        print(label, '->', repr(r))
+
+
+
+t('"%s" % "x"', lambda: "%s" % "x")
+t('"%s" % 1', lambda: "%s" % 1)
+t('"%s" % (1,)', lambda: "%s" % (1,))
+t('"%s %s" % (1, 2)', lambda: "%s %s" % (1, 2))
+t('"%s" % [1, 2]', lambda: "%s" % [1, 2])
+t('"%s" % ((1, 2),)', lambda: "%s" % ((1, 2),))
+t('"%r" % "x"', lambda: "%r" % "x")
+t('"%a" % "\\xe9"', lambda: "%a" % "\xe9")
+t('"%r" % "\\xe9"', lambda: "%r" % "\xe9")
+t('"%5s|" % "ab"', lambda: "%5s|" % "ab")
+t('"%-5s|" % "ab"', lambda: "%-5s|" % "ab")
+t('"%.1s" % "abc"', lambda: "%.1s" % "abc")
+t('"%5.1s|" % "abc"', lambda: "%5.1s|" % "abc")
+t('"%*s|" % (4, "a")', lambda: "%*s|" % (4, "a"))
+t('"%-*s|" % (4, "a")', lambda: "%-*s|" % (4, "a"))
+t('"%*s|" % (-4, "a")', lambda: "%*s|" % (-4, "a"))
+t('"%.*s" % (2, "abcd")', lambda: "%.*s" % (2, "abcd"))
+t('"%c" % 65', lambda: "%c" % 65)
+t('"%c" % "z"', lambda: "%c" % "z")
+t('"%c" % 0x20ac', lambda: "%c" % 0x20ac)
+t('"%5c|" % "a"', lambda: "%5c|" % "a")
+t('"%%"  % ()', lambda: "%%"  % ())
+t('"100%%" % ()', lambda: "100%%" % ())
+t('"%s%%" % 5', lambda: "%s%%" % 5)
+t('"%(a)s" % {"a": 1}', lambda: "%(a)s" % {"a": 1})
+t('"abc" % ()', lambda: "abc" % ())
+t('"abc" % []', lambda: "abc" % [])
+t('"abc" % {}', lambda: "abc" % {})
+t('"%s" % None', lambda: "%s" % None)
+t('"%s" % True', lambda: "%s" % True)
+t('"%s" % 1.5', lambda: "%s" % 1.5)
+t('"%r" % 1.5', lambda: "%r" % 1.5)
+t('"%s and %r" % ("x", "y")', lambda: "%s and %r" % ("x", "y"))
+t('"%(a)s %(a)r" % {"a": "q"}', lambda: "%(a)s %(a)r" % {"a": "q"})
+t('"%s" % "\\U0001f600"', lambda: "%s" % "\U0001f600")
+t('"\\u20ac%s" % "x"', lambda: "\u20ac%s" % "x")
+t('"%0s|" % "ab"', lambda: "%0s|" % "ab")
+t('"%05s|" % "ab"', lambda: "%05s|" % "ab")
+t('"%a" % "\\U0001f600"', lambda: "%a" % "\U0001f600")
+t('"%a" % 1', lambda: "%a" % 1)
+t('"%-3c|" % 97', lambda: "%-3c|" % 97)
+t('"%s" % b"x"', lambda: "%s" % b"x")
+t('"%r" % b"x"', lambda: "%r" % b"x")
