@@ -126,7 +126,7 @@ fn main() -> ExitCode {
             Ok(path) if file != "<string>" => path.to_string_lossy().into_owned(),
             _ => file,
         };
-        return run(source, file, argv);
+        return run(source, file, argv, optimize);
     };
     let mut text = std::thread::Builder::new()
         .stack_size(STACK_SIZE)
@@ -165,13 +165,15 @@ fn os_error_text(e: &std::io::Error) -> String {
 
 /// Runs a program as `__main__` on a thread with a large stack; the exit
 /// status is CPython's: 0, 1 for an uncaught exception, or SystemExit's.
-fn run(source: Vec<u8>, file: String, argv: Vec<String>) -> ExitCode {
+fn run(source: Vec<u8>, file: String, argv: Vec<String>, optimize: u8) -> ExitCode {
     let status = std::thread::Builder::new()
         .stack_size(STACK_SIZE)
         .spawn(move || {
             let vm = krait_vm::Vm::new();
             vm.native_stack_size.set(STACK_SIZE);
+            vm.set_optimize(optimize);
             krait_vm::modules::sys::set_argv(&vm, &argv);
+            krait_vm::modules::sys::set_path(&vm, &search_path(&file));
             let status = match vm.run_source(&source, &file, "__main__") {
                 Ok(_) => 0,
                 Err(e) => krait_vm::run::report_uncaught(&vm, &e.0),
@@ -183,4 +185,18 @@ fn run(source: Vec<u8>, file: String, argv: Vec<String>) -> ExitCode {
         .join()
         .unwrap_or(1);
     ExitCode::from(status as u8)
+}
+
+/// `sys.path` as CPython starts it: the script's directory ("" for
+/// `-c`, meaning the current one), then PYTHONPATH's directories.
+fn search_path(file: &str) -> Vec<String> {
+    let first = match std::path::Path::new(file).parent() {
+        Some(dir) if file != "<string>" => dir.to_string_lossy().into_owned(),
+        _ => String::new(),
+    };
+    let mut path = vec![first];
+    if let Some(extra) = std::env::var_os("PYTHONPATH") {
+        path.extend(std::env::split_paths(&extra).map(|p| p.to_string_lossy().into_owned()));
+    }
+    path
 }

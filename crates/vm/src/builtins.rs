@@ -274,14 +274,7 @@ pub(crate) fn init(vm: &Vm) {
             Ok(list)
         }),
         ("__build_class__", build_class),
-        ("__import__", |vm, args| {
-            let Some(name) = args.positional().first() else {
-                return Err(
-                    vm.new_type_error("__import__() missing required argument 'name' (pos 1)")
-                );
-            };
-            import_module(vm, name)
-        }),
+        ("__import__", builtin_import),
         ("bin", |vm, args| radix(vm, args, "bin", 2, "0b")),
         ("oct", |vm, args| radix(vm, args, "oct", 8, "0o")),
         ("hex", |vm, args| radix(vm, args, "hex", 16, "0x")),
@@ -1012,27 +1005,17 @@ pub fn display_hook(vm: &Vm, value: &Object) -> PyResult<()> {
     Ok(())
 }
 
-/// IMPORT_NAME: modules already in `sys.modules` (the import system is
-/// a later stage).
+/// IMPORT_NAME: `__import__(name, globals, locals, fromlist, level)`,
+/// the builtins' own unless a program replaced it.
 pub fn import_name(
     vm: &Vm,
-    _frame: &crate::frame::Frame,
+    frame: &crate::frame::Frame,
     name: &Object,
-    _fromlist: &Object,
-    _level: &Object,
+    fromlist: &Object,
+    level: &Object,
 ) -> PyResult {
-    import_module(vm, name)
-}
-
-fn import_module(vm: &Vm, name: &Object) -> PyResult {
-    if let Some(m) = crate::protocols::mapping_get(vm, &vm.modules, name)? {
-        return Ok(m);
-    }
-    let err = vm.new_exception(
-        &vm.exceptions.module_not_found_error,
-        format!("No module named {}", vm.repr_string(name)?),
-    );
-    Err(err)
+    let level = level.as_small_int().unwrap_or(0);
+    crate::import::import(vm, name, Some(&frame.globals), fromlist, level)
 }
 
 /// IMPORT_FROM: `from module import name`.
@@ -1044,10 +1027,14 @@ pub fn import_from(vm: &Vm, module: &Object, name: &Object) -> PyResult {
                 .getattr_opt(module, &vm.names.__name__)?
                 .map(|n| as_rust_str(&n).into_owned())
                 .unwrap_or_else(|| "<unknown module name>".to_string());
+            let location = match vm.getattr_opt(module, &vm.names.__file__)? {
+                Some(f) if f.payload::<StrObject>().is_some() => as_rust_str(&f).into_owned(),
+                _ => "unknown location".to_string(),
+            };
             Err(vm.new_exception(
                 &vm.exceptions.import_error,
                 format!(
-                    "cannot import name '{}' from '{module_name}' (unknown location)",
+                    "cannot import name '{}' from '{module_name}' ({location})",
                     as_rust_str(name)
                 ),
             ))
@@ -1073,4 +1060,42 @@ impl Vm {
         let _ = stdout.flush();
         out.clear();
     }
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+fn builtin_import(vm: &Vm, args: Args) -> PyResult {
+    let names = ["name", "globals", "locals", "fromlist", "level"];
+    let mut values: [Option<Object>; 5] = Default::default();
+    let positional = args.positional();
+    if positional.len() > 5 {
+        return Err(vm.new_type_error(format!(
+            "__import__() takes at most 5 arguments ({} given)",
+            positional.len()
+        )));
+    }
+    for (slot, value) in values.iter_mut().zip(positional) {
+        *slot = Some(value.clone());
+    }
+    for (key, value) in args.keywords() {
+        let key = as_rust_str(key);
+        match names.iter().position(|n| *n == key) {
+            Some(i) => values[i] = Some(value.clone()),
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "__import__() got an unexpected keyword argument '{key}'"
+                )))
+            }
+        }
+    }
+    let [name, globals, _, fromlist, level] = values;
+    let Some(name) = name else {
+        return Err(vm.new_type_error("__import__() missing required argument 'name' (pos 1)"));
+    };
+    let level = match level {
+        Some(l) => crate::objects::int::index_value(vm, &l)?.unwrap_or(0),
+        None => 0,
+    };
+    let fromlist = fromlist.unwrap_or_else(|| vm.empty_tuple.clone());
+    let globals = globals.filter(|g| !vm.is_none(g));
+    crate::import::import(vm, &name, globals.as_ref(), &fromlist, level)
 }

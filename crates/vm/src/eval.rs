@@ -925,6 +925,16 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         ));
                         push!(m);
                     }
+                    Opcode::IMPORT_STAR => {
+                        let module = pop!();
+                        let Some(locals) = (*frame).locals.clone() else {
+                            break 'dispatch Raised::New(vm.new_exception(
+                                &vm.exceptions.system_error,
+                                "no locals found during 'import *'",
+                            ));
+                        };
+                        tri!(crate::import::import_star(vm, &module, &locals));
+                    }
                     Opcode::IMPORT_FROM => {
                         let m = peek!(1).clone();
                         let r = tri!(crate::builtins::import_from(

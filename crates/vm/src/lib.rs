@@ -36,6 +36,7 @@ pub mod errors;
 pub mod eval;
 pub mod exceptions;
 pub mod frame;
+pub mod import;
 pub mod matching;
 pub mod modules;
 pub mod object;

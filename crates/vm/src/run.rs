@@ -21,7 +21,7 @@ pub fn run_source(vm: &Vm, source: &[u8], filename: &str, module_name: &str) -> 
     vm.sources
         .borrow_mut()
         .insert(filename.to_string(), std::rc::Rc::new(source.to_vec()));
-    let code = match krait_compiler::compile(source, filename, 0) {
+    let code = match krait_compiler::compile(source, filename, vm.optimize.get()) {
         Ok(code) => code,
         Err(e) => return Err(crate::exceptions::syntax_error(vm, &e, filename)),
     };

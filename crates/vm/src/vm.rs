@@ -201,6 +201,8 @@ pub struct Vm {
     pub thread: ThreadState,
     /// The keys of SipHash for str and bytes (`_Py_HashSecret`).
     pub hash_secret: (u64, u64),
+    /// The optimization level modules are compiled at (`-O`, `-OO`).
+    pub optimize: Cell<u8>,
     /// The size of the native stack the interpreter runs on, which bounds
     /// how deep Rust code may recurse (8 MiB unless the embedder says).
     pub native_stack_size: Cell<usize>,
@@ -300,6 +302,7 @@ impl Vm {
                 stack_limit: Cell::new(0),
             },
             hash_secret: crate::objects::hash::secret_from_environment(),
+            optimize: Cell::new(0),
             native_stack_size: Cell::new(8 << 20),
             stdout: RefCell::new(Vec::new()),
             sources: RefCell::new(HashMap::new()),
@@ -309,6 +312,19 @@ impl Vm {
         crate::builtins::init(&vm);
         crate::modules::init(&vm);
         vm
+    }
+
+    /// Sets the optimization level (`-O`, `-OO`): modules compile at it
+    /// and `__debug__` is false above 0.
+    pub fn set_optimize(&self, level: u8) {
+        self.optimize.set(level);
+        if let Some(d) = self
+            .builtins_dict
+            .payload::<crate::objects::dict::DictObject>()
+        {
+            d.dict
+                .set_str(self, self.intern("__debug__"), self.new_bool(level == 0));
+        }
     }
 
     /// The interned str `s` (`PyUnicode_InternFromString`).

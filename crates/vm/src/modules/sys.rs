@@ -18,6 +18,7 @@ pub(crate) fn init(vm: &Vm) {
     let set = |name: &str, value: Object| dict.set_str(vm, vm.intern(name), value);
     set("modules", vm.modules.clone());
     set("argv", vm.new_list(vec![vm.empty_str.clone()]));
+    set("path", vm.new_list(Vec::new()));
     set("maxsize", vm.new_int(i64::MAX));
     set(
         "byteorder",
@@ -124,6 +125,19 @@ fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
     }
     vm.thread.recursion_limit.set(n as usize);
     Ok(vm.none.clone())
+}
+
+/// Sets `sys.path`: the script's directory (or "" for `-c`), then the
+/// directories the embedder adds (PYTHONPATH).
+pub fn set_path(vm: &Vm, entries: &[String]) {
+    if let Some(sys) = vm
+        .modules
+        .payload::<DictObject>()
+        .and_then(|m| m.dict.get_str(vm, &vm.intern("sys")))
+    {
+        let items = entries.iter().map(|a| vm.new_str(a)).collect();
+        let _ = vm.setattr(&sys, &vm.intern("path"), Some(&vm.new_list(items)));
+    }
 }
 
 /// Sets `sys.argv`.

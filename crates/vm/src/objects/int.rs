@@ -188,7 +188,7 @@ pub(crate) fn init(vm: &Vm) {
             vm,
             "bool",
             Args {
-                values: &[&[vm.none.clone()], args.values].concat(),
+                values: &[std::slice::from_ref(&vm.none), args.values].concat(),
                 kwnames: args.kwnames,
             },
             1,
@@ -306,10 +306,10 @@ fn int_floor_divide(vm: &Vm, a: &Object, b: &Object) -> PyResult {
             if x == i64::MIN && y == -1 {
                 None
             } else {
-                Some(x.div_floor(&y))
+                Some(Integer::div_floor(&x, &y))
             }
         },
-        |x, y| Ok(x.div_floor(&y)),
+        |x, y| Ok(Integer::div_floor(&x, &y)),
     )
 }
 

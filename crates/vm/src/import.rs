@@ -1,0 +1,287 @@
+//! The import statement (Python/import.c's `PyImport_ImportModuleLevelObject`
+//! and the path-based finder of Lib/importlib/_bootstrap_external.py, in
+//! their simplest form): modules from `sys.modules`, else `NAME.py` or
+//! the package `NAME/__init__.py` found on `sys.path`, packages and
+//! relative imports included. The full import system, with importlib
+//! and CPython's Lib, is a later stage.
+
+use crate::errors::PyResult;
+use crate::object::Object;
+use crate::objects::dict::DictObject;
+use crate::objects::str::{as_rust_str, StrObject};
+use crate::vm::Vm;
+use std::path::{Path, PathBuf};
+
+/// `__import__(name, globals, locals, fromlist, level)`: the module the
+/// import statement binds.
+pub fn import(
+    vm: &Vm,
+    name: &Object,
+    globals: Option<&Object>,
+    fromlist: &Object,
+    level: i64,
+) -> PyResult {
+    let Some(name) = name.payload::<StrObject>() else {
+        return Err(vm.new_type_error(format!(
+            "module name must be str, not {}",
+            vm.type_name(name)
+        )));
+    };
+    let name = name.to_string_lossy();
+    if level < 0 {
+        return Err(vm.new_value_error("level must be >= 0"));
+    }
+    let absolute = if level > 0 {
+        resolve_relative(vm, &name, globals, level)?
+    } else {
+        if name.is_empty() {
+            return Err(vm.new_value_error("Empty module name"));
+        }
+        name.clone()
+    };
+    let module = import_absolute(vm, &absolute)?;
+    let fromlist_items = if vm.is_none(fromlist) {
+        Vec::new()
+    } else {
+        vm.collect_iterable(fromlist)?
+    };
+    if fromlist_items.is_empty() {
+        if level == 0 {
+            // `import a.b.c` binds `a`.
+            let top = absolute.split('.').next().unwrap_or(&absolute);
+            return import_absolute(vm, top);
+        }
+        if name.is_empty() {
+            return Ok(module);
+        }
+        // `from . import` never reaches here; `import .x` is not syntax.
+        let cut = absolute.len() - name.len();
+        let top = &absolute[..cut + name.split('.').next().unwrap_or(&name).len()];
+        return import_absolute(vm, top);
+    }
+    if vm.getattr_opt(&module, &vm.names.__path__)?.is_some() {
+        for item in fromlist_items {
+            let item = as_rust_str(&item).into_owned();
+            if item == "*" {
+                continue;
+            }
+            if vm.getattr_opt(&module, &vm.intern(&item))?.is_none() {
+                let submodule = format!("{absolute}.{item}");
+                match import_absolute(vm, &submodule) {
+                    Ok(_) => {}
+                    Err(e) if e.matches(vm, &vm.exceptions.module_not_found_error) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+    }
+    Ok(module)
+}
+
+/// The absolute name of a relative import from the module whose globals
+/// are given (`resolve_name`).
+fn resolve_relative(vm: &Vm, name: &str, globals: Option<&Object>, level: i64) -> PyResult<String> {
+    let lookup = |key: &Object| {
+        globals
+            .and_then(|g| g.payload::<DictObject>())
+            .and_then(|g| g.dict.get_str(vm, key))
+    };
+    let package = match lookup(&vm.names.__package__).filter(|p| !vm.is_none(p)) {
+        Some(p) => as_rust_str(&p).into_owned(),
+        None => {
+            let Some(module_name) = lookup(&vm.names.__name__) else {
+                return Err(vm.new_exception(&vm.exceptions.key_error, "'__name__' not in globals"));
+            };
+            let module_name = as_rust_str(&module_name).into_owned();
+            if lookup(&vm.names.__path__).is_some() {
+                module_name
+            } else {
+                module_name
+                    .rsplit_once('.')
+                    .map(|(p, _)| p.to_string())
+                    .unwrap_or_default()
+            }
+        }
+    };
+    if package.is_empty() {
+        return Err(vm.new_exception(
+            &vm.exceptions.import_error,
+            "attempted relative import with no known parent package",
+        ));
+    }
+    let mut base = package.as_str();
+    for _ in 1..level {
+        match base.rsplit_once('.') {
+            Some((parent, _)) => base = parent,
+            None => {
+                return Err(vm.new_exception(
+                    &vm.exceptions.import_error,
+                    "attempted relative import beyond top-level package",
+                ))
+            }
+        }
+    }
+    Ok(if name.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}.{name}")
+    })
+}
+
+fn modules(vm: &Vm) -> &crate::objects::dict::Dict {
+    &vm.modules
+        .payload::<DictObject>()
+        .expect("sys.modules is a dict")
+        .dict
+}
+
+/// Imports a module by its full dotted name, parents first.
+fn import_absolute(vm: &Vm, name: &str) -> PyResult {
+    if let Some(m) = modules(vm).get_str(vm, &vm.intern(name)) {
+        return Ok(m);
+    }
+    let (parent, search_path) = match name.rsplit_once('.') {
+        Some((parent_name, _)) => {
+            let parent = import_absolute(vm, parent_name)?;
+            // Importing the parent may have imported this module too.
+            if let Some(m) = modules(vm).get_str(vm, &vm.intern(name)) {
+                return Ok(m);
+            }
+            let Some(path) = vm.getattr_opt(&parent, &vm.names.__path__)? else {
+                return Err(not_found(
+                    vm,
+                    format!("No module named '{name}'; '{parent_name}' is not a package"),
+                    name,
+                ));
+            };
+            (
+                Some((parent, parent_name.to_string())),
+                path_entries(vm, &path)?,
+            )
+        }
+        None => (None, sys_path(vm)?),
+    };
+    let last = name.rsplit('.').next().unwrap_or(name);
+    let Some((file, package_dir)) = find(&search_path, last) else {
+        return Err(not_found(vm, format!("No module named '{name}'"), name));
+    };
+    let module = load(vm, name, &file, package_dir.as_deref())?;
+    if let Some((parent, _)) = parent {
+        vm.setattr(&parent, &vm.intern(last), Some(&module))?;
+    }
+    Ok(module)
+}
+
+fn not_found(vm: &Vm, msg: String, name: &str) -> crate::errors::PyErr {
+    let error = vm.new_exception(&vm.exceptions.module_not_found_error, msg);
+    let _ = vm.setattr(&error.0, &vm.intern("name"), Some(&vm.new_str(name)));
+    error
+}
+
+/// The directories of `sys.path`.
+fn sys_path(vm: &Vm) -> PyResult<Vec<PathBuf>> {
+    let Some(sys) = modules(vm).get_str(vm, &vm.intern("sys")) else {
+        return Ok(Vec::new());
+    };
+    match vm.getattr_opt(&sys, &vm.intern("path"))? {
+        Some(path) => path_entries(vm, &path),
+        None => Ok(Vec::new()),
+    }
+}
+
+fn path_entries(vm: &Vm, path: &Object) -> PyResult<Vec<PathBuf>> {
+    Ok(vm
+        .collect_iterable(path)?
+        .iter()
+        .filter_map(|p| p.payload::<StrObject>().map(|s| s.to_string_lossy()))
+        .map(|p| {
+            if p.is_empty() {
+                PathBuf::from(".")
+            } else {
+                PathBuf::from(p)
+            }
+        })
+        .collect())
+}
+
+/// The source file of module `name` in `path`: a package's `__init__.py`
+/// (with the package directory) or `name.py`.
+fn find(path: &[PathBuf], name: &str) -> Option<(PathBuf, Option<PathBuf>)> {
+    for dir in path {
+        let package = dir.join(name);
+        let init = package.join("__init__.py");
+        if init.is_file() {
+            return Some((init, Some(package)));
+        }
+        let file = dir.join(format!("{name}.py"));
+        if file.is_file() {
+            return Some((file, None));
+        }
+    }
+    None
+}
+
+/// Runs a module's source in a new module object, registered in
+/// `sys.modules` while it runs (and removed again if it fails).
+fn load(vm: &Vm, name: &str, file: &Path, package_dir: Option<&Path>) -> PyResult {
+    let source = std::fs::read(file).map_err(|e| {
+        vm.new_exception(
+            &vm.exceptions.import_error,
+            format!("cannot read {}: {e}", file.display()),
+        )
+    })?;
+    let filename = file.to_string_lossy().into_owned();
+    vm.sources
+        .borrow_mut()
+        .insert(filename.clone(), std::rc::Rc::new(source.clone()));
+    let code = krait_compiler::compile(&source, &filename, vm.optimize.get())
+        .map_err(|e| crate::exceptions::syntax_error(vm, &e, &filename))?;
+    let code = crate::objects::code::new_code(vm, code)?;
+    let module = crate::objects::module::new_module(vm, name);
+    let globals = vm.getattr(&module, &vm.names.__dict__)?;
+    let namespace = &globals.payload::<DictObject>().expect("a dict").dict;
+    namespace.set_str(vm, vm.names.__file__.clone(), vm.new_str(&filename));
+    namespace.set_str(vm, vm.names.__builtins__.clone(), vm.builtins.clone());
+    let package = match package_dir {
+        Some(dir) => {
+            let path = vm.new_list(vec![vm.new_str(&dir.to_string_lossy())]);
+            namespace.set_str(vm, vm.names.__path__.clone(), path);
+            name.to_string()
+        }
+        None => name
+            .rsplit_once('.')
+            .map(|(p, _)| p.to_string())
+            .unwrap_or_default(),
+    };
+    namespace.set_str(vm, vm.names.__package__.clone(), vm.new_str(&package));
+    let key = vm.intern(name);
+    modules(vm).set_str(vm, key.clone(), module.clone());
+    if let Err(e) = crate::eval::run_code(vm, &code, &globals, Some(&globals)) {
+        let _ = modules(vm).remove(vm, &key);
+        return Err(e);
+    }
+    // The module may have replaced itself in sys.modules.
+    Ok(modules(vm).get_str(vm, &key).unwrap_or(module))
+}
+
+/// `from module import *`: the names of `__all__`, or the public ones.
+pub fn import_star(vm: &Vm, module: &Object, locals: &Object) -> PyResult<()> {
+    let names = match vm.getattr_opt(module, &vm.names.__all__)? {
+        Some(all) => vm.collect_iterable(&all)?,
+        None => {
+            let dict = vm.getattr(module, &vm.names.__dict__)?;
+            let keys = match dict.payload::<DictObject>() {
+                Some(d) => d.dict.keys(),
+                None => vm.collect_iterable(&dict)?,
+            };
+            keys.into_iter()
+                .filter(|k| !as_rust_str(k).starts_with('_'))
+                .collect()
+        }
+    };
+    for name in names {
+        let value = vm.getattr(module, &name)?;
+        vm.setitem(locals, &name, Some(&value))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,2 @@
+print("importable init", __name__, __package__)
+from . import a

@@ -1,0 +1,2 @@
+from .sub import b
+X = "a" + b.Y
