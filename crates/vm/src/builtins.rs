@@ -202,18 +202,7 @@ pub(crate) fn init(vm: &Vm) {
                 vm.type_name(&b)
             )))
         }),
-        ("pow", |vm, args| {
-            check_function_arity(vm, "pow", args, 2, 3)?;
-            match args.values.get(2) {
-                Some(m) if !vm.is_none(m) => {
-                    match vm.type_payload_of(&args.values[0]).slots.nb_power.get() {
-                        Some(f) => f(vm, &args.values[0], &args.values[1], m),
-                        None => Err(vm.new_type_error("unsupported operand type(s) for pow()")),
-                    }
-                }
-                _ => crate::protocols::binary_op(vm, &args.values[0], &args.values[1], 8),
-            }
-        }),
+        ("pow", crate::objects::float::builtin_pow),
         ("min", |vm, args| min_max(vm, args, CompareOp::Lt, "min")),
         ("max", |vm, args| min_max(vm, args, CompareOp::Gt, "max")),
         ("sum", builtin_sum),
@@ -303,6 +292,7 @@ pub(crate) fn init(vm: &Vm) {
         ("bin", |vm, args| radix(vm, args, "bin", 2, "0b")),
         ("oct", |vm, args| radix(vm, args, "oct", 8, "0o")),
         ("hex", |vm, args| radix(vm, args, "hex", 16, "0x")),
+        ("round", crate::objects::float::builtin_round),
     ];
     for &(name, f) in functions {
         set(name, new_builtin_function(vm, name, f));
@@ -543,27 +533,14 @@ fn builtin_sum(vm: &Vm, args: Args) -> PyResult {
 
 fn radix(vm: &Vm, args: Args, name: &str, base: u32, prefix: &str) -> PyResult {
     let [x] = exactly(vm, name, args)?;
-    let value = match crate::objects::int::int_value(&x) {
-        Some(v) => v.to_bigint(),
-        None => match vm.type_payload_of(&x).slots.nb_index.get() {
-            Some(f) => crate::objects::int::int_value(&f(vm, &x)?)
-                .map(|v| v.to_bigint())
-                .unwrap_or_default(),
-            None => {
-                return Err(vm.new_type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(&x)
-                )))
-            }
-        },
-    };
-    let digits = value.magnitude().to_str_radix(base);
-    let sign = if value.sign() == num_bigint::Sign::Minus {
-        "-"
-    } else {
-        ""
-    };
-    Ok(vm.new_str(&format!("{sign}{prefix}{digits}")))
+    let index = crate::objects::int::index_object(vm, &x)?.ok_or_else(|| {
+        vm.new_type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&x)
+        ))
+    })?;
+    let value = crate::objects::int::int_value(&index).expect("an index is an int");
+    Ok(vm.new_str(&crate::objects::int::format_radix(&value, base, prefix)))
 }
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`: runs

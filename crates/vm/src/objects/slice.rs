@@ -28,7 +28,7 @@ pub fn slice_index(vm: &Vm, bound: &Object) -> PyResult<i64> {
     Ok(match int_value(&value) {
         Some(IntValue::Small(i)) => i,
         Some(IntValue::Big(b)) => {
-            if b.sign() == num_bigint::Sign::Minus {
+            if b.sign() == dashu_int::Sign::Negative {
                 i64::MIN
             } else {
                 i64::MAX
