@@ -278,6 +278,7 @@ pub(crate) fn init(vm: &Vm) {
         ("bin", |vm, args| radix(vm, args, "bin", 2, "0b")),
         ("oct", |vm, args| radix(vm, args, "oct", 8, "0o")),
         ("hex", |vm, args| radix(vm, args, "hex", 16, "0x")),
+        ("round", crate::objects::float::builtin_round),
     ];
     for &(name, f) in functions {
         set(name, new_builtin_function(vm, name, f));
@@ -641,60 +642,49 @@ fn builtin_sum(vm: &Vm, args: Args) -> PyResult {
     Ok(total)
 }
 
-/// `pow(base, exp, mod=None)`: `base ** exp`, or the three-argument
-/// power through each operand's `nb_power` in turn (`ternary_op`).
+/// The builtin `pow(base, exp, mod=None)`: with a modulus, each
+/// operand's `__pow__` is tried in turn, the modulus's last, as
+/// CPython's `ternary_op` does.
 fn builtin_pow(vm: &Vm, args: Args) -> PyResult {
-    let positional = args.positional();
-    if positional.len() > 3 {
-        return Err(vm.new_type_error(format!(
-            "pow() takes at most 3 arguments ({} given)",
-            positional.len()
-        )));
+    let bound = crate::objects::int::bind_args(vm, "pow", args, &["base", "exp", "mod"], 3, 2)?;
+    let base = bound[0].as_ref().expect("bound as required");
+    let exp = bound[1].as_ref().expect("bound as required");
+    let modulus = match &bound[2] {
+        Some(m) if !vm.is_none(m) => m,
+        _ => return crate::protocols::binary_op(vm, base, exp, 8),
+    };
+    let slot = |o: &Object| vm.type_payload_of(o).slots.nb_power.get();
+    let address = |f: Option<crate::typeobject::TernaryFn>| f.map(|f| f as *const () as usize);
+    let slot_base = slot(base);
+    let mut slot_exp = slot(exp);
+    if address(slot_exp) == address(slot_base) {
+        slot_exp = None;
     }
-    let mut slots: [Option<Object>; 3] = [
-        positional.first().cloned(),
-        positional.get(1).cloned(),
-        positional.get(2).cloned(),
-    ];
-    for (k, v) in args.keywords() {
-        let name = as_rust_str(k);
-        let index = match name.as_ref() {
-            "base" => 0,
-            "exp" => 1,
-            "mod" => 2,
-            other => {
-                return Err(vm.new_type_error(format!(
-                    "'{other}' is an invalid keyword argument for pow()"
-                )))
+    if let Some(f) = slot_base {
+        if let Some(g) = slot_exp {
+            if vm.is_instance(exp, vm.type_of(base)) {
+                let r = g(vm, base, exp, modulus)?;
+                if !r.is(&vm.not_implemented) {
+                    return Ok(r);
+                }
+                slot_exp = None;
             }
-        };
-        if slots[index].is_some() {
-            return Err(vm.new_type_error(format!(
-                "argument for pow() given by name ('{name}') and position ({})",
-                index + 1
-            )));
         }
-        slots[index] = Some(v.clone());
+        let r = f(vm, base, exp, modulus)?;
+        if !r.is(&vm.not_implemented) {
+            return Ok(r);
+        }
     }
-    let [base, exp, modulus] = slots;
-    let Some(base) = base else {
-        return Err(vm.new_type_error("pow() missing required argument 'base' (pos 1)"));
-    };
-    let Some(exp) = exp else {
-        return Err(vm.new_type_error("pow() missing required argument 'exp' (pos 2)"));
-    };
-    let modulus = modulus.filter(|m| !vm.is_none(m));
-    let Some(modulus) = modulus else {
-        return crate::protocols::binary_op(vm, &base, &exp, 8);
-    };
-    let mut tried: Vec<usize> = Vec::new();
-    for operand in [&base, &exp, &modulus] {
-        if let Some(f) = vm.type_payload_of(operand).slots.nb_power.get() {
-            if tried.contains(&(f as usize)) {
-                continue;
-            }
-            tried.push(f as usize);
-            let r = f(vm, &base, &exp, &modulus)?;
+    if let Some(g) = slot_exp {
+        let r = g(vm, base, exp, modulus)?;
+        if !r.is(&vm.not_implemented) {
+            return Ok(r);
+        }
+    }
+    let slot_mod = slot(modulus);
+    if address(slot_mod) != address(slot_base) && address(slot_mod) != address(slot_exp) {
+        if let Some(h) = slot_mod {
+            let r = h(vm, base, exp, modulus)?;
             if !r.is(&vm.not_implemented) {
                 return Ok(r);
             }
@@ -702,35 +692,22 @@ fn builtin_pow(vm: &Vm, args: Args) -> PyResult {
     }
     Err(vm.new_type_error(format!(
         "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-        vm.type_name(&base),
-        vm.type_name(&exp),
-        vm.type_name(&modulus)
+        vm.type_name(base),
+        vm.type_name(exp),
+        vm.type_name(modulus)
     )))
 }
 
 fn radix(vm: &Vm, args: Args, name: &str, base: u32, prefix: &str) -> PyResult {
     let [x] = exactly(vm, name, args)?;
-    let value = match crate::objects::int::int_value(&x) {
-        Some(v) => v.to_bigint(),
-        None => match vm.type_payload_of(&x).slots.nb_index.get() {
-            Some(f) => crate::objects::int::int_value(&f(vm, &x)?)
-                .map(|v| v.to_bigint())
-                .unwrap_or_default(),
-            None => {
-                return Err(vm.new_type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(&x)
-                )))
-            }
-        },
-    };
-    let digits = value.magnitude().to_str_radix(base);
-    let sign = if value.sign() == num_bigint::Sign::Minus {
-        "-"
-    } else {
-        ""
-    };
-    Ok(vm.new_str(&format!("{sign}{prefix}{digits}")))
+    let index = crate::objects::int::index_object(vm, &x)?.ok_or_else(|| {
+        vm.new_type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&x)
+        ))
+    })?;
+    let value = crate::objects::int::int_value(&index).expect("an index is an int");
+    Ok(vm.new_str(&crate::objects::int::format_radix(&value, base, prefix)))
 }
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`: runs

@@ -35,6 +35,7 @@ pub mod call;
 pub mod errors;
 pub mod eval;
 pub mod exceptions;
+pub mod format;
 pub mod frame;
 pub mod import;
 pub mod matching;

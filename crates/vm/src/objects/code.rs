@@ -236,7 +236,7 @@ pub fn constant_to_object(vm: &Vm, value: &Constant) -> PyResult<Object> {
         Constant::Int(Int::Small(i)) => vm.new_int(*i),
         Constant::Int(Int::Big(digits)) => {
             let value = digits
-                .parse::<num_bigint::BigInt>()
+                .parse::<crate::objects::int::IBig>()
                 .map_err(|e| vm.new_value_error(e.to_string()))?;
             crate::objects::int::new_big(vm, value)
         }

@@ -10,11 +10,11 @@
 use crate::errors::PyResult;
 use crate::object::Object;
 use crate::objects::bytes::bytes_like;
+use crate::objects::int::IBig;
 use crate::objects::int::{int_value, IntValue};
 use crate::objects::str::StrObject;
 use crate::objects::tuple::tuple_items;
 use crate::vm::Vm;
-use num_bigint::BigInt;
 
 /// Which of the two types is formatting.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -377,7 +377,7 @@ fn format_integer(
             vm.type_name(arg)
         ))
     };
-    let value: BigInt = match int_value(arg) {
+    let value: IBig = match int_value(arg) {
         Some(v) => v.to_bigint(),
         None => {
             let tp = vm.type_payload_of(arg);
@@ -404,20 +404,23 @@ fn format_integer(
                 }
             })?;
             match int_value(&converted) {
-                Some(IntValue::Small(i)) => BigInt::from(i),
+                Some(IntValue::Small(i)) => IBig::from(i),
                 Some(IntValue::Big(b)) => b.clone(),
                 None => return Err(wrong_type()),
             }
         }
     };
-    let negative = value.sign() == num_bigint::Sign::Minus;
-    let magnitude = value.magnitude();
+    let value = IntValue::Big(&value);
+    let negative = value.is_negative();
     let mut digits = match conv {
-        'o' => magnitude.to_str_radix(8),
-        'x' => magnitude.to_str_radix(16),
-        'X' => magnitude.to_str_radix(16).to_ascii_uppercase(),
-        _ => magnitude.to_str_radix(10),
+        'o' => crate::objects::int::format_radix(&value, 8, ""),
+        'x' => crate::objects::int::format_radix(&value, 16, ""),
+        'X' => crate::objects::int::format_radix(&value, 16, "").to_ascii_uppercase(),
+        _ => crate::objects::int::to_decimal_string(vm, &value)?,
     };
+    if negative {
+        digits.remove(0);
+    }
     if let Some(p) = precision {
         if digits.len() < p {
             digits = "0".repeat(p - digits.len()) + &digits;

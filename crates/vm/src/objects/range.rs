@@ -9,40 +9,39 @@
 
 use crate::errors::PyResult;
 use crate::object::{self, type_payload, Object};
+use crate::objects::int::{floor_divmod, IBig};
 use crate::objects::int::{int_value, new_big};
 use crate::objects::sequence::number_index;
 use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
-use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{One, Signed, ToPrimitive, Zero};
+use dashu_int::Sign;
 use std::cell::{Cell, RefCell};
 
 pub struct RangeObject {
-    start: BigInt,
-    stop: BigInt,
-    step: BigInt,
-    len: BigInt,
+    start: IBig,
+    stop: IBig,
+    step: IBig,
+    len: IBig,
     /// start, step and length as machine words, when they fit (and
     /// `start + len * step` does too): what iteration and indexing use.
     small: Option<(i64, i64, u64)>,
 }
 
 /// The number of items of `range(start, stop, step)`.
-fn range_length(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
-    let (lo, hi, step) = if step.is_positive() {
+fn range_length(start: &IBig, stop: &IBig, step: &IBig) -> IBig {
+    let (lo, hi, step) = if step.sign() == Sign::Positive {
         (start, stop, step.clone())
     } else {
         (stop, start, -step)
     };
     if lo >= hi {
-        return BigInt::zero();
+        return IBig::ZERO;
     }
-    (hi - lo - 1u8) / step + 1u8
+    (hi - lo - IBig::ONE) / step + IBig::ONE
 }
 
 impl RangeObject {
-    fn new(start: BigInt, stop: BigInt, step: BigInt) -> RangeObject {
+    fn new(start: IBig, stop: IBig, step: IBig) -> RangeObject {
         let len = range_length(&start, &stop, &step);
         let small = small_form(&start, &step, &len);
         RangeObject {
@@ -56,7 +55,7 @@ impl RangeObject {
 
     /// `len(r)`, if it fits an index.
     pub fn len(&self) -> Option<usize> {
-        self.len.to_isize().map(|n| n as usize)
+        isize::try_from(&self.len).ok().map(|n| n as usize)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -64,25 +63,29 @@ impl RangeObject {
     }
 
     /// Whether an int is one of the range's values (`range_contains_long`).
-    fn contains_int(&self, v: &BigInt) -> bool {
-        let inside = if self.step.is_positive() {
+    fn contains_int(&self, v: &IBig) -> bool {
+        let inside = if self.step.sign() == Sign::Positive {
             &self.start <= v && v < &self.stop
         } else {
             &self.stop < v && v <= &self.start
         };
-        inside && (v - &self.start).mod_floor(&self.step).is_zero()
+        inside && floor_divmod(&(v - &self.start), &self.step).1.is_zero()
     }
 
     /// The item at index `i`, which the caller checked is in range.
-    fn item(&self, i: &BigInt) -> BigInt {
+    fn item(&self, i: &IBig) -> IBig {
         &self.start + i * &self.step
     }
 }
 
 /// start, step and length as machine words, if they and every value
 /// up to `start + len * step` fit.
-fn small_form(start: &BigInt, step: &BigInt, len: &BigInt) -> Option<(i64, i64, u64)> {
-    let (a, s, n) = (start.to_i64()?, step.to_i64()?, len.to_u64()?);
+fn small_form(start: &IBig, step: &IBig, len: &IBig) -> Option<(i64, i64, u64)> {
+    let (a, s, n) = (
+        i64::try_from(start).ok()?,
+        i64::try_from(step).ok()?,
+        u64::try_from(len).ok()?,
+    );
     let end = i128::from(n)
         .checked_mul(i128::from(s))?
         .checked_add(i128::from(a))?;
@@ -94,7 +97,7 @@ fn range_of(o: &Object) -> &RangeObject {
     o.payload::<RangeObject>().expect("a range")
 }
 
-fn big(o: &Object) -> BigInt {
+fn big(o: &Object) -> IBig {
     int_value(o).map(|v| v.to_bigint()).unwrap_or_default()
 }
 
@@ -108,14 +111,14 @@ pub struct RangeIterator {
 
 /// The iterator over a range of big ints.
 pub struct LongRangeIterator {
-    next: RefCell<BigInt>,
-    step: BigInt,
-    remaining: RefCell<BigInt>,
+    next: RefCell<IBig>,
+    step: IBig,
+    remaining: RefCell<IBig>,
 }
 
 /// An iterator from `start` by `step`, `len` times: the machine-word
 /// kind when every value fits.
-fn new_iterator(vm: &Vm, start: &BigInt, step: &BigInt, len: &BigInt) -> Object {
+fn new_iterator(vm: &Vm, start: &IBig, step: &IBig, len: &IBig) -> Object {
     match small_form(start, step, len).filter(|&(_, _, n)| n <= i64::MAX as u64) {
         Some((start, step, len)) => new_range_iterator(vm, start, step, len),
         None => object::alloc(
@@ -135,15 +138,11 @@ fn range_new(vm: &Vm, _: &Object, args: Args) -> PyResult {
     }
     let v = args.values;
     let (start, stop, step) = match v.len() {
-        1 => (
-            BigInt::zero(),
-            big(&number_index(vm, &v[0])?),
-            BigInt::one(),
-        ),
+        1 => (IBig::ZERO, big(&number_index(vm, &v[0])?), IBig::ONE),
         2 => (
             big(&number_index(vm, &v[0])?),
             big(&number_index(vm, &v[1])?),
-            BigInt::one(),
+            IBig::ONE,
         ),
         3 => (
             big(&number_index(vm, &v[0])?),
@@ -197,10 +196,10 @@ fn range_getitem(vm: &Vm, r: &Object, key: &Object) -> PyResult {
         return Ok(vm.new_int((start as i128 + i * step as i128) as i64));
     }
     let mut i = big(&number_index(vm, key)?);
-    if i.is_negative() {
+    if i.sign() == Sign::Negative {
         i += &range.len;
     }
-    if i.is_negative() || i >= range.len {
+    if i.sign() == Sign::Negative || i >= range.len {
         return Err(vm.new_index_error("range object index out of range"));
     }
     Ok(new_big(vm, range.item(&i)))

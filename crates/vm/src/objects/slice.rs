@@ -5,8 +5,7 @@ use crate::object::{self, type_payload, Object};
 use crate::objects::int::{int_value, IntValue};
 use crate::typeobject::CompareOp;
 use crate::vm::Vm;
-use num_bigint::BigInt;
-use num_traits::{One, Signed, Zero};
+use dashu_int::{IBig, Sign};
 
 pub struct SliceObject {
     pub start: Object,
@@ -31,7 +30,7 @@ pub fn slice_index(vm: &Vm, bound: &Object) -> PyResult<i64> {
     Ok(match int_value(&value) {
         Some(IntValue::Small(i)) => i,
         Some(IntValue::Big(b)) => {
-            if b.sign() == num_bigint::Sign::Minus {
+            if b.sign() == Sign::Negative {
                 i64::MIN
             } else {
                 i64::MAX
@@ -75,8 +74,8 @@ impl SliceObject {
     /// start, stop and step for a sequence of `length` items, as ints of
     /// any size (`_PySlice_GetLongIndices`): what `slice.indices` and
     /// slicing a range use.
-    pub fn long_indices(&self, vm: &Vm, length: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
-        let index = |o: &Object| -> PyResult<BigInt> {
+    pub fn long_indices(&self, vm: &Vm, length: &IBig) -> PyResult<(IBig, IBig, IBig)> {
+        let index = |o: &Object| -> PyResult<IBig> {
             if int_value(o).is_none() && vm.type_payload_of(o).slots.nb_index.get().is_none() {
                 return Err(vm.new_type_error(
                     "slice indices must be integers or None or have an __index__ method",
@@ -86,24 +85,24 @@ impl SliceObject {
             Ok(int_value(&i).map(|v| v.to_bigint()).unwrap_or_default())
         };
         let step = if vm.is_none(&self.step) {
-            BigInt::one()
+            IBig::ONE
         } else {
             index(&self.step)?
         };
         if step.is_zero() {
             return Err(vm.new_value_error("slice step cannot be zero"));
         }
-        let (lower, upper) = if step.is_negative() {
-            (BigInt::from(-1), length - 1u8)
+        let (lower, upper) = if step.sign() == Sign::Negative {
+            (IBig::NEG_ONE, length - IBig::ONE)
         } else {
-            (BigInt::zero(), length.clone())
+            (IBig::ZERO, length.clone())
         };
-        let bound = |b: &Object, default: &BigInt| -> PyResult<BigInt> {
+        let bound = |b: &Object, default: &IBig| -> PyResult<IBig> {
             if vm.is_none(b) {
                 return Ok(default.clone());
             }
             let mut i = index(b)?;
-            if i.is_negative() {
+            if i.sign() == Sign::Negative {
                 i += length;
                 if i < lower {
                     i = lower.clone();
@@ -113,7 +112,7 @@ impl SliceObject {
             }
             Ok(i)
         };
-        let (start_default, stop_default) = if step.is_negative() {
+        let (start_default, stop_default) = if step.sign() == Sign::Negative {
             (&upper, &lower)
         } else {
             (&lower, &upper)
@@ -193,7 +192,7 @@ pub(crate) fn init(vm: &Vm) {
             let length = int_value(&length)
                 .map(|v| v.to_bigint())
                 .unwrap_or_default();
-            if length.is_negative() {
+            if length.sign() == Sign::Negative {
                 return Err(vm.new_value_error("length should not be negative"));
             }
             let (start, stop, step) = s.long_indices(vm, &length)?;
