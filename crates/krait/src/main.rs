@@ -188,7 +188,8 @@ fn run(source: Vec<u8>, file: String, argv: Vec<String>, optimize: u8) -> ExitCo
 }
 
 /// `sys.path` as CPython starts it: the script's directory ("" for
-/// `-c`, meaning the current one), then PYTHONPATH's directories.
+/// `-c`, meaning the current one), PYTHONPATH's directories, then
+/// CPython 3.11's standard library.
 fn search_path(file: &str) -> Vec<String> {
     let first = match std::path::Path::new(file).parent() {
         Some(dir) if file != "<string>" => dir.to_string_lossy().into_owned(),
@@ -198,5 +199,6 @@ fn search_path(file: &str) -> Vec<String> {
     if let Some(extra) = std::env::var_os("PYTHONPATH") {
         path.extend(std::env::split_paths(&extra).map(|p| p.to_string_lossy().into_owned()));
     }
+    path.extend(krait_vm::import::stdlib_dir().map(|dir| dir.to_string_lossy().into_owned()));
     path
 }

@@ -159,7 +159,13 @@ fn import_absolute(vm: &Vm, name: &str) -> PyResult {
                 path_entries(vm, &path)?,
             )
         }
-        None => (None, sys_path(vm)?),
+        None => {
+            if let Some(module) = crate::modules::create_builtin(vm, name)? {
+                modules(vm).set_str(vm, vm.intern(name), module.clone());
+                return Ok(module);
+            }
+            (None, sys_path(vm)?)
+        }
     };
     let last = name.rsplit('.').next().unwrap_or(name);
     let Some((file, package_dir)) = find(&search_path, last) else {
@@ -284,4 +290,24 @@ pub fn import_star(vm: &Vm, module: &Object, locals: &Object) -> PyResult<()> {
         vm.setitem(locals, &name, Some(&value))?;
     }
     Ok(())
+}
+
+/// The directory of CPython 3.11's standard library, which Krait runs:
+/// `$PYTHONHOME/lib/python3.11` when PYTHONHOME is set (CPython's own
+/// override), else the one the `python3.11` found when Krait was built
+/// reported, else the usual install locations.
+pub fn stdlib_dir() -> Option<PathBuf> {
+    let is_stdlib = |dir: &Path| dir.join("os.py").is_file();
+    if let Some(home) = std::env::var_os("PYTHONHOME") {
+        // PYTHONHOME may be `prefix:exec_prefix`; the library is under prefix.
+        let home = PathBuf::from(home);
+        let prefix = std::env::split_paths(&home).next().unwrap_or(home);
+        let dir = prefix.join("lib").join("python3.11");
+        return is_stdlib(&dir).then_some(dir);
+    }
+    let built = env!("KRAIT_CPYTHON_STDLIB");
+    std::iter::once(PathBuf::from(built))
+        .filter(|_| !built.is_empty())
+        .chain(["/usr/local/lib/python3.11", "/usr/lib/python3.11"].map(PathBuf::from))
+        .find(|dir| is_stdlib(dir))
 }

@@ -5,17 +5,13 @@
 use crate::errors::PyResult;
 use crate::object::Object;
 use crate::objects::dict::DictObject;
-use crate::objects::function::{check_function_arity, new_builtin_function, NativeFn};
+use crate::objects::function::{check_function_arity, NativeFn};
 use crate::typeobject::Args;
 use crate::vm::Vm;
 
 pub(crate) fn init(vm: &Vm) {
     let module = crate::objects::module::new_module(vm, "sys");
-    let namespace = vm
-        .getattr(&module, &vm.names.__dict__)
-        .expect("a module has a __dict__");
-    let dict = &namespace.payload::<DictObject>().expect("a dict").dict;
-    let set = |name: &str, value: Object| dict.set_str(vm, vm.intern(name), value);
+    let set = |name: &str, value: Object| super::set_attr(vm, &module, name, value);
     set("modules", vm.modules.clone());
     set("argv", vm.new_list(vec![vm.empty_str.clone()]));
     set("path", vm.new_list(Vec::new()));
@@ -31,7 +27,12 @@ pub(crate) fn init(vm: &Vm) {
     set("platform", vm.new_str(std::env::consts::OS));
     set(
         "builtin_module_names",
-        vm.new_tuple(vec![vm.new_str("builtins"), vm.new_str("sys")]),
+        vm.new_tuple(
+            super::BUILTIN_MODULES
+                .iter()
+                .map(|(name, _)| vm.new_str(name))
+                .collect(),
+        ),
     );
     let functions: &[(&'static str, NativeFn)] = &[
         ("getrecursionlimit", |vm, args| {
@@ -86,9 +87,7 @@ pub(crate) fn init(vm: &Vm) {
             Ok(vm.intern_object(s))
         }),
     ];
-    for &(name, f) in functions {
-        set(name, new_builtin_function(vm, name, f));
-    }
+    super::add_functions(vm, &module, functions);
     vm.modules
         .payload::<DictObject>()
         .expect("a dict")
