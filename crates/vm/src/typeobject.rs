@@ -934,41 +934,10 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
     let classcell = tp.dict.remove(vm, &vm.names.__classcell__)?;
     let ty = object::alloc(&winner, tp);
     if adds_dict {
-        crate::objects::descr::add_getset(
-            vm,
-            &ty,
-            "__dict__",
-            |vm, o| {
-                crate::objects::object::instance_dict(vm, o)
-                    .ok_or_else(|| vm.new_exception(&vm.exceptions.attribute_error, "__dict__"))
-            },
-            Some(|vm, o, value| {
-                let Some(value) = value else {
-                    return Err(vm.new_type_error("cannot delete __dict__"));
-                };
-                if value
-                    .payload::<crate::objects::dict::DictObject>()
-                    .is_none()
-                {
-                    return Err(vm.new_type_error(format!(
-                        "__dict__ must be set to a dictionary, not a '{}'",
-                        vm.type_name(value)
-                    )));
-                }
-                let offset = vm
-                    .type_payload_of(o)
-                    .dict_offset
-                    .get()
-                    .ok_or_else(|| vm.new_type_error("no __dict__"))?;
-                // SAFETY: the type places the instance dict at this offset.
-                let old = unsafe { o.instance_slot(offset) }.replace(Some(value.clone()));
-                drop(old);
-                Ok(())
-            }),
-        );
+        add_dict_getset(vm, &ty);
     }
     for (slot, offset) in members {
-        let descr = crate::objects::descr::new_member(vm, &ty, &slot, offset);
+        let descr = crate::objects::descr::new_member(vm, &ty, &slot, offset, false);
         object::type_payload(&ty)
             .dict
             .set_str(vm, vm.intern(&slot), descr);
@@ -1030,6 +999,55 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
         )?;
     }
     Ok(ty)
+}
+
+/// The `__dict__` attribute of instances of a type that gives them a
+/// dict.
+fn add_dict_getset(vm: &Vm, ty: &Object) {
+    crate::objects::descr::add_getset(
+        vm,
+        ty,
+        "__dict__",
+        |vm, o| {
+            crate::objects::object::instance_dict(vm, o)
+                .ok_or_else(|| vm.new_exception(&vm.exceptions.attribute_error, "__dict__"))
+        },
+        Some(|vm, o, value| {
+            let Some(value) = value else {
+                return Err(vm.new_type_error("cannot delete __dict__"));
+            };
+            if value
+                .payload::<crate::objects::dict::DictObject>()
+                .is_none()
+            {
+                return Err(vm.new_type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    vm.type_name(value)
+                )));
+            }
+            let offset = vm
+                .type_payload_of(o)
+                .dict_offset
+                .get()
+                .ok_or_else(|| vm.new_type_error("no __dict__"))?;
+            // SAFETY: the type places the instance dict at this offset.
+            let old = unsafe { o.instance_slot(offset) }.replace(Some(value.clone()));
+            drop(old);
+            Ok(())
+        }),
+    );
+}
+
+/// Gives the instances of a builtin type an instance dict, as
+/// `tp_dictoffset` does (`types.SimpleNamespace`, functions).
+pub(crate) fn give_instance_dict(vm: &Vm, ty: &Object) {
+    let tp = object::type_payload(ty);
+    let offset = tp.basicsize.get();
+    tp.dict_offset.set(Some(offset));
+    tp.instance_slots.borrow_mut().push(offset);
+    tp.basicsize.set(offset + std::mem::size_of::<usize>());
+    tp.flags.set(tp.flags.get() | flags::HAS_DICT);
+    add_dict_getset(vm, ty);
 }
 
 /// A class's `__slots__`: the instance slots it adds, sorted and with

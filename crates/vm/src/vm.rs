@@ -73,6 +73,7 @@ builtin_types! {
     staticmethod: "staticmethod", StaticMethod, BASE;
     property: "property", Property, BASE;
     mappingproxy: "mappingproxy", MappingProxy, FINAL;
+    simple_namespace: "SimpleNamespace", Object, BASE;
     code: "code", Code, FINAL;
     cell: "cell", Cell, FINAL;
     module: "module", Module, BASE;

@@ -22,6 +22,7 @@ pub mod iter;
 pub mod list;
 pub mod map;
 pub mod module;
+pub mod namespace;
 pub mod object;
 pub mod printf;
 pub mod range;
@@ -32,6 +33,7 @@ pub mod str;
 pub mod str_format;
 pub mod str_methods;
 pub mod stringlib;
+pub mod structseq;
 pub mod tuple;
 pub mod zip;
 
@@ -60,6 +62,7 @@ pub(crate) fn init_types(vm: &Vm) {
     code::init(vm);
     cell::init(vm);
     module::init(vm);
+    namespace::init(vm);
     range::init(vm);
     iter::init(vm);
     enumerate::init(vm);
