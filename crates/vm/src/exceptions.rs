@@ -755,6 +755,15 @@ pub fn new_os_error(vm: &Vm, errno: i64, strerror: &str, filename: Option<Object
     PyErr(new_exception(vm, &ty, args))
 }
 
+/// The OSError for a failed system call, as Rust's std reports it.
+pub fn os_error_from_io(vm: &Vm, error: &std::io::Error) -> PyErr {
+    let errno = error.raw_os_error().unwrap_or(0);
+    // std's message is strerror's text followed by " (os error N)".
+    let text = error.to_string();
+    let strerror = text.split(" (os error").next().unwrap_or(&text);
+    new_os_error(vm, errno.into(), strerror, None)
+}
+
 fn os_error_subclass(vm: &Vm, errno: i64) -> Option<&Object> {
     ERRNO_SUBCLASSES
         .iter()

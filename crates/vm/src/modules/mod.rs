@@ -8,6 +8,7 @@
 
 pub mod math;
 pub mod sys;
+pub mod time;
 
 use crate::errors::PyResult;
 use crate::object::Object;
@@ -24,6 +25,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("builtins", None),
     ("math", Some(math::init)),
     ("sys", None),
+    ("time", Some(time::init)),
 ];
 
 /// Makes the native modules needed at start-up and puts them in
