@@ -310,6 +310,8 @@ layouts! {
     Slice => o::slice::SliceObject,
     BaseException => crate::exceptions::ExceptionObject,
     Traceback => crate::traceback::TracebackObject,
+    GenericAlias => o::genericalias::GenericAliasObject,
+    Union => o::union::UnionObject,
     Count => crate::modules::itertools::CountObject,
     Repeat => crate::modules::itertools::RepeatObject,
     Cycle => crate::modules::itertools::CycleObject,
@@ -523,9 +525,16 @@ pub(crate) fn init(vm: &Vm) {
         &vm.type_type,
         "__module__",
         |vm, t| {
-            Ok(type_of_type(t)
+            let tp = type_of_type(t);
+            // A builtin type's dict may hold a `__module__` descriptor for
+            // its instances (functions do); only a str names its module.
+            Ok(tp
                 .dict
                 .get_str(vm, &vm.names.__module__)
+                .filter(|m| {
+                    tp.has_flag(flags::HEAPTYPE)
+                        || m.payload::<crate::objects::str::StrObject>().is_some()
+                })
                 .unwrap_or_else(|| vm.new_str("builtins")))
         },
         None,
@@ -652,7 +661,17 @@ fn type_call(vm: &Vm, ty: &Object, args: Args) -> PyResult {
     }
     let tp = type_of_type(ty);
     let Some(new) = tp.slots.new.get() else {
-        return Err(vm.new_type_error(format!("cannot create '{}' instances", tp.name())));
+        // Named as `tp_name` is: with the module, for types outside builtins.
+        let name = match tp.dict.get_str(vm, &vm.names.__module__) {
+            Some(m)
+                if !tp.has_flag(flags::HEAPTYPE)
+                    && m.payload::<crate::objects::str::StrObject>().is_some() =>
+            {
+                format!("{}.{}", crate::objects::str::as_rust_str(&m), tp.name())
+            }
+            _ => tp.name(),
+        };
+        return Err(vm.new_type_error(format!("cannot create '{name}' instances")));
     };
     let object = new(vm, ty, args)?;
     if !vm.is_instance(&object, ty) {

@@ -74,6 +74,8 @@ builtin_types! {
     property: "property", Property, BASE;
     mappingproxy: "mappingproxy", MappingProxy, FINAL;
     simple_namespace: "SimpleNamespace", Object, BASE;
+    generic_alias: "GenericAlias", GenericAlias, BASE;
+    union: "UnionType", Union, FINAL;
     code: "code", Code, FINAL;
     cell: "cell", Cell, FINAL;
     module: "module", Module, BASE;
