@@ -83,25 +83,27 @@ fn last_os_error(vm: &Vm) -> PyErr {
 
 /// A clock's time in nanoseconds.
 fn read_clock(vm: &Vm, clock: libc::clockid_t) -> PyResult<i128> {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid, writable timespec for the call.
-    if unsafe { libc::clock_gettime(clock, &mut ts) } != 0 {
-        return Err(last_os_error(vm));
-    }
-    Ok(i128::from(ts.tv_sec) * 1_000_000_000 + i128::from(ts.tv_nsec))
+    clock_call(vm, libc::clock_gettime, clock)
 }
 
 /// A clock's resolution in nanoseconds.
 fn clock_resolution(vm: &Vm, clock: libc::clockid_t) -> PyResult<i128> {
+    clock_call(vm, libc::clock_getres, clock)
+}
+
+/// `clock_gettime` or `clock_getres`, in nanoseconds.
+fn clock_call(
+    vm: &Vm,
+    call: unsafe extern "C" fn(libc::clockid_t, *mut libc::timespec) -> libc::c_int,
+    clock: libc::clockid_t,
+) -> PyResult<i128> {
     let mut ts = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
     };
-    // SAFETY: `ts` is a valid, writable timespec for the call.
-    if unsafe { libc::clock_getres(clock, &mut ts) } != 0 {
+    // SAFETY: `ts` is a valid, writable timespec for the call, which
+    // writes nothing else.
+    if unsafe { call(clock, &mut ts) } != 0 {
         return Err(last_os_error(vm));
     }
     Ok(i128::from(ts.tv_sec) * 1_000_000_000 + i128::from(ts.tv_nsec))
