@@ -312,6 +312,18 @@ layouts! {
     Traceback => crate::traceback::TracebackObject,
     GenericAlias => o::genericalias::GenericAliasObject,
     Union => o::union::UnionObject,
+    Count => crate::modules::itertools::CountObject,
+    Repeat => crate::modules::itertools::RepeatObject,
+    Cycle => crate::modules::itertools::CycleObject,
+    Chain => crate::modules::itertools::ChainObject,
+    Islice => crate::modules::itertools::IsliceObject,
+    Accumulate => crate::modules::itertools::AccumulateObject,
+    Starmap => crate::modules::itertools::StarmapObject,
+    /// itertools' takewhile, dropwhile and filterfalse.
+    PredicateIterator => crate::modules::itertools::PredicateIterator,
+    Compress => crate::modules::itertools::CompressObject,
+    Pairwise => crate::modules::itertools::PairwiseObject,
+    ZipLongest => crate::modules::itertools::ZipLongestObject,
 }
 
 /// The payload of a type object (`PyTypeObject`).
