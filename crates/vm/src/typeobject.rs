@@ -368,6 +368,20 @@ impl TypeObject {
         self.name.borrow().clone()
     }
 
+    /// The name messages give a type (`tp_name`): a builtin type defined
+    /// by a module other than builtins carries the module's name, as
+    /// `collections.deque` does.
+    pub fn tp_name(&self, vm: &Vm) -> String {
+        if !self.has_flag(flags::HEAPTYPE) {
+            if let Some(module) = self.dict.get_str(vm, &vm.names.__module__) {
+                if let Some(m) = module.payload::<crate::objects::str::StrObject>() {
+                    return format!("{}.{}", m.to_string_lossy(), self.name());
+                }
+            }
+        }
+        self.name()
+    }
+
     pub fn has_flag(&self, flag: u32) -> bool {
         self.flags.get() & flag != 0
     }
@@ -661,16 +675,7 @@ fn type_call(vm: &Vm, ty: &Object, args: Args) -> PyResult {
     }
     let tp = type_of_type(ty);
     let Some(new) = tp.slots.new.get() else {
-        // Named as `tp_name` is: with the module, for types outside builtins.
-        let name = match tp.dict.get_str(vm, &vm.names.__module__) {
-            Some(m)
-                if !tp.has_flag(flags::HEAPTYPE)
-                    && m.payload::<crate::objects::str::StrObject>().is_some() =>
-            {
-                format!("{}.{}", crate::objects::str::as_rust_str(&m), tp.name())
-            }
-            _ => tp.name(),
-        };
+        let name = tp.tp_name(vm);
         return Err(vm.new_type_error(format!("cannot create '{name}' instances")));
     };
     let object = new(vm, ty, args)?;
