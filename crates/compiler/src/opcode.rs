@@ -79,6 +79,9 @@ macro_rules! instructions {
             $( $name = $number, )*
         }
 
+        /// Every instruction's number and inline cache size, in table order.
+        const NUMBERS_AND_CACHES: &[(u16, u8)] = &[ $( ($number, $caches), )* ];
+
         impl Opcode {
             /// Every instruction in the table, in table order.
             pub const ALL: &'static [Opcode] = &[ $( Opcode::$name, )* ];
@@ -123,6 +126,12 @@ macro_rules! instructions {
                 $( $number => Some(Opcode::$name), )*
                 _ => None,
             }
+        }
+
+        /// Every instruction's number as a constant, so that the eval
+        /// loop can match a code unit's opcode byte without decoding it.
+        pub mod number {
+            $( pub const $name: u16 = $number; )*
         }
     };
 }
@@ -288,6 +297,21 @@ instructions! {
     POP_JUMP_IF_NONE = 264, caches 0, Target, |_a| -1;
     POP_JUMP_IF_NOT_NONE = 265, caches 0, Target, |_a| -1;
 }
+
+/// The number of inline CACHE code units after each opcode byte: a
+/// table the eval loop reads instead of decoding the byte.
+pub const INLINE_CACHE_ENTRIES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < NUMBERS_AND_CACHES.len() {
+        let (number, caches) = NUMBERS_AND_CACHES[i];
+        if number < 256 {
+            table[number as usize] = caches;
+        }
+        i += 1;
+    }
+    table
+};
 
 impl Opcode {
     /// The instruction's number: its code unit's first byte for a real

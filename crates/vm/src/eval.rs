@@ -26,23 +26,8 @@ use crate::objects::tuple::tuple_items;
 use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
 use krait_compiler::code::local_kind;
-use krait_compiler::opcode::Opcode;
+use krait_compiler::opcode::{number, Opcode, INLINE_CACHE_ENTRIES};
 use std::ptr::NonNull;
-
-/// The number of CACHE units after each opcode, by number.
-static CACHES: std::sync::OnceLock<[u8; 256]> = std::sync::OnceLock::new();
-
-fn caches() -> &'static [u8; 256] {
-    CACHES.get_or_init(|| {
-        let mut table = [0u8; 256];
-        for op in Opcode::ALL {
-            if !op.is_pseudo() {
-                table[op.number() as usize] = op.cache_entries() as u8;
-            }
-        }
-        table
-    })
-}
 
 /// Runs module- or class-level code with `globals` and a locals mapping.
 pub fn run_code(vm: &Vm, code: &Object, globals: &Object, locals: Option<&Object>) -> PyResult {
@@ -163,7 +148,6 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
     let saved_frame = vm.thread.frame.get();
     let mut frame = entry;
     vm.thread.frame.set(frame);
-    let caches = caches();
     let result = 'frames: loop {
         let code: &CodePayload = (*frame).code_payload();
         let instructions = code.instructions.as_ptr();
@@ -216,26 +200,27 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                     };
                 }
+                macro_rules! unary {
+                    ($op:expr) => {{
+                        let v = pop!();
+                        let r = tri!(crate::protocols::unary_op(vm, &v, $op));
+                        push!(r);
+                    }};
+                }
                 let mut word = (*instructions.add(ip)).get();
                 let mut oparg = u32::from(word >> 8);
                 ip += 1;
-                while word & 0xff == Opcode::EXTENDED_ARG as u16 {
+                while word & 0xff == number::EXTENDED_ARG {
                     word = (*instructions.add(ip)).get();
                     oparg = (oparg << 8) | u32::from(word >> 8);
                     ip += 1;
                 }
-                let opcode = (word & 0xff) as u8;
+                let opcode = word & 0xff;
                 (*frame).lasti = ip - 1;
-                ip += caches[opcode as usize] as usize;
-                let Some(op) = krait_compiler::opcode::from_number(opcode) else {
-                    break 'dispatch Raised::New(vm.new_exception(
-                        &vm.exceptions.system_error,
-                        format!("unknown opcode {opcode}"),
-                    ));
-                };
-                match op {
-                    Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
-                    Opcode::LOAD_FAST => {
+                ip += INLINE_CACHE_ENTRIES[opcode as usize] as usize;
+                match opcode {
+                    number::NOP | number::RESUME | number::CACHE | number::EXTENDED_ARG => {}
+                    number::LOAD_FAST => {
                         let slot = &*localsplus.add(oparg as usize);
                         match slot {
                             Some(v) => push!(v.clone()),
@@ -249,12 +234,12 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::STORE_FAST => {
+                    number::STORE_FAST => {
                         let v = pop!();
                         let old = (*localsplus.add(oparg as usize)).replace(v);
                         drop(old);
                     }
-                    Opcode::DELETE_FAST => {
+                    number::DELETE_FAST => {
                         let old = (*localsplus.add(oparg as usize)).take();
                         if old.is_none() {
                             let name =
@@ -265,31 +250,29 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         ));
                         }
                     }
-                    Opcode::LOAD_CONST => push!(code.consts[oparg as usize].clone()),
-                    Opcode::POP_TOP => drop(pop_opt!()),
-                    Opcode::PUSH_NULL => push_opt!(None),
-                    Opcode::COPY => {
+                    number::LOAD_CONST => push!(code.consts[oparg as usize].clone()),
+                    number::POP_TOP => drop(pop_opt!()),
+                    number::PUSH_NULL => push_opt!(None),
+                    number::COPY => {
                         let v = (*sp.sub(oparg as usize)).clone();
                         push_opt!(v);
                     }
-                    Opcode::SWAP => std::ptr::swap(sp.sub(1), sp.sub(oparg as usize)),
-                    Opcode::UNARY_POSITIVE | Opcode::UNARY_NEGATIVE | Opcode::UNARY_INVERT => {
-                        let v = pop!();
-                        let r = tri!(crate::protocols::unary_op(vm, &v, op));
-                        push!(r);
-                    }
-                    Opcode::UNARY_NOT => {
+                    number::SWAP => std::ptr::swap(sp.sub(1), sp.sub(oparg as usize)),
+                    number::UNARY_POSITIVE => unary!(Opcode::UNARY_POSITIVE),
+                    number::UNARY_NEGATIVE => unary!(Opcode::UNARY_NEGATIVE),
+                    number::UNARY_INVERT => unary!(Opcode::UNARY_INVERT),
+                    number::UNARY_NOT => {
                         let v = pop!();
                         let t = tri!(vm.is_true(&v));
                         push!(vm.new_bool(!t));
                     }
-                    Opcode::BINARY_OP => {
+                    number::BINARY_OP => {
                         let b = pop!();
                         let a = pop!();
                         let r = tri!(crate::protocols::binary_op(vm, &a, &b, oparg));
                         push!(r);
                     }
-                    Opcode::COMPARE_OP => {
+                    number::COMPARE_OP => {
                         let b = pop!();
                         let a = pop!();
                         let cmp = CompareOp::from_arg(oparg);
@@ -300,44 +283,44 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         };
                         push!(r);
                     }
-                    Opcode::IS_OP => {
+                    number::IS_OP => {
                         let b = pop!();
                         let a = pop!();
                         push!(vm.new_bool(a.is(&b) != (oparg == 1)));
                     }
-                    Opcode::CONTAINS_OP => {
+                    number::CONTAINS_OP => {
                         let container = pop!();
                         let item = pop!();
                         let r = tri!(crate::protocols::contains(vm, &container, &item));
                         push!(vm.new_bool(r != (oparg == 1)));
                     }
-                    Opcode::BINARY_SUBSCR => {
+                    number::BINARY_SUBSCR => {
                         let key = pop!();
                         let container = pop!();
                         let r = tri!(vm.getitem(&container, &key));
                         push!(r);
                     }
-                    Opcode::STORE_SUBSCR => {
+                    number::STORE_SUBSCR => {
                         let key = pop!();
                         let container = pop!();
                         let value = pop!();
                         tri!(vm.setitem(&container, &key, Some(&value)));
                     }
-                    Opcode::DELETE_SUBSCR => {
+                    number::DELETE_SUBSCR => {
                         let key = pop!();
                         let container = pop!();
                         tri!(vm.setitem(&container, &key, None));
                     }
-                    Opcode::GET_LEN => {
+                    number::GET_LEN => {
                         let n = tri!(vm.len(peek!(1)));
                         push!(vm.new_int(n as i64));
                     }
-                    Opcode::GET_ITER => {
+                    number::GET_ITER => {
                         let v = pop!();
                         let it = tri!(vm.iter(&v));
                         push!(it);
                     }
-                    Opcode::FOR_ITER => {
+                    number::FOR_ITER => {
                         let it = peek!(1);
                         let next =
                             if let Some(v) = crate::objects::range::range_next_if_range(vm, it) {
@@ -358,14 +341,14 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::JUMP_FORWARD => ip += oparg as usize,
-                    Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
+                    number::JUMP_FORWARD => ip += oparg as usize,
+                    number::JUMP_BACKWARD | number::JUMP_BACKWARD_NO_INTERRUPT => {
                         ip -= oparg as usize
                     }
-                    Opcode::POP_JUMP_FORWARD_IF_FALSE
-                    | Opcode::POP_JUMP_FORWARD_IF_TRUE
-                    | Opcode::POP_JUMP_BACKWARD_IF_FALSE
-                    | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
+                    number::POP_JUMP_FORWARD_IF_FALSE
+                    | number::POP_JUMP_FORWARD_IF_TRUE
+                    | number::POP_JUMP_BACKWARD_IF_FALSE
+                    | number::POP_JUMP_BACKWARD_IF_TRUE => {
                         let v = pop!();
                         let t = if v.is(&vm.true_) {
                             true
@@ -375,14 +358,14 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             tri!(vm.is_true(&v))
                         };
                         let want = matches!(
-                            op,
-                            Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE
+                            opcode,
+                            number::POP_JUMP_FORWARD_IF_TRUE | number::POP_JUMP_BACKWARD_IF_TRUE
                         );
                         if t == want {
                             if matches!(
-                                op,
-                                Opcode::POP_JUMP_FORWARD_IF_FALSE
-                                    | Opcode::POP_JUMP_FORWARD_IF_TRUE
+                                opcode,
+                                number::POP_JUMP_FORWARD_IF_FALSE
+                                    | number::POP_JUMP_FORWARD_IF_TRUE
                             ) {
                                 ip += oparg as usize;
                             } else {
@@ -390,20 +373,20 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::POP_JUMP_FORWARD_IF_NONE
-                    | Opcode::POP_JUMP_FORWARD_IF_NOT_NONE
-                    | Opcode::POP_JUMP_BACKWARD_IF_NONE
-                    | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                    number::POP_JUMP_FORWARD_IF_NONE
+                    | number::POP_JUMP_FORWARD_IF_NOT_NONE
+                    | number::POP_JUMP_BACKWARD_IF_NONE
+                    | number::POP_JUMP_BACKWARD_IF_NOT_NONE => {
                         let v = pop!();
                         let want_none = matches!(
-                            op,
-                            Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE
+                            opcode,
+                            number::POP_JUMP_FORWARD_IF_NONE | number::POP_JUMP_BACKWARD_IF_NONE
                         );
                         if vm.is_none(&v) == want_none {
                             if matches!(
-                                op,
-                                Opcode::POP_JUMP_FORWARD_IF_NONE
-                                    | Opcode::POP_JUMP_FORWARD_IF_NOT_NONE
+                                opcode,
+                                number::POP_JUMP_FORWARD_IF_NONE
+                                    | number::POP_JUMP_FORWARD_IF_NOT_NONE
                             ) {
                                 ip += oparg as usize;
                             } else {
@@ -411,15 +394,15 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
+                    number::JUMP_IF_FALSE_OR_POP | number::JUMP_IF_TRUE_OR_POP => {
                         let t = tri!(vm.is_true(peek!(1)));
-                        if t == (op == Opcode::JUMP_IF_TRUE_OR_POP) {
+                        if t == (opcode == number::JUMP_IF_TRUE_OR_POP) {
                             ip += oparg as usize;
                         } else {
                             drop(pop!());
                         }
                     }
-                    Opcode::LOAD_GLOBAL => {
+                    number::LOAD_GLOBAL => {
                         let name = &code.names[(oparg >> 1) as usize];
                         if oparg & 1 == 1 {
                             push_opt!(None);
@@ -427,7 +410,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let v = tri!(load_global(vm, &*frame, name));
                         push!(v);
                     }
-                    Opcode::STORE_GLOBAL => {
+                    number::STORE_GLOBAL => {
                         let v = pop!();
                         tri!(dict_set(
                             vm,
@@ -436,19 +419,19 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             v
                         ));
                     }
-                    Opcode::DELETE_GLOBAL => {
+                    number::DELETE_GLOBAL => {
                         let name = &code.names[oparg as usize];
                         let removed = tri!(dict_remove(vm, &(*frame).globals, name));
                         if !removed {
                             break 'dispatch Raised::New(vm.new_name_error(&as_rust_str(name)));
                         }
                     }
-                    Opcode::LOAD_NAME => {
+                    number::LOAD_NAME => {
                         let name = &code.names[oparg as usize];
                         let v = tri!(load_name(vm, &*frame, name));
                         push!(v);
                     }
-                    Opcode::STORE_NAME => {
+                    number::STORE_NAME => {
                         let v = pop!();
                         let name = &code.names[oparg as usize];
                         let Some(locals) = &(*frame).locals else {
@@ -462,7 +445,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         };
                         tri!(vm.setitem(locals, name, Some(&v)));
                     }
-                    Opcode::DELETE_NAME => {
+                    number::DELETE_NAME => {
                         let name = &code.names[oparg as usize];
                         let Some(locals) = &(*frame).locals else {
                             break 'dispatch Raised::New(vm.new_exception(
@@ -477,21 +460,21 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             break 'dispatch Raised::New(e);
                         }
                     }
-                    Opcode::LOAD_ATTR => {
+                    number::LOAD_ATTR => {
                         let owner = pop!();
                         let r = tri!(vm.getattr(&owner, &code.names[oparg as usize]));
                         push!(r);
                     }
-                    Opcode::STORE_ATTR => {
+                    number::STORE_ATTR => {
                         let owner = pop!();
                         let value = pop!();
                         tri!(vm.setattr(&owner, &code.names[oparg as usize], Some(&value)));
                     }
-                    Opcode::DELETE_ATTR => {
+                    number::DELETE_ATTR => {
                         let owner = pop!();
                         tri!(vm.setattr(&owner, &code.names[oparg as usize], None));
                     }
-                    Opcode::LOAD_METHOD => {
+                    number::LOAD_METHOD => {
                         let owner = pop!();
                         let name = &code.names[oparg as usize];
                         match tri!(crate::protocols::load_method(vm, &owner, name)) {
@@ -505,8 +488,8 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::KW_NAMES => kwnames = Some(code.consts[oparg as usize].clone()),
-                    Opcode::PRECALL => {
+                    number::KW_NAMES => kwnames = Some(code.consts[oparg as usize].clone()),
+                    number::PRECALL => {
                         let nargs = oparg as usize;
                         let is_meth = (*sp.sub(nargs + 2)).is_some();
                         if !is_meth {
@@ -518,7 +501,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::CALL => {
+                    number::CALL => {
                         let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
                         let total = oparg as usize + usize::from(is_meth);
                         let callable = peek!(total + 1).clone();
@@ -559,7 +542,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                         push!(tri!(result));
                     }
-                    Opcode::CALL_FUNCTION_EX => {
+                    number::CALL_FUNCTION_EX => {
                         let kwargs = if oparg & 1 == 1 { Some(pop!()) } else { None };
                         let callargs = pop!();
                         let func = pop!();
@@ -572,7 +555,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         ));
                         push!(r);
                     }
-                    Opcode::MAKE_FUNCTION => {
+                    number::MAKE_FUNCTION => {
                         let code_obj = pop!();
                         let closure = if oparg & 8 != 0 { Some(pop!()) } else { None };
                         let annotations = if oparg & 4 != 0 { Some(pop!()) } else { None };
@@ -590,7 +573,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         );
                         push!(f);
                     }
-                    Opcode::RETURN_VALUE => {
+                    number::RETURN_VALUE => {
                         let value = pop!();
                         (*frame).stacktop = sp.offset_from(localsplus) as usize;
                         let done = frame;
@@ -606,20 +589,20 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         (*frame).stacktop += 1;
                         continue 'frames;
                     }
-                    Opcode::BUILD_TUPLE => {
+                    number::BUILD_TUPLE => {
                         let items = collect_top(&mut sp, oparg as usize);
                         push!(vm.new_tuple(items));
                     }
-                    Opcode::BUILD_LIST => {
+                    number::BUILD_LIST => {
                         let items = collect_top(&mut sp, oparg as usize);
                         push!(vm.new_list(items));
                     }
-                    Opcode::BUILD_SET => {
+                    number::BUILD_SET => {
                         let items = collect_top(&mut sp, oparg as usize);
                         let s = tri!(crate::objects::set::new_set(vm, items));
                         push!(s);
                     }
-                    Opcode::BUILD_MAP => {
+                    number::BUILD_MAP => {
                         let items = collect_top(&mut sp, 2 * oparg as usize);
                         let d = vm.new_dict();
                         let dict = &d.payload::<DictObject>().expect("a dict").dict;
@@ -629,7 +612,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                         push!(d);
                     }
-                    Opcode::BUILD_CONST_KEY_MAP => {
+                    number::BUILD_CONST_KEY_MAP => {
                         let keys = pop!();
                         let values = collect_top(&mut sp, oparg as usize);
                         let d = vm.new_dict();
@@ -639,26 +622,26 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                         push!(d);
                     }
-                    Opcode::BUILD_STRING => {
+                    number::BUILD_STRING => {
                         let parts = collect_top(&mut sp, oparg as usize);
                         push!(crate::protocols::join_strings(vm, &parts));
                     }
-                    Opcode::BUILD_SLICE => {
+                    number::BUILD_SLICE => {
                         let step = if oparg == 3 { pop!() } else { vm.none.clone() };
                         let stop = pop!();
                         let start = pop!();
                         push!(crate::objects::slice::new_slice(vm, start, stop, step));
                     }
-                    Opcode::LIST_APPEND => {
+                    number::LIST_APPEND => {
                         let v = pop!();
                         let list = peek!(oparg as usize);
                         crate::objects::list::list_of(list).push(v);
                     }
-                    Opcode::SET_ADD => {
+                    number::SET_ADD => {
                         let v = pop!();
                         tri!(crate::objects::set::set_add(vm, peek!(oparg as usize), v));
                     }
-                    Opcode::MAP_ADD => {
+                    number::MAP_ADD => {
                         let value = pop!();
                         let key = pop!();
                         let d = peek!(oparg as usize);
@@ -668,7 +651,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             .dict
                             .set(vm, key, value));
                     }
-                    Opcode::LIST_EXTEND => {
+                    number::LIST_EXTEND => {
                         let iterable = pop!();
                         let list = peek!(oparg as usize);
                         if let Err(e) = crate::objects::list::list_extend(vm, list, &iterable) {
@@ -684,33 +667,33 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             break 'dispatch Raised::New(e);
                         }
                     }
-                    Opcode::SET_UPDATE => {
+                    number::SET_UPDATE => {
                         let iterable = pop!();
                         let set = peek!(oparg as usize);
                         tri!(crate::objects::set::set_update(vm, set, &iterable));
                     }
-                    Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                    number::DICT_UPDATE | number::DICT_MERGE => {
                         let update = pop!();
                         let d = peek!(oparg as usize).clone();
-                        let func = if op == Opcode::DICT_MERGE {
+                        let func = if opcode == number::DICT_MERGE {
                             Some(peek!(oparg as usize + 2).clone())
                         } else {
                             None
                         };
                         tri!(crate::call::dict_merge(vm, &d, &update, func.as_ref()));
                     }
-                    Opcode::LIST_TO_TUPLE => {
+                    number::LIST_TO_TUPLE => {
                         let list = pop!();
                         push!(vm.new_tuple(crate::objects::list::list_of(&list).to_vec()));
                     }
-                    Opcode::UNPACK_SEQUENCE => {
+                    number::UNPACK_SEQUENCE => {
                         let seq = pop!();
                         let items = tri!(crate::protocols::unpack(vm, &seq, oparg as usize, None));
                         for item in items.into_iter().rev() {
                             push!(item);
                         }
                     }
-                    Opcode::UNPACK_EX => {
+                    number::UNPACK_EX => {
                         let seq = pop!();
                         let before = (oparg & 0xff) as usize;
                         let after = (oparg >> 8) as usize;
@@ -719,7 +702,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             push!(item);
                         }
                     }
-                    Opcode::FORMAT_VALUE => {
+                    number::FORMAT_VALUE => {
                         let spec = if oparg & 4 != 0 { Some(pop!()) } else { None };
                         let value = pop!();
                         let value = match oparg & 3 {
@@ -731,12 +714,12 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let r = tri!(crate::protocols::format(vm, &value, spec.as_ref()));
                         push!(r);
                     }
-                    Opcode::MAKE_CELL => {
+                    number::MAKE_CELL => {
                         let slot = &mut *localsplus.add(oparg as usize);
                         let initial = slot.take();
                         *slot = Some(crate::call::new_cell(vm, initial));
                     }
-                    Opcode::COPY_FREE_VARS => {
+                    number::COPY_FREE_VARS => {
                         let f = (*frame)
                             .func
                             .as_ref()
@@ -750,12 +733,12 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             *localsplus.add(offset + i) = Some(cell.clone());
                         }
                     }
-                    Opcode::LOAD_CLOSURE => {
+                    number::LOAD_CLOSURE => {
                         let v = (*localsplus.add(oparg as usize)).clone();
                         push_opt!(v);
                     }
-                    Opcode::LOAD_DEREF | Opcode::LOAD_CLASSDEREF => {
-                        if op == Opcode::LOAD_CLASSDEREF {
+                    number::LOAD_DEREF | number::LOAD_CLASSDEREF => {
+                        if opcode == number::LOAD_CLASSDEREF {
                             let name = &code.localsplusnames[oparg as usize];
                             if let Some(locals) = &(*frame).locals {
                                 if let Some(v) =
@@ -782,7 +765,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::STORE_DEREF => {
+                    number::STORE_DEREF => {
                         let v = pop!();
                         if let Some(cell) = (*localsplus.add(oparg as usize))
                             .as_ref()
@@ -792,7 +775,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             drop(old);
                         }
                     }
-                    Opcode::DELETE_DEREF => {
+                    number::DELETE_DEREF => {
                         let cell = (*localsplus.add(oparg as usize)).clone();
                         let old = cell
                             .as_ref()
@@ -802,7 +785,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             break 'dispatch Raised::New(unbound_deref(vm, code, oparg as usize));
                         }
                     }
-                    Opcode::LOAD_BUILD_CLASS => {
+                    number::LOAD_BUILD_CLASS => {
                         let b = tri!(crate::protocols::mapping_get(
                             vm,
                             &(*frame).builtins,
@@ -818,8 +801,8 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::LOAD_ASSERTION_ERROR => push!(vm.exceptions.assertion_error.clone()),
-                    Opcode::SETUP_ANNOTATIONS => {
+                    number::LOAD_ASSERTION_ERROR => push!(vm.exceptions.assertion_error.clone()),
+                    number::SETUP_ANNOTATIONS => {
                         if let Some(locals) = &(*frame).locals {
                             let name = &vm.names.__annotations__;
                             if tri!(crate::protocols::mapping_get(vm, locals, name)).is_none() {
@@ -827,7 +810,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::RAISE_VARARGS => {
+                    number::RAISE_VARARGS => {
                         let cause = if oparg == 2 { Some(pop!()) } else { None };
                         let exc = if oparg >= 1 { Some(pop!()) } else { None };
                         match crate::call::do_raise(vm, exc, cause) {
@@ -846,7 +829,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             Err(e) => break 'dispatch Raised::New(e),
                         }
                     }
-                    Opcode::RERAISE => {
+                    number::RERAISE => {
                         // RERAISE's argument says the stack holds the lasti of
                         // the original raise, which CPython puts back for
                         // frame introspection; the handler search, like
@@ -855,24 +838,24 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let exc = pop!();
                         break 'dispatch Raised::Again(PyErr(exc));
                     }
-                    Opcode::PUSH_EXC_INFO => {
+                    number::PUSH_EXC_INFO => {
                         let value = pop!();
                         let previous = vm.thread.handled.replace(Some(value.clone()));
                         push!(previous.unwrap_or_else(|| vm.none.clone()));
                         push!(value);
                     }
-                    Opcode::POP_EXCEPT => {
+                    number::POP_EXCEPT => {
                         let value = pop!();
                         let restored = (!vm.is_none(&value)).then_some(value);
                         let old = vm.thread.handled.replace(restored);
                         drop(old);
                     }
-                    Opcode::CHECK_EXC_MATCH => {
+                    number::CHECK_EXC_MATCH => {
                         let right = pop!();
                         let matched = tri!(crate::call::exception_matches(vm, peek!(1), &right));
                         push!(vm.new_bool(matched));
                     }
-                    Opcode::CHECK_EG_MATCH => {
+                    number::CHECK_EG_MATCH => {
                         let match_type = pop!();
                         let exc = peek!(1).clone();
                         let (rest, matched) =
@@ -887,19 +870,19 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             drop(vm.thread.handled.replace(Some(matched)));
                         }
                     }
-                    Opcode::PREP_RERAISE_STAR => {
+                    number::PREP_RERAISE_STAR => {
                         let excs = pop!();
                         let orig = pop!();
                         let r = tri!(crate::exceptions::prep_reraise_star(vm, &orig, &excs));
                         push!(r);
                     }
-                    Opcode::BEFORE_WITH => {
+                    number::BEFORE_WITH => {
                         let manager = pop!();
                         let (exit, result) = tri!(crate::call::enter_context(vm, &manager));
                         push!(exit);
                         push!(result);
                     }
-                    Opcode::WITH_EXCEPT_START => {
+                    number::WITH_EXCEPT_START => {
                         let exc = peek!(1).clone();
                         let exit = peek!(4).clone();
                         let tb = exception_payload(&exc)
@@ -909,11 +892,11 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let r = tri!(vm.call(&exit, Args::positional_only(&[ty, exc, tb])));
                         push!(r);
                     }
-                    Opcode::PRINT_EXPR => {
+                    number::PRINT_EXPR => {
                         let v = pop!();
                         tri!(crate::builtins::display_hook(vm, &v));
                     }
-                    Opcode::IMPORT_NAME => {
+                    number::IMPORT_NAME => {
                         let fromlist = pop!();
                         let level = pop!();
                         let m = tri!(crate::builtins::import_name(
@@ -925,7 +908,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         ));
                         push!(m);
                     }
-                    Opcode::IMPORT_STAR => {
+                    number::IMPORT_STAR => {
                         let module = pop!();
                         let Some(locals) = (*frame).locals.clone() else {
                             break 'dispatch Raised::New(vm.new_exception(
@@ -935,7 +918,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         };
                         tri!(crate::import::import_star(vm, &module, &locals));
                     }
-                    Opcode::IMPORT_FROM => {
+                    number::IMPORT_FROM => {
                         let m = peek!(1).clone();
                         let r = tri!(crate::builtins::import_from(
                             vm,
@@ -944,8 +927,8 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         ));
                         push!(r);
                     }
-                    Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE => {
-                        let flag = if op == Opcode::MATCH_MAPPING {
+                    number::MATCH_MAPPING | number::MATCH_SEQUENCE => {
+                        let flag = if opcode == number::MATCH_MAPPING {
                             crate::typeobject::flags::MAPPING
                         } else {
                             crate::typeobject::flags::SEQUENCE
@@ -953,11 +936,11 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let matched = crate::matching::has_pattern_flag(vm, peek!(1), flag);
                         push!(vm.new_bool(matched));
                     }
-                    Opcode::MATCH_KEYS => {
+                    number::MATCH_KEYS => {
                         let values = tri!(crate::matching::match_keys(vm, peek!(2), peek!(1)));
                         push!(values);
                     }
-                    Opcode::MATCH_CLASS => {
+                    number::MATCH_CLASS => {
                         let names = pop!();
                         let cls = pop!();
                         let subject = pop!();
@@ -970,7 +953,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         ));
                         push!(attrs);
                     }
-                    Opcode::RETURN_GENERATOR => {
+                    number::RETURN_GENERATOR => {
                         (*frame).next_instr = ip;
                         (*frame).stacktop = sp.offset_from(localsplus) as usize;
                         let done = frame;
@@ -990,7 +973,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         (*frame).stacktop += 1;
                         continue 'frames;
                     }
-                    Opcode::YIELD_VALUE => {
+                    number::YIELD_VALUE => {
                         let value = pop!();
                         (*frame).next_instr = ip;
                         (*frame).stacktop = sp.offset_from(localsplus) as usize;
@@ -1000,7 +983,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             .set(vm.thread.recursion_depth.get() - 1);
                         break 'frames Ok(value);
                     }
-                    Opcode::SEND => {
+                    number::SEND => {
                         let value = pop!();
                         let receiver = peek!(1).clone();
                         match tri!(crate::objects::generator::send(vm, &receiver, value)) {
@@ -1012,7 +995,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::GET_YIELD_FROM_ITER => {
+                    number::GET_YIELD_FROM_ITER => {
                         let v = peek!(1);
                         if !crate::objects::generator::is_generator_like(vm, v) {
                             let it = tri!(vm.iter(v));
@@ -1020,7 +1003,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             drop(old);
                         }
                     }
-                    Opcode::GET_AWAITABLE => {
+                    number::GET_AWAITABLE => {
                         let v = pop!();
                         let it = tri!(crate::objects::generator::awaitable_iter(vm, &v, oparg));
                         push!(it);
@@ -1028,7 +1011,11 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     _ => {
                         break 'dispatch Raised::New(vm.new_exception(
                             &vm.exceptions.system_error,
-                            format!("unknown opcode {}", op.name()),
+                            format!(
+                                "unknown opcode {}",
+                                krait_compiler::opcode::from_number(opcode as u8)
+                                    .map_or("", Opcode::name)
+                            ),
                         ));
                     }
                 }
