@@ -298,16 +298,72 @@ instructions! {
     POP_JUMP_IF_NOT_NONE = 265, caches 0, Target, |_a| -1;
 }
 
-/// The number of inline CACHE code units after each opcode byte: a
-/// table the eval loop reads instead of decoding the byte.
-pub const INLINE_CACHE_ENTRIES: [u8; 256] = {
+macro_rules! specialized_instructions {
+    ( $( $name:ident = $number:literal, $family:ident; )* ) => {
+        /// The specialized instructions the eval loop writes over a real
+        /// instruction of their family once it has seen the operands it
+        /// runs on (PEP 659's quickening). They take the family's
+        /// argument and inline cache, and use numbers no real
+        /// instruction has: never in `co_code`, only in the code the
+        /// eval loop runs.
+        pub mod specialized {
+            $( pub const $name: u16 = $number; )*
+
+            /// Each one's name, number and family.
+            pub const ALL: &[(&str, u16, super::Opcode)] =
+                &[ $( (stringify!($name), $number, super::Opcode::$family), )* ];
+        }
+    };
+}
+
+// CPython 3.11's specialized instructions (opcode.py's
+// `_specializations`), with their numbers (Include/opcode.h).
+specialized_instructions! {
+    CALL_PY_EXACT_ARGS = 23, CALL;
+    CALL_PY_WITH_DEFAULTS = 24, CALL;
+    LOAD_GLOBAL_BUILTIN = 48, LOAD_GLOBAL;
+    LOAD_GLOBAL_MODULE = 55, LOAD_GLOBAL;
+}
+
+/// For each opcode byte, the real instruction it runs as: itself, or a
+/// specialized instruction's family (CPython's `_PyOpcode_Deopt`); 0
+/// for numbers no instruction has.
+pub const DEOPT: [u8; 256] = {
     let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < NUMBERS_AND_CACHES.len() {
+        let number = NUMBERS_AND_CACHES[i].0;
+        if number < 256 {
+            table[number as usize] = number as u8;
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i < specialized::ALL.len() {
+        let (_, number, family) = specialized::ALL[i];
+        table[number as usize] = family as u16 as u8;
+        i += 1;
+    }
+    table
+};
+
+/// The number of inline CACHE code units after each opcode byte, a
+/// specialized instruction's being its family's: a table the eval loop
+/// reads instead of decoding the byte.
+pub const INLINE_CACHE_ENTRIES: [u8; 256] = {
+    let mut by_number = [0u8; 256];
     let mut i = 0;
     while i < NUMBERS_AND_CACHES.len() {
         let (number, caches) = NUMBERS_AND_CACHES[i];
         if number < 256 {
-            table[number as usize] = caches;
+            by_number[number as usize] = caches;
         }
+        i += 1;
+    }
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = by_number[DEOPT[i] as usize];
         i += 1;
     }
     table

@@ -26,7 +26,7 @@ use crate::objects::tuple::tuple_items;
 use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
 use krait_compiler::code::local_kind;
-use krait_compiler::opcode::{number, Opcode, INLINE_CACHE_ENTRIES};
+use krait_compiler::opcode::{number, specialized, Opcode, INLINE_CACHE_ENTRIES};
 use std::ptr::NonNull;
 
 /// Runs module- or class-level code with `globals` and a locals mapping.
@@ -92,7 +92,29 @@ fn push_function_frame(
 ) -> PyResult<NonNull<Frame>> {
     let f = func.payload::<FunctionObject>().expect("a function");
     let code = f.code.payload::<CodePayload>().expect("a function's code");
-    let frame = crate::frame::push(
+    let frame = push_frame_of(vm, func, f, code, previous)?;
+    // SAFETY: the frame was just pushed; its slots are initialised.
+    let slots = unsafe {
+        std::slice::from_raw_parts_mut(Frame::localsplus(frame.as_ptr()), code.nlocalsplus())
+    };
+    if let Err(e) = crate::call::bind_arguments(vm, f, code, slots, args) {
+        // SAFETY: the frame is the innermost and nothing refers to it.
+        unsafe { crate::frame::pop(vm, frame.as_ptr()) };
+        return Err(e);
+    }
+    Ok(frame)
+}
+
+/// Pushes a frame for a call of `func`, its parameters not yet bound.
+#[inline]
+fn push_frame_of(
+    vm: &Vm,
+    func: &Object,
+    f: &FunctionObject,
+    code: &CodePayload,
+    previous: *mut Frame,
+) -> PyResult<NonNull<Frame>> {
+    crate::frame::push(
         vm,
         Frame {
             code: f.code.clone(),
@@ -109,17 +131,7 @@ fn push_function_frame(
             suspended: false,
         },
         code,
-    )?;
-    // SAFETY: the frame was just pushed; its slots are initialised.
-    let slots = unsafe {
-        std::slice::from_raw_parts_mut(Frame::localsplus(frame.as_ptr()), code.nlocalsplus())
-    };
-    if let Err(e) = crate::call::bind_arguments(vm, f, code, slots, args) {
-        // SAFETY: the frame is the innermost and nothing refers to it.
-        unsafe { crate::frame::pop(vm, frame.as_ptr()) };
-        return Err(e);
-    }
-    Ok(frame)
+    )
 }
 
 /// How an error reached the exception handling code.
@@ -207,6 +219,10 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         push!(r);
                     }};
                 }
+                // Where the instruction starts, its EXTENDED_ARGs included:
+                // a specialized instruction whose checks fail runs again
+                // from here as the real one.
+                let start = ip;
                 let mut word = (*instructions.add(ip)).get();
                 let mut oparg = u32::from(word >> 8);
                 ip += 1;
@@ -218,6 +234,22 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                 let opcode = word & 0xff;
                 (*frame).lasti = ip - 1;
                 ip += INLINE_CACHE_ENTRIES[opcode as usize] as usize;
+                macro_rules! instruction {
+                    () => {
+                        crate::specialize::Instruction::at(
+                            instructions,
+                            (*frame).lasti,
+                            INLINE_CACHE_ENTRIES[opcode as usize] as usize,
+                        )
+                    };
+                }
+                macro_rules! deoptimize {
+                    () => {{
+                        instruction!().deoptimize();
+                        ip = start;
+                        continue 'dispatch;
+                    }};
+                }
                 match opcode {
                     number::NOP | number::RESUME | number::CACHE | number::EXTENDED_ARG => {}
                     number::LOAD_FAST => {
@@ -402,8 +434,55 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             drop(pop!());
                         }
                     }
+                    specialized::LOAD_GLOBAL_MODULE => {
+                        let instr = instruction!();
+                        let value = (*frame)
+                            .globals
+                            .payload::<DictObject>()
+                            .filter(|g| g.dict.has_keys_version(instr.u32_at(2)))
+                            .and_then(|g| g.dict.value_at(usize::from(instr.unit(1))));
+                        let Some(value) = value else {
+                            deoptimize!();
+                        };
+                        if oparg & 1 == 1 {
+                            push_opt!(None);
+                        }
+                        push!(value);
+                    }
+                    specialized::LOAD_GLOBAL_BUILTIN => {
+                        let instr = instruction!();
+                        let builtins_version =
+                            u32::from(instr.unit(4)) | u32::from(instr.unit(0)) << 16;
+                        let globals_hold = (*frame)
+                            .globals
+                            .payload::<DictObject>()
+                            .is_some_and(|g| g.dict.has_keys_version(instr.u32_at(2)));
+                        let value = (*frame)
+                            .builtins
+                            .payload::<DictObject>()
+                            .filter(|b| globals_hold && b.dict.has_keys_version(builtins_version))
+                            .and_then(|b| b.dict.value_at(usize::from(instr.unit(1))));
+                        let Some(value) = value else {
+                            deoptimize!();
+                        };
+                        if oparg & 1 == 1 {
+                            push_opt!(None);
+                        }
+                        push!(value);
+                    }
                     number::LOAD_GLOBAL => {
                         let name = &code.names[(oparg >> 1) as usize];
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            let f = &*frame;
+                            crate::specialize::load_global(
+                                vm,
+                                instr,
+                                &f.globals,
+                                &f.builtins,
+                                name,
+                            );
+                        }
                         if oparg & 1 == 1 {
                             push_opt!(None);
                         }
@@ -501,10 +580,50 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
+                    specialized::CALL_PY_EXACT_ARGS | specialized::CALL_PY_WITH_DEFAULTS => {
+                        let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                        let total = oparg as usize + usize::from(is_meth);
+                        let callable = peek!(total + 1);
+                        let Some((f, fcode)) = callable
+                            .payload::<FunctionObject>()
+                            .and_then(|f| Some((f, f.code.payload::<CodePayload>()?)))
+                            .filter(|(f, fcode)| {
+                                crate::specialize::positional_call_fits(f, fcode, total)
+                            })
+                        else {
+                            deoptimize!();
+                        };
+                        let new = tri!(push_frame_of(vm, callable, f, fcode, frame)).as_ptr();
+                        // The arguments move to the parameters.
+                        let params = Frame::localsplus(new);
+                        sp = sp.sub(total);
+                        std::ptr::copy_nonoverlapping(sp, params, total);
+                        let argcount = fcode.code.argcount as usize;
+                        if total < argcount {
+                            let defaults = f.defaults.borrow();
+                            let defaults = defaults.as_ref().and_then(tuple_items).unwrap_or(&[]);
+                            let first = argcount - defaults.len();
+                            for i in total..argcount {
+                                params.add(i).write(Some(defaults[i - first].clone()));
+                            }
+                        }
+                        for _ in total..oparg as usize + 2 {
+                            drop(pop_opt!());
+                        }
+                        (*frame).stacktop = sp.offset_from(localsplus) as usize;
+                        (*frame).next_instr = ip;
+                        frame = new;
+                        vm.thread.frame.set(frame);
+                        continue 'frames;
+                    }
                     number::CALL => {
                         let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
                         let total = oparg as usize + usize::from(is_meth);
                         let callable = peek!(total + 1).clone();
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::call(instr, &callable, total, kwnames.is_some());
+                        }
                         let names = kwnames.take();
                         let names_slice: &[Object] =
                             names.as_ref().and_then(tuple_items).unwrap_or(&[]);

@@ -48,6 +48,7 @@ pub mod protocols;
 pub mod recursion;
 pub mod run;
 pub mod slots;
+pub mod specialize;
 pub mod traceback;
 pub mod typeobject;
 pub mod vm;

@@ -204,6 +204,9 @@ pub struct Vm {
     pub thread: ThreadState,
     /// The keys of SipHash for str and bytes (`_Py_HashSecret`).
     pub hash_secret: (u64, u64),
+    /// The next dict keys version to give out (`Dict::keys_version`); 0
+    /// once they have run out.
+    pub next_keys_version: Cell<u32>,
     /// The optimization level modules are compiled at (`-O`, `-OO`).
     pub optimize: Cell<u8>,
     /// The size of the native stack the interpreter runs on, which bounds
@@ -305,6 +308,7 @@ impl Vm {
                 stack_limit: Cell::new(0),
             },
             hash_secret: crate::objects::hash::secret_from_environment(),
+            next_keys_version: Cell::new(1),
             optimize: Cell::new(0),
             native_stack_size: Cell::new(8 << 20),
             stdout: RefCell::new(Vec::new()),

@@ -44,6 +44,10 @@ pub struct Dict {
     /// Bumped by every change, so that iterators and interrupted lookups
     /// notice.
     version: Cell<u64>,
+    /// The keys' version for the eval loop's caches (`dk_version`): 0
+    /// until one is asked for, then a number no other dict and no other
+    /// state of this one's keys has, until a key is added or removed.
+    keys_version: Cell<u32>,
 }
 
 /// The payload of a dict object.
@@ -89,6 +93,47 @@ impl Dict {
 
     fn changed(&self) {
         self.version.set(self.version.get().wrapping_add(1));
+        self.keys_version.set(0);
+    }
+
+    /// The keys' version (`_PyDictKeys_GetVersionForCurrentState`): while
+    /// it stays the same, every key is where it was. 0 when the versions
+    /// have run out, which matches no cache.
+    pub fn keys_version(&self, vm: &Vm) -> u32 {
+        if self.keys_version.get() == 0 {
+            let next = vm.next_keys_version.get();
+            if next != 0 {
+                vm.next_keys_version.set(next.wrapping_add(1));
+                self.keys_version.set(next);
+            }
+        }
+        self.keys_version.get()
+    }
+
+    /// Whether the keys' version is `version` (not 0).
+    #[inline]
+    pub fn has_keys_version(&self, version: u32) -> bool {
+        version != 0 && self.keys_version.get() == version
+    }
+
+    /// Where the entry of the str `key` is, for a cache to read its value
+    /// by [`Dict::value_at`] while the keys' version holds.
+    pub fn index_of_str(&self, vm: &Vm, key: &Object) -> Option<usize> {
+        let hash = exact_str(key)?.hash(vm);
+        match self.lookup(vm, key, hash).ok()? {
+            Probe::Found(ix) => Some(ix),
+            _ => None,
+        }
+    }
+
+    /// The value of entry `index` (from [`Dict::index_of_str`]).
+    #[inline]
+    pub fn value_at(&self, index: usize) -> Option<Object> {
+        let table = self.table.borrow();
+        table
+            .entries
+            .get(index)
+            .and_then(|e| e.as_ref().map(|e| e.value.clone()))
     }
 
     fn probe(&self, vm: &Vm, key: &Object, hash: i64) -> PyResult<Probe> {
@@ -396,6 +441,7 @@ impl Dict {
                 used: table.used,
             }),
             version: Cell::new(0),
+            keys_version: Cell::new(0),
         }
     }
 
