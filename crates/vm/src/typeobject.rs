@@ -311,6 +311,8 @@ layouts! {
     BaseException => crate::exceptions::ExceptionObject,
     Traceback => crate::traceback::TracebackObject,
     GenericAlias => o::genericalias::GenericAliasObject,
+    Deque => crate::modules::collections::DequeObject,
+    DequeIterator => crate::modules::collections::DequeIterator,
     Union => o::union::UnionObject,
     Count => crate::modules::itertools::CountObject,
     Repeat => crate::modules::itertools::RepeatObject,

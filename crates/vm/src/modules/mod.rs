@@ -6,6 +6,7 @@
 //! it. Each entry's function builds the module the first time it is
 //! imported; `sys` and `builtins` are built at start-up.
 
+pub mod collections;
 pub mod errno;
 pub mod itertools;
 pub mod math;
@@ -27,6 +28,7 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 /// rest are built on their first import.
 pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("builtins", None),
+    ("_collections", Some(collections::init)),
     ("errno", Some(errno::init)),
     ("itertools", Some(itertools::init)),
     ("math", Some(math::init)),
