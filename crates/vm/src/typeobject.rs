@@ -312,6 +312,7 @@ layouts! {
     Traceback => crate::traceback::TracebackObject,
     GenericAlias => o::genericalias::GenericAliasObject,
     Deque => crate::modules::collections::DequeObject,
+    PartsIterator => crate::modules::string::PartsIterator,
     DequeIterator => crate::modules::collections::DequeIterator,
     Union => o::union::UnionObject,
     Count => crate::modules::itertools::CountObject,
