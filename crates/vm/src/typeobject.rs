@@ -654,7 +654,7 @@ fn check_heap(vm: &Vm, t: &Object, attr: &str) -> PyResult<()> {
     if !tp.has_flag(flags::HEAPTYPE) {
         return Err(vm.new_type_error(format!(
             "cannot set '{attr}' attribute of immutable type '{}'",
-            tp.name()
+            tp.tp_name(vm)
         )));
     }
     Ok(())
@@ -737,7 +737,7 @@ fn type_setattro(vm: &Vm, ty: &Object, name: &Object, value: Option<&Object>) ->
         return Err(vm.new_type_error(format!(
             "cannot set '{}' attribute of immutable type '{}'",
             crate::objects::str::as_rust_str(name),
-            tp.name()
+            tp.tp_name(vm)
         )));
     }
     let name = vm.intern_object(name);

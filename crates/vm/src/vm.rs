@@ -206,6 +206,9 @@ pub struct Vm {
     pub hash_secret: (u64, u64),
     /// The optimization level modules are compiled at (`-O`, `-OO`).
     pub optimize: Cell<u8>,
+    /// `sys.get_int_max_str_digits()`: the most decimal digits an int may
+    /// be converted from or to; 0 for no limit.
+    pub int_max_str_digits: Cell<usize>,
     /// The size of the native stack the interpreter runs on, which bounds
     /// how deep Rust code may recurse (8 MiB unless the embedder says).
     pub native_stack_size: Cell<usize>,
@@ -306,6 +309,7 @@ impl Vm {
             },
             hash_secret: crate::objects::hash::secret_from_environment(),
             optimize: Cell::new(0),
+            int_max_str_digits: Cell::new(crate::objects::int::DEFAULT_MAX_STR_DIGITS),
             native_stack_size: Cell::new(8 << 20),
             stdout: RefCell::new(Vec::new()),
             sources: RefCell::new(HashMap::new()),

@@ -543,6 +543,10 @@ fn defaultdict_type(vm: &Vm) -> PyResult {
         &vm.type_type,
         Args::positional_only(&[vm.new_str("defaultdict"), bases, namespace]),
     )?;
+    // A static type in CPython: immutable, and named with its module.
+    let tp = type_payload(&ty);
+    tp.flags
+        .set(tp.flags.get() & !flags::HEAPTYPE | flags::IMMUTABLETYPE);
     add_methods(
         vm,
         &ty,
