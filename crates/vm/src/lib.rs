@@ -37,6 +37,7 @@ pub mod eval;
 pub mod exceptions;
 pub mod format;
 pub mod frame;
+pub mod gc;
 pub mod import;
 pub mod matching;
 pub mod modules;
@@ -47,7 +48,9 @@ pub mod recursion;
 pub mod run;
 pub mod slots;
 pub mod traceback;
+pub mod traverse;
 pub mod typeobject;
+pub mod unraisable;
 pub mod vm;
 
 pub use errors::{PyErr, PyResult};

@@ -6,6 +6,8 @@
 //! it. Each entry's function builds the module the first time it is
 //! imported; `sys` and `builtins` are built at start-up.
 
+pub mod _weakref;
+pub mod gc;
 pub mod sys;
 
 use crate::errors::PyResult;
@@ -19,7 +21,12 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 
 /// Every native module by name: `builtins` and `sys` come ready-made, the
 /// rest are built on their first import.
-pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[("builtins", None), ("sys", None)];
+pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
+    ("_weakref", Some(_weakref::init)),
+    ("builtins", None),
+    ("gc", Some(gc::init)),
+    ("sys", None),
+];
 
 /// Makes the native modules needed at start-up and puts them in
 /// `sys.modules`.

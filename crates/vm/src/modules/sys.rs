@@ -88,6 +88,21 @@ pub(crate) fn init(vm: &Vm) {
         }),
     ];
     super::add_functions(vm, &module, functions);
+    let hook = crate::objects::function::new_builtin_function(
+        vm,
+        "unraisablehook",
+        crate::unraisable::default_hook,
+    );
+    set("unraisablehook", hook.clone());
+    set("__unraisablehook__", hook);
+    if let Ok(args_type) = crate::objects::structseq::new_type(
+        vm,
+        "sys",
+        "UnraisableHookArgs",
+        crate::unraisable::HOOK_ARGS_FIELDS,
+    ) {
+        set("UnraisableHookArgs", args_type);
+    }
     vm.modules
         .payload::<DictObject>()
         .expect("a dict")

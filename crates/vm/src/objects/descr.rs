@@ -12,8 +12,10 @@ use std::cell::RefCell;
 
 /// `int.__add__` and its kind: a type's slot, callable from Python
 /// (`wrapperobject`). `call` reads the slot of `objclass` and calls it.
+#[derive(krait_derive::Traverse)]
 pub struct SlotWrapperObject {
     pub name: &'static str,
+    #[traverse(skip)]
     pub call: fn(&Vm, &Object, Args) -> PyResult,
     pub objclass: Object,
 }
@@ -22,28 +24,35 @@ pub type Getter = fn(&Vm, &Object) -> PyResult;
 pub type Setter = fn(&Vm, &Object, Option<&Object>) -> PyResult<()>;
 
 /// An attribute computed by Rust functions (`PyGetSetDescrObject`).
+#[derive(krait_derive::Traverse)]
 pub struct GetSetObject {
     pub name: &'static str,
+    #[traverse(skip)]
     pub get: Getter,
+    #[traverse(skip)]
     pub set: Option<Setter>,
     pub objclass: Object,
 }
 
 /// A `__slots__` attribute: a word of the instance (`PyMemberDescrObject`).
+#[derive(krait_derive::Traverse)]
 pub struct MemberObject {
     pub name: String,
     pub offset: usize,
     pub objclass: Object,
 }
 
+#[derive(krait_derive::Traverse)]
 pub struct ClassMethodObject {
     pub callable: RefCell<Object>,
 }
 
+#[derive(krait_derive::Traverse)]
 pub struct StaticMethodObject {
     pub callable: RefCell<Object>,
 }
 
+#[derive(krait_derive::Traverse)]
 pub struct PropertyObject {
     pub fget: Option<Object>,
     pub fset: Option<Object>,
@@ -52,6 +61,7 @@ pub struct PropertyObject {
 }
 
 /// A read-only view of a type's namespace.
+#[derive(krait_derive::Traverse)]
 pub struct MappingProxyObject {
     pub ty: Object,
 }

@@ -15,7 +15,7 @@ use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
 use std::cell::RefCell;
 
-#[derive(Default)]
+#[derive(krait_derive::Traverse, Default)]
 pub struct ListObject {
     pub items: RefCell<Vec<Object>>,
 }

@@ -32,7 +32,9 @@ pub mod str;
 pub mod str_format;
 pub mod str_methods;
 pub mod stringlib;
+pub mod structseq;
 pub mod tuple;
+pub mod weakref;
 pub mod zip;
 
 use crate::object::type_payload;
@@ -67,6 +69,7 @@ pub(crate) fn init_types(vm: &Vm) {
     map::init(vm);
     filter::init(vm);
     slice::init(vm);
+    weakref::init(vm);
     crate::traceback::init(vm);
     for ty in vm.types.all() {
         let tp = type_payload(ty);

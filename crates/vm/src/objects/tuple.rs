@@ -6,6 +6,7 @@ use crate::objects::sequence;
 use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
 
+#[derive(krait_derive::Traverse)]
 pub struct TupleObject {
     items: Box<[Object]>,
 }
