@@ -179,6 +179,8 @@ fn run(source: Vec<u8>, file: String, argv: Vec<String>, optimize: u8) -> ExitCo
                 Err(e) => krait_vm::run::report_uncaught(&vm, &e.0),
             };
             vm.flush_stdout();
+            vm.finalize();
+            vm.flush_stdout();
             status
         })
         .expect("spawn the interpreter thread")

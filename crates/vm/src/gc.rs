@@ -244,6 +244,8 @@ pub struct GcState {
     long_lived_total: Cell<usize>,
     long_lived_pending: Cell<usize>,
     pub debug: Cell<u32>,
+    /// The interpreter is shutting down: its modules are gone.
+    pub finalizing: Cell<bool>,
     /// The interpreter, once it is ready to run finalizers; null before
     /// and after.
     vm: Cell<*const Vm>,
@@ -264,6 +266,7 @@ impl GcState {
             long_lived_total: Cell::new(0),
             long_lived_pending: Cell::new(0),
             debug: Cell::new(0),
+            finalizing: Cell::new(false),
             vm: Cell::new(null()),
         }
     }

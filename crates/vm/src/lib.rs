@@ -36,6 +36,7 @@ pub mod errors;
 pub mod eval;
 pub mod exceptions;
 pub mod format;
+pub mod finalize;
 pub mod frame;
 pub mod gc;
 pub mod import;

@@ -316,7 +316,12 @@ impl Printer<'_> {
             "  File \"{}\", line {}, in {}\n",
             code.code.filename, lineno, code.code.name
         ));
-        let Some(line) = source_line(&code.code.filename, lineno) else {
+        // While the interpreter shuts down CPython cannot import what
+        // reads the source, and shows none.
+        let source = (!self.vm.gc.finalizing.get())
+            .then(|| source_line(&code.code.filename, lineno))
+            .flatten();
+        let Some(line) = source else {
             return;
         };
         let chars: Vec<char> = line.chars().collect();
