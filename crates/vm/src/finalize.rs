@@ -46,7 +46,10 @@ impl Vm {
                 continue;
             };
             if let Ok(namespace) = self.getattr(&module, &self.names.__dict__) {
-                if namespace.payload::<crate::objects::dict::DictObject>().is_some() {
+                if namespace
+                    .payload::<crate::objects::dict::DictObject>()
+                    .is_some()
+                {
                     clear_namespace(self, &namespace);
                 }
             }

@@ -32,11 +32,12 @@
 
 pub mod builtins;
 pub mod call;
+pub mod config;
 pub mod errors;
 pub mod eval;
 pub mod exceptions;
-pub mod format;
 pub mod finalize;
+pub mod format;
 pub mod frame;
 pub mod gc;
 pub mod import;

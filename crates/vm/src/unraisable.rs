@@ -10,14 +10,20 @@ use crate::objects::tuple::tuple_items;
 use crate::typeobject::Args;
 use crate::vm::Vm;
 
-/// The fields of `sys.UnraisableHookArgs`.
-pub const HOOK_ARGS_FIELDS: &[&str] = &[
-    "exc_type",
-    "exc_value",
-    "exc_traceback",
-    "err_msg",
-    "object",
-];
+/// `sys.UnraisableHookArgs`, what the hook is given.
+pub static HOOK_ARGS: crate::objects::structseq::StructSeqSpec =
+    crate::objects::structseq::StructSeqSpec {
+        name: "sys.UnraisableHookArgs",
+        fields: &[
+            "exc_type",
+            "exc_value",
+            "exc_traceback",
+            "err_msg",
+            "object",
+        ],
+        n_sequence_fields: 5,
+        instantiable: true,
+    };
 
 /// Reports `err`, raised where no one can catch it, about `object` (the
 /// function that raised it, usually), with `message` in place of
@@ -56,8 +62,9 @@ pub fn write_unraisable(vm: &Vm, err: &PyErr, object: Option<&Object>, message: 
         write_default(vm, &values);
         return;
     };
-    let hook_args = crate::objects::structseq::new(&args_type, values.clone());
-    if let Err(hook_err) = vm.call(&hook, Args::positional_only(&[hook_args])) {
+    let called = crate::objects::structseq::new_instance(vm, &args_type, values.clone())
+        .and_then(|hook_args| vm.call(&hook, Args::positional_only(&[hook_args])));
+    if let Err(hook_err) = called {
         // The hook failed: both errors are written the default way.
         let hook_exc = hook_err.exception();
         let hook_values = [
@@ -78,7 +85,7 @@ pub fn write_unraisable(vm: &Vm, err: &PyErr, object: Option<&Object>, message: 
 pub fn default_hook(vm: &Vm, args: Args) -> crate::errors::PyResult {
     crate::objects::function::check_function_arity(vm, "unraisablehook", args, 1, 1)?;
     let values = tuple_items(&args.values[0])
-        .filter(|v| v.len() == HOOK_ARGS_FIELDS.len())
+        .filter(|v| v.len() == HOOK_ARGS.fields.len())
         .ok_or_else(|| {
             vm.new_type_error("sys.unraisablehook argument type must be UnraisableHookArgs")
         })?;

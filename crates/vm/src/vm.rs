@@ -73,6 +73,9 @@ builtin_types! {
     staticmethod: "staticmethod", StaticMethod, BASE;
     property: "property", Property, BASE;
     mappingproxy: "mappingproxy", MappingProxy, FINAL;
+    simple_namespace: "SimpleNamespace", Object, BASE;
+    generic_alias: "GenericAlias", GenericAlias, BASE;
+    union: "UnionType", Union, FINAL;
     code: "code", Code, FINAL;
     cell: "cell", Cell, FINAL;
     module: "module", Module, BASE;

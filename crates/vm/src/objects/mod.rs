@@ -15,6 +15,7 @@ pub mod filter;
 pub mod float;
 pub mod function;
 pub mod generator;
+pub mod genericalias;
 pub mod getargs;
 pub mod hash;
 pub mod int;
@@ -22,6 +23,7 @@ pub mod iter;
 pub mod list;
 pub mod map;
 pub mod module;
+pub mod namespace;
 pub mod object;
 pub mod printf;
 pub mod range;
@@ -34,6 +36,7 @@ pub mod str_methods;
 pub mod stringlib;
 pub mod structseq;
 pub mod tuple;
+pub mod union;
 pub mod weakref;
 pub mod zip;
 
@@ -62,6 +65,9 @@ pub(crate) fn init_types(vm: &Vm) {
     code::init(vm);
     cell::init(vm);
     module::init(vm);
+    namespace::init(vm);
+    genericalias::init(vm);
+    union::init(vm);
     range::init(vm);
     iter::init(vm);
     enumerate::init(vm);
@@ -71,11 +77,20 @@ pub(crate) fn init_types(vm: &Vm) {
     slice::init(vm);
     weakref::init(vm);
     crate::traceback::init(vm);
-    for ty in vm.types.all() {
+    for ty in vm.types.all().into_iter().chain([&vm.type_type]) {
         let tp = type_payload(ty);
         let base = tp.base.borrow().clone();
         if let Some(base) = base {
+            // A builtin type over `object` that has a payload of its own
+            // and no `new` cannot be instantiated from Python
+            // (`Py_TPFLAGS_DISALLOW_INSTANTIATION`).
+            let disallow = tp.slots.new.get().is_none()
+                && base.is(&vm.object_type)
+                && tp.layout != crate::typeobject::Layout::Object;
             tp.slots.inherit(&type_payload(&base).slots);
+            if disallow {
+                tp.slots.new.set(None);
+            }
         }
     }
 }

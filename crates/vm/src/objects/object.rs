@@ -34,7 +34,9 @@ pub(crate) fn init(vm: &Vm) {
     let none = type_payload(&vm.types.none);
     none.slots.repr.set(Some(|vm, _| Ok(vm.new_str("None"))));
     none.slots.nb_bool.set(Some(|_, _| Ok(false)));
-    none.slots.hash.set(Some(|_, o| Ok(static_object_hash(o, 0xbe0))));
+    none.slots
+        .hash
+        .set(Some(|_, o| Ok(static_object_hash(o, 0xbe0))));
     none.slots.new.set(None);
     crate::slots::add_slot_wrappers(vm, &vm.types.none);
     let not_implemented = type_payload(&vm.types.not_implemented);

@@ -1,97 +1,200 @@
-//! Struct sequences (Objects/structseq.c): tuples whose items are also
-//! attributes by name, as `sys.UnraisableHookArgs`.
+//! Struct sequences (Objects/structseq.c): the runtime's named tuples,
+//! such as `sys.version_info`, `sys.flags` and `time.struct_time`.
 //!
-//! A struct sequence type is a subclass of tuple without instance words;
-//! each field is a property whose getter is a builtin function bound to
-//! the field's index.
+//! A struct sequence type is a tuple subclass. Its first
+//! `n_sequence_fields` fields are the tuple's items; every field, those
+//! past the sequence included (as `os.stat_result`'s float times), is also
+//! a read-only member stored in an instance word, so attribute access is
+//! a member descriptor as in CPython.
 
 use crate::errors::PyResult;
-use crate::object::{self, Object};
-use crate::objects::descr::PropertyObject;
-use crate::objects::function::BuiltinFunctionObject;
+use crate::object::{self, type_payload, Object};
+use crate::objects::descr::{init_member, MemberObject};
+use crate::objects::dict::DictObject;
+use crate::objects::str::as_rust_str;
 use crate::objects::tuple::{tuple_items, TupleObject};
-use crate::typeobject::Args;
+use crate::typeobject::{flags, Args};
 use crate::vm::Vm;
 
-/// A new struct sequence type `module.name` with these fields.
-pub fn new_type(vm: &Vm, module: &str, name: &str, fields: &[&'static str]) -> PyResult {
-    let ns = vm.new_dict();
-    let d = crate::objects::dict::dict_of(&ns);
-    d.set_str(vm, vm.names.__module__.clone(), vm.new_str(module));
-    d.set_str(vm, vm.names.__slots__.clone(), vm.empty_tuple.clone());
-    for (index, &field) in fields.iter().enumerate() {
-        let getter = object::alloc(
-            &vm.types.builtin_function,
-            BuiltinFunctionObject {
-                name: field,
-                func: field_getter,
-                self_: Some(vm.new_int(index as i64)),
-                objclass: None,
-            },
-        );
-        let property = object::alloc(
-            &vm.types.property,
-            PropertyObject {
-                fget: Some(getter),
-                fset: None,
-                fdel: None,
-                doc: None,
-            },
-        );
-        d.set_str(vm, vm.intern(field), property);
+/// What a struct sequence type is made from (`PyStructSequence_Desc`).
+pub struct StructSeqSpec {
+    /// The dotted name, `module.name`.
+    pub name: &'static str,
+    pub fields: &'static [&'static str],
+    pub n_sequence_fields: usize,
+    /// Whether Python code may make instances, as `time.struct_time(...)`;
+    /// `sys.flags` and `sys.version_info` refuse.
+    pub instantiable: bool,
+}
+
+/// Makes a struct sequence type.
+pub fn new_type(vm: &Vm, spec: &StructSeqSpec) -> PyResult {
+    let (module, name) = spec
+        .name
+        .rsplit_once('.')
+        .unwrap_or(("builtins", spec.name));
+    let namespace = vm.new_dict();
+    let visible: Vec<Object> = spec.fields[..spec.n_sequence_fields]
+        .iter()
+        .map(|f| vm.new_str(f))
+        .collect();
+    let int = |n: usize| vm.new_int(n as i64);
+    for (key, value) in [
+        ("__module__", vm.new_str(module)),
+        ("__slots__", vm.empty_tuple.clone()),
+        ("n_sequence_fields", int(spec.n_sequence_fields)),
+        ("n_fields", int(spec.fields.len())),
+        ("n_unnamed_fields", int(0)),
+        ("__match_args__", vm.new_tuple(visible)),
+    ] {
+        vm.setitem(&namespace, &vm.new_str(key), Some(&value))?;
     }
-    let names = vm.new_tuple(fields.iter().map(|f| vm.new_str(f)).collect());
-    d.set_str(vm, vm.intern("_fields"), names);
-    d.set_str(
-        vm,
-        vm.names.__repr__.clone(),
-        crate::objects::function::new_builtin_function(vm, "__repr__", structseq_repr),
-    );
     let bases = vm.new_tuple(vec![vm.types.tuple.clone()]);
-    vm.call(
+    let ty = vm.call(
         &vm.type_type,
-        Args::positional_only(&[vm.new_str(name), bases, ns]),
-    )
-}
-
-/// An instance of struct sequence type `ty`.
-pub fn new(ty: &Object, values: Vec<Object>) -> Object {
-    object::alloc(ty, TupleObject::new(values))
-}
-
-/// A field's getter: `self_` is the field's index.
-fn field_getter(vm: &Vm, args: Args) -> PyResult {
-    let [index, seq] = args.values else {
-        return Err(vm.new_type_error("expected 1 argument"));
-    };
-    let i = index.as_small_int().unwrap_or(0) as usize;
-    tuple_items(seq)
-        .and_then(|items| items.get(i).cloned())
-        .ok_or_else(|| vm.new_type_error("descriptor requires a struct sequence"))
-}
-
-/// `module.name(field=value, ...)` (`structseq_repr`).
-fn structseq_repr(vm: &Vm, args: Args) -> PyResult {
-    let [seq] = args.values else {
-        return Err(vm.new_type_error("expected 0 arguments"));
-    };
-    let ty = vm.type_of(seq);
-    let module = vm.getattr_str(ty, "__module__")?;
-    let fields = vm.getattr_str(ty, "_fields")?;
-    let names = tuple_items(&fields).unwrap_or_default();
-    let items = tuple_items(seq).unwrap_or_default();
-    let mut parts = Vec::new();
-    for (name, value) in names.iter().zip(items) {
-        parts.push(format!(
-            "{}={}",
-            crate::objects::str::as_rust_str(name),
-            vm.repr_string(value)?
-        ));
+        Args::positional_only(&[vm.new_str(name), bases, namespace]),
+    )?;
+    let tp = type_payload(&ty);
+    tp.flags.set(tp.flags.get() & !flags::BASETYPE);
+    let word = std::mem::size_of::<usize>();
+    for field in spec.fields {
+        let offset = tp.basicsize.get();
+        tp.instance_slots.borrow_mut().push(offset);
+        tp.basicsize.set(offset + word);
+        let member = crate::objects::descr::new_member(vm, &ty, field, offset, true);
+        tp.dict.set_str(vm, vm.intern(field), member);
     }
-    Ok(vm.new_str(&format!(
-        "{}.{}({})",
-        crate::objects::str::as_rust_str(&module),
-        vm.type_name(seq),
-        parts.join(", ")
-    )))
+    tp.slots.repr.set(Some(structseq_repr));
+    if spec.instantiable {
+        tp.slots.new.set(Some(structseq_new));
+    } else {
+        tp.slots.new.set(None);
+    }
+    crate::objects::function::add_methods(vm, &ty, &[("__reduce__", structseq_reduce)]);
+    Ok(ty)
+}
+
+/// A new instance of a struct sequence type, one value per field.
+pub fn new_instance(vm: &Vm, ty: &Object, values: Vec<Object>) -> PyResult {
+    let members = members(ty);
+    debug_assert_eq!(values.len(), members.len());
+    let visible = sequence_length(vm, ty);
+    let instance = object::alloc(ty, TupleObject::new(values[..visible].to_vec()));
+    for (member, value) in members.iter().zip(values) {
+        init_member(vm, member, &instance, value)?;
+    }
+    Ok(instance)
+}
+
+/// The field descriptors of a struct sequence type, in field order.
+fn members(ty: &Object) -> Vec<Object> {
+    let mut members: Vec<(usize, Object)> = type_payload(ty)
+        .dict
+        .items()
+        .into_iter()
+        .filter_map(|(_, v)| {
+            let m = v.payload::<MemberObject>()?;
+            (m.objclass.is(ty)).then(|| (m.offset, v.clone()))
+        })
+        .collect();
+    members.sort_by_key(|(offset, _)| *offset);
+    members.into_iter().map(|(_, m)| m).collect()
+}
+
+fn sequence_length(vm: &Vm, ty: &Object) -> usize {
+    type_payload(ty)
+        .dict
+        .get_str(vm, &vm.intern("n_sequence_fields"))
+        .and_then(|n| n.as_small_int())
+        .unwrap_or(0) as usize
+}
+
+/// The dotted name messages use (`tp_name`).
+fn full_name(vm: &Vm, ty: &Object) -> String {
+    let tp = type_payload(ty);
+    match tp.dict.get_str(vm, &vm.names.__module__) {
+        Some(m) => format!("{}.{}", as_rust_str(&m), tp.name()),
+        None => tp.name(),
+    }
+}
+
+/// `T(sequence, dict=None)`: the first fields from the sequence, the
+/// rest from the sequence if it is long enough, else from `dict`, else None.
+fn structseq_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
+    let name = full_name(vm, ty);
+    let bound = crate::objects::int::bind_args(vm, &name, args, &["sequence", "dict"], 2, 1)?;
+    let sequence = bound[0].as_ref().expect("bound as required");
+    let dict = bound[1].as_ref().filter(|d| !vm.is_none(d));
+    let dict = match dict {
+        Some(d) => match d.payload::<DictObject>() {
+            Some(d) => Some(&d.dict),
+            None => {
+                return Err(
+                    vm.new_type_error(format!("{name}() takes a dict as second arg, if any"))
+                )
+            }
+        },
+        None => None,
+    };
+    let items = vm
+        .collect_iterable(sequence)
+        .map_err(|_| vm.new_type_error("constructor requires a sequence"))?;
+    let members = members(ty);
+    let (min, max) = (sequence_length(vm, ty), members.len());
+    let len = items.len();
+    if len < min || len > max {
+        let (bound, n) = if min == max {
+            ("a", min)
+        } else if len < min {
+            ("an at least", min)
+        } else {
+            ("an at most", max)
+        };
+        return Err(vm.new_type_error(format!(
+            "{name}() takes {bound} {n}-sequence ({len}-sequence given)"
+        )));
+    }
+    let mut values = items;
+    for member in &members[len..] {
+        let field = &member.payload::<MemberObject>().expect("a member").name;
+        let value = match dict {
+            Some(d) => d.get(vm, &vm.new_str(field))?,
+            None => None,
+        };
+        values.push(value.unwrap_or_else(|| vm.none.clone()));
+    }
+    new_instance(vm, ty, values)
+}
+
+/// `sys.flags(debug=0, inspect=0, ...)`: the sequence fields only.
+fn structseq_repr(vm: &Vm, o: &Object) -> PyResult {
+    let ty = vm.type_of(o).clone();
+    let items = tuple_items(o).unwrap_or(&[]);
+    let mut text = format!("{}(", full_name(vm, &ty));
+    for (i, (member, value)) in members(&ty).iter().zip(items).enumerate() {
+        if i > 0 {
+            text.push_str(", ");
+        }
+        let field = &member.payload::<MemberObject>().expect("a member").name;
+        text.push_str(field);
+        text.push('=');
+        text.push_str(&as_rust_str(&vm.repr(value)?));
+    }
+    text.push(')');
+    Ok(vm.new_str(&text))
+}
+
+/// `__reduce__`: the type, the sequence fields and a dict of the rest.
+fn structseq_reduce(vm: &Vm, args: Args) -> PyResult {
+    crate::objects::function::check_arity(vm, "__reduce__", args, 1, 1)?;
+    let o = &args.values[0];
+    let ty = vm.type_of(o).clone();
+    let items = tuple_items(o).unwrap_or(&[]).to_vec();
+    let extra = vm.new_dict();
+    for member in &members(&ty)[items.len()..] {
+        let field = &member.payload::<MemberObject>().expect("a member").name;
+        let name = vm.new_str(field);
+        vm.setitem(&extra, &name, Some(&vm.getattr(o, &name)?))?;
+    }
+    Ok(vm.new_tuple(vec![ty, vm.new_tuple(vec![vm.new_tuple(items), extra])]))
 }
