@@ -381,6 +381,11 @@ fn link(object: &Object) -> Option<&GcLink> {
     type_is_gc(ty).then(|| unsafe { &*link_of(header) })
 }
 
+/// Whether objects like `object` carry a link (`PyObject_IS_GC`).
+pub fn is_collectable(object: &Object) -> bool {
+    link(object).is_some()
+}
+
 /// Whether the collector tracks `object` (`gc.is_tracked`).
 pub fn is_tracked(object: &Object) -> bool {
     link(object).is_some_and(|l| !l.next.get().is_null())

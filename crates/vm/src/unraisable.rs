@@ -53,11 +53,7 @@ pub fn write_unraisable(vm: &Vm, err: &PyErr, object: Option<&Object>, message: 
                 .flatten()
         })
         .filter(|h| !vm.is_none(h));
-    let args_type = sys.as_ref().and_then(|s| {
-        vm.getattr_opt(s, &vm.intern("UnraisableHookArgs"))
-            .ok()
-            .flatten()
-    });
+    let args_type = vm.unraisable_hook_args.get().cloned();
     let (Some(hook), Some(args_type)) = (hook, args_type) else {
         write_default(vm, &values);
         return;

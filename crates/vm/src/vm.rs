@@ -223,6 +223,9 @@ pub struct Vm {
     pub sources: RefCell<HashMap<String, std::rc::Rc<Vec<u8>>>>,
     /// The cycle collector's state, which every type shares.
     pub gc: std::rc::Rc<crate::gc::GcState>,
+    /// The type of `sys.unraisablehook`'s argument, which `sys` does not
+    /// show.
+    pub unraisable_hook_args: std::cell::OnceCell<Object>,
     /// `gc.garbage` and `gc.callbacks`, which the collector uses.
     pub gc_garbage: Object,
     pub gc_callbacks: Object,
@@ -342,6 +345,7 @@ impl Vm {
             stdout: RefCell::new(Vec::new()),
             sources: RefCell::new(HashMap::new()),
             gc,
+            unraisable_hook_args: std::cell::OnceCell::new(),
             gc_garbage,
             gc_callbacks,
         });

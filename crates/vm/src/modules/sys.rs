@@ -100,7 +100,7 @@ pub(crate) fn init(vm: &Vm) {
     set("__unraisablehook__", hook);
     let args_type = crate::objects::structseq::new_type(vm, &crate::unraisable::HOOK_ARGS)
         .expect("sys.UnraisableHookArgs is made at start-up");
-    set("UnraisableHookArgs", args_type);
+    let _ = vm.unraisable_hook_args.set(args_type);
     vm.modules
         .payload::<DictObject>()
         .expect("a dict")

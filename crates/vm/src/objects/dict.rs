@@ -452,8 +452,12 @@ unsafe impl Traverse for Dict {
 
     fn traverse(&self, visit: &mut dyn FnMut(&Object)) {
         if let Ok(table) = self.table.try_borrow() {
+            // As CPython's, a str key is not shown (`dict_traverse` of a
+            // table of str keys): it holds no references.
             for entry in table.entries.iter().flatten() {
-                visit(&entry.key);
+                if exact_str(&entry.key).is_none() || crate::gc::is_collectable(&entry.key) {
+                    visit(&entry.key);
+                }
                 visit(&entry.value);
             }
         }
