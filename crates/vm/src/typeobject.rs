@@ -956,7 +956,17 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
     // for the weak reference list.
     let may_add_weak = base_weaklist.is_none()
         && !matches!(btp.layout, Layout::Int | Layout::Tuple | Layout::Bytes);
-    let declared = declared_slots(vm, &name, ns, base_dict.is_some(), may_add_weak)?;
+    let declared = declared_slots(vm, &name, ns, base_dict.is_some(), base_weaklist.is_none())?;
+    if matches!(btp.layout, Layout::Int | Layout::Tuple | Layout::Bytes)
+        && declared
+            .as_ref()
+            .is_some_and(|d| !d.names.is_empty() || d.dict || d.weakref)
+    {
+        return Err(vm.new_type_error(format!(
+            "nonempty __slots__ not supported for subtype of '{}'",
+            btp.name()
+        )));
+    }
     let wants_dict = declared.as_ref().is_none_or(|d| d.dict);
     let adds_weaklist = may_add_weak && declared.as_ref().is_none_or(|d| d.weakref);
     let adds_dict = base_dict.is_none() && wants_dict;

@@ -102,15 +102,25 @@ pub(crate) fn init(vm: &Vm) {
     }));
 
     let tp = type_payload(&vm.types.getset_descriptor);
-    tp.slots.descr_get.set(Some(|vm, d, instance, _| {
-        let d = d.payload::<GetSetObject>().expect("a getset descriptor");
+    tp.slots.descr_get.set(Some(|vm, descr, instance, _| {
+        let d = descr
+            .payload::<GetSetObject>()
+            .expect("a getset descriptor");
         match instance {
             Some(i) => {
                 check_self(vm, d.name, &d.objclass, i)?;
                 (d.get)(vm, i)
             }
-            None => Ok(vm.none.clone()),
+            None => Ok(descr.clone()),
         }
+    }));
+    tp.slots.repr.set(Some(|vm, d| {
+        let d = d.payload::<GetSetObject>().expect("a getset descriptor");
+        Ok(vm.new_str(&format!(
+            "<attribute '{}' of '{}' objects>",
+            d.name,
+            type_payload(&d.objclass).name()
+        )))
     }));
     tp.slots.descr_set.set(Some(|vm, d, instance, value| {
         let d = d.payload::<GetSetObject>().expect("a getset descriptor");

@@ -267,7 +267,10 @@ fn full_type_name(vm: &Vm, ty: &Object) -> String {
     let tp = type_payload(ty);
     if !tp.has_flag(crate::typeobject::flags::HEAPTYPE) {
         if let Some(m) = tp.dict.get_str(vm, &vm.names.__module__) {
-            return format!("{}.{}", crate::objects::str::as_rust_str(&m), tp.name());
+            let module = crate::objects::str::as_rust_str(&m);
+            if !module.is_empty() && module != "builtins" {
+                return format!("{module}.{}", tp.name());
+            }
         }
     }
     tp.name()
@@ -470,7 +473,7 @@ fn proxy_repr(vm: &Vm, p: &Object) -> PyResult {
         .and_then(WeakRefObject::referent)
         .unwrap_or_else(|| vm.none.clone());
     Ok(vm.new_str(&format!(
-        "<weakproxy at {:#x}; to '{}' at {:#x}>",
+        "<weakproxy at {:#x} to {} at {:#x}>",
         p.id(),
         full_type_name(vm, vm.type_of(&referent)),
         referent.id()
