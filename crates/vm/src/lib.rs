@@ -41,6 +41,7 @@ pub mod format;
 pub mod frame;
 pub mod gc;
 pub mod import;
+pub mod libm;
 pub mod matching;
 pub mod modules;
 pub mod object;

@@ -121,7 +121,7 @@ macro_rules! sequence_impls {
     )*};
 }
 
-sequence_impls!(Vec<T>, Box<[T]>);
+sequence_impls!(Vec<T>, Box<[T]>, std::collections::VecDeque<T>);
 
 // SAFETY: the boxed value's references.
 unsafe impl<T: Traverse + 'static> Traverse for Box<T> {
@@ -255,5 +255,7 @@ leaf_impls!(
     Cell<usize>,
     Cell<i64>,
     Cell<isize>,
+    Cell<Option<usize>>,
+    Cell<Option<i64>>,
     Cell<*const crate::object::ObjectHeader>
 );

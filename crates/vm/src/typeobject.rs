@@ -346,7 +346,21 @@ layouts! {
     Traceback => crate::traceback::TracebackObject,
     WeakRef => o::weakref::WeakRefObject,
     GenericAlias => o::genericalias::GenericAliasObject,
+    Deque => crate::modules::collections::DequeObject,
+    DequeIterator => crate::modules::collections::DequeIterator,
     Union => o::union::UnionObject,
+    Count => crate::modules::itertools::CountObject,
+    Repeat => crate::modules::itertools::RepeatObject,
+    Cycle => crate::modules::itertools::CycleObject,
+    Chain => crate::modules::itertools::ChainObject,
+    Islice => crate::modules::itertools::IsliceObject,
+    Accumulate => crate::modules::itertools::AccumulateObject,
+    Starmap => crate::modules::itertools::StarmapObject,
+    /// itertools' takewhile, dropwhile and filterfalse.
+    PredicateIterator => crate::modules::itertools::PredicateIterator,
+    Compress => crate::modules::itertools::CompressObject,
+    Pairwise => crate::modules::itertools::PairwiseObject,
+    ZipLongest => crate::modules::itertools::ZipLongestObject,
 }
 
 /// The payload of a type object (`PyTypeObject`).
@@ -424,6 +438,20 @@ impl TypeObject {
 
     pub fn name(&self) -> String {
         self.name.borrow().clone()
+    }
+
+    /// The name messages give a type (`tp_name`): a builtin type defined
+    /// by a module other than builtins carries the module's name, as
+    /// `collections.deque` does.
+    pub fn tp_name(&self, vm: &Vm) -> String {
+        if !self.has_flag(flags::HEAPTYPE) {
+            if let Some(module) = self.dict.get_str(vm, &vm.names.__module__) {
+                if let Some(m) = module.payload::<crate::objects::str::StrObject>() {
+                    return format!("{}.{}", m.to_string_lossy(), self.name());
+                }
+            }
+        }
+        self.name()
     }
 
     pub fn has_flag(&self, flag: u32) -> bool {
@@ -719,16 +747,7 @@ fn type_call(vm: &Vm, ty: &Object, args: Args) -> PyResult {
     }
     let tp = type_of_type(ty);
     let Some(new) = tp.slots.new.get() else {
-        // Named as `tp_name` is: with the module, for types outside builtins.
-        let name = match tp.dict.get_str(vm, &vm.names.__module__) {
-            Some(m)
-                if !tp.has_flag(flags::HEAPTYPE)
-                    && m.payload::<crate::objects::str::StrObject>().is_some() =>
-            {
-                format!("{}.{}", crate::objects::str::as_rust_str(&m), tp.name())
-            }
-            _ => tp.name(),
-        };
+        let name = tp.tp_name(vm);
         return Err(vm.new_type_error(format!("cannot create '{name}' instances")));
     };
     let object = new(vm, ty, args)?;

@@ -414,8 +414,9 @@ impl Vm {
     }
 
     /// `type(object).__name__`.
+    /// The name of an object's type, as messages give it (`tp_name`).
     pub fn type_name(&self, object: &Object) -> String {
-        self.type_payload_of(object).name()
+        self.type_payload_of(object).tp_name(self)
     }
 
     /// `isinstance(object, ty)` by the MRO alone (no `__instancecheck__`).

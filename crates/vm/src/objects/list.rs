@@ -57,7 +57,7 @@ unsafe impl Traverse for ListObject {
 
     fn traverse(&self, visit: &mut dyn FnMut(&Object)) {
         if let Ok(items) = self.items.try_borrow() {
-            items.iter().rev().for_each(|item| visit(item));
+            items.iter().rev().for_each(visit);
         }
     }
 

@@ -28,7 +28,7 @@ unsafe impl Traverse for TupleObject {
     const HOLDS_REFS: bool = true;
 
     fn traverse(&self, visit: &mut dyn FnMut(&Object)) {
-        self.items.iter().rev().for_each(|item| visit(item));
+        self.items.iter().rev().for_each(visit);
     }
 
     /// A tuple cannot be changed, so it gives nothing up (CPython's
