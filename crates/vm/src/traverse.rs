@@ -69,6 +69,21 @@ unsafe impl Traverse for Object {
     }
 }
 
+// SAFETY: a raised exception is one reference.
+unsafe impl Traverse for crate::errors::PyErr {
+    const HOLDS_REFS: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Object)) {
+        visit(&self.0)
+    }
+
+    fn clear(&self, _: &Vm, _: &mut Cleared) {}
+
+    fn take_refs(&mut self, vm: &Vm, out: &mut Cleared) {
+        self.0.take_refs(vm, out)
+    }
+}
+
 // SAFETY: the contents, if any.
 unsafe impl<T: Traverse + 'static> Traverse for Option<T> {
     const HOLDS_REFS: bool = T::HOLDS_REFS;

@@ -347,6 +347,7 @@ layouts! {
     WeakRef => o::weakref::WeakRefObject,
     GenericAlias => o::genericalias::GenericAliasObject,
     Deque => crate::modules::collections::DequeObject,
+    PartsIterator => crate::modules::string::PartsIterator,
     DequeIterator => crate::modules::collections::DequeIterator,
     Union => o::union::UnionObject,
     Count => crate::modules::itertools::CountObject,

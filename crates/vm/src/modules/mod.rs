@@ -13,6 +13,7 @@ pub mod gc;
 pub mod itertools;
 pub mod math;
 pub mod posix;
+pub mod string;
 pub mod sys;
 pub mod time;
 
@@ -31,6 +32,7 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("builtins", None),
     ("_collections", Some(collections::init)),
+    ("_string", Some(string::init)),
     ("_weakref", Some(_weakref::init)),
     ("errno", Some(errno::init)),
     ("gc", Some(gc::init)),
