@@ -195,6 +195,8 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
                 Err(e) => krait_vm::run::report_uncaught(&vm, &e.0),
             };
             vm.flush_stdout();
+            vm.finalize();
+            vm.flush_stdout();
             status
         })
         .expect("spawn the interpreter thread")

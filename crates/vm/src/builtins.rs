@@ -16,6 +16,7 @@ use std::io::Write;
 
 /// `super(type, obj)`: attribute lookup that starts after `ty` in the MRO
 /// of `obj`'s type.
+#[derive(krait_derive::Traverse)]
 pub struct SuperObject {
     pub ty: Object,
     pub obj: Option<Object>,

@@ -251,7 +251,8 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     }};
                 }
                 match opcode {
-                    number::NOP | number::RESUME | number::CACHE | number::EXTENDED_ARG => {}
+                    number::NOP | number::CACHE | number::EXTENDED_ARG => {}
+                    number::RESUME => crate::gc::safe_point(vm),
                     number::LOAD_FAST => {
                         let slot = &*localsplus.add(oparg as usize);
                         match slot {
@@ -374,9 +375,11 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                     }
                     number::JUMP_FORWARD => ip += oparg as usize,
-                    number::JUMP_BACKWARD | number::JUMP_BACKWARD_NO_INTERRUPT => {
-                        ip -= oparg as usize
+                    number::JUMP_BACKWARD => {
+                        ip -= oparg as usize;
+                        crate::gc::safe_point(vm);
                     }
+                    number::JUMP_BACKWARD_NO_INTERRUPT => ip -= oparg as usize,
                     number::POP_JUMP_FORWARD_IF_FALSE
                     | number::POP_JUMP_FORWARD_IF_TRUE
                     | number::POP_JUMP_BACKWARD_IF_FALSE

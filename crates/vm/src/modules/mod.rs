@@ -6,10 +6,14 @@
 //! it. Each entry's function builds the module the first time it is
 //! imported; `sys` and `builtins` are built at start-up.
 
+pub mod _weakref;
+pub mod collections;
 pub mod errno;
+pub mod gc;
 pub mod itertools;
 pub mod math;
 pub mod posix;
+pub mod string;
 pub mod sys;
 pub mod time;
 
@@ -27,7 +31,11 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 /// rest are built on their first import.
 pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("builtins", None),
+    ("_collections", Some(collections::init)),
+    ("_string", Some(string::init)),
+    ("_weakref", Some(_weakref::init)),
     ("errno", Some(errno::init)),
+    ("gc", Some(gc::init)),
     ("itertools", Some(itertools::init)),
     ("math", Some(math::init)),
     ("posix", Some(posix::init)),
@@ -85,7 +93,7 @@ pub(crate) fn new_type(
 ) -> Object {
     let ty = crate::object::alloc(
         &vm.type_type,
-        TypeObject::new(name, layout, type_flags | flags::IMMUTABLETYPE),
+        TypeObject::new(name, layout, type_flags | flags::IMMUTABLETYPE, &vm.gc),
     );
     let tp = crate::object::type_payload(&ty);
     *tp.base.borrow_mut() = Some(vm.object_type.clone());

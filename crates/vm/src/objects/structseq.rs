@@ -60,7 +60,10 @@ pub fn new_type(vm: &Vm, spec: &StructSeqSpec) -> PyResult {
         Args::positional_only(&[vm.new_str(name), bases, namespace]),
     )?;
     let tp = type_payload(&ty);
-    tp.flags.set(tp.flags.get() & !flags::BASETYPE);
+    // A static type in CPython: not subclassable, immutable, and named
+    // with its module in messages.
+    tp.flags
+        .set(tp.flags.get() & !(flags::BASETYPE | flags::HEAPTYPE) | flags::IMMUTABLETYPE);
     let word = std::mem::size_of::<usize>();
     for field in spec.fields.iter().filter(|f| !f.is_empty()) {
         let offset = tp.basicsize.get();
@@ -157,7 +160,8 @@ fn full_name(vm: &Vm, ty: &Object) -> String {
 /// rest from the sequence if it is long enough, else from `dict`, else None.
 pub(crate) fn structseq_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
     let name = full_name(vm, ty);
-    let bound = crate::objects::int::bind_args(vm, &name, args, &["sequence", "dict"], 2, 1)?;
+    // Argument Clinic names the constructor `structseq` in its messages.
+    let bound = crate::objects::int::bind_args(vm, "structseq", args, &["sequence", "dict"], 2, 1)?;
     let sequence = bound[0].as_ref().expect("bound as required");
     let dict = bound[1].as_ref().filter(|d| !vm.is_none(d));
     let dict = match dict {
