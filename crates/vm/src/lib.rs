@@ -53,6 +53,7 @@ pub mod slots;
 pub mod specialize;
 pub mod traceback;
 pub mod traverse;
+pub mod type_cache;
 pub mod typeobject;
 pub mod unraisable;
 pub mod vm;

@@ -390,6 +390,12 @@ pub struct TypeObject {
     pub dict: Dict,
     #[traverse(skip)]
     pub slots: Slots,
+    /// The version tag (`tp_version_tag`), 0 for none, and the stamp it
+    /// was last checked at (see `type_cache.rs`).
+    #[traverse(skip)]
+    pub version_tag: Cell<u32>,
+    #[traverse(skip)]
+    pub tag_checked: Cell<u64>,
     /// The interpreter's collector, which instances are tracked by.
     #[traverse(skip)]
     pub gc: Rc<GcState>,
@@ -431,8 +437,10 @@ impl TypeObject {
             base: RefCell::new(None),
             bases: RefCell::new(Vec::new()),
             mro: RefCell::new(Vec::new()),
-            dict: Dict::new(),
+            dict: Dict::for_type(),
             slots: Slots::default(),
+            version_tag: Cell::new(0),
+            tag_checked: Cell::new(0),
             gc: gc.clone(),
         }
     }
@@ -470,12 +478,7 @@ impl TypeObject {
     /// Looks `name` up along the MRO (`_PyType_Lookup`); `name` is an
     /// interned or at least exact str.
     pub fn lookup(&self, vm: &Vm, name: &Object) -> Option<Object> {
-        for ty in self.mro.borrow().iter() {
-            if let Some(value) = object::type_payload(ty).dict.get_str(vm, name) {
-                return Some(value);
-            }
-        }
-        None
+        crate::type_cache::lookup(vm, self, name)
     }
 
     /// [`TypeObject::lookup`] by a Rust string.

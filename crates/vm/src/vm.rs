@@ -215,6 +215,10 @@ pub struct Vm {
     /// The next dict keys version to give out (`Dict::keys_version`); 0
     /// once they have run out.
     pub next_keys_version: Cell<u32>,
+    /// The next type version tag to give out; 0 once they have run out.
+    pub next_type_version: Cell<u32>,
+    /// Lookups on types by version tag and name.
+    pub method_cache: crate::type_cache::MethodCache,
     /// The optimization level modules are compiled at (`-O`, `-OO`).
     pub optimize: Cell<u8>,
     /// `sys.get_int_max_str_digits()`: the most decimal digits an int may
@@ -347,6 +351,8 @@ impl Vm {
             },
             hash_secret: crate::objects::hash::secret_from_environment(),
             next_keys_version: Cell::new(1),
+            next_type_version: Cell::new(1),
+            method_cache: Default::default(),
             optimize: Cell::new(0),
             int_max_str_digits: Cell::new(crate::objects::int::DEFAULT_MAX_STR_DIGITS),
             native_stack_size: Cell::new(8 << 20),

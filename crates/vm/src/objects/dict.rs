@@ -49,6 +49,10 @@ pub struct Dict {
     /// until one is asked for, then a number no other dict and no other
     /// state of this one's keys has, until a key is added or removed.
     keys_version: Cell<u32>,
+    /// For a type's namespace, the stamp of its last change, which the
+    /// type's version tag is checked against (`type_cache.rs`); 0 for
+    /// other dicts, whose changes are not stamped.
+    stamp: Cell<u64>,
 }
 
 /// The payload of a dict object.
@@ -92,9 +96,33 @@ impl Dict {
         self.version.get()
     }
 
+    /// A type's namespace, whose changes are stamped.
+    pub fn for_type() -> Dict {
+        Dict {
+            stamp: Cell::new(crate::type_cache::next_stamp()),
+            ..Dict::default()
+        }
+    }
+
     fn changed(&self) {
         self.version.set(self.version.get().wrapping_add(1));
         self.keys_version.set(0);
+        self.stamp_change();
+    }
+
+    /// The stamp of the last change of a type's namespace.
+    pub fn stamp(&self) -> u64 {
+        self.stamp.get()
+    }
+
+    /// Stamps a change of a type's namespace: called before the change
+    /// (code a key's `__eq__` runs meanwhile must not trust a cache) and
+    /// after it, before anything removed is dropped.
+    #[inline]
+    pub fn stamp_change(&self) {
+        if self.stamp.get() != 0 {
+            self.stamp.set(crate::type_cache::next_stamp());
+        }
     }
 
     /// The keys' version (`_PyDictKeys_GetVersionForCurrentState`): while
@@ -285,6 +313,7 @@ impl Dict {
     }
 
     pub fn set_with_hash(&self, vm: &Vm, key: Object, hash: i64, value: Object) -> PyResult<()> {
+        self.stamp_change();
         match self.lookup(vm, &key, hash)? {
             Probe::Found(ix) => {
                 let old = {
@@ -292,6 +321,7 @@ impl Dict {
                     let entry = table.entries[ix].as_mut().expect("found entries exist");
                     std::mem::replace(&mut entry.value, value)
                 };
+                self.stamp_change();
                 drop(old);
             }
             Probe::Missing(slot) => {
@@ -321,6 +351,7 @@ impl Dict {
     /// `d.pop(key, None)`: the removed value, if the key was there.
     pub fn remove(&self, vm: &Vm, key: &Object) -> PyResult<Option<Object>> {
         let hash = vm.hash(key)?;
+        self.stamp_change();
         let Probe::Found(ix) = self.lookup(vm, key, hash)? else {
             return Ok(None);
         };
@@ -443,6 +474,7 @@ impl Dict {
             }),
             version: Cell::new(0),
             keys_version: Cell::new(0),
+            stamp: Cell::new(0),
         }
     }
 

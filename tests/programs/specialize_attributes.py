@@ -1,0 +1,203 @@
+# Attribute lookups cached by type version: every change to a class or to
+# one of its bases after the lookups are cached must be seen.
+class Base:
+    x = "base x"
+
+    def method(self):
+        return "base method"
+
+class Derived(Base):
+    pass
+
+class Leaf(Derived):
+    def __init__(self):
+        self.own = "own"
+
+def read(o):
+    return o.x, o.method(), o.own
+
+leaf = Leaf()
+for _ in range(3):
+    print(read(leaf), end=" ")
+print()
+
+# A base's attribute changed, added to the middle class, deleted.
+Base.x = "base x 2"
+print(read(leaf))
+Derived.x = "derived x"
+print(read(leaf))
+del Derived.x
+print(read(leaf))
+Base.method = lambda self: "replaced method"
+print(read(leaf))
+del Base.method
+try:
+    read(leaf)
+except AttributeError as e:
+    print("AttributeError:", e)
+Derived.method = lambda self: "derived method"
+print(read(leaf))
+
+# The instance shadows the class attribute, then stops.
+leaf.x = "instance x"
+print(read(leaf))
+del leaf.x
+print(read(leaf))
+
+# A data descriptor added to the class after the instance attribute is cached.
+class D:
+    def __init__(self):
+        self.value = 1
+
+def get_value(o):
+    return o.value
+
+d = D()
+print([get_value(d) for _ in range(3)])
+D.value = property(lambda self: "property value")
+print([get_value(d) for _ in range(3)])
+del D.value
+print([get_value(d) for _ in range(3)])
+
+# Special methods replaced after use.
+class N:
+    def __init__(self, v):
+        self.v = v
+
+    def __add__(self, other):
+        return N(self.v + other.v)
+
+    def __repr__(self):
+        return f"N({self.v})"
+
+a, b = N(1), N(2)
+print([a + b for _ in range(3)])
+N.__add__ = lambda self, other: "new add"
+print(a + b)
+N.__repr__ = lambda self: "new repr"
+print(repr(a), str(a), f"{a}")
+del N.__add__
+try:
+    a + b
+except TypeError as e:
+    print("TypeError:", e)
+
+# __getattr__ added later, __getattribute__ added later.
+class G:
+    pass
+
+g = G()
+def missing(o):
+    try:
+        return o.nothing
+    except AttributeError as e:
+        return f"AttributeError: {e}"
+
+print([missing(g) for _ in range(3)])
+G.__getattr__ = lambda self, name: f"getattr {name}"
+print([missing(g) for _ in range(3)])
+G.__getattribute__ = lambda self, name: f"getattribute {name}"
+print([missing(g) for _ in range(2)], g.anything)
+
+# Class attributes changed in a loop (many version changes).
+class Counter:
+    count = 0
+
+def bump():
+    Counter.count += 1
+    return Counter.count
+
+print(sum(bump() for _ in range(1000)), Counter.count)
+
+# Slots and instance attributes read at one site on objects of many classes.
+class S1:
+    __slots__ = ("a",)
+    def __init__(self):
+        self.a = "slot a"
+
+class S2:
+    def __init__(self):
+        self.a = "dict a"
+
+class S3:
+    a = "class a"
+
+class S4:
+    @property
+    def a(self):
+        return "property a"
+
+def get_a(o):
+    return o.a
+
+objs = [S1(), S2(), S3(), S4()] * 3
+print([get_a(o) for o in objs])
+s1 = S1()
+del s1.a
+try:
+    get_a(s1)
+except AttributeError as e:
+    print("AttributeError:", e)
+
+# Modules' attributes.
+import math
+def pi():
+    return math.pi
+print([pi() for _ in range(3)])
+math.pi = 3
+print(pi())
+del math.pi
+try:
+    pi()
+except AttributeError as e:
+    print("AttributeError:", e)
+math.pi = 3.141592653589793
+
+# Stores: an instance attribute store site on a class that later gets a
+# data descriptor or a __setattr__.
+class W:
+    pass
+
+def store(o, v):
+    o.field = v
+    return o.__dict__.get("field", "not in dict")
+
+w = W()
+print([store(w, i) for i in range(3)])
+log = []
+W.field = property(lambda self: "prop", lambda self, v: log.append(v))
+print([store(w, i) for i in range(3)], log, w.field)
+del W.field
+W.__setattr__ = lambda self, name, v: log.append((name, v))
+print([store(w, i) for i in range(3)], log)
+del W.__setattr__
+print([store(w, i) for i in range(3)])
+
+# Methods looked up at a site that later sees an instance attribute.
+class M:
+    def m(self):
+        return "method"
+
+def call_m(o):
+    return o.m()
+
+mo = M()
+print([call_m(mo) for _ in range(3)])
+mo.m = lambda: "instance function"
+print([call_m(mo) for _ in range(3)])
+del mo.m
+print([call_m(mo) for _ in range(3)])
+
+# Class attributes read through the class and through a subclass.
+class K:
+    k = 1
+
+class K2(K):
+    pass
+
+def read_k(c):
+    return c.k
+
+print([read_k(K2) for _ in range(3)])
+K.k = 2
+print(read_k(K2), read_k(K))
