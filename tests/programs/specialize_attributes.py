@@ -201,3 +201,83 @@ def read_k(c):
 print([read_k(K2) for _ in range(3)])
 K.k = 2
 print(read_k(K2), read_k(K))
+
+# Instance attributes at different places in different instances' dicts.
+class P:
+    def __init__(self, order):
+        for name in order:
+            setattr(self, name, name.upper())
+
+def read_b(o):
+    return o.b
+
+ps = [P("ab"), P("ba"), P("cab"), P("b")]
+print([read_b(p) for p in ps * 2])
+del ps[0].b
+try:
+    read_b(ps[0])
+except AttributeError as e:
+    print("AttributeError:", e)
+
+# Stores into fresh instances, a replaced __dict__, and a subclass.
+class Q:
+    def __init__(self, v):
+        self.v = v
+        self.w = v * 2
+
+qs = [Q(i) for i in range(5)]
+print([(q.v, q.w) for q in qs])
+q = qs[0]
+q.__dict__ = {"other": 1}
+def set_v(o, v):
+    o.v = v
+for i in range(3):
+    set_v(q, i)
+print(q.__dict__)
+
+class Q2(Q):
+    pass
+
+for o in [Q(1), Q2(2), Q(3), Q2(4)]:
+    set_v(o, "set")
+    print(type(o).__name__, o.v, o.w, end=" ")
+print()
+
+# Module functions called through LOAD_METHOD, then replaced.
+import math
+def root(x):
+    return math.sqrt(x)
+print([root(16.0) for _ in range(3)])
+real_sqrt = math.sqrt
+math.sqrt = lambda x: "fake sqrt"
+print(root(16.0))
+del math.sqrt
+try:
+    root(4.0)
+except AttributeError as e:
+    print("AttributeError:", e)
+math.sqrt = real_sqrt
+print(root(9.0))
+
+# A method looked up on instances of a class without an instance dict.
+class NoDict:
+    __slots__ = ()
+    def m(self):
+        return "no dict method"
+
+def call_nd(o):
+    return o.m()
+
+print([call_nd(NoDict()) for _ in range(3)])
+NoDict.m = lambda self: "replaced no dict method"
+print(call_nd(NoDict()))
+
+# A builtin method descriptor at a LOAD_METHOD site that sees other types.
+def upper(o):
+    return o.upper()
+
+class Upper:
+    def upper(self):
+        return "Upper.upper"
+
+print([upper(x) for x in ["a", "b", Upper(), "c", b"d"]])

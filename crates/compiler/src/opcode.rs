@@ -321,8 +321,16 @@ macro_rules! specialized_instructions {
 specialized_instructions! {
     CALL_PY_EXACT_ARGS = 23, CALL;
     CALL_PY_WITH_DEFAULTS = 24, CALL;
+    LOAD_ATTR_MODULE = 41, LOAD_ATTR;
+    LOAD_ATTR_SLOT = 42, LOAD_ATTR;
+    LOAD_ATTR_WITH_HINT = 43, LOAD_ATTR;
     LOAD_GLOBAL_BUILTIN = 48, LOAD_GLOBAL;
     LOAD_GLOBAL_MODULE = 55, LOAD_GLOBAL;
+    LOAD_METHOD_MODULE = 58, LOAD_METHOD;
+    LOAD_METHOD_NO_DICT = 59, LOAD_METHOD;
+    LOAD_METHOD_WITH_DICT = 62, LOAD_METHOD;
+    STORE_ATTR_SLOT = 158, STORE_ATTR;
+    STORE_ATTR_WITH_HINT = 159, STORE_ATTR;
 }
 
 /// For each opcode byte, the real instruction it runs as: itself, or a

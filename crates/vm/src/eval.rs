@@ -542,23 +542,170 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             break 'dispatch Raised::New(e);
                         }
                     }
+                    specialized::LOAD_ATTR_MODULE => {
+                        let instr = instruction!();
+                        let value = crate::specialize::module_namespace(vm, peek!(1))
+                            .filter(|ns| ns.has_keys_version(instr.u32_at(1)))
+                            .and_then(|ns| ns.value_at(usize::from(instr.unit(3))));
+                        let Some(value) = value else {
+                            deoptimize!();
+                        };
+                        let old = (*sp.sub(1)).replace(value);
+                        drop(old);
+                    }
+                    specialized::LOAD_ATTR_SLOT => {
+                        let instr = instruction!();
+                        let owner = peek!(1);
+                        if vm.type_payload_of(owner).version_tag(vm) != instr.u32_at(1) {
+                            deoptimize!();
+                        }
+                        // SAFETY: the type, named by its tag, has a member
+                        // descriptor for this word of its instances.
+                        let slot = owner.instance_slot(usize::from(instr.unit(3)));
+                        let value = slot.take();
+                        slot.set(value.clone());
+                        let value = match value {
+                            Some(v) => v,
+                            None => tri!(vm.getattr(owner, &code.names[oparg as usize])),
+                        };
+                        let old = (*sp.sub(1)).replace(value);
+                        drop(old);
+                    }
+                    specialized::LOAD_ATTR_WITH_HINT => {
+                        let instr = instruction!();
+                        let owner = peek!(1);
+                        if vm.type_payload_of(owner).version_tag(vm) != instr.u32_at(1) {
+                            deoptimize!();
+                        }
+                        let name = &code.names[oparg as usize];
+                        let hint = usize::from(instr.unit(3));
+                        let found = crate::objects::object::with_instance_dict(vm, owner, |d| {
+                            d.get_at(hint, name).or_else(|| d.get_str(vm, name))
+                        })
+                        .flatten();
+                        let value = match found {
+                            Some(v) => v,
+                            None => tri!(vm.getattr(owner, name)),
+                        };
+                        let old = (*sp.sub(1)).replace(value);
+                        drop(old);
+                    }
                     number::LOAD_ATTR => {
+                        let name = &code.names[oparg as usize];
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::load_attr(vm, instr, peek!(1), name);
+                        }
                         let owner = pop!();
-                        let r = tri!(vm.getattr(&owner, &code.names[oparg as usize]));
+                        let r = tri!(vm.getattr(&owner, name));
                         push!(r);
                     }
-                    number::STORE_ATTR => {
+                    specialized::STORE_ATTR_SLOT => {
+                        let instr = instruction!();
+                        if vm.type_payload_of(peek!(1)).version_tag(vm) != instr.u32_at(1) {
+                            deoptimize!();
+                        }
                         let owner = pop!();
                         let value = pop!();
-                        tri!(vm.setattr(&owner, &code.names[oparg as usize], Some(&value)));
+                        // SAFETY: the type, named by its tag, has a writable
+                        // member descriptor for this word of its instances.
+                        let old = owner
+                            .instance_slot(usize::from(instr.unit(3)))
+                            .replace(Some(value));
+                        drop(old);
+                    }
+                    specialized::STORE_ATTR_WITH_HINT => {
+                        let instr = instruction!();
+                        if vm.type_payload_of(peek!(1)).version_tag(vm) != instr.u32_at(1) {
+                            deoptimize!();
+                        }
+                        let owner = pop!();
+                        let value = pop!();
+                        let name = &code.names[oparg as usize];
+                        let Some(dict) = crate::objects::object::instance_dict(vm, &owner) else {
+                            tri!(vm.setattr(&owner, name, Some(&value)));
+                            continue;
+                        };
+                        let dict = &dict
+                            .payload::<DictObject>()
+                            .expect("instance dicts are dicts")
+                            .dict;
+                        match dict.replace_at(usize::from(instr.unit(3)), name, value) {
+                            Ok(old) => drop(old),
+                            Err(value) => {
+                                let index = tri!(dict.set_str_entry(vm, name.clone(), value));
+                                instr.set_unit(3, u16::try_from(index).unwrap_or(u16::MAX));
+                            }
+                        }
+                    }
+                    number::STORE_ATTR => {
+                        let name = &code.names[oparg as usize];
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::store_attr(vm, instr, peek!(1), name);
+                        }
+                        let owner = pop!();
+                        let value = pop!();
+                        tri!(vm.setattr(&owner, name, Some(&value)));
                     }
                     number::DELETE_ATTR => {
                         let owner = pop!();
                         tri!(vm.setattr(&owner, &code.names[oparg as usize], None));
                     }
-                    number::LOAD_METHOD => {
+                    specialized::LOAD_METHOD_MODULE => {
+                        let instr = instruction!();
+                        let value = crate::specialize::module_namespace(vm, peek!(1))
+                            .filter(|ns| ns.has_keys_version(instr.u32_at(4)))
+                            .and_then(|ns| ns.value_at(usize::from(instr.unit(3))));
+                        let Some(value) = value else {
+                            deoptimize!();
+                        };
+                        let module = pop!();
+                        push_opt!(None);
+                        push!(value);
+                        drop(module);
+                    }
+                    specialized::LOAD_METHOD_NO_DICT | specialized::LOAD_METHOD_WITH_DICT => {
+                        let instr = instruction!();
+                        let owner = peek!(1);
+                        if vm.type_payload_of(owner).version_tag(vm) != instr.u32_at(1) {
+                            deoptimize!();
+                        }
+                        let shadowed = if opcode == specialized::LOAD_METHOD_WITH_DICT {
+                            crate::objects::object::instance_dict_get(
+                                vm,
+                                owner,
+                                &code.names[oparg as usize],
+                            )
+                        } else {
+                            None
+                        };
                         let owner = pop!();
+                        match shadowed {
+                            Some(attr) => {
+                                push_opt!(None);
+                                push!(attr);
+                                drop(owner);
+                            }
+                            None => {
+                                // SAFETY: the method was found on the type under
+                                // this tag, which still holds, so the type's
+                                // namespace (or a base's) still holds it.
+                                let method = std::mem::ManuallyDrop::new(Object::from_raw(
+                                    instr.u64_at(6) as usize,
+                                ));
+                                push!((*method).clone());
+                                push!(owner);
+                            }
+                        }
+                    }
+                    number::LOAD_METHOD => {
                         let name = &code.names[oparg as usize];
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::load_method(vm, instr, peek!(1), name);
+                        }
+                        let owner = pop!();
                         match tri!(crate::protocols::load_method(vm, &owner, name)) {
                             (Some(method), self_) => {
                                 push!(method);

@@ -394,6 +394,15 @@ pub fn contains(vm: &Vm, container: &Object, item: &Object) -> PyResult<bool> {
 /// LOAD_METHOD: `(Some(function), self)` when the attribute is a plain
 /// method found on the type, which the call then gets `self` for without
 /// a bound method being made; else `(None, attribute)`.
+/// Whether a type's attribute is a method that LOAD_METHOD leaves unbound
+/// (`Py_TPFLAGS_METHOD_DESCRIPTOR`): a Python function or a method
+/// descriptor.
+pub fn is_method(vm: &Vm, descr: &Object) -> bool {
+    descr.payload::<FunctionObject>().is_some()
+        || (descr.payload::<BuiltinFunctionObject>().is_some()
+            && vm.type_of(descr).is(&vm.types.method_descriptor))
+}
+
 pub fn load_method(vm: &Vm, owner: &Object, name: &Object) -> PyResult<(Option<Object>, Object)> {
     let ty = vm.type_of(owner);
     let tp = type_payload(ty);
@@ -401,10 +410,7 @@ pub fn load_method(vm: &Vm, owner: &Object, name: &Object) -> PyResult<(Option<O
         == Some(crate::objects::object::generic_getattr as crate::typeobject::GetattroFn as usize);
     if generic {
         if let Some(descr) = tp.lookup(vm, name) {
-            let is_method = descr.payload::<FunctionObject>().is_some()
-                || (descr.payload::<BuiltinFunctionObject>().is_some()
-                    && vm.type_of(&descr).is(&vm.types.method_descriptor));
-            if is_method {
+            if is_method(vm, &descr) {
                 let shadowed = crate::objects::object::instance_dict_get(vm, owner, name);
                 return Ok(match shadowed {
                     Some(v) => (None, v),

@@ -21,9 +21,13 @@
 
 use crate::object::Object;
 use crate::objects::code::CodePayload;
+use crate::objects::descr::MemberObject;
 use crate::objects::dict::DictObject;
 use crate::objects::function::FunctionObject;
+use crate::objects::module::ModuleObject;
+use crate::objects::object::{generic_getattr, generic_setattr};
 use crate::objects::tuple::tuple_items;
+use crate::typeobject::{GetattroFn, SetattroFn, TypeObject};
 use crate::vm::Vm;
 use krait_compiler::code::flags::{CO_VARARGS, CO_VARKEYWORDS};
 use krait_compiler::opcode::{specialized, DEOPT};
@@ -108,6 +112,17 @@ impl<'a> Instruction<'a> {
         self.cache[i].set(value as u16);
         self.cache[i + 1].set((value >> 16) as u16);
     }
+
+    /// The 64 bits in cache units `i` (lowest quarter) to `i + 3`.
+    #[inline]
+    pub fn u64_at(self, i: usize) -> u64 {
+        u64::from(self.u32_at(i)) | u64::from(self.u32_at(i + 2)) << 32
+    }
+
+    pub fn set_u64(self, i: usize, value: u64) {
+        self.set_u32(i, value as u32);
+        self.set_u32(i + 2, (value >> 32) as u32);
+    }
 }
 
 /// Whether a call of Python function `f` with `nargs` positional
@@ -190,6 +205,162 @@ pub fn load_global(
             instr.set_unit(4, builtins_version as u16);
             instr.set_unit(0, (builtins_version >> 16) as u16);
             instr.specialize(specialized::LOAD_GLOBAL_BUILTIN);
+        }
+        _ => instr.back_off(),
+    }
+}
+
+/// The namespace of a module whose attributes are read as a module's
+/// (no `__getattribute__` of a subclass).
+pub(crate) fn module_namespace<'a>(
+    vm: &Vm,
+    owner: &'a Object,
+) -> Option<&'a crate::objects::dict::Dict> {
+    let getattro = vm.type_payload_of(owner).slots.getattro.get()?;
+    let module = owner.payload::<ModuleObject>()?;
+    std::ptr::fn_addr_eq(
+        getattro,
+        crate::objects::module::module_getattro as GetattroFn,
+    )
+    .then(|| module.namespace())
+}
+
+/// Where the entry of `name` is in a module's namespace, with the
+/// namespace's keys version, if both fit the cache.
+fn module_entry(vm: &Vm, owner: &Object, name: &Object) -> Option<(u32, u16)> {
+    let namespace = module_namespace(vm, owner)?;
+    let version = namespace.keys_version(vm);
+    let index = u16::try_from(namespace.index_of_str(vm, name)?).ok()?;
+    (version != 0).then_some((version, index))
+}
+
+/// The version tag of the type of `owner`, if its attributes are read
+/// by `PyObject_GenericGetAttr` and it has a tag.
+fn generic_getattr_tag<'a>(vm: &'a Vm, owner: &'a Object) -> Option<(&'a TypeObject, u32)> {
+    let tp = vm.type_payload_of(owner);
+    let getattro = tp.slots.getattro.get()?;
+    if !std::ptr::fn_addr_eq(getattro, generic_getattr as GetattroFn) {
+        return None;
+    }
+    let tag = tp.version_tag(vm);
+    (tag != 0).then_some((tp, tag))
+}
+
+/// The offset of the `__slots__` word that `descr` gives on `owner`, if
+/// it is a member descriptor of owner's class (and writable, for a
+/// store).
+fn slot_offset(vm: &Vm, descr: &Object, owner: &Object, store: bool) -> Option<u16> {
+    let member = descr.payload::<MemberObject>()?;
+    if !vm.type_of(descr).is(&vm.types.member_descriptor)
+        || !vm.is_instance(owner, &member.objclass)
+        || (store && member.readonly)
+    {
+        return None;
+    }
+    u16::try_from(member.offset).ok()
+}
+
+/// Whether `descr`, found on the type, is a data descriptor, which comes
+/// before the instance dict.
+fn is_data_descriptor(vm: &Vm, descr: &Object) -> bool {
+    vm.type_payload_of(descr).slots.descr_set.get().is_some()
+}
+
+/// LOAD_ATTR (cache: counter, version tag or keys version in units 1
+/// and 2, index or offset in unit 3): LOAD_ATTR_MODULE for a module's
+/// attribute; LOAD_ATTR_SLOT for a `__slots__` member; LOAD_ATTR_WITH_HINT
+/// for an attribute in the instance dict, by its index there, with no
+/// data descriptor of that name on the class.
+pub fn load_attr(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
+    if let Some((version, index)) = module_entry(vm, owner, name) {
+        instr.set_u32(1, version);
+        instr.set_unit(3, index);
+        return instr.specialize(specialized::LOAD_ATTR_MODULE);
+    }
+    let Some((tp, tag)) = generic_getattr_tag(vm, owner) else {
+        return instr.back_off();
+    };
+    let descr = tp.lookup(vm, name);
+    instr.set_u32(1, tag);
+    if let Some(descr) = &descr {
+        if let Some(offset) = slot_offset(vm, descr, owner, false) {
+            instr.set_unit(3, offset);
+            return instr.specialize(specialized::LOAD_ATTR_SLOT);
+        }
+        if is_data_descriptor(vm, descr) {
+            return instr.back_off();
+        }
+    }
+    let index = crate::objects::object::instance_dict_index(vm, owner, name)
+        .and_then(|i| u16::try_from(i).ok());
+    match index {
+        Some(index) => {
+            instr.set_unit(3, index);
+            instr.specialize(specialized::LOAD_ATTR_WITH_HINT)
+        }
+        None => instr.back_off(),
+    }
+}
+
+/// STORE_ATTR (cache: counter, version tag in units 1 and 2, index or
+/// offset in unit 3): STORE_ATTR_SLOT for a writable `__slots__` member,
+/// STORE_ATTR_WITH_HINT for an instance dict attribute with no data
+/// descriptor of that name on the class.
+pub fn store_attr(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
+    let tp = vm.type_payload_of(owner);
+    let generic = tp
+        .slots
+        .setattro
+        .get()
+        .is_some_and(|f| std::ptr::fn_addr_eq(f, generic_setattr as SetattroFn));
+    let tag = tp.version_tag(vm);
+    if !generic || tag == 0 {
+        return instr.back_off();
+    }
+    instr.set_u32(1, tag);
+    let descr = tp.lookup(vm, name);
+    if let Some(descr) = &descr {
+        if let Some(offset) = slot_offset(vm, descr, owner, true) {
+            instr.set_unit(3, offset);
+            return instr.specialize(specialized::STORE_ATTR_SLOT);
+        }
+        if is_data_descriptor(vm, descr) {
+            return instr.back_off();
+        }
+    }
+    if tp.dict_offset.get().is_none() {
+        return instr.back_off();
+    }
+    let index = crate::objects::object::instance_dict_index(vm, owner, name)
+        .and_then(|i| u16::try_from(i).ok());
+    instr.set_unit(3, index.unwrap_or(u16::MAX));
+    instr.specialize(specialized::STORE_ATTR_WITH_HINT)
+}
+
+/// LOAD_METHOD (cache: counter, version tag in units 1 and 2, the
+/// method, borrowed, in units 6 to 9; for a module the keys version in
+/// units 4 and 5 and the index in unit 3): LOAD_METHOD_MODULE for a
+/// module's attribute; LOAD_METHOD_NO_DICT and LOAD_METHOD_WITH_DICT for
+/// a method of the class, the latter checking that the instance dict
+/// does not hide it.
+pub fn load_method(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
+    if let Some((version, index)) = module_entry(vm, owner, name) {
+        instr.set_u32(4, version);
+        instr.set_unit(3, index);
+        return instr.specialize(specialized::LOAD_METHOD_MODULE);
+    }
+    let Some((tp, tag)) = generic_getattr_tag(vm, owner) else {
+        return instr.back_off();
+    };
+    match tp.lookup(vm, name) {
+        Some(descr) if crate::protocols::is_method(vm, &descr) => {
+            instr.set_u32(1, tag);
+            instr.set_u64(6, descr.id() as u64);
+            instr.specialize(if tp.dict_offset.get().is_some() {
+                specialized::LOAD_METHOD_WITH_DICT
+            } else {
+                specialized::LOAD_METHOD_NO_DICT
+            });
         }
         _ => instr.back_off(),
     }

@@ -313,6 +313,45 @@ impl Dict {
     }
 
     pub fn set_with_hash(&self, vm: &Vm, key: Object, hash: i64, value: Object) -> PyResult<()> {
+        self.set_entry(vm, key, hash, value).map(drop)
+    }
+
+    /// Sets the str `key` to `value`; gives the index of its entry, for
+    /// [`Dict::replace_at`] to try first next time.
+    pub fn set_str_entry(&self, vm: &Vm, key: Object, value: Object) -> PyResult<usize> {
+        let hash = exact_str(&key).map_or(0, |s| s.hash(vm));
+        self.set_entry(vm, key, hash, value)
+    }
+
+    /// The value of the entry at `index` if its key is `key` (the same
+    /// object): a lookup by a cached index, which may be out of date.
+    #[inline]
+    pub fn get_at(&self, index: usize, key: &Object) -> Option<Object> {
+        let table = self.table.borrow();
+        match table.entries.get(index) {
+            Some(Some(entry)) if entry.key.is(key) => Some(entry.value.clone()),
+            _ => None,
+        }
+    }
+
+    /// Replaces the value of the entry at `index` if its key is `key`
+    /// (the same object), giving the old value; else gives `value` back.
+    #[inline]
+    pub fn replace_at(&self, index: usize, key: &Object, value: Object) -> Result<Object, Object> {
+        let old = {
+            let mut table = self.table.borrow_mut();
+            match table.entries.get_mut(index) {
+                Some(Some(entry)) if entry.key.is(key) => {
+                    std::mem::replace(&mut entry.value, value)
+                }
+                _ => return Err(value),
+            }
+        };
+        self.stamp_change();
+        Ok(old)
+    }
+
+    fn set_entry(&self, vm: &Vm, key: Object, hash: i64, value: Object) -> PyResult<usize> {
         self.stamp_change();
         match self.lookup(vm, &key, hash)? {
             Probe::Found(ix) => {
@@ -323,6 +362,7 @@ impl Dict {
                 };
                 self.stamp_change();
                 drop(old);
+                Ok(ix)
             }
             Probe::Missing(slot) => {
                 let mut table = self.table.borrow_mut();
@@ -342,10 +382,10 @@ impl Dict {
                 table.used += 1;
                 drop(table);
                 self.changed();
+                Ok(ix as usize)
             }
             Probe::Changed => unreachable!("lookup retries until the dict is stable"),
         }
-        Ok(())
     }
 
     /// `d.pop(key, None)`: the removed value, if the key was there.
