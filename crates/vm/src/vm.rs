@@ -488,7 +488,7 @@ impl Vm {
     }
 
     pub fn new_float(&self, value: f64) -> Object {
-        object::alloc(
+        object::alloc_float(
             &self.types.float,
             crate::objects::float::FloatObject::new(value),
         )
