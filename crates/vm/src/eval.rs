@@ -299,13 +299,127 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let t = tri!(vm.is_true(&v));
                         push!(vm.new_bool(!t));
                     }
+                    specialized::BINARY_OP_ADD_INT
+                    | specialized::BINARY_OP_SUBTRACT_INT
+                    | specialized::BINARY_OP_MULTIPLY_INT => {
+                        let (a, b) = (peek!(2), peek!(1));
+                        let small = match (a.as_small_int(), b.as_small_int()) {
+                            (Some(x), Some(y)) => match opcode {
+                                specialized::BINARY_OP_ADD_INT => x.checked_add(y),
+                                specialized::BINARY_OP_SUBTRACT_INT => x.checked_sub(y),
+                                _ => x.checked_mul(y),
+                            },
+                            _ if crate::specialize::is_exact_int(vm, a)
+                                && crate::specialize::is_exact_int(vm, b) =>
+                            {
+                                None
+                            }
+                            _ => deoptimize!(),
+                        };
+                        let r = match small {
+                            Some(r) => vm.new_int(r),
+                            None => tri!(crate::protocols::binary_op(vm, a, b, oparg)),
+                        };
+                        drop(pop!());
+                        let old = (*sp.sub(1)).replace(r);
+                        drop(old);
+                    }
+                    specialized::BINARY_OP_ADD_FLOAT
+                    | specialized::BINARY_OP_SUBTRACT_FLOAT
+                    | specialized::BINARY_OP_MULTIPLY_FLOAT
+                    | specialized::BINARY_OP_TRUE_DIVIDE_FLOAT => {
+                        use crate::objects::float::exact_float_value;
+                        let (a, b) = (peek!(2), peek!(1));
+                        let (Some(x), Some(y)) =
+                            (exact_float_value(vm, a), exact_float_value(vm, b))
+                        else {
+                            deoptimize!();
+                        };
+                        let r = match opcode {
+                            specialized::BINARY_OP_ADD_FLOAT => vm.new_float(x + y),
+                            specialized::BINARY_OP_SUBTRACT_FLOAT => vm.new_float(x - y),
+                            specialized::BINARY_OP_MULTIPLY_FLOAT => vm.new_float(x * y),
+                            _ if y != 0.0 => vm.new_float(x / y),
+                            // Division by zero raises as the real one does.
+                            _ => tri!(crate::protocols::binary_op(vm, a, b, oparg)),
+                        };
+                        drop(pop!());
+                        let old = (*sp.sub(1)).replace(r);
+                        drop(old);
+                    }
+                    specialized::BINARY_OP_ADD_UNICODE => {
+                        let (a, b) = (peek!(2), peek!(1));
+                        if !vm.type_of(a).is(&vm.types.str) || !vm.type_of(b).is(&vm.types.str) {
+                            deoptimize!();
+                        }
+                        let r = tri!(crate::protocols::binary_op(vm, a, b, oparg));
+                        drop(pop!());
+                        let old = (*sp.sub(1)).replace(r);
+                        drop(old);
+                    }
                     number::BINARY_OP => {
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::binary_op(vm, instr, peek!(2), peek!(1), oparg);
+                        }
                         let b = pop!();
                         let a = pop!();
                         let r = tri!(crate::protocols::binary_op(vm, &a, &b, oparg));
                         push!(r);
                     }
+                    specialized::COMPARE_OP_INT_JUMP
+                    | specialized::COMPARE_OP_FLOAT_JUMP
+                    | specialized::COMPARE_OP_STR_JUMP => {
+                        let (a, b) = (peek!(2), peek!(1));
+                        // The outcome as a bit of the cache's jump mask.
+                        let outcome: u16 = match opcode {
+                            specialized::COMPARE_OP_INT_JUMP => {
+                                match (a.as_small_int(), b.as_small_int()) {
+                                    (Some(x), Some(y)) => 1 << (x.cmp(&y) as i8 + 1),
+                                    _ => deoptimize!(),
+                                }
+                            }
+                            specialized::COMPARE_OP_FLOAT_JUMP => {
+                                use crate::objects::float::exact_float_value;
+                                match (exact_float_value(vm, a), exact_float_value(vm, b)) {
+                                    (Some(x), Some(y)) => match x.partial_cmp(&y) {
+                                        Some(ordering) => 1 << (ordering as i8 + 1),
+                                        None => 8,
+                                    },
+                                    _ => deoptimize!(),
+                                }
+                            }
+                            _ => {
+                                use crate::specialize::exact_str;
+                                match (exact_str(vm, a), exact_str(vm, b)) {
+                                    (Some(x), Some(y)) if x.equals(y) => 2,
+                                    (Some(_), Some(_)) => 1,
+                                    _ => deoptimize!(),
+                                }
+                            }
+                        };
+                        let jump = instruction!().unit(1) & outcome != 0;
+                        drop(pop!());
+                        drop(pop!());
+                        // The POP_JUMP_IF that follows runs here.
+                        let next = (*instructions.add(ip)).get();
+                        ip += 1;
+                        if jump {
+                            let offset = usize::from(next >> 8);
+                            match next & 0xff {
+                                number::POP_JUMP_FORWARD_IF_FALSE
+                                | number::POP_JUMP_FORWARD_IF_TRUE => ip += offset,
+                                _ => ip -= offset,
+                            }
+                        }
+                    }
                     number::COMPARE_OP => {
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            let next = code.instructions.get(ip).map(std::cell::Cell::get);
+                            let cmp = CompareOp::from_arg(oparg);
+                            crate::specialize::compare_op(vm, instr, next, peek!(2), peek!(1), cmp);
+                        }
                         let b = pop!();
                         let a = pop!();
                         let cmp = CompareOp::from_arg(oparg);
@@ -327,13 +441,92 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let r = tri!(crate::protocols::contains(vm, &container, &item));
                         push!(vm.new_bool(r != (oparg == 1)));
                     }
+                    specialized::BINARY_SUBSCR_LIST_INT | specialized::BINARY_SUBSCR_TUPLE_INT => {
+                        let (container, key) = (peek!(2), peek!(1));
+                        let Some(index) = key.as_small_int() else {
+                            deoptimize!();
+                        };
+                        let item = if opcode == specialized::BINARY_SUBSCR_LIST_INT {
+                            if !vm.type_of(container).is(&vm.types.list) {
+                                deoptimize!();
+                            }
+                            let items = crate::objects::list::list_of(container).items.borrow();
+                            crate::objects::sequence::resolve_index(index, items.len())
+                                .map(|i| items[i].clone())
+                        } else {
+                            if !vm.type_of(container).is(&vm.types.tuple) {
+                                deoptimize!();
+                            }
+                            let items = tuple_items(container).unwrap_or(&[]);
+                            crate::objects::sequence::resolve_index(index, items.len())
+                                .map(|i| items[i].clone())
+                        };
+                        let item = match item {
+                            Some(item) => item,
+                            None => tri!(vm.getitem(container, key)),
+                        };
+                        drop(pop!());
+                        let old = (*sp.sub(1)).replace(item);
+                        drop(old);
+                    }
+                    specialized::BINARY_SUBSCR_DICT => {
+                        let (container, key) = (peek!(2), peek!(1));
+                        if !vm.type_of(container).is(&vm.types.dict) {
+                            deoptimize!();
+                        }
+                        let r = tri!(vm.getitem(container, key));
+                        drop(pop!());
+                        let old = (*sp.sub(1)).replace(r);
+                        drop(old);
+                    }
                     number::BINARY_SUBSCR => {
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::binary_subscr(vm, instr, peek!(2), peek!(1));
+                        }
                         let key = pop!();
                         let container = pop!();
                         let r = tri!(vm.getitem(&container, &key));
                         push!(r);
                     }
+                    specialized::STORE_SUBSCR_LIST_INT => {
+                        let (container, key) = (peek!(2), peek!(1));
+                        let Some(index) = key.as_small_int() else {
+                            deoptimize!();
+                        };
+                        if !vm.type_of(container).is(&vm.types.list) {
+                            deoptimize!();
+                        }
+                        let key = pop!();
+                        let container = pop!();
+                        let value = pop!();
+                        let list = crate::objects::list::list_of(&container);
+                        let stored = {
+                            let mut items = list.items.borrow_mut();
+                            match crate::objects::sequence::resolve_index(index, items.len()) {
+                                Some(i) => Ok(std::mem::replace(&mut items[i], value)),
+                                None => Err(value),
+                            }
+                        };
+                        match stored {
+                            Ok(old) => drop(old),
+                            Err(value) => tri!(vm.setitem(&container, &key, Some(&value))),
+                        }
+                    }
+                    specialized::STORE_SUBSCR_DICT => {
+                        if !vm.type_of(peek!(2)).is(&vm.types.dict) {
+                            deoptimize!();
+                        }
+                        let key = pop!();
+                        let container = pop!();
+                        let value = pop!();
+                        tri!(crate::objects::dict::dict_of(&container).set(vm, key, value));
+                    }
                     number::STORE_SUBSCR => {
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::store_subscr(vm, instr, peek!(2), peek!(1));
+                        }
                         let key = pop!();
                         let container = pop!();
                         let value = pop!();
@@ -353,19 +546,35 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let it = tri!(vm.iter(&v));
                         push!(it);
                     }
+                    specialized::FOR_ITER_LIST
+                    | specialized::FOR_ITER_TUPLE
+                    | specialized::FOR_ITER_RANGE => {
+                        let it = peek!(1);
+                        let ty = vm.type_of(it);
+                        let next = match opcode {
+                            specialized::FOR_ITER_LIST if ty.is(&vm.types.list_iterator) => {
+                                crate::objects::iter::list_iterator_next(it)
+                            }
+                            specialized::FOR_ITER_TUPLE if ty.is(&vm.types.tuple_iterator) => {
+                                crate::objects::iter::tuple_iterator_next(it)
+                            }
+                            specialized::FOR_ITER_RANGE if ty.is(&vm.types.range_iterator) => {
+                                crate::objects::range::range_next(it).map(|v| vm.new_int(v))
+                            }
+                            _ => deoptimize!(),
+                        };
+                        match next {
+                            Some(v) => push!(v),
+                            None => {
+                                drop(pop!());
+                                ip += oparg as usize;
+                            }
+                        }
+                    }
                     number::FOR_ITER => {
                         let it = peek!(1);
-                        let next =
-                            if let Some(v) = crate::objects::range::range_next_if_range(vm, it) {
-                                v
-                            } else if it
-                                .heap_type()
-                                .is_some_and(|t| t.is(&vm.types.list_iterator))
-                            {
-                                crate::objects::iter::list_iterator_next(it)
-                            } else {
-                                tri!(vm.next(it))
-                            };
+                        crate::specialize::for_iter(vm, instruction!(), it);
+                        let next = tri!(vm.next(it));
                         match next {
                             Some(v) => push!(v),
                             None => {
@@ -955,7 +1164,54 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let list = pop!();
                         push!(vm.new_tuple(crate::objects::list::list_of(&list).to_vec()));
                     }
+                    specialized::UNPACK_SEQUENCE_TWO_TUPLE
+                    | specialized::UNPACK_SEQUENCE_TUPLE
+                    | specialized::UNPACK_SEQUENCE_LIST => {
+                        let seq = peek!(1);
+                        let count = oparg as usize;
+                        let exact = if opcode == specialized::UNPACK_SEQUENCE_LIST {
+                            vm.type_of(seq).is(&vm.types.list)
+                        } else {
+                            vm.type_of(seq).is(&vm.types.tuple)
+                        };
+                        if !exact {
+                            deoptimize!();
+                        }
+                        let seq = pop!();
+                        let pushed = match tuple_items(&seq) {
+                            Some(items) => {
+                                let fits = items.len() == count;
+                                if fits {
+                                    for item in items.iter().rev() {
+                                        push!(item.clone());
+                                    }
+                                }
+                                fits
+                            }
+                            None => {
+                                let items = crate::objects::list::list_of(&seq).items.borrow();
+                                let fits = items.len() == count;
+                                if fits {
+                                    for item in items.iter().rev() {
+                                        push!(item.clone());
+                                    }
+                                }
+                                fits
+                            }
+                        };
+                        if !pushed {
+                            // The wrong length raises as the real one does.
+                            let items = tri!(crate::protocols::unpack(vm, &seq, count, None));
+                            for item in items.into_iter().rev() {
+                                push!(item);
+                            }
+                        }
+                    }
                     number::UNPACK_SEQUENCE => {
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::unpack_sequence(vm, instr, peek!(1), oparg as usize);
+                        }
                         let seq = pop!();
                         let items = tri!(crate::protocols::unpack(vm, &seq, oparg as usize, None));
                         for item in items.into_iter().rev() {

@@ -468,6 +468,8 @@ pub fn unpack(vm: &Vm, seq: &Object, before: usize, after: Option<usize>) -> PyR
         items.push(vm.new_list(middle));
         items.extend(tail);
         items
+    } else if let Some(items) = exact_sequence_items(vm, seq).filter(|i| i.len() == before) {
+        items
     } else {
         let it = vm.iter(seq)?;
         let mut items = Vec::with_capacity(before);
@@ -490,6 +492,19 @@ pub fn unpack(vm: &Vm, seq: &Object, before: usize, after: Option<usize>) -> PyR
         items
     };
     Ok(items)
+}
+
+/// The items of a tuple or list (not a subclass, which may iterate
+/// otherwise), copied.
+fn exact_sequence_items(vm: &Vm, seq: &Object) -> Option<Vec<Object>> {
+    let ty = vm.type_of(seq);
+    if ty.is(&vm.types.tuple) {
+        crate::objects::tuple::tuple_items(seq).map(<[Object]>::to_vec)
+    } else if ty.is(&vm.types.list) {
+        Some(crate::objects::list::list_of(seq).to_vec())
+    } else {
+        None
+    }
 }
 
 /// `ascii(x)`: the repr with non-ASCII characters escaped.

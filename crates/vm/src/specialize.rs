@@ -73,9 +73,12 @@ impl<'a> Instruction<'a> {
         }
     }
 
-    /// Gives up specializing, until the counter runs down again.
+    /// Gives up specializing, until the counter runs down again (an
+    /// instruction without a cache has no counter).
     pub fn back_off(self) {
-        self.cache[0].set(BACKOFF);
+        if let Some(counter) = self.cache.first() {
+            counter.set(BACKOFF);
+        }
     }
 
     /// Writes the specialized instruction `opcode` over this one.
@@ -363,5 +366,159 @@ pub fn load_method(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
             });
         }
         _ => instr.back_off(),
+    }
+}
+
+/// The payload of a str of the type `str` itself.
+#[inline]
+pub fn exact_str<'a>(vm: &Vm, object: &'a Object) -> Option<&'a crate::objects::str::StrObject> {
+    if object.heap_type()?.is(&vm.types.str) {
+        object.payload()
+    } else {
+        None
+    }
+}
+
+/// Whether `object` is an int of the type `int` itself (`PyLong_CheckExact`).
+#[inline]
+pub fn is_exact_int(vm: &Vm, object: &Object) -> bool {
+    object.as_small_int().is_some() || object.heap_type().is_some_and(|t| t.is(&vm.types.int))
+}
+
+/// BINARY_OP: + - * on ints and on floats, float /, and str + (the
+/// in-place operators as the plain ones).
+pub fn binary_op(vm: &Vm, instr: Instruction, a: &Object, b: &Object, oparg: u32) {
+    use crate::objects::float::exact_float_value;
+    const ADD: u32 = 0;
+    const MULTIPLY: u32 = 5;
+    const SUBTRACT: u32 = 10;
+    const TRUE_DIVIDE: u32 = 11;
+    let ints = is_exact_int(vm, a) && is_exact_int(vm, b);
+    let floats = exact_float_value(vm, a).is_some() && exact_float_value(vm, b).is_some();
+    let strs = vm.type_of(a).is(&vm.types.str) && vm.type_of(b).is(&vm.types.str);
+    let opcode = match oparg % 13 {
+        ADD if ints => specialized::BINARY_OP_ADD_INT,
+        ADD if floats => specialized::BINARY_OP_ADD_FLOAT,
+        ADD if strs && oparg == ADD => specialized::BINARY_OP_ADD_UNICODE,
+        SUBTRACT if ints => specialized::BINARY_OP_SUBTRACT_INT,
+        SUBTRACT if floats => specialized::BINARY_OP_SUBTRACT_FLOAT,
+        MULTIPLY if ints => specialized::BINARY_OP_MULTIPLY_INT,
+        MULTIPLY if floats => specialized::BINARY_OP_MULTIPLY_FLOAT,
+        TRUE_DIVIDE if floats => specialized::BINARY_OP_TRUE_DIVIDE_FLOAT,
+        _ => return instr.back_off(),
+    };
+    instr.specialize(opcode);
+}
+
+/// COMPARE_OP followed by a POP_JUMP_IF_FALSE or _TRUE (cache: counter,
+/// then the outcomes that jump): COMPARE_OP_INT_JUMP for small ints,
+/// COMPARE_OP_FLOAT_JUMP for floats, COMPARE_OP_STR_JUMP for == and !=
+/// on strs. The outcomes are bits: 1 less, 2 equal, 4 greater, 8
+/// unordered (a NaN).
+pub fn compare_op(
+    vm: &Vm,
+    instr: Instruction,
+    next: Option<u16>,
+    a: &Object,
+    b: &Object,
+    op: crate::typeobject::CompareOp,
+) {
+    use crate::typeobject::CompareOp;
+    use krait_compiler::opcode::number;
+    let jump_if_true = match next.map(|unit| unit & 0xff) {
+        Some(number::POP_JUMP_FORWARD_IF_TRUE | number::POP_JUMP_BACKWARD_IF_TRUE) => true,
+        Some(number::POP_JUMP_FORWARD_IF_FALSE | number::POP_JUMP_BACKWARD_IF_FALSE) => false,
+        _ => return instr.back_off(),
+    };
+    let holds: u16 = match op {
+        CompareOp::Lt => 1,
+        CompareOp::Le => 1 | 2,
+        CompareOp::Eq => 2,
+        CompareOp::Ne => 1 | 4 | 8,
+        CompareOp::Gt => 4,
+        CompareOp::Ge => 2 | 4,
+    };
+    let opcode = if a.as_small_int().is_some() && b.as_small_int().is_some() {
+        specialized::COMPARE_OP_INT_JUMP
+    } else if crate::objects::float::exact_float_value(vm, a).is_some()
+        && crate::objects::float::exact_float_value(vm, b).is_some()
+    {
+        specialized::COMPARE_OP_FLOAT_JUMP
+    } else if vm.type_of(a).is(&vm.types.str)
+        && vm.type_of(b).is(&vm.types.str)
+        && matches!(op, CompareOp::Eq | CompareOp::Ne)
+    {
+        specialized::COMPARE_OP_STR_JUMP
+    } else {
+        return instr.back_off();
+    };
+    instr.set_unit(1, if jump_if_true { holds } else { !holds & 15 });
+    instr.specialize(opcode);
+}
+
+/// UNPACK_SEQUENCE: UNPACK_SEQUENCE_TWO_TUPLE, _TUPLE and _LIST for a
+/// tuple or list (not a subclass) of the right length.
+pub fn unpack_sequence(vm: &Vm, instr: Instruction, seq: &Object, count: usize) {
+    let ty = vm.type_of(seq);
+    let opcode = if ty.is(&vm.types.tuple) {
+        if tuple_items(seq).map(<[Object]>::len) != Some(count) {
+            return instr.back_off();
+        }
+        if count == 2 {
+            specialized::UNPACK_SEQUENCE_TWO_TUPLE
+        } else {
+            specialized::UNPACK_SEQUENCE_TUPLE
+        }
+    } else if ty.is(&vm.types.list) {
+        specialized::UNPACK_SEQUENCE_LIST
+    } else {
+        return instr.back_off();
+    };
+    instr.specialize(opcode);
+}
+
+/// BINARY_SUBSCR: BINARY_SUBSCR_LIST_INT and _TUPLE_INT for a list or
+/// tuple (not a subclass) indexed by a small int, BINARY_SUBSCR_DICT for
+/// a dict.
+pub fn binary_subscr(vm: &Vm, instr: Instruction, container: &Object, key: &Object) {
+    let ty = vm.type_of(container);
+    let small = key.as_small_int().is_some();
+    let opcode = if ty.is(&vm.types.list) && small {
+        specialized::BINARY_SUBSCR_LIST_INT
+    } else if ty.is(&vm.types.tuple) && small {
+        specialized::BINARY_SUBSCR_TUPLE_INT
+    } else if ty.is(&vm.types.dict) {
+        specialized::BINARY_SUBSCR_DICT
+    } else {
+        return instr.back_off();
+    };
+    instr.specialize(opcode);
+}
+
+/// STORE_SUBSCR: STORE_SUBSCR_LIST_INT for a list (not a subclass)
+/// indexed by a small int, STORE_SUBSCR_DICT for a dict.
+pub fn store_subscr(vm: &Vm, instr: Instruction, container: &Object, key: &Object) {
+    let ty = vm.type_of(container);
+    let opcode = if ty.is(&vm.types.list) && key.as_small_int().is_some() {
+        specialized::STORE_SUBSCR_LIST_INT
+    } else if ty.is(&vm.types.dict) {
+        specialized::STORE_SUBSCR_DICT
+    } else {
+        return instr.back_off();
+    };
+    instr.specialize(opcode);
+}
+
+/// FOR_ITER, which has no cache and so no counter: FOR_ITER_LIST,
+/// FOR_ITER_TUPLE and FOR_ITER_RANGE as soon as it runs on their
+/// iterators.
+pub fn for_iter(vm: &Vm, instr: Instruction, iterator: &Object) {
+    let ty = vm.type_of(iterator);
+    if ty.is(&vm.types.list_iterator) {
+        instr.specialize(specialized::FOR_ITER_LIST);
+    } else if ty.is(&vm.types.tuple_iterator) {
+        instr.specialize(specialized::FOR_ITER_TUPLE);
+    } else if ty.is(&vm.types.range_iterator) {
+        instr.specialize(specialized::FOR_ITER_RANGE);
     }
 }
