@@ -287,6 +287,11 @@ layouts! {
     Set => o::set::SetObject,
     Super => crate::builtins::SuperObject,
     Generator => o::generator::GeneratorObject,
+    CoroutineWrapper => o::generator::CoroutineWrapper,
+    AsyncGenASend => o::async_generator::ASend,
+    AsyncGenAThrow => o::async_generator::AThrow,
+    AsyncGenWrappedValue => o::async_generator::WrappedValue,
+    AnextAwaitable => o::anext_awaitable::AnextAwaitable,
     ClassMethod => o::descr::ClassMethodObject,
     StaticMethod => o::descr::StaticMethodObject,
     Property => o::descr::PropertyObject,
@@ -310,6 +315,7 @@ layouts! {
     Slice => o::slice::SliceObject,
     BaseException => crate::exceptions::ExceptionObject,
     Traceback => crate::traceback::TracebackObject,
+    Frame => o::frame::FrameObject,
 }
 
 /// The payload of a type object (`PyTypeObject`).

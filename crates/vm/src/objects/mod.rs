@@ -1,5 +1,7 @@
 //! The builtin types, one file each (Objects/*.c).
 
+pub mod anext_awaitable;
+pub mod async_generator;
 pub mod bytearray;
 pub mod bytes;
 pub mod bytes_methods;
@@ -13,6 +15,7 @@ pub mod dictview;
 pub mod enumerate;
 pub mod filter;
 pub mod float;
+pub mod frame;
 pub mod function;
 pub mod generator;
 pub mod getargs;
@@ -56,6 +59,9 @@ pub(crate) fn init_types(vm: &Vm) {
     set::init(vm);
     function::init(vm);
     generator::init(vm);
+    async_generator::init(vm);
+    anext_awaitable::init(vm);
+    frame::init(vm);
     descr::init(vm);
     code::init(vm);
     cell::init(vm);
@@ -72,7 +78,14 @@ pub(crate) fn init_types(vm: &Vm) {
         let tp = type_payload(ty);
         let base = tp.base.borrow().clone();
         if let Some(base) = base {
+            // A builtin type right under `object` that makes no instances
+            // of its own cannot be called (`type_ready`'s
+            // Py_TPFLAGS_DISALLOW_INSTANTIATION).
+            let disallow = tp.slots.new.get().is_none() && base.is(&vm.object_type);
             tp.slots.inherit(&type_payload(&base).slots);
+            if disallow {
+                tp.slots.new.set(None);
+            }
         }
     }
 }
