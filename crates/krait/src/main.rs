@@ -1,133 +1,75 @@
-//! The `krait` command (Modules/main.c, Programs/python.c).
+//! The `krait` command (Modules/main.c, Programs/python.c): reads the
+//! command line and the environment into a [`Config`] (cmdline.rs), then
+//! runs the program it names as `__main__`: `-c CMD`, `-m MOD`, a file,
+//! or stdin.
 //!
-//! For now it offers Krait's implementation-specific dump options:
-//!
-//! - `krait -X dump=ast FILE` prints what CPython prints for
-//!   `ast.dump(ast.parse(source, FILE), include_attributes=True)`;
-//! - `krait [-O | -OO] -X dump=code FILE` prints the code objects
-//!   `compile(source, FILE, "exec", optimize=...)` gives, as
-//!   tools/oracle/code_dump.py prints CPython's.
-//!
-//! `-O` and `-OO` are counted as CPython counts them: `-OO` is `-O -O`,
-//! and a level above 2 does what 2 does. They change nothing in the AST,
-//! as they change nothing in what `ast.parse` returns.
+//! Krait's own `-X dump=ast` and `-X dump=code` print, instead of running
+//! a file, what CPython prints for `ast.dump(ast.parse(source, FILE),
+//! include_attributes=True)` and the code objects `compile()` gives, as
+//! tools/oracle/code_dump.py prints CPython's.
 
-use std::io::Write;
+mod cmdline;
+
+use cmdline::{CommandLine, Dump, Program, Stop};
+use krait_vm::config::Config;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 /// Deeply nested source recurses deeply in the parser and the compiler;
 /// give them room.
 const STACK_SIZE: usize = 256 * 1024 * 1024;
 
-fn usage() -> ExitCode {
-    eprintln!("usage: krait [-O | -OO] [-X dump=ast|dump=code] (FILE | -c CMD) [ARG ...]");
-    ExitCode::from(2)
-}
-
-enum Dump {
-    Ast,
-    Code,
-}
-
-/// What the program to run is: a file, or `-c`'s text.
-enum Program {
-    File(String),
-    Command(String),
-}
-
-struct Arguments {
-    dump: Option<Dump>,
-    optimize: u8,
-    program: Program,
-    /// `sys.argv`: the program as given (`-c` for a command), then its
-    /// arguments.
-    argv: Vec<String>,
-}
-
-/// Options first, then the program; what follows the program is its own
-/// arguments (`sys.argv[1:]`, once there is a `sys`), as in CPython.
-fn parse_arguments(args: &[String]) -> Option<Arguments> {
-    let mut dump = None;
-    let mut optimize = 0u8;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "-X" => {
-                dump = Some(match args.next()?.as_str() {
-                    "dump=ast" => Dump::Ast,
-                    "dump=code" => Dump::Code,
-                    _ => return None,
-                })
-            }
-            "-c" => {
-                let program = Program::Command(args.next()?.clone());
-                let argv = std::iter::once("-c".to_string())
-                    .chain(args.cloned())
-                    .collect();
-                return Some(Arguments {
-                    dump,
-                    optimize,
-                    program,
-                    argv,
-                });
-            }
-            // Short options combine, so `-OO` is two `-O`.
-            o if o.len() > 1 && o.starts_with('-') && o[1..].bytes().all(|b| b == b'O') => {
-                optimize = (usize::from(optimize) + o.len() - 1).min(2) as u8;
-            }
-            o if o.starts_with('-') => return None,
-            file => {
-                let argv = std::iter::once(file.to_string())
-                    .chain(args.cloned())
-                    .collect();
-                return Some(Arguments {
-                    dump,
-                    optimize,
-                    program: Program::File(file.to_string()),
-                    argv,
-                });
-            }
-        }
-    }
-    None
-}
-
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(Arguments {
-        dump,
-        optimize,
-        program,
-        argv,
-    }) = parse_arguments(&args)
-    else {
-        return usage();
+    let mut args = std::env::args();
+    let program_name = args.next().unwrap_or_else(|| "krait".to_string());
+    let args: Vec<String> = args.collect();
+    let line = match cmdline::parse(&program_name, &args) {
+        Ok(line) => line,
+        Err(Stop::Print(text)) => {
+            print!("{text}");
+            return ExitCode::SUCCESS;
+        }
+        Err(Stop::Usage(message)) => {
+            eprint!("{message}\n{}", cmdline::usage(&program_name));
+            return ExitCode::from(2);
+        }
+        Err(Stop::Fatal(message)) => {
+            eprint!("Fatal Python error: {message}\nPython runtime state: preinitialized\n\n");
+            return ExitCode::from(1);
+        }
     };
-    let (source, file) = match program {
-        Program::Command(text) => (text.into_bytes(), "<string>".to_string()),
-        Program::File(file) => match std::fs::read(&file) {
-            Ok(source) => (source, file),
-            Err(e) => {
-                let path = std::path::absolute(&file).unwrap_or_else(|_| file.clone().into());
-                eprintln!(
-                    "krait: can't open file '{}': [Errno {}] {}",
-                    path.display(),
-                    e.raw_os_error().unwrap_or(0),
-                    os_error_text(&e)
-                );
-                return ExitCode::from(2);
-            }
-        },
+    match line.dump {
+        Some(dump) => dump_file(&program_name, line, dump),
+        None => run(&program_name, line),
+    }
+}
+
+/// The source of a script file, or the message and status for one that
+/// cannot be read.
+fn read_script(program_name: &str, file: &str) -> Result<Vec<u8>, ExitCode> {
+    std::fs::read(file).map_err(|e| {
+        let path = std::path::absolute(file).unwrap_or_else(|_| file.into());
+        eprintln!(
+            "{program_name}: can't open file '{}': [Errno {}] {}",
+            path.display(),
+            e.raw_os_error().unwrap_or(0),
+            krait_vm::exceptions::os_error_text(&e)
+        );
+        ExitCode::from(2)
+    })
+}
+
+/// `-X dump=ast|code FILE`.
+fn dump_file(program_name: &str, line: CommandLine, dump: Dump) -> ExitCode {
+    let Program::File(file) = line.program else {
+        eprint!("-X dump needs a file\n{}", cmdline::usage(program_name));
+        return ExitCode::from(2);
     };
-    let Some(dump) = dump else {
-        // As CPython since 3.9, the script's name is made absolute: it is
-        // the `__file__` and the code's file name tracebacks show.
-        let file = match std::path::absolute(&file) {
-            Ok(path) if file != "<string>" => path.to_string_lossy().into_owned(),
-            _ => file,
-        };
-        return run(source, file, argv, optimize);
+    let source = match read_script(program_name, &file) {
+        Ok(source) => source,
+        Err(status) => return status,
     };
+    let optimize = line.config.optimize.min(2);
     let mut text = std::thread::Builder::new()
         .stack_size(STACK_SIZE)
         .spawn(move || match dump {
@@ -154,28 +96,102 @@ fn main() -> ExitCode {
     }
 }
 
-/// The strerror text of an OS error, without Rust's " (os error N)".
-fn os_error_text(e: &std::io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    }
+/// The program's source and the file name its code gets, and `sys.path[0]`:
+/// the script's directory, "" (the current directory) for `-c` and stdin,
+/// the current directory's full path for `-m`.
+struct Main {
+    source: Option<(Vec<u8>, String)>,
+    path0: String,
 }
 
-/// Runs a program as `__main__` on a thread with a large stack; the exit
+fn main_program(program_name: &str, line: &CommandLine) -> Result<Main, ExitCode> {
+    Ok(match &line.program {
+        Program::Command(text) => Main {
+            source: Some((text.clone().into_bytes(), "<string>".to_string())),
+            path0: String::new(),
+        },
+        Program::Module(_) => Main {
+            source: None,
+            path0: std::env::current_dir()
+                .map(|d| d.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        },
+        Program::Stdin => {
+            let mut source = Vec::new();
+            if let Err(e) = std::io::stdin().read_to_end(&mut source) {
+                eprintln!(
+                    "{program_name}: can't read stdin: {}",
+                    krait_vm::exceptions::os_error_text(&e)
+                );
+                return Err(ExitCode::from(2));
+            }
+            Main {
+                source: Some((source, "<stdin>".to_string())),
+                path0: String::new(),
+            }
+        }
+        Program::File(file) => {
+            let mut source = read_script(program_name, file)?;
+            if line.skip_first_line {
+                // The line goes but its newline stays, so line numbers
+                // still match the file's.
+                let end = source
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .unwrap_or(source.len());
+                source.drain(..end);
+            }
+            // As CPython since 3.9, the script's name is made absolute: it
+            // is the `__file__` and the code's file name tracebacks show.
+            let path = std::path::absolute(file).unwrap_or_else(|_| file.into());
+            let dir = path.parent().map(|d| d.to_string_lossy().into_owned());
+            Main {
+                source: Some((source, path.to_string_lossy().into_owned())),
+                path0: dir.unwrap_or_default(),
+            }
+        }
+    })
+}
+
+/// Runs the program as `__main__` on a thread with a large stack; the exit
 /// status is CPython's: 0, 1 for an uncaught exception, or SystemExit's.
-fn run(source: Vec<u8>, file: String, argv: Vec<String>, optimize: u8) -> ExitCode {
+fn run(program_name: &str, line: CommandLine) -> ExitCode {
+    let main = match main_program(program_name, &line) {
+        Ok(main) => main,
+        Err(status) => return status,
+    };
+    let mut config = line.config;
+    config.executable = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    config.module_search_paths = search_path(&config, main.path0);
+    let module = match line.program {
+        Program::Module(name) => Some(name),
+        _ => None,
+    };
+    let program_name = program_name.to_string();
     let status = std::thread::Builder::new()
         .stack_size(STACK_SIZE)
         .spawn(move || {
             let vm = krait_vm::Vm::new();
             vm.native_stack_size.set(STACK_SIZE);
-            vm.set_optimize(optimize);
-            krait_vm::modules::sys::set_argv(&vm, &argv);
-            krait_vm::modules::sys::set_path(&vm, &search_path(&file));
-            let status = match vm.run_source(&source, &file, "__main__") {
-                Ok(_) => 0,
+            if let Err(e) = krait_vm::modules::sys::apply_config(&vm, &config) {
+                return krait_vm::run::report_uncaught(&vm, &e.0);
+            }
+            let result = match (main.source, module) {
+                (Some((source, file)), _) => vm.run_source(&source, &file, "__main__").map(|_| ()),
+                (None, Some(name)) => match krait_vm::import::run_module_as_main(&vm, &name) {
+                    Ok(result) => result,
+                    Err(message) => {
+                        vm.flush_stdout();
+                        eprintln!("{program_name}: {message}");
+                        return 1;
+                    }
+                },
+                (None, None) => Ok(()),
+            };
+            let status = match result {
+                Ok(()) => 0,
                 Err(e) => krait_vm::run::report_uncaught(&vm, &e.0),
             };
             vm.flush_stdout();
@@ -187,17 +203,22 @@ fn run(source: Vec<u8>, file: String, argv: Vec<String>, optimize: u8) -> ExitCo
     ExitCode::from(status as u8)
 }
 
-/// `sys.path` as CPython starts it: the script's directory ("" for
-/// `-c`, meaning the current one), PYTHONPATH's directories, then
-/// CPython 3.11's standard library.
-fn search_path(file: &str) -> Vec<String> {
-    let first = match std::path::Path::new(file).parent() {
-        Some(dir) if file != "<string>" => dir.to_string_lossy().into_owned(),
-        _ => String::new(),
-    };
-    let mut path = vec![first];
-    if let Some(extra) = std::env::var_os("PYTHONPATH") {
-        path.extend(std::env::split_paths(&extra).map(|p| p.to_string_lossy().into_owned()));
+/// `sys.path` as CPython starts it: the program's directory (unless -P),
+/// PYTHONPATH's directories (unless -E), then CPython 3.11's standard
+/// library.
+fn search_path(config: &Config, path0: String) -> Vec<String> {
+    let mut path = Vec::new();
+    if !config.safe_path {
+        path.push(path0);
+    }
+    if config.ignore_environment == 0 {
+        if let Some(extra) = std::env::var_os("PYTHONPATH") {
+            path.extend(
+                std::env::split_paths(&extra)
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .map(|p| p.to_string_lossy().into_owned()),
+            );
+        }
     }
     path.extend(krait_vm::import::stdlib_dir().map(|dir| dir.to_string_lossy().into_owned()));
     path

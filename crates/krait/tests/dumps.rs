@@ -143,16 +143,11 @@ fn a_file_that_does_not_compile_prints_cpythons_error_line() {
 #[test]
 fn bad_arguments_print_the_usage_and_exit_2() {
     let file = source_file("usage.py", b"x = 1\n");
-    for args in [
-        &["-X", "dump=bytecode"][..],
-        &["-X"],
-        &["-Q", "-X", "dump=code"],
-        &["-X", "dump=code", "-"],
-    ] {
+    for args in [&["-X", "dump=bytecode"][..], &["-Q", "-X", "dump=code"]] {
         let output = krait(args, &file);
         assert_eq!(output.status.code(), Some(2), "krait {args:?} FILE");
         assert!(
-            String::from_utf8_lossy(&output.stderr).starts_with("usage: krait "),
+            String::from_utf8_lossy(&output.stderr).contains("\nusage: "),
             "krait {args:?} FILE prints the usage"
         );
     }

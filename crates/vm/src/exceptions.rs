@@ -762,7 +762,10 @@ pub fn new_os_error(vm: &Vm, errno: i64, strerror: &str, filename: Option<Object
     let ty = os_error_subclass(vm, errno)
         .unwrap_or(&vm.exceptions.os_error)
         .clone();
-    PyErr(new_exception(vm, &ty, args))
+    let e = alloc_exception(&ty, vm.new_tuple(args.clone()));
+    // Two to five arguments of the right kinds: parsing cannot fail.
+    let _ = os_error_parse(vm, &e, &args);
+    PyErr(e)
 }
 
 fn os_error_subclass(vm: &Vm, errno: i64) -> Option<&Object> {
@@ -1690,4 +1693,26 @@ fn levenshtein<'a>(mut a: &'a [u8], mut b: &'a [u8], max: usize) -> usize {
         }
     }
     result
+}
+
+/// The strerror text of an OS error, without Rust's " (os error N)".
+pub fn os_error_text(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// The OSError a failed system call raises: its errno, strerror and the
+/// file it was about, of the PEP 3151 subclass (`PyErr_SetFromErrno`).
+pub fn from_io_error(vm: &Vm, e: &std::io::Error, filename: Option<Object>) -> PyErr {
+    match e.raw_os_error() {
+        Some(errno) => new_os_error(vm, errno.into(), &os_error_text(e), filename),
+        None => PyErr(new_exception(
+            vm,
+            &vm.exceptions.os_error,
+            vec![vm.new_str(&e.to_string())],
+        )),
+    }
 }

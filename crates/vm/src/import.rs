@@ -135,6 +135,12 @@ fn modules(vm: &Vm) -> &crate::objects::dict::Dict {
         .dict
 }
 
+/// `importlib.import_module(name)` for an absolute name: the module
+/// itself, not its top-level package.
+pub fn import_module(vm: &Vm, name: &str) -> PyResult {
+    import_absolute(vm, name)
+}
+
 /// Imports a module by its full dotted name, parents first.
 fn import_absolute(vm: &Vm, name: &str) -> PyResult {
     if let Some(m) = modules(vm).get_str(vm, &vm.intern(name)) {
@@ -171,7 +177,11 @@ fn import_absolute(vm: &Vm, name: &str) -> PyResult {
     let Some((file, package_dir)) = find(&search_path, last) else {
         return Err(not_found(vm, format!("No module named '{name}'"), name));
     };
-    let module = load(vm, name, &file, package_dir.as_deref())?;
+    let package = match &package_dir {
+        Some(_) => name,
+        None => name.rsplit_once('.').map_or("", |(p, _)| p),
+    };
+    let module = load(vm, name, &file, package_dir.as_deref(), package)?;
     if let Some((parent, _)) = parent {
         vm.setattr(&parent, &vm.intern(last), Some(&module))?;
     }
@@ -227,9 +237,65 @@ fn find(path: &[PathBuf], name: &str) -> Option<(PathBuf, Option<PathBuf>)> {
     None
 }
 
+/// `krait -m NAME`: finds the module (a package's `__main__`), its
+/// parent packages imported first, and runs it as `__main__` with
+/// `sys.argv[0]` its file, as runpy's `_run_module_as_main` does. The
+/// outer error is a module that cannot be found, with CPython's message;
+/// the inner one an exception raised while it runs.
+pub fn run_module_as_main(vm: &Vm, name: &str) -> Result<PyResult<()>, String> {
+    let (parent_name, last) = match name.rsplit_once('.') {
+        Some((parent, last)) => (Some(parent), last),
+        None => (None, name),
+    };
+    let search_path = match parent_name {
+        Some(parent_name) => {
+            let parent = import_absolute(vm, parent_name).map_err(|e| {
+                format!(
+                    "Error while finding module specification for '{name}' ({}: {})",
+                    vm.type_name(&e.0),
+                    vm.str_string(&e.0).unwrap_or_default()
+                )
+            })?;
+            match vm.getattr_opt(&parent, &vm.names.__path__) {
+                Ok(Some(path)) => path_entries(vm, &path).map_err(|_| String::new())?,
+                _ => {
+                    return Err(format!(
+                        "Error while finding module specification for '{name}' \
+                         (ModuleNotFoundError: __path__ attribute not found on '{parent_name}' \
+                         while trying to find '{name}')"
+                    ))
+                }
+            }
+        }
+        None => sys_path(vm).map_err(|_| String::new())?,
+    };
+    if crate::modules::BUILTIN_MODULES
+        .iter()
+        .any(|(n, _)| *n == name)
+    {
+        return Err(format!("No code object available for {name}"));
+    }
+    let Some((file, package_dir)) = find(&search_path, last) else {
+        return Err(format!("No module named {name}"));
+    };
+    if package_dir.is_some() {
+        let main = format!("{name}.__main__");
+        return match run_module_as_main(vm, &main) {
+            Err(message) if message == format!("No module named {main}") => Err(format!(
+                "No module named {main}; '{name}' is a package and cannot be directly executed"
+            )),
+            result => result,
+        };
+    }
+    let filename = file.to_string_lossy().into_owned();
+    crate::modules::sys::set_argv0(vm, &filename);
+    let package = parent_name.unwrap_or("");
+    Ok(load(vm, "__main__", &file, None, package).map(|_| ()))
+}
+
 /// Runs a module's source in a new module object, registered in
 /// `sys.modules` while it runs (and removed again if it fails).
-fn load(vm: &Vm, name: &str, file: &Path, package_dir: Option<&Path>) -> PyResult {
+fn load(vm: &Vm, name: &str, file: &Path, package_dir: Option<&Path>, package: &str) -> PyResult {
     let source = std::fs::read(file).map_err(|e| {
         vm.new_exception(
             &vm.exceptions.import_error,
@@ -248,18 +314,11 @@ fn load(vm: &Vm, name: &str, file: &Path, package_dir: Option<&Path>) -> PyResul
     let namespace = &globals.payload::<DictObject>().expect("a dict").dict;
     namespace.set_str(vm, vm.names.__file__.clone(), vm.new_str(&filename));
     namespace.set_str(vm, vm.names.__builtins__.clone(), vm.builtins.clone());
-    let package = match package_dir {
-        Some(dir) => {
-            let path = vm.new_list(vec![vm.new_str(&dir.to_string_lossy())]);
-            namespace.set_str(vm, vm.names.__path__.clone(), path);
-            name.to_string()
-        }
-        None => name
-            .rsplit_once('.')
-            .map(|(p, _)| p.to_string())
-            .unwrap_or_default(),
-    };
-    namespace.set_str(vm, vm.names.__package__.clone(), vm.new_str(&package));
+    if let Some(dir) = package_dir {
+        let path = vm.new_list(vec![vm.new_str(&dir.to_string_lossy())]);
+        namespace.set_str(vm, vm.names.__path__.clone(), path);
+    }
+    namespace.set_str(vm, vm.names.__package__.clone(), vm.new_str(package));
     let key = vm.intern(name);
     modules(vm).set_str(vm, key.clone(), module.clone());
     if let Err(e) = crate::eval::run_code(vm, &code, &globals, Some(&globals)) {

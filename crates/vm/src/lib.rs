@@ -32,12 +32,14 @@
 
 pub mod builtins;
 pub mod call;
+pub mod config;
 pub mod errors;
 pub mod eval;
 pub mod exceptions;
 pub mod format;
 pub mod frame;
 pub mod import;
+pub mod libm;
 pub mod matching;
 pub mod modules;
 pub mod object;

@@ -316,6 +316,22 @@ layouts! {
     BaseException => crate::exceptions::ExceptionObject,
     Traceback => crate::traceback::TracebackObject,
     Frame => o::frame::FrameObject,
+    GenericAlias => o::genericalias::GenericAliasObject,
+    Deque => crate::modules::collections::DequeObject,
+    DequeIterator => crate::modules::collections::DequeIterator,
+    Union => o::union::UnionObject,
+    Count => crate::modules::itertools::CountObject,
+    Repeat => crate::modules::itertools::RepeatObject,
+    Cycle => crate::modules::itertools::CycleObject,
+    Chain => crate::modules::itertools::ChainObject,
+    Islice => crate::modules::itertools::IsliceObject,
+    Accumulate => crate::modules::itertools::AccumulateObject,
+    Starmap => crate::modules::itertools::StarmapObject,
+    /// itertools' takewhile, dropwhile and filterfalse.
+    PredicateIterator => crate::modules::itertools::PredicateIterator,
+    Compress => crate::modules::itertools::CompressObject,
+    Pairwise => crate::modules::itertools::PairwiseObject,
+    ZipLongest => crate::modules::itertools::ZipLongestObject,
 }
 
 /// The payload of a type object (`PyTypeObject`).
@@ -358,6 +374,20 @@ impl TypeObject {
 
     pub fn name(&self) -> String {
         self.name.borrow().clone()
+    }
+
+    /// The name messages give a type (`tp_name`): a builtin type defined
+    /// by a module other than builtins carries the module's name, as
+    /// `collections.deque` does.
+    pub fn tp_name(&self, vm: &Vm) -> String {
+        if !self.has_flag(flags::HEAPTYPE) {
+            if let Some(module) = self.dict.get_str(vm, &vm.names.__module__) {
+                if let Some(m) = module.payload::<crate::objects::str::StrObject>() {
+                    return format!("{}.{}", m.to_string_lossy(), self.name());
+                }
+            }
+        }
+        self.name()
     }
 
     pub fn has_flag(&self, flag: u32) -> bool {
@@ -517,9 +547,16 @@ pub(crate) fn init(vm: &Vm) {
         &vm.type_type,
         "__module__",
         |vm, t| {
-            Ok(type_of_type(t)
+            let tp = type_of_type(t);
+            // A builtin type's dict may hold a `__module__` descriptor for
+            // its instances (functions do); only a str names its module.
+            Ok(tp
                 .dict
                 .get_str(vm, &vm.names.__module__)
+                .filter(|m| {
+                    tp.has_flag(flags::HEAPTYPE)
+                        || m.payload::<crate::objects::str::StrObject>().is_some()
+                })
                 .unwrap_or_else(|| vm.new_str("builtins")))
         },
         None,
@@ -646,7 +683,8 @@ fn type_call(vm: &Vm, ty: &Object, args: Args) -> PyResult {
     }
     let tp = type_of_type(ty);
     let Some(new) = tp.slots.new.get() else {
-        return Err(vm.new_type_error(format!("cannot create '{}' instances", tp.name())));
+        let name = tp.tp_name(vm);
+        return Err(vm.new_type_error(format!("cannot create '{name}' instances")));
     };
     let object = new(vm, ty, args)?;
     if !vm.is_instance(&object, ty) {
@@ -940,41 +978,10 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
     let classcell = tp.dict.remove(vm, &vm.names.__classcell__)?;
     let ty = object::alloc(&winner, tp);
     if adds_dict {
-        crate::objects::descr::add_getset(
-            vm,
-            &ty,
-            "__dict__",
-            |vm, o| {
-                crate::objects::object::instance_dict(vm, o)
-                    .ok_or_else(|| vm.new_exception(&vm.exceptions.attribute_error, "__dict__"))
-            },
-            Some(|vm, o, value| {
-                let Some(value) = value else {
-                    return Err(vm.new_type_error("cannot delete __dict__"));
-                };
-                if value
-                    .payload::<crate::objects::dict::DictObject>()
-                    .is_none()
-                {
-                    return Err(vm.new_type_error(format!(
-                        "__dict__ must be set to a dictionary, not a '{}'",
-                        vm.type_name(value)
-                    )));
-                }
-                let offset = vm
-                    .type_payload_of(o)
-                    .dict_offset
-                    .get()
-                    .ok_or_else(|| vm.new_type_error("no __dict__"))?;
-                // SAFETY: the type places the instance dict at this offset.
-                let old = unsafe { o.instance_slot(offset) }.replace(Some(value.clone()));
-                drop(old);
-                Ok(())
-            }),
-        );
+        add_dict_getset(vm, &ty);
     }
     for (slot, offset) in members {
-        let descr = crate::objects::descr::new_member(vm, &ty, &slot, offset);
+        let descr = crate::objects::descr::new_member(vm, &ty, &slot, offset, false);
         object::type_payload(&ty)
             .dict
             .set_str(vm, vm.intern(&slot), descr);
@@ -1036,6 +1043,55 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
         )?;
     }
     Ok(ty)
+}
+
+/// The `__dict__` attribute of instances of a type that gives them a
+/// dict.
+fn add_dict_getset(vm: &Vm, ty: &Object) {
+    crate::objects::descr::add_getset(
+        vm,
+        ty,
+        "__dict__",
+        |vm, o| {
+            crate::objects::object::instance_dict(vm, o)
+                .ok_or_else(|| vm.new_exception(&vm.exceptions.attribute_error, "__dict__"))
+        },
+        Some(|vm, o, value| {
+            let Some(value) = value else {
+                return Err(vm.new_type_error("cannot delete __dict__"));
+            };
+            if value
+                .payload::<crate::objects::dict::DictObject>()
+                .is_none()
+            {
+                return Err(vm.new_type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    vm.type_name(value)
+                )));
+            }
+            let offset = vm
+                .type_payload_of(o)
+                .dict_offset
+                .get()
+                .ok_or_else(|| vm.new_type_error("no __dict__"))?;
+            // SAFETY: the type places the instance dict at this offset.
+            let old = unsafe { o.instance_slot(offset) }.replace(Some(value.clone()));
+            drop(old);
+            Ok(())
+        }),
+    );
+}
+
+/// Gives the instances of a builtin type an instance dict, as
+/// `tp_dictoffset` does (`types.SimpleNamespace`, functions).
+pub(crate) fn give_instance_dict(vm: &Vm, ty: &Object) {
+    let tp = object::type_payload(ty);
+    let offset = tp.basicsize.get();
+    tp.dict_offset.set(Some(offset));
+    tp.instance_slots.borrow_mut().push(offset);
+    tp.basicsize.set(offset + std::mem::size_of::<usize>());
+    tp.flags.set(tp.flags.get() | flags::HAS_DICT);
+    add_dict_getset(vm, ty);
 }
 
 /// A class's `__slots__`: the instance slots it adds, sorted and with

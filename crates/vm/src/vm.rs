@@ -79,6 +79,9 @@ builtin_types! {
     staticmethod: "staticmethod", StaticMethod, BASE;
     property: "property", Property, BASE;
     mappingproxy: "mappingproxy", MappingProxy, FINAL;
+    simple_namespace: "SimpleNamespace", Object, BASE;
+    generic_alias: "GenericAlias", GenericAlias, BASE;
+    union: "UnionType", Union, FINAL;
     code: "code", Code, FINAL;
     cell: "cell", Cell, FINAL;
     module: "module", Module, BASE;
@@ -391,8 +394,9 @@ impl Vm {
     }
 
     /// `type(object).__name__`.
+    /// The name of an object's type, as messages give it (`tp_name`).
     pub fn type_name(&self, object: &Object) -> String {
-        self.type_payload_of(object).name()
+        self.type_payload_of(object).tp_name(self)
     }
 
     /// `isinstance(object, ty)` by the MRO alone (no `__instancecheck__`).

@@ -3,10 +3,12 @@
 //! being handled, the frames (`_getframe`), `exit`, `argv`, `modules` and
 //! a few constants.
 
+use crate::config::Config;
 use crate::errors::PyResult;
 use crate::object::Object;
 use crate::objects::dict::DictObject;
 use crate::objects::function::{check_function_arity, NativeFn};
+use crate::objects::structseq::{self, StructSeqSpec};
 use crate::typeobject::Args;
 use crate::vm::Vm;
 
@@ -88,6 +90,7 @@ pub(crate) fn init(vm: &Vm) {
         }),
     ];
     super::add_functions(vm, &module, functions);
+    add_version(vm, &module).expect("sys.version_info is made at start-up");
     vm.modules
         .payload::<DictObject>()
         .expect("a dict")
@@ -143,27 +146,150 @@ fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.none.clone())
 }
 
-/// Sets `sys.path`: the script's directory (or "" for `-c`), then the
-/// directories the embedder adds (PYTHONPATH).
-pub fn set_path(vm: &Vm, entries: &[String]) {
-    if let Some(sys) = vm
-        .modules
-        .payload::<DictObject>()
-        .and_then(|m| m.dict.get_str(vm, &vm.intern("sys")))
-    {
-        let items = entries.iter().map(|a| vm.new_str(a)).collect();
-        let _ = vm.setattr(&sys, &vm.intern("path"), Some(&vm.new_list(items)));
-    }
+/// `sys.flags`'s fields, in order (Python/sysmodule.c's `flags_fields`).
+static FLAGS: StructSeqSpec = StructSeqSpec {
+    name: "sys.flags",
+    fields: &[
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
+    ],
+    n_sequence_fields: 18,
+    instantiable: false,
+};
+
+static VERSION_INFO: StructSeqSpec = StructSeqSpec {
+    name: "sys.version_info",
+    fields: &["major", "minor", "micro", "releaselevel", "serial"],
+    n_sequence_fields: 5,
+    instantiable: false,
+};
+
+/// The version attributes: `version`, `version_info`, `hexversion` and
+/// `implementation`, whose `cache_tag` names Krait's own bytecode files.
+fn add_version(vm: &Vm, module: &Object) -> PyResult<()> {
+    let (major, minor, micro) = crate::config::VERSION;
+    let set = |name: &str, value: Object| super::set_attr(vm, module, name, value);
+    let version = format!(
+        "{major}.{minor}.{micro} (krait {}) [rustc]",
+        env!("CARGO_PKG_VERSION")
+    );
+    set("version", vm.new_str(&version));
+    let version_info_type = structseq::new_type(vm, &VERSION_INFO)?;
+    let version_info = structseq::new_instance(
+        vm,
+        &version_info_type,
+        vec![
+            vm.new_int(major.into()),
+            vm.new_int(minor.into()),
+            vm.new_int(micro.into()),
+            vm.new_str("final"),
+            vm.new_int(0),
+        ],
+    )?;
+    set("version_info", version_info.clone());
+    let hexversion =
+        (i64::from(major) << 24) | (i64::from(minor) << 16) | (i64::from(micro) << 8) | 0xf0;
+    set("hexversion", vm.new_int(hexversion));
+    set("api_version", vm.new_int(1013));
+    let implementation = crate::objects::namespace::new_namespace(
+        vm,
+        &[
+            ("name", vm.new_str("krait")),
+            ("cache_tag", vm.new_str(&format!("krait-{major}{minor}"))),
+            ("version", version_info),
+            ("hexversion", vm.new_int(hexversion)),
+        ],
+    );
+    set("implementation", implementation);
+    Ok(())
 }
 
-/// Sets `sys.argv`.
-pub fn set_argv(vm: &Vm, argv: &[String]) {
-    if let Some(sys) = vm
+/// Sets what the configuration decides in `sys`: `argv`, `orig_argv`,
+/// `executable`, `path`, `flags`, `warnoptions`, `_xoptions` and
+/// `dont_write_bytecode`, and the optimization level `compile` uses.
+pub fn apply_config(vm: &Vm, config: &Config) -> PyResult<()> {
+    let Some(sys) = vm
         .modules
         .payload::<DictObject>()
         .and_then(|m| m.dict.get_str(vm, &vm.intern("sys")))
-    {
-        let items = argv.iter().map(|a| vm.new_str(a)).collect();
-        let _ = vm.setattr(&sys, &vm.intern("argv"), Some(&vm.new_list(items)));
+    else {
+        return Ok(());
+    };
+    vm.set_optimize(config.optimize);
+    let set = |name: &str, value: Object| super::set_attr(vm, &sys, name, value);
+    let strings = |items: &[String]| vm.new_list(items.iter().map(|a| vm.new_str(a)).collect());
+    set("argv", strings(&config.argv));
+    set("orig_argv", strings(&config.orig_argv));
+    set("executable", vm.new_str(&config.executable));
+    set("path", strings(&config.module_search_paths));
+    set("warnoptions", strings(&config.warnoptions));
+    let xoptions = vm.new_dict();
+    for option in &config.xoptions {
+        let (key, value) = match option.split_once('=') {
+            Some((k, v)) => (k, vm.new_str(v)),
+            None => (option.as_str(), vm.true_.clone()),
+        };
+        vm.setitem(&xoptions, &vm.new_str(key), Some(&value))?;
+    }
+    set("_xoptions", xoptions);
+    set(
+        "dont_write_bytecode",
+        vm.new_bool(config.dont_write_bytecode > 0),
+    );
+    let int = |n: u8| vm.new_int(n.into());
+    let flags_type = structseq::new_type(vm, &FLAGS)?;
+    let flags = structseq::new_instance(
+        vm,
+        &flags_type,
+        vec![
+            int(config.debug),
+            int(config.inspect),
+            int(config.interactive),
+            int(config.optimize),
+            int(config.dont_write_bytecode),
+            int(config.no_user_site),
+            int(config.no_site),
+            int(config.ignore_environment),
+            int(config.verbose),
+            int(config.bytes_warning),
+            int(config.quiet),
+            int(config.hash_randomization.into()),
+            int(config.isolated),
+            vm.new_bool(config.dev_mode),
+            int(config.utf8_mode),
+            int(config.warn_default_encoding),
+            vm.new_bool(config.safe_path),
+            vm.new_int(config.int_max_str_digits),
+        ],
+    )?;
+    set("flags", flags);
+    Ok(())
+}
+
+/// Sets `sys.argv[0]`, as `-m` does once it has found the module's file.
+pub fn set_argv0(vm: &Vm, argv0: &str) {
+    let argv = vm
+        .modules
+        .payload::<DictObject>()
+        .and_then(|m| m.dict.get_str(vm, &vm.intern("sys")))
+        .and_then(|sys| vm.getattr(&sys, &vm.intern("argv")).ok());
+    if let Some(argv) = argv {
+        let _ = vm.setitem(&argv, &vm.new_int(0), Some(&vm.new_str(argv0)));
     }
 }

@@ -34,6 +34,8 @@ pub struct MemberObject {
     pub name: String,
     pub offset: usize,
     pub objclass: Object,
+    /// Set once when the instance is made, as a struct sequence's fields.
+    pub readonly: bool,
 }
 
 pub struct ClassMethodObject {
@@ -135,6 +137,9 @@ pub(crate) fn init(vm: &Vm) {
         })
     }));
     tp.slots.descr_set.set(Some(|vm, d, instance, value| {
+        if d.payload::<MemberObject>().is_some_and(|m| m.readonly) {
+            return Err(vm.new_exception(&vm.exceptions.attribute_error, "readonly attribute"));
+        }
         let (slot, name) = member_slot(vm, d, instance)?;
         let old = slot.replace(value.cloned());
         if old.is_none() && value.is_none() {
@@ -417,15 +422,28 @@ fn property_copy(vm: &Vm, args: Args, which: usize) -> PyResult {
     Ok(object::alloc(vm.type_of(&args.values[0]), new))
 }
 
-pub fn new_member(vm: &Vm, objclass: &Object, name: &str, offset: usize) -> Object {
+pub fn new_member(vm: &Vm, objclass: &Object, name: &str, offset: usize, readonly: bool) -> Object {
     object::alloc(
         &vm.types.member_descriptor,
         MemberObject {
             name: name.to_string(),
             offset,
             objclass: objclass.clone(),
+            readonly,
         },
     )
+}
+
+/// Stores a new instance's value for a member, read-only ones included.
+pub(crate) fn init_member(
+    vm: &Vm,
+    member: &Object,
+    instance: &Object,
+    value: Object,
+) -> PyResult<()> {
+    let (slot, _) = member_slot(vm, member, instance)?;
+    slot.set(Some(value));
+    Ok(())
 }
 
 fn member_slot<'a>(

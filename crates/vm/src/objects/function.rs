@@ -58,62 +58,9 @@ pub(crate) fn init(vm: &Vm) {
         Ok(vm.new_str(&format!("<function {qualname} at {:#x}>", f.id())))
     }));
     tp.dict_offset.set(None);
+    crate::typeobject::give_instance_dict(vm, &vm.types.function);
     crate::slots::add_slot_wrappers(vm, &vm.types.function);
-    crate::objects::descr::add_getset(
-        vm,
-        &vm.types.function,
-        "__name__",
-        |vm, f| Ok(func(vm, f)?.name.borrow().clone()),
-        None,
-    );
-    crate::objects::descr::add_getset(
-        vm,
-        &vm.types.function,
-        "__qualname__",
-        |vm, f| Ok(func(vm, f)?.qualname.borrow().clone()),
-        None,
-    );
-    crate::objects::descr::add_getset(
-        vm,
-        &vm.types.function,
-        "__doc__",
-        |vm, f| Ok(func(vm, f)?.doc.borrow().clone()),
-        None,
-    );
-    crate::objects::descr::add_getset(
-        vm,
-        &vm.types.function,
-        "__module__",
-        |vm, f| Ok(func(vm, f)?.module.borrow().clone()),
-        None,
-    );
-    crate::objects::descr::add_getset(
-        vm,
-        &vm.types.function,
-        "__code__",
-        |vm, f| Ok(func(vm, f)?.code.clone()),
-        None,
-    );
-    crate::objects::descr::add_getset(
-        vm,
-        &vm.types.function,
-        "__globals__",
-        |vm, f| Ok(func(vm, f)?.globals.clone()),
-        None,
-    );
-    crate::objects::descr::add_getset(
-        vm,
-        &vm.types.function,
-        "__defaults__",
-        |vm, f| {
-            Ok(func(vm, f)?
-                .defaults
-                .borrow()
-                .clone()
-                .unwrap_or_else(|| vm.none.clone()))
-        },
-        None,
-    );
+    add_function_attributes(vm);
 
     for ty in [&vm.types.builtin_function, &vm.types.method_descriptor] {
         let tp = type_payload(ty);
@@ -161,6 +108,159 @@ pub(crate) fn init(vm: &Vm) {
         },
         None,
     );
+}
+
+/// The attributes of functions (`func_getsetlist` and `func_memberlist`),
+/// with CPython's checks on what may be assigned.
+fn add_function_attributes(vm: &Vm) {
+    use crate::objects::descr::{add_getset, Getter, Setter};
+    // Members in CPython, so assigning them has a member's message.
+    let readonly: Option<Setter> =
+        Some(
+            |vm, _, _| Err(vm.new_exception(&vm.exceptions.attribute_error, "readonly attribute")),
+        );
+    let attributes: &[(&'static str, Getter, Option<Setter>)] = &[
+        (
+            "__name__",
+            |vm, f| Ok(func(vm, f)?.name.borrow().clone()),
+            Some(|vm, f, value| {
+                let value = str_value(vm, value, "__name__")?;
+                *func(vm, f)?.name.borrow_mut() = value;
+                Ok(())
+            }),
+        ),
+        (
+            "__qualname__",
+            |vm, f| Ok(func(vm, f)?.qualname.borrow().clone()),
+            Some(|vm, f, value| {
+                let value = str_value(vm, value, "__qualname__")?;
+                *func(vm, f)?.qualname.borrow_mut() = value;
+                Ok(())
+            }),
+        ),
+        (
+            "__doc__",
+            |vm, f| Ok(func(vm, f)?.doc.borrow().clone()),
+            Some(|vm, f, value| {
+                *func(vm, f)?.doc.borrow_mut() = value.cloned().unwrap_or_else(|| vm.none.clone());
+                Ok(())
+            }),
+        ),
+        (
+            "__module__",
+            |vm, f| Ok(func(vm, f)?.module.borrow().clone()),
+            Some(|vm, f, value| {
+                *func(vm, f)?.module.borrow_mut() =
+                    value.cloned().unwrap_or_else(|| vm.none.clone());
+                Ok(())
+            }),
+        ),
+        ("__code__", |vm, f| Ok(func(vm, f)?.code.clone()), None),
+        (
+            "__globals__",
+            |vm, f| Ok(func(vm, f)?.globals.clone()),
+            readonly,
+        ),
+        (
+            "__builtins__",
+            |vm, f| Ok(func(vm, f)?.builtins.clone()),
+            readonly,
+        ),
+        (
+            "__closure__",
+            |vm, f| {
+                Ok(func(vm, f)?
+                    .closure
+                    .clone()
+                    .unwrap_or_else(|| vm.none.clone()))
+            },
+            readonly,
+        ),
+        (
+            "__defaults__",
+            |vm, f| {
+                Ok(func(vm, f)?
+                    .defaults
+                    .borrow()
+                    .clone()
+                    .unwrap_or_else(|| vm.none.clone()))
+            },
+            Some(|vm, f, value| {
+                let value = value.filter(|v| !vm.is_none(v));
+                if value
+                    .is_some_and(|v| v.payload::<crate::objects::tuple::TupleObject>().is_none())
+                {
+                    return Err(vm.new_type_error("__defaults__ must be set to a tuple object"));
+                }
+                *func(vm, f)?.defaults.borrow_mut() = value.cloned();
+                Ok(())
+            }),
+        ),
+        (
+            "__kwdefaults__",
+            |vm, f| {
+                Ok(func(vm, f)?
+                    .kwdefaults
+                    .borrow()
+                    .clone()
+                    .unwrap_or_else(|| vm.none.clone()))
+            },
+            Some(|vm, f, value| {
+                let value = value.filter(|v| !vm.is_none(v));
+                if value.is_some_and(|v| v.payload::<crate::objects::dict::DictObject>().is_none())
+                {
+                    return Err(vm.new_type_error("__kwdefaults__ must be set to a dict object"));
+                }
+                *func(vm, f)?.kwdefaults.borrow_mut() = value.cloned();
+                Ok(())
+            }),
+        ),
+        (
+            "__annotations__",
+            |vm, f| {
+                let function = func(vm, f)?;
+                let current = function.annotations.borrow().clone();
+                // MAKE_FUNCTION leaves the compiler's flat tuple of names
+                // and values; the dict is made on first use.
+                let dict = match current {
+                    Some(d) if d.payload::<crate::objects::tuple::TupleObject>().is_none() => {
+                        return Ok(d)
+                    }
+                    Some(pairs) => {
+                        let dict = vm.new_dict();
+                        let items = crate::objects::tuple::tuple_items(&pairs).unwrap_or(&[]);
+                        for pair in items.chunks_exact(2) {
+                            vm.setitem(&dict, &pair[0], Some(&pair[1]))?;
+                        }
+                        dict
+                    }
+                    None => vm.new_dict(),
+                };
+                *function.annotations.borrow_mut() = Some(dict.clone());
+                Ok(dict)
+            },
+            Some(|vm, f, value| {
+                let value = value.filter(|v| !vm.is_none(v));
+                if value.is_some_and(|v| v.payload::<crate::objects::dict::DictObject>().is_none())
+                {
+                    return Err(vm.new_type_error("__annotations__ must be set to a dict object"));
+                }
+                *func(vm, f)?.annotations.borrow_mut() = value.cloned();
+                Ok(())
+            }),
+        ),
+    ];
+    for &(name, get, set) in attributes {
+        add_getset(vm, &vm.types.function, name, get, set);
+    }
+}
+
+/// A str assigned to `__name__` or `__qualname__`.
+fn str_value(vm: &Vm, value: Option<&Object>, attribute: &str) -> PyResult<Object> {
+    match value {
+        Some(v) if v.payload::<crate::objects::str::StrObject>().is_some() => Ok(v.clone()),
+        _ => Err(vm.new_type_error(format!("{attribute} must be set to a string object"))),
+    }
 }
 
 fn func<'a>(vm: &Vm, f: &'a Object) -> PyResult<&'a FunctionObject> {

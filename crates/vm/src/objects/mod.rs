@@ -18,6 +18,7 @@ pub mod float;
 pub mod frame;
 pub mod function;
 pub mod generator;
+pub mod genericalias;
 pub mod getargs;
 pub mod hash;
 pub mod int;
@@ -25,6 +26,7 @@ pub mod iter;
 pub mod list;
 pub mod map;
 pub mod module;
+pub mod namespace;
 pub mod object;
 pub mod printf;
 pub mod range;
@@ -35,7 +37,9 @@ pub mod str;
 pub mod str_format;
 pub mod str_methods;
 pub mod stringlib;
+pub mod structseq;
 pub mod tuple;
+pub mod union;
 pub mod zip;
 
 use crate::object::type_payload;
@@ -66,6 +70,9 @@ pub(crate) fn init_types(vm: &Vm) {
     code::init(vm);
     cell::init(vm);
     module::init(vm);
+    namespace::init(vm);
+    genericalias::init(vm);
+    union::init(vm);
     range::init(vm);
     iter::init(vm);
     enumerate::init(vm);
@@ -74,14 +81,16 @@ pub(crate) fn init_types(vm: &Vm) {
     filter::init(vm);
     slice::init(vm);
     crate::traceback::init(vm);
-    for ty in vm.types.all() {
+    for ty in vm.types.all().into_iter().chain([&vm.type_type]) {
         let tp = type_payload(ty);
         let base = tp.base.borrow().clone();
         if let Some(base) = base {
-            // A builtin type right under `object` that makes no instances
-            // of its own cannot be called (`type_ready`'s
-            // Py_TPFLAGS_DISALLOW_INSTANTIATION).
-            let disallow = tp.slots.new.get().is_none() && base.is(&vm.object_type);
+            // A builtin type over `object` that has a payload of its own
+            // and no `new` cannot be instantiated from Python
+            // (`Py_TPFLAGS_DISALLOW_INSTANTIATION`).
+            let disallow = tp.slots.new.get().is_none()
+                && base.is(&vm.object_type)
+                && tp.layout != crate::typeobject::Layout::Object;
             tp.slots.inherit(&type_payload(&base).slots);
             if disallow {
                 tp.slots.new.set(None);

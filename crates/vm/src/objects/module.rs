@@ -81,7 +81,21 @@ pub(crate) fn init(vm: &Vm) {
         |_, m| Ok(m.payload::<ModuleObject>().expect("a module").dict.clone()),
         None,
     );
+    crate::objects::function::add_methods(vm, &vm.types.module, &[("__dir__", module_dir)]);
     crate::slots::add_slot_wrappers(vm, &vm.types.module);
+}
+
+/// `module.__dir__()`: the namespace's own `__dir__()` if it defines
+/// one, else its keys.
+fn module_dir(vm: &Vm, args: crate::typeobject::Args) -> PyResult {
+    crate::objects::function::check_arity(vm, "__dir__", args, 1, 1)?;
+    let module = args.values[0]
+        .payload::<ModuleObject>()
+        .ok_or_else(|| vm.new_type_error("descriptor '__dir__' requires a 'module' object"))?;
+    if let Some(dir) = module.namespace().get_str(vm, &vm.intern("__dir__")) {
+        return vm.call(&dir, crate::typeobject::Args::positional_only(&[]));
+    }
+    Ok(vm.new_list(module.namespace().keys()))
 }
 
 /// A module's namespace plays the instance dict: it is looked at before

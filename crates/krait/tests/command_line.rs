@@ -1,0 +1,208 @@
+//! The command line: each case runs `krait ARGS` and `python3 ARGS` in
+//! `tests/programs/`, and they must print the same stdout and stderr and
+//! exit with the same status. Where a message names the program
+//! (`usage: PROGRAM ...`, `PROGRAM: can't open file ...`), each side's own
+//! path is replaced by `PROGRAM` before comparing.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/programs")
+}
+
+/// The program's full path, as it names itself in messages.
+fn full_path(program: &str) -> String {
+    let output = Command::new(program)
+        .args(["-c", "import sys; print(sys.orig_argv[0])"])
+        .output()
+        .unwrap_or_else(|e| panic!("run {program}: {e}"));
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+/// stdout, stderr and the status, with the program's name replaced.
+fn run(program: &str, args: &[&str], env: &[(&str, &str)], stdin: &str) -> (String, String, i32) {
+    let mut child = Command::new(program)
+        .args(args)
+        .current_dir(corpus())
+        .env("PYTHONHASHSEED", "0")
+        .env_remove("PYTHONPATH")
+        .env_remove("PYTHONWARNINGS")
+        .env_remove("PYTHONDONTWRITEBYTECODE")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("run {program}: {e}"));
+    child
+        .stdin
+        .take()
+        .expect("piped stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    let output = child.wait_with_output().expect("wait for the program");
+    let name = full_path(program);
+    let clean = |bytes: &[u8]| String::from_utf8_lossy(bytes).replace(&name, "PROGRAM");
+    (
+        clean(&output.stdout),
+        clean(&output.stderr),
+        output.status.code().unwrap_or(-1),
+    )
+}
+
+fn krait() -> String {
+    env!("CARGO_BIN_EXE_krait").to_string()
+}
+
+fn check_cpython() {
+    let version = Command::new("python3")
+        .args(["-c", "import sys; print(sys.version_info[:2])"])
+        .output()
+        .expect("this test needs CPython 3.11 as `python3`");
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        "(3, 11)",
+        "this test needs CPython 3.11 as `python3`"
+    );
+}
+
+/// One run: the arguments, extra environment variables and stdin.
+type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+
+/// Runs each case with both and lists the differences.
+fn compare(cases: &[Case]) {
+    check_cpython();
+    let krait = krait();
+    let mut failures = Vec::new();
+    for (args, env, stdin) in cases {
+        let expected = run("python3", args, env, stdin);
+        let actual = run(&krait, args, env, stdin);
+        if expected != actual {
+            failures.push(format!(
+                "{args:?} {env:?}:\n  krait:   {actual:?}\n  CPython: {expected:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+const SHOW_SYS: &str =
+    "import sys; print(sys.argv, sys.flags, sys.warnoptions, sys._xoptions, __debug__)";
+
+#[test]
+fn options_set_sys_flags_argv_and_warnoptions() {
+    compare(&[
+        (&["-c", SHOW_SYS], &[], ""),
+        (&["-c", SHOW_SYS, "a", "-b", "--c"], &[], ""),
+        (&["-O", "-c", SHOW_SYS], &[], ""),
+        (&["-OO", "-c", SHOW_SYS], &[], ""),
+        (&["-OOO", "-c", SHOW_SYS], &[], ""),
+        (
+            &["-bB", "-d", "-q", "-s", "-S", "-u", "-c", SHOW_SYS],
+            &[],
+            "",
+        ),
+        (&["-bb", "-c", SHOW_SYS], &[], ""),
+        (&["-E", "-c", SHOW_SYS], &[("PYTHONOPTIMIZE", "2")], ""),
+        (&["-I", "-c", SHOW_SYS], &[("PYTHONVERBOSE", "1")], ""),
+        (&["-P", "-c", SHOW_SYS], &[], ""),
+        (
+            &[
+                "-Wdefault",
+                "-W",
+                "error::DeprecationWarning",
+                "-c",
+                SHOW_SYS,
+            ],
+            &[],
+            "",
+        ),
+        (
+            &["-X", "dev", "-W", "error", "-c", SHOW_SYS],
+            &[("PYTHONWARNINGS", "ignore,once")],
+            "",
+        ),
+        (&["-X", "a=b", "-Xc", "-X", "utf8", "-c", SHOW_SYS], &[], ""),
+        (&["-X", "int_max_str_digits=1000", "-c", SHOW_SYS], &[], ""),
+        (&["-X", "warn_default_encoding", "-c", SHOW_SYS], &[], ""),
+        (
+            &["-c", SHOW_SYS],
+            &[("PYTHONOPTIMIZE", "1"), ("PYTHONDONTWRITEBYTECODE", "x")],
+            "",
+        ),
+        (
+            &["-c", SHOW_SYS],
+            &[("PYTHONINTMAXSTRDIGITS", "5000"), ("PYTHONUTF8", "1")],
+            "",
+        ),
+        (
+            &["-c", SHOW_SYS],
+            &[("PYTHONSAFEPATH", "1"), ("PYTHONDEVMODE", "1")],
+            "",
+        ),
+        (
+            &["-c", SHOW_SYS],
+            &[("PYTHONHASHSEED", "random"), ("PYTHONNOUSERSITE", "1")],
+            "",
+        ),
+        (
+            &["-c", "import sys; print(sys.orig_argv[1:], sys.path[0])"],
+            &[],
+            "",
+        ),
+        (
+            &["-I", "-c", "import sys; print(sys.path[0] != '')"],
+            &[],
+            "",
+        ),
+    ]);
+}
+
+#[test]
+fn programs_come_from_c_m_a_file_or_stdin() {
+    compare(&[
+        (&["import_basics.py", "x"], &[], ""),
+        (
+            &["-", "a", "b"],
+            &[],
+            "import sys; print(sys.argv, __name__)\n",
+        ),
+        (
+            &[],
+            &[],
+            "import sys; print(sys.argv, __name__, sys.path[0])\n",
+        ),
+        (&["-m", "importable.helper_mod", "arg"], &[], ""),
+        (&["-x", "import_basics.py"], &[], ""),
+        (&["-c", "raise SystemExit(3)"], &[], ""),
+        (&["-c", "import sys; sys.exit('bye')"], &[], ""),
+        (&["-c", "1/0"], &[], ""),
+    ]);
+}
+
+#[test]
+fn bad_command_lines_and_missing_programs_fail_as_in_cpython() {
+    compare(&[
+        (&["-z"], &[], ""),
+        (&["-c"], &[], ""),
+        (&["-W"], &[], ""),
+        (&["-X"], &[], ""),
+        (&["-m"], &[], ""),
+        (&["--foo"], &[], ""),
+        (
+            &["--check-hash-based-pycs", "sometimes", "-c", "pass"],
+            &[],
+            "",
+        ),
+        (&["-X", "int_max_str_digits=5", "-c", "pass"], &[], ""),
+        (&["-c", "pass"], &[("PYTHONINTMAXSTRDIGITS", "7")], ""),
+        (&["no_such_file.py"], &[], ""),
+        (&["-m", "no_such_module"], &[], ""),
+        (&["-m", "no_such_package.module"], &[], ""),
+        (&["-m", "importable"], &[], ""),
+        (&["-V"], &[], ""),
+        (&["--version"], &[], ""),
+    ]);
+}
