@@ -132,25 +132,7 @@ pub(crate) fn init(vm: &Vm) {
         }),
         ("aiter", |vm, args| {
             check_function_arity(vm, "aiter", args, 1, 1)?;
-            let iterable = &args.values[0];
-            let Some(aiter) = vm.lookup_special(iterable, &vm.names.__aiter__)? else {
-                return Err(vm.new_type_error(format!(
-                    "'{}' object is not an async iterable",
-                    vm.type_name(iterable)
-                )));
-            };
-            let it = vm.call(&aiter, Args::positional_only(&[]))?;
-            if vm
-                .type_payload_of(&it)
-                .lookup(vm, &vm.names.__anext__)
-                .is_none()
-            {
-                return Err(vm.new_type_error(format!(
-                    "aiter() returned not an async iterator of type '{}'",
-                    vm.type_name(&it)
-                )));
-            }
-            Ok(it)
+            crate::protocols::aiter(vm, &args.values[0], false)
         }),
         ("anext", |vm, args| {
             check_function_arity(vm, "anext", args, 1, 2)?;

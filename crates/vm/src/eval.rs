@@ -1047,7 +1047,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     }
                     Opcode::GET_AITER => {
                         let v = pop!();
-                        let it = tri!(get_aiter(vm, &v));
+                        let it = tri!(crate::protocols::aiter(vm, &v, true));
                         push!(it);
                     }
                     Opcode::GET_ANEXT => {
@@ -1224,29 +1224,6 @@ pub fn run_class_body(vm: &Vm, func: &Object, f: &FunctionObject, namespace: &Ob
     )?;
     // SAFETY: the frame was just pushed and is the innermost.
     unsafe { eval_frame(vm, frame.as_ptr()) }
-}
-
-/// GET_AITER: `type(v).__aiter__(v)`, which must give an object with
-/// `__anext__`.
-fn get_aiter(vm: &Vm, v: &Object) -> PyResult {
-    let Some(aiter) = vm.lookup_special(v, &vm.names.__aiter__)? else {
-        return Err(vm.new_type_error(format!(
-            "'async for' requires an object with __aiter__ method, got {}",
-            vm.type_name(v)
-        )));
-    };
-    let it = vm.call(&aiter, Args::positional_only(&[]))?;
-    if vm
-        .type_payload_of(&it)
-        .lookup(vm, &vm.names.__anext__)
-        .is_none()
-    {
-        return Err(vm.new_type_error(format!(
-            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
-            vm.type_name(&it)
-        )));
-    }
-    Ok(it)
 }
 
 /// GET_ANEXT: the awaitable of the next step of an `async for`.
