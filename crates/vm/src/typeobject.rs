@@ -318,6 +318,7 @@ layouts! {
     Frame => o::frame::FrameObject,
     GenericAlias => o::genericalias::GenericAliasObject,
     Deque => crate::modules::collections::DequeObject,
+    PartsIterator => crate::modules::string::PartsIterator,
     DequeIterator => crate::modules::collections::DequeIterator,
     Union => o::union::UnionObject,
     Count => crate::modules::itertools::CountObject,

@@ -11,6 +11,7 @@ pub mod errno;
 pub mod itertools;
 pub mod math;
 pub mod posix;
+pub mod string;
 pub mod sys;
 pub mod time;
 
@@ -29,6 +30,7 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("builtins", None),
     ("_collections", Some(collections::init)),
+    ("_string", Some(string::init)),
     ("errno", Some(errno::init)),
     ("itertools", Some(itertools::init)),
     ("math", Some(math::init)),
