@@ -47,6 +47,7 @@ pub(crate) fn init(vm: &Vm) {
         ("str", &vm.types.str),
         ("bytes", &vm.types.bytes),
         ("bytearray", &vm.types.bytearray),
+        ("memoryview", &vm.types.memoryview),
         ("tuple", &vm.types.tuple),
         ("list", &vm.types.list),
         ("dict", &vm.types.dict),

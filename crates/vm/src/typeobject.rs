@@ -352,6 +352,7 @@ layouts! {
     WeakRef => o::weakref::WeakRefObject,
     Frame => o::frame::FrameObject,
     GenericAlias => o::genericalias::GenericAliasObject,
+    MemoryView => o::memoryview::MemoryViewObject,
     Deque => crate::modules::collections::DequeObject,
     PartsIterator => crate::modules::string::PartsIterator,
     DequeIterator => crate::modules::collections::DequeIterator,

@@ -62,6 +62,7 @@ builtin_types! {
     complex: "complex", Complex, BASE;
     bytes: "bytes", Bytes, BASE | flags::BYTES_SUBCLASS;
     bytearray: "bytearray", ByteArray, BASE;
+    memoryview: "memoryview", MemoryView, FINAL | flags::SEQUENCE;
     bytes_iterator: "bytes_iterator", SeqIterator, FINAL;
     bytearray_iterator: "bytearray_iterator", SeqIterator, FINAL;
     set: "set", Set, BASE;

@@ -25,6 +25,7 @@ pub mod int;
 pub mod iter;
 pub mod list;
 pub mod map;
+pub mod memoryview;
 pub mod module;
 pub mod namespace;
 pub mod object;
@@ -73,6 +74,7 @@ pub(crate) fn init_types(vm: &Vm) {
     module::init(vm);
     namespace::init(vm);
     genericalias::init(vm);
+    memoryview::init(vm);
     union::init(vm);
     range::init(vm);
     iter::init(vm);
