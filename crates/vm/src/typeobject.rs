@@ -353,6 +353,7 @@ layouts! {
     Frame => o::frame::FrameObject,
     GenericAlias => o::genericalias::GenericAliasObject,
     MemoryView => o::memoryview::MemoryViewObject,
+    Lock => crate::modules::thread::LockObject,
     Deque => crate::modules::collections::DequeObject,
     PartsIterator => crate::modules::string::PartsIterator,
     DequeIterator => crate::modules::collections::DequeIterator,
