@@ -283,6 +283,9 @@ pub(crate) fn init(vm: &Vm) {
             current_locals(vm)
         }),
         ("vars", builtin_vars),
+        ("compile", crate::compile::builtin_compile),
+        ("exec", crate::compile::builtin_exec),
+        ("eval", crate::compile::builtin_eval),
         ("dir", |vm, args| {
             check_function_arity(vm, "dir", args, 0, 1)?;
             let names = match args.values.first() {
@@ -337,7 +340,7 @@ fn check_attr_name(vm: &Vm, name: &Object) -> PyResult<()> {
     Ok(())
 }
 
-fn current_locals(vm: &Vm) -> PyResult {
+pub(crate) fn current_locals(vm: &Vm) -> PyResult {
     let frame = vm.thread.frame.get();
     if frame.is_null() {
         return Ok(vm.new_dict());

@@ -986,6 +986,10 @@ pub fn syntax_error(vm: &Vm, e: &krait_parser::SyntaxError, filename: &str) -> P
         "RecursionError" => return vm.new_exception(&vm.exceptions.recursion_error, e.msg.clone()),
         _ => &vm.exceptions.syntax_error,
     };
+    if e.lineno.is_none() && e.offset.is_none() {
+        // Refused before parsing (null bytes): CPython gives no location.
+        return PyErr(new_exception(vm, ty, vec![vm.new_str(&e.msg)]));
+    }
     let number = |n: Option<i64>| n.map_or_else(|| vm.none.clone(), |n| vm.new_int(n));
     let text = e
         .lineno
