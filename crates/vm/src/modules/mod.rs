@@ -15,6 +15,7 @@ pub mod math;
 pub mod posix;
 pub mod string;
 pub mod sys;
+pub mod thread;
 pub mod time;
 
 use crate::errors::PyResult;
@@ -33,6 +34,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("builtins", None),
     ("_collections", Some(collections::init)),
     ("_string", Some(string::init)),
+    ("_thread", Some(thread::init)),
     ("_weakref", Some(_weakref::init)),
     ("errno", Some(errno::init)),
     ("gc", Some(gc::init)),
