@@ -208,6 +208,38 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                     };
                 }
+                macro_rules! load_fast {
+                    ($index:expr) => {{
+                        let index = $index as usize;
+                        match &*localsplus.add(index) {
+                            Some(v) => push!(v.clone()),
+                            None => {
+                                let name = as_rust_str(&code.localsplusnames[index]).into_owned();
+                                break 'dispatch Raised::New(vm.new_exception(
+                                    &vm.exceptions.unbound_local_error,
+                                    format!("cannot access local variable '{name}' where it is not associated with a value"),
+                                ));
+                            }
+                        }
+                    }};
+                }
+                macro_rules! store_fast {
+                    ($index:expr) => {{
+                        let v = pop!();
+                        let old = (*localsplus.add($index as usize)).replace(v);
+                        drop(old);
+                    }};
+                }
+                // The second instruction of a superinstruction: its
+                // argument, with the frame standing at it.
+                macro_rules! next_of_pair {
+                    () => {{
+                        let second = (*instructions.add(ip)).get() >> 8;
+                        (*frame).lasti = ip;
+                        ip += 1;
+                        second
+                    }};
+                }
                 macro_rules! unary {
                     ($op:expr) => {{
                         let v = pop!();
@@ -249,24 +281,32 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                 match opcode {
                     number::NOP | number::CACHE | number::EXTENDED_ARG => {}
                     number::RESUME => crate::gc::safe_point(vm),
-                    number::LOAD_FAST => {
-                        let slot = &*localsplus.add(oparg as usize);
-                        match slot {
-                            Some(v) => push!(v.clone()),
-                            None => {
-                                let name =
-                                    as_rust_str(&code.localsplusnames[oparg as usize]).into_owned();
-                                break 'dispatch Raised::New(vm.new_exception(
-                                &vm.exceptions.unbound_local_error,
-                                format!("cannot access local variable '{name}' where it is not associated with a value"),
-                            ));
-                            }
-                        }
+                    number::LOAD_FAST => load_fast!(oparg),
+                    number::STORE_FAST => store_fast!(oparg),
+                    specialized::LOAD_FAST__LOAD_FAST => {
+                        load_fast!(oparg);
+                        let second = next_of_pair!();
+                        load_fast!(second);
                     }
-                    number::STORE_FAST => {
-                        let v = pop!();
-                        let old = (*localsplus.add(oparg as usize)).replace(v);
-                        drop(old);
+                    specialized::LOAD_FAST__LOAD_CONST => {
+                        load_fast!(oparg);
+                        let second = next_of_pair!();
+                        push!(code.consts[second as usize].clone());
+                    }
+                    specialized::LOAD_CONST__LOAD_FAST => {
+                        push!(code.consts[oparg as usize].clone());
+                        let second = next_of_pair!();
+                        load_fast!(second);
+                    }
+                    specialized::STORE_FAST__LOAD_FAST => {
+                        store_fast!(oparg);
+                        let second = next_of_pair!();
+                        load_fast!(second);
+                    }
+                    specialized::STORE_FAST__STORE_FAST => {
+                        store_fast!(oparg);
+                        let second = next_of_pair!();
+                        store_fast!(second);
                     }
                     number::DELETE_FAST => {
                         let old = (*localsplus.add(oparg as usize)).take();

@@ -522,3 +522,29 @@ pub fn for_iter(vm: &Vm, instr: Instruction, iterator: &Object) {
         instr.specialize(specialized::FOR_ITER_RANGE);
     }
 }
+
+/// Writes the superinstructions over pairs of instructions that run one
+/// after the other (`_PyCode_Quicken`): a local or constant loaded right
+/// after another, a store followed by a load or a store. The second
+/// instruction stays as it is, for jumps to it. Done once, when the code
+/// object is made.
+pub fn quicken(instructions: &[Cell<u16>]) {
+    use krait_compiler::opcode::{number, INLINE_CACHE_ENTRIES};
+    let mut i = 0;
+    while i + 1 < instructions.len() {
+        let unit = instructions[i].get();
+        let first = unit & 0xff;
+        let pair = match (first, instructions[i + 1].get() & 0xff) {
+            (number::LOAD_FAST, number::LOAD_FAST) => Some(specialized::LOAD_FAST__LOAD_FAST),
+            (number::LOAD_FAST, number::LOAD_CONST) => Some(specialized::LOAD_FAST__LOAD_CONST),
+            (number::LOAD_CONST, number::LOAD_FAST) => Some(specialized::LOAD_CONST__LOAD_FAST),
+            (number::STORE_FAST, number::LOAD_FAST) => Some(specialized::STORE_FAST__LOAD_FAST),
+            (number::STORE_FAST, number::STORE_FAST) => Some(specialized::STORE_FAST__STORE_FAST),
+            _ => None,
+        };
+        if let Some(pair) = pair {
+            instructions[i].set(unit & 0xff00 | pair);
+        }
+        i += 1 + usize::from(INLINE_CACHE_ENTRIES[usize::from(first)]);
+    }
+}

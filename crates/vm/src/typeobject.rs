@@ -372,26 +372,37 @@ layouts! {
     ZipLongest => crate::modules::itertools::ZipLongestObject,
 }
 
-/// The payload of a type object (`PyTypeObject`).
+/// The payload of a type object (`PyTypeObject`). Laid out in this
+/// order: what every attribute access and `payload()` check reads comes
+/// first, in the cache line of the type's header.
 #[derive(krait_derive::Traverse)]
+#[repr(C)]
 pub struct TypeObject {
-    pub name: RefCell<String>,
-    pub qualname: RefCell<String>,
-    pub flags: Cell<u32>,
     #[traverse(skip)]
     pub layout: Layout,
-    /// The size of an instance, header, payload and instance words.
-    pub basicsize: Cell<usize>,
-    /// Byte offsets of the instance words: the `__dict__` first if the
-    /// type has one, then `__slots__`.
-    pub instance_slots: RefCell<Vec<usize>>,
+    pub flags: Cell<u32>,
+    /// The version tag (`tp_version_tag`), 0 for none, and the stamp it
+    /// was last checked at (see `type_cache.rs`).
+    #[traverse(skip)]
+    pub version_tag: Cell<u32>,
+    #[traverse(skip)]
+    pub tag_checked: Cell<u64>,
     /// The offset of the instance `__dict__` word, if instances have one.
     #[traverse(skip)]
     pub dict_offset: Cell<Option<usize>>,
+    /// The size of an instance, header, payload and instance words.
+    pub basicsize: Cell<usize>,
     /// The offset of the word that lists the weak references to an
     /// instance (`tp_weaklistoffset`), if instances can have them.
     #[traverse(skip)]
     pub weaklist_offset: Cell<Option<usize>>,
+    #[traverse(skip)]
+    pub slots: Slots,
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    /// Byte offsets of the instance words: the `__dict__` first if the
+    /// type has one, then `__slots__`.
+    pub instance_slots: RefCell<Vec<usize>>,
     pub base: RefCell<Option<Object>>,
     pub bases: RefCell<Vec<Object>>,
     pub mro: RefCell<Vec<Object>>,
@@ -399,14 +410,6 @@ pub struct TypeObject {
     /// Weak references to the classes that name this one as a base
     /// (`tp_subclasses`), for `__subclasses__()`.
     pub subclasses: RefCell<Vec<Object>>,
-    #[traverse(skip)]
-    pub slots: Slots,
-    /// The version tag (`tp_version_tag`), 0 for none, and the stamp it
-    /// was last checked at (see `type_cache.rs`).
-    #[traverse(skip)]
-    pub version_tag: Cell<u32>,
-    #[traverse(skip)]
-    pub tag_checked: Cell<u64>,
     /// The interpreter's collector, which instances are tracked by.
     #[traverse(skip)]
     pub gc: Rc<GcState>,
