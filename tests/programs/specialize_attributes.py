@@ -281,3 +281,77 @@ class Upper:
         return "Upper.upper"
 
 print([upper(x) for x in ["a", "b", Upper(), "c", b"d"]])
+
+# Sites that see instances of several classes (polymorphic caches).
+class Shape:
+    def __init__(self, name):
+        self.name = name
+        self.sides = 0
+
+    def describe(self):
+        return f"{self.name}:{self.sides}:{self.kind()}"
+
+    def kind(self):
+        return "shape"
+
+class Tri(Shape):
+    def kind(self):
+        return "tri"
+
+class Quad(Shape):
+    pass
+
+class Penta(Shape):
+    def kind(self):
+        return "penta"
+
+class Hexa(Shape):
+    pass
+
+class Slotted(Shape):
+    __slots__ = ("extra",)
+
+class Prop(Shape):
+    @property
+    def name(self):
+        return "property name"
+
+    @name.setter
+    def name(self, value):
+        self.__dict__["real_name"] = value
+
+shapes = [Shape("s"), Tri("t"), Quad("q"), Penta("p"), Hexa("h"), Slotted("x"), Prop("y")]
+def names(objs):
+    return [o.name for o in objs]
+
+def described(objs):
+    return [o.describe() for o in objs]
+
+def kinds(objs):
+    return [o.kind() for o in objs]
+
+for _ in range(3):
+    print(names(shapes), described(shapes), kinds(shapes))
+
+def set_sides(objs, n):
+    for o in objs:
+        o.sides = n
+    return [o.sides for o in objs]
+
+print(set_sides(shapes, 3), set_sides(shapes[::-1], 4))
+
+# A class in a polymorphic cache changes: a data descriptor, then a
+# method override, then both go.
+Quad.name = property(lambda self: "quad property")
+print(names(shapes))
+Quad.kind = lambda self: "quad kind"
+print(kinds(shapes), described(shapes))
+del Quad.name
+del Quad.kind
+print(names(shapes), kinds(shapes))
+
+# An instance attribute hides a method at a polymorphic method site.
+shapes[2].kind = lambda: "instance kind"
+print(kinds(shapes))
+del shapes[2].kind
+print(kinds(shapes))

@@ -819,10 +819,13 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     specialized::LOAD_ATTR_WITH_HINT => {
                         let instr = instruction!();
                         let owner = peek!(1);
-                        if vm.type_payload_of(owner).version_tag(vm) != instr.u32_at(1) {
+                        let name = &code.names[oparg as usize];
+                        let tag = vm.type_payload_of(owner).version_tag(vm);
+                        if !crate::specialize::attr_holds_tag(instr, tag)
+                            && !crate::specialize::admit_load_attr(vm, instr, owner, name)
+                        {
                             deoptimize!();
                         }
-                        let name = &code.names[oparg as usize];
                         let hint = usize::from(instr.unit(3));
                         let found = crate::objects::object::with_instance_dict(vm, owner, |d| {
                             d.get_at(hint, name).or_else(|| d.get_str(vm, name))
@@ -861,12 +864,15 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     }
                     specialized::STORE_ATTR_WITH_HINT => {
                         let instr = instruction!();
-                        if vm.type_payload_of(peek!(1)).version_tag(vm) != instr.u32_at(1) {
+                        let name = &code.names[oparg as usize];
+                        let tag = vm.type_payload_of(peek!(1)).version_tag(vm);
+                        if !crate::specialize::attr_holds_tag(instr, tag)
+                            && !crate::specialize::admit_store_attr(vm, instr, peek!(1), name)
+                        {
                             deoptimize!();
                         }
                         let owner = pop!();
                         let value = pop!();
-                        let name = &code.names[oparg as usize];
                         let Some(dict) = crate::objects::object::instance_dict(vm, &owner) else {
                             tri!(vm.setattr(&owner, name, Some(&value)));
                             continue;
@@ -913,15 +919,19 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     specialized::LOAD_METHOD_NO_DICT | specialized::LOAD_METHOD_WITH_DICT => {
                         let instr = instruction!();
                         let owner = peek!(1);
-                        if vm.type_payload_of(owner).version_tag(vm) != instr.u32_at(1) {
+                        let name = &code.names[oparg as usize];
+                        let tag = vm.type_payload_of(owner).version_tag(vm);
+                        if !crate::specialize::method_holds_tag(instr, tag)
+                            && !crate::specialize::admit_load_method(vm, instr, owner, name)
+                        {
                             deoptimize!();
                         }
-                        let shadowed = if opcode == specialized::LOAD_METHOD_WITH_DICT {
-                            crate::objects::object::instance_dict_get(
-                                vm,
-                                owner,
-                                &code.names[oparg as usize],
-                            )
+                        // A class admitted just now may have made it
+                        // LOAD_METHOD_WITH_DICT: the instruction says.
+                        let with_dict = (*instructions.add((*frame).lasti)).get() & 0xff
+                            == specialized::LOAD_METHOD_WITH_DICT;
+                        let shadowed = if with_dict {
+                            crate::objects::object::instance_dict_get(vm, owner, name)
                         } else {
                             None
                         };

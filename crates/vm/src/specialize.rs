@@ -32,6 +32,7 @@ use crate::vm::Vm;
 use krait_compiler::code::flags::{CO_VARARGS, CO_VARKEYWORDS};
 use krait_compiler::opcode::{specialized, DEOPT};
 use std::cell::Cell;
+use std::ops::Range;
 
 /// What a failed attempt or a deoptimization sets the counter to: the
 /// executions before the next attempt.
@@ -103,6 +104,32 @@ impl<'a> Instruction<'a> {
 
     pub fn set_unit(self, i: usize, value: u16) {
         self.cache[i].set(value);
+    }
+
+    /// Whether the class version `tag` is among the short tags held in
+    /// the cache units `units` (a polymorphic cache).
+    #[inline]
+    pub fn holds_tag(self, units: Range<usize>, tag: u32) -> bool {
+        tag != 0 && self.cache[units].iter().any(|u| u32::from(u.get()) == tag)
+    }
+
+    /// Caches `tag` in a free unit of `units`: false if none is free or
+    /// the tag does not fit 16 bits.
+    fn admit_tag(self, units: Range<usize>, tag: u32) -> bool {
+        let Ok(short) = u16::try_from(tag) else {
+            return false;
+        };
+        match self.cache[units].iter().find(|u| u.get() == 0) {
+            Some(free) if short != 0 => {
+                free.set(short);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn clear_tags(self, units: Range<usize>) {
+        self.cache[units].iter().for_each(|u| u.set(0));
     }
 
     /// The 32 bits in cache units `i` (low half) and `i + 1`.
@@ -269,11 +296,44 @@ fn is_data_descriptor(vm: &Vm, descr: &Object) -> bool {
     vm.type_payload_of(descr).slots.descr_set.get().is_some()
 }
 
-/// LOAD_ATTR (cache: counter, version tag or keys version in units 1
-/// and 2, index or offset in unit 3): LOAD_ATTR_MODULE for a module's
-/// attribute; LOAD_ATTR_SLOT for a `__slots__` member; LOAD_ATTR_WITH_HINT
-/// for an attribute in the instance dict, by its index there, with no
-/// data descriptor of that name on the class.
+/// The cache units of LOAD_ATTR_WITH_HINT and STORE_ATTR_WITH_HINT that
+/// hold the short version tags of the classes they have seen; the
+/// entry's index in the instance dict is in unit 3.
+const ATTR_TAGS: Range<usize> = 0..3;
+/// The cache units of LOAD_METHOD_WITH_DICT and _NO_DICT that hold the
+/// short version tags of the classes they have seen; the method is in
+/// units 6 to 9.
+const METHOD_TAGS: Range<usize> = 0..6;
+
+/// The version tag of a class whose instances keep `name` in their dict,
+/// with no data descriptor of that name on the class, and read it there
+/// (`PyObject_GenericGetAttr`), or write it there for a store.
+fn instance_attribute_tag(vm: &Vm, owner: &Object, name: &Object, store: bool) -> Option<u32> {
+    let tp = vm.type_payload_of(owner);
+    let generic = if store {
+        let setattro = tp.slots.setattro.get()?;
+        std::ptr::fn_addr_eq(setattro, generic_setattr as SetattroFn)
+    } else {
+        let getattro = tp.slots.getattro.get()?;
+        std::ptr::fn_addr_eq(getattro, generic_getattr as GetattroFn)
+    };
+    let tag = tp.version_tag(vm);
+    tp.dict_offset.get()?;
+    if !generic || tag == 0 {
+        return None;
+    }
+    match tp.lookup(vm, name) {
+        Some(descr) if is_data_descriptor(vm, &descr) => None,
+        _ => Some(tag),
+    }
+}
+
+/// LOAD_ATTR (cache: counter, then a version tag or keys version in
+/// units 1 and 2 and an index or offset in unit 3; or short tags, see
+/// [`ATTR_TAGS`]): LOAD_ATTR_MODULE for a module's attribute;
+/// LOAD_ATTR_SLOT for a `__slots__` member; LOAD_ATTR_WITH_HINT for an
+/// attribute in the instance dict, by its index there, for up to three
+/// classes with no data descriptor of that name.
 pub fn load_attr(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
     if let Some((version, index)) = module_entry(vm, owner, name) {
         instr.set_u32(1, version);
@@ -283,32 +343,48 @@ pub fn load_attr(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
     let Some((tp, tag)) = generic_getattr_tag(vm, owner) else {
         return instr.back_off();
     };
-    let descr = tp.lookup(vm, name);
-    instr.set_u32(1, tag);
-    if let Some(descr) = &descr {
-        if let Some(offset) = slot_offset(vm, descr, owner, false) {
-            instr.set_unit(3, offset);
-            return instr.specialize(specialized::LOAD_ATTR_SLOT);
-        }
-        if is_data_descriptor(vm, descr) {
-            return instr.back_off();
-        }
+    if let Some(offset) = tp
+        .lookup(vm, name)
+        .and_then(|descr| slot_offset(vm, &descr, owner, false))
+    {
+        instr.set_u32(1, tag);
+        instr.set_unit(3, offset);
+        return instr.specialize(specialized::LOAD_ATTR_SLOT);
     }
     let index = crate::objects::object::instance_dict_index(vm, owner, name)
         .and_then(|i| u16::try_from(i).ok());
-    match index {
-        Some(index) => {
+    match (index, instance_attribute_tag(vm, owner, name, false)) {
+        (Some(index), Some(tag)) => {
+            instr.clear_tags(ATTR_TAGS);
+            if !instr.admit_tag(ATTR_TAGS, tag) {
+                return instr.back_off();
+            }
             instr.set_unit(3, index);
             instr.specialize(specialized::LOAD_ATTR_WITH_HINT)
         }
-        None => instr.back_off(),
+        _ => instr.back_off(),
     }
 }
 
-/// STORE_ATTR (cache: counter, version tag in units 1 and 2, index or
-/// offset in unit 3): STORE_ATTR_SLOT for a writable `__slots__` member,
-/// STORE_ATTR_WITH_HINT for an instance dict attribute with no data
-/// descriptor of that name on the class.
+/// LOAD_ATTR_WITH_HINT on an instance of a class it has not seen: whether
+/// the class reads the attribute as the others do, its tag now cached.
+pub fn admit_load_attr(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) -> bool {
+    instance_attribute_tag(vm, owner, name, false)
+        .is_some_and(|tag| instr.admit_tag(ATTR_TAGS, tag))
+}
+
+/// Whether LOAD_ATTR_WITH_HINT or STORE_ATTR_WITH_HINT has seen the class
+/// with this version tag.
+#[inline]
+pub fn attr_holds_tag(instr: Instruction, tag: u32) -> bool {
+    instr.holds_tag(ATTR_TAGS, tag)
+}
+
+/// STORE_ATTR (cache: counter, a version tag in units 1 and 2 and an
+/// offset in unit 3; or short tags, see [`ATTR_TAGS`], and an index):
+/// STORE_ATTR_SLOT for a writable `__slots__` member, STORE_ATTR_WITH_HINT
+/// for an instance dict attribute, for up to three classes with no data
+/// descriptor of that name.
 pub fn store_attr(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
     let tp = vm.type_payload_of(owner);
     let generic = tp
@@ -320,18 +396,19 @@ pub fn store_attr(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
     if !generic || tag == 0 {
         return instr.back_off();
     }
-    instr.set_u32(1, tag);
-    let descr = tp.lookup(vm, name);
-    if let Some(descr) = &descr {
-        if let Some(offset) = slot_offset(vm, descr, owner, true) {
-            instr.set_unit(3, offset);
-            return instr.specialize(specialized::STORE_ATTR_SLOT);
-        }
-        if is_data_descriptor(vm, descr) {
-            return instr.back_off();
-        }
+    if let Some(offset) = tp
+        .lookup(vm, name)
+        .and_then(|descr| slot_offset(vm, &descr, owner, true))
+    {
+        instr.set_u32(1, tag);
+        instr.set_unit(3, offset);
+        return instr.specialize(specialized::STORE_ATTR_SLOT);
     }
-    if tp.dict_offset.get().is_none() {
+    let Some(tag) = instance_attribute_tag(vm, owner, name, true) else {
+        return instr.back_off();
+    };
+    instr.clear_tags(ATTR_TAGS);
+    if !instr.admit_tag(ATTR_TAGS, tag) {
         return instr.back_off();
     }
     let index = crate::objects::object::instance_dict_index(vm, owner, name)
@@ -340,12 +417,19 @@ pub fn store_attr(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
     instr.specialize(specialized::STORE_ATTR_WITH_HINT)
 }
 
-/// LOAD_METHOD (cache: counter, version tag in units 1 and 2, the
-/// method, borrowed, in units 6 to 9; for a module the keys version in
-/// units 4 and 5 and the index in unit 3): LOAD_METHOD_MODULE for a
-/// module's attribute; LOAD_METHOD_NO_DICT and LOAD_METHOD_WITH_DICT for
-/// a method of the class, the latter checking that the instance dict
-/// does not hide it.
+/// STORE_ATTR_WITH_HINT on an instance of a class it has not seen:
+/// whether the class writes the attribute as the others do, its tag now
+/// cached.
+pub fn admit_store_attr(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) -> bool {
+    instance_attribute_tag(vm, owner, name, true).is_some_and(|tag| instr.admit_tag(ATTR_TAGS, tag))
+}
+
+/// LOAD_METHOD (cache: counter; for a module the index in unit 3 and
+/// the keys version in units 4 and 5; for a class's method short tags,
+/// see [`METHOD_TAGS`], and the method, borrowed, in units 6 to 9):
+/// LOAD_METHOD_MODULE for a module's attribute; LOAD_METHOD_NO_DICT and
+/// LOAD_METHOD_WITH_DICT for a method that up to six classes share, the
+/// latter for instances with a dict, checking that it does not hide it.
 pub fn load_method(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
     if let Some((version, index)) = module_entry(vm, owner, name) {
         instr.set_u32(4, version);
@@ -357,7 +441,10 @@ pub fn load_method(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
     };
     match tp.lookup(vm, name) {
         Some(descr) if crate::protocols::is_method(vm, &descr) => {
-            instr.set_u32(1, tag);
+            instr.clear_tags(METHOD_TAGS);
+            if !instr.admit_tag(METHOD_TAGS, tag) {
+                return instr.back_off();
+            }
             instr.set_u64(6, descr.id() as u64);
             instr.specialize(if tp.dict_offset.get().is_some() {
                 specialized::LOAD_METHOD_WITH_DICT
@@ -367,6 +454,33 @@ pub fn load_method(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
         }
         _ => instr.back_off(),
     }
+}
+
+/// Whether LOAD_METHOD_WITH_DICT or _NO_DICT has seen the class with this
+/// version tag.
+#[inline]
+pub fn method_holds_tag(instr: Instruction, tag: u32) -> bool {
+    instr.holds_tag(METHOD_TAGS, tag)
+}
+
+/// LOAD_METHOD_WITH_DICT or _NO_DICT on an instance of a class it has not
+/// seen: whether the class has the same method, its tag now cached (and
+/// the instruction made LOAD_METHOD_WITH_DICT if its instances have a
+/// dict).
+pub fn admit_load_method(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) -> bool {
+    let Some((tp, tag)) = generic_getattr_tag(vm, owner) else {
+        return false;
+    };
+    let same = tp
+        .lookup(vm, name)
+        .is_some_and(|descr| descr.id() as u64 == instr.u64_at(6));
+    if !same || !instr.admit_tag(METHOD_TAGS, tag) {
+        return false;
+    }
+    if tp.dict_offset.get().is_some() {
+        instr.specialize(specialized::LOAD_METHOD_WITH_DICT);
+    }
+    true
 }
 
 /// The payload of a str of the type `str` itself.

@@ -295,7 +295,42 @@ impl Dict {
     /// Looks up a str key; a failing comparison with a key of another
     /// type counts as not equal.
     pub fn get_str(&self, vm: &Vm, key: &Object) -> Option<Object> {
-        let hash = exact_str(key).map_or(0, |s| s.hash(vm));
+        let Some(s) = exact_str(key) else {
+            return self.get_with_hash(vm, key, 0).ok().flatten();
+        };
+        let hash = s.hash(vm);
+        // The probe of `lookup` for a table whose keys met on the way are
+        // strs, which compare without running Python code.
+        {
+            let table = self.table.borrow();
+            if table.indices.is_empty() {
+                return None;
+            }
+            let mask = table.indices.len() - 1;
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            loop {
+                match table.indices[i] {
+                    EMPTY => return None,
+                    DUMMY => {}
+                    ix => {
+                        let entry = table.entries[ix as usize].as_ref()?;
+                        if entry.key.is(key) {
+                            return Some(entry.value.clone());
+                        }
+                        if entry.hash == hash {
+                            match exact_str(&entry.key) {
+                                Some(k) if k.equals(s) => return Some(entry.value.clone()),
+                                Some(_) => {}
+                                None => break,
+                            }
+                        }
+                    }
+                }
+                perturb >>= PERTURB_SHIFT;
+                i = (i * 5 + perturb as usize + 1) & mask;
+            }
+        }
         self.get_with_hash(vm, key, hash).ok().flatten()
     }
 
