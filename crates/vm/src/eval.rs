@@ -97,12 +97,38 @@ fn push_function_frame(
     let slots = unsafe {
         std::slice::from_raw_parts_mut(Frame::localsplus(frame.as_ptr()), code.nlocalsplus())
     };
-    if let Err(e) = crate::call::bind_arguments(vm, f, code, slots, args) {
+    let given = args.values.len();
+    if !args.has_keywords() && crate::specialize::positional_call_fits(f, code, given) {
+        for (slot, value) in slots.iter_mut().zip(args.values) {
+            *slot = Some(value.clone());
+        }
+        fill_defaults(f, code, slots, given);
+    } else if let Err(e) = crate::call::bind_arguments(vm, f, code, slots, args) {
         // SAFETY: the frame is the innermost and nothing refers to it.
         unsafe { crate::frame::pop(vm, frame.as_ptr()) };
         return Err(e);
     }
     Ok(frame)
+}
+
+/// Fills the positional parameters after the `given` arguments from
+/// `__defaults__`, for a call that `positional_call_fits` accepts.
+#[inline]
+fn fill_defaults(
+    f: &FunctionObject,
+    code: &CodePayload,
+    params: &mut [Option<Object>],
+    given: usize,
+) {
+    let argcount = code.code.argcount as usize;
+    if given < argcount {
+        let defaults = f.defaults.borrow();
+        let defaults = defaults.as_ref().and_then(tuple_items).unwrap_or(&[]);
+        let first = argcount - defaults.len();
+        for (i, param) in params.iter_mut().enumerate().take(argcount).skip(given) {
+            *param = Some(defaults[i - first].clone());
+        }
+    }
 }
 
 /// Pushes a frame for a call of `func`, its parameters not yet bound.
@@ -1003,15 +1029,12 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let params = Frame::localsplus(new);
                         sp = sp.sub(total);
                         std::ptr::copy_nonoverlapping(sp, params, total);
-                        let argcount = fcode.code.argcount as usize;
-                        if total < argcount {
-                            let defaults = f.defaults.borrow();
-                            let defaults = defaults.as_ref().and_then(tuple_items).unwrap_or(&[]);
-                            let first = argcount - defaults.len();
-                            for i in total..argcount {
-                                params.add(i).write(Some(defaults[i - first].clone()));
-                            }
-                        }
+                        fill_defaults(
+                            f,
+                            fcode,
+                            std::slice::from_raw_parts_mut(params, fcode.nlocalsplus()),
+                            total,
+                        );
                         for _ in total..oparg as usize + 2 {
                             drop(pop_opt!());
                         }

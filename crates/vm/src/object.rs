@@ -57,6 +57,7 @@ pub unsafe trait Payload: Sized + 'static {
 }
 
 /// A strong reference to a Python object (`PyObject *` with its count).
+#[repr(transparent)]
 pub struct Object {
     bits: NonZeroUsize,
     /// Objects stay on the thread of their interpreter.
@@ -187,6 +188,30 @@ impl Object {
         let base = self.bits.get() as *const u8;
         &*(base.add(offset) as *const Cell<Option<Object>>)
     }
+}
+
+/// Calls `f` with `first` followed by `rest` as one slice (a call's
+/// `self` before its arguments), on the native stack for a few of them:
+/// the slice borrows the objects, it holds no count of its own.
+pub fn with_first<R>(first: &Object, rest: &[Object], f: impl FnOnce(&[Object]) -> R) -> R {
+    const INLINE: usize = 8;
+    if rest.len() >= INLINE {
+        let mut values = Vec::with_capacity(rest.len() + 1);
+        values.push(first.clone());
+        values.extend_from_slice(rest);
+        return f(&values);
+    }
+    let mut words = [0usize; INLINE];
+    words[0] = first.bits.get();
+    for (word, object) in words[1..].iter_mut().zip(rest) {
+        *word = object.bits.get();
+    }
+    // SAFETY: the first `rest.len() + 1` words are those of live objects
+    // that outlive the call of `f`; `Object` is one word, and the words
+    // are only lent out as `&Object`, never dropped.
+    let values =
+        unsafe { std::slice::from_raw_parts(words.as_ptr() as *const Object, rest.len() + 1) };
+    f(values)
 }
 
 /// The payload of a type object; `ty` must be a type.

@@ -575,10 +575,14 @@ fn resize(table: &mut Table, min_size: usize) {
     while size < min_size {
         size <<= 1;
     }
-    let entries: Vec<Option<Entry>> = std::mem::take(&mut table.entries)
-        .into_iter()
-        .filter(|e| e.is_some())
-        .collect();
+    // Room for as many entries as the indices take before the next
+    // resize, so that the entries do not grow on their own meanwhile.
+    let mut entries: Vec<Option<Entry>> = Vec::with_capacity(size * 2 / 3);
+    entries.extend(
+        std::mem::take(&mut table.entries)
+            .into_iter()
+            .filter(|e| e.is_some()),
+    );
     table.indices = vec![EMPTY; size];
     table.entries = entries;
     for ix in 0..table.entries.len() {

@@ -308,16 +308,15 @@ fn method_descriptor_get(
 /// Calls `callable` with `self_` before the arguments, without making a
 /// bound method (the heart of LOAD_METHOD and of bound method calls).
 pub fn call_with_self(vm: &Vm, callable: &Object, self_: &Object, args: Args) -> PyResult {
-    let mut values = Vec::with_capacity(args.values.len() + 1);
-    values.push(self_.clone());
-    values.extend_from_slice(args.values);
-    vm.call(
-        callable,
-        Args {
-            values: &values,
-            kwnames: args.kwnames,
-        },
-    )
+    object::with_first(self_, args.values, |values| {
+        vm.call(
+            callable,
+            Args {
+                values,
+                kwnames: args.kwnames,
+            },
+        )
+    })
 }
 
 fn builtin_call(vm: &Vm, f: &Object, args: Args) -> PyResult {
@@ -330,16 +329,15 @@ fn builtin_call(vm: &Vm, f: &Object, args: Args) -> PyResult {
                 .heap_type()
                 .is_some_and(|t| t.is(&vm.types.method_descriptor)) =>
         {
-            let mut values = Vec::with_capacity(args.values.len() + 1);
-            values.push(self_.clone());
-            values.extend_from_slice(args.values);
-            (b.func)(
-                vm,
-                Args {
-                    values: &values,
-                    kwnames: args.kwnames,
-                },
-            )
+            object::with_first(self_, args.values, |values| {
+                (b.func)(
+                    vm,
+                    Args {
+                        values,
+                        kwnames: args.kwnames,
+                    },
+                )
+            })
         }
         _ => {
             if let Some(objclass) = &b.objclass {
