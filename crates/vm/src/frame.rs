@@ -308,9 +308,10 @@ unsafe fn drop_contents(frame: *mut Frame) {
 /// `frame` must be live with at least `slots` slots.
 pub unsafe fn move_to_heap(frame: *mut Frame, slots: usize) -> Box<[usize]> {
     let words = HEADER_WORDS + slots;
-    let mut memory = vec![0usize; words].into_boxed_slice();
+    let mut memory = Vec::<usize>::with_capacity(words);
     std::ptr::copy_nonoverlapping(frame as *const usize, memory.as_mut_ptr(), words);
-    memory
+    memory.set_len(words);
+    memory.into_boxed_slice()
 }
 
 /// Whether the native stack is nearly used up: re-entering the eval loop
