@@ -270,6 +270,16 @@ fn list_getitem(vm: &Vm, l: &Object, key: &Object) -> PyResult {
             .map(|i| items[i].clone())
             .ok_or_else(|| vm.new_index_error("list index out of range"));
     }
+    if let Some(slice) = key.payload::<SliceObject>().filter(|s| s.is_plain(vm)) {
+        // No Python code runs, so the items are read where they are.
+        let items = list.items.borrow();
+        let sliced = slice
+            .indices(vm, items.len())?
+            .map(|i| items[i].clone())
+            .collect();
+        drop(items);
+        return Ok(vm.new_list(sliced));
+    }
     let items = list.to_vec();
     sequence::getitem(vm, &items, key, "list", |vm, v| vm.new_list(v))
 }

@@ -72,6 +72,14 @@ impl SliceObject {
         Ok((start, stop, step))
     }
 
+    /// Whether the bounds are None or small ints, which resolve without
+    /// running Python code (no `__index__`).
+    pub fn is_plain(&self, vm: &Vm) -> bool {
+        [&self.start, &self.stop, &self.step]
+            .iter()
+            .all(|b| b.as_small_int().is_some() || vm.is_none(b))
+    }
+
     /// start, stop and step for a sequence of `length` items, as ints of
     /// any size (`_PySlice_GetLongIndices`): what `slice.indices` and
     /// slicing a range use.
