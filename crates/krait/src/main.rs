@@ -15,6 +15,11 @@ use krait_vm::config::Config;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+/// Small blocks, most of what the interpreter allocates, come from
+/// Krait's own free lists (CPython's pymalloc).
+#[global_allocator]
+static ALLOCATOR: krait_vm::obmalloc::SmallBlocks = krait_vm::obmalloc::SmallBlocks;
+
 /// Deeply nested source recurses deeply in the parser and the compiler;
 /// give them room.
 const STACK_SIZE: usize = 256 * 1024 * 1024;

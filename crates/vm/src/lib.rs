@@ -25,10 +25,16 @@
 //!   code object's exception table and collect a [`traceback`].
 //! - **The interpreter** ([`vm`]): builtin types, singletons and interned
 //!   names per interpreter, no global state (DESIGN.md decision 11).
+//! - **Speed** ([`specialize`], [`type_cache`], [`obmalloc`]): the eval
+//!   loop quickens instructions in place (PEP 659), keyed by version tags
+//!   of types and dict keys; small blocks come from free lists, once a
+//!   program makes [`obmalloc::SmallBlocks`] its allocator (the `krait`
+//!   command does).
 //!
-//! Unsafe code sits in `object.rs` (the tagged word and heap layout) and
-//! in `frame.rs` and `eval.rs` (frames reached by raw pointers while the
-//! loop runs); each block says why it is sound.
+//! Unsafe code sits in `object.rs` (the tagged word and heap layout), in
+//! `frame.rs` and `eval.rs` (frames reached by raw pointers while the
+//! loop runs) and in `obmalloc.rs` (the allocator); each block says why
+//! it is sound.
 
 pub mod builtins;
 pub mod call;
@@ -47,6 +53,7 @@ pub mod matching;
 pub mod modules;
 pub mod object;
 pub mod objects;
+pub mod obmalloc;
 pub mod protocols;
 pub mod recursion;
 pub mod run;

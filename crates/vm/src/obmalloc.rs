@@ -1,0 +1,151 @@
+//! The small-block allocator (Objects/obmalloc.c): what the interpreter
+//! allocates most, objects and the small tables they point to, goes
+//! through free lists of same-sized blocks instead of the C library's
+//! allocator.
+//!
+//! Blocks of up to [`SMALL_LIMIT`] bytes come in size classes 16 bytes
+//! apart. Each thread keeps, per class, a list of free blocks linked
+//! through their first word, and carves new blocks from chunks it takes
+//! from the system allocator. A freed block joins the list of the thread
+//! that frees it. Chunks are never given back: memory freed as small
+//! blocks stays for small blocks, as in CPython's pools (which give back
+//! an arena only once all of it is free). Larger or more aligned blocks
+//! go to the system allocator.
+//!
+//! It is a [`GlobalAlloc`], so that a program (the `krait` command) can
+//! make it its global allocator; the VM does not require it.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::ptr::null_mut;
+
+/// The largest block served from the free lists (`SMALL_REQUEST_THRESHOLD`).
+pub const SMALL_LIMIT: usize = 512;
+const ALIGNMENT: usize = 16;
+const CLASSES: usize = SMALL_LIMIT / ALIGNMENT;
+/// The size of the chunks new blocks are carved from.
+const CHUNK: usize = 256 * 1024;
+
+/// One thread's free lists and the chunk it is carving.
+struct Pools {
+    free: [Cell<*mut u8>; CLASSES],
+    next: Cell<*mut u8>,
+    end: Cell<*mut u8>,
+}
+
+thread_local! {
+    static POOLS: Pools = const {
+        Pools {
+            free: [const { Cell::new(null_mut()) }; CLASSES],
+            next: Cell::new(null_mut()),
+            end: Cell::new(null_mut()),
+        }
+    };
+}
+
+/// The small-block allocator; see the module's description.
+pub struct SmallBlocks;
+
+#[inline]
+fn class_of(layout: Layout) -> Option<usize> {
+    if layout.size() <= SMALL_LIMIT && layout.align() <= ALIGNMENT && layout.size() != 0 {
+        Some((layout.size() - 1) / ALIGNMENT)
+    } else {
+        None
+    }
+}
+
+impl Pools {
+    /// A new block of class `class`, carved from the chunk.
+    #[cold]
+    unsafe fn carve(&self, class: usize) -> *mut u8 {
+        let size = (class + 1) * ALIGNMENT;
+        let mut next = self.next.get();
+        if next.is_null() || (self.end.get() as usize) - (next as usize) < size {
+            // The rest of the old chunk is too small for this class: it
+            // goes to the free lists of the classes it fits.
+            if !next.is_null() {
+                let mut rest = self.end.get() as usize - next as usize;
+                while rest >= ALIGNMENT {
+                    let fits = (rest / ALIGNMENT).min(CLASSES);
+                    self.push(fits - 1, next);
+                    next = next.add(fits * ALIGNMENT);
+                    rest -= fits * ALIGNMENT;
+                }
+                self.next.set(null_mut());
+                self.end.set(null_mut());
+            }
+            let chunk = System.alloc(Layout::from_size_align_unchecked(CHUNK, ALIGNMENT));
+            if chunk.is_null() {
+                return chunk;
+            }
+            next = chunk;
+            self.end.set(chunk.add(CHUNK));
+        }
+        self.next.set(next.add(size));
+        next
+    }
+
+    #[inline]
+    unsafe fn push(&self, class: usize, block: *mut u8) {
+        let head = &self.free[class];
+        (block as *mut *mut u8).write(head.get());
+        head.set(block);
+    }
+}
+
+// SAFETY: small blocks are 16-aligned pieces of 16-aligned chunks, each
+// handed out once until it is freed; a block is only ever on one list,
+// and the lists are per thread, so no block is handed out twice.
+unsafe impl GlobalAlloc for SmallBlocks {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let Some(class) = class_of(layout) else {
+            return System.alloc(layout);
+        };
+        POOLS.with(|pools| {
+            let head = &pools.free[class];
+            let block = head.get();
+            if block.is_null() {
+                return pools.carve(class);
+            }
+            head.set((block as *mut *mut u8).read());
+            block
+        })
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        match class_of(layout) {
+            Some(class) => POOLS.with(|pools| pools.push(class, ptr)),
+            None => System.dealloc(ptr, layout),
+        }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if class_of(layout).is_none() {
+            return System.alloc_zeroed(layout);
+        }
+        let ptr = self.alloc(layout);
+        if !ptr.is_null() {
+            std::ptr::write_bytes(ptr, 0, layout.size());
+        }
+        ptr
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
+        match (class_of(layout), class_of(new_layout)) {
+            (None, None) => System.realloc(ptr, layout, new_size),
+            (Some(old), Some(new)) if old == new => ptr,
+            _ => {
+                let new = self.alloc(new_layout);
+                if !new.is_null() {
+                    std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
+                    self.dealloc(ptr, layout);
+                }
+                new
+            }
+        }
+    }
+}
