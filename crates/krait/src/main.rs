@@ -53,7 +53,7 @@ fn read_script(program_name: &str, file: &str) -> Result<Vec<u8>, ExitCode> {
             "{program_name}: can't open file '{}': [Errno {}] {}",
             path.display(),
             e.raw_os_error().unwrap_or(0),
-            os_error_text(&e)
+            krait_vm::modules::io::strerror(&e)
         );
         ExitCode::from(2)
     })
@@ -96,15 +96,6 @@ fn dump_file(program_name: &str, line: CommandLine, dump: Dump) -> ExitCode {
     }
 }
 
-/// The strerror text of an OS error, without Rust's " (os error N)".
-fn os_error_text(e: &std::io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    }
-}
-
 /// The program's source and the file name its code gets, and `sys.path[0]`:
 /// the script's directory, "" (the current directory) for `-c` and stdin,
 /// the current directory's full path for `-m`.
@@ -128,7 +119,10 @@ fn main_program(program_name: &str, line: &CommandLine) -> Result<Main, ExitCode
         Program::Stdin => {
             let mut source = Vec::new();
             if let Err(e) = std::io::stdin().read_to_end(&mut source) {
-                eprintln!("{program_name}: can't read stdin: {}", os_error_text(&e));
+                eprintln!(
+                    "{program_name}: can't read stdin: {}",
+                    krait_vm::modules::io::strerror(&e)
+                );
                 return Err(ExitCode::from(2));
             }
             Main {
@@ -189,9 +183,11 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
                 (None, Some(name)) => match krait_vm::import::run_module_as_main(&vm, &name) {
                     Ok(result) => result,
                     Err(message) => {
-                        vm.flush_stdout();
-                        eprintln!("{program_name}: {message}");
-                        return 1;
+                        krait_vm::modules::io::write_stderr(
+                            &vm,
+                            &format!("{program_name}: {message}\n"),
+                        );
+                        return finish(&vm, 1);
                     }
                 },
                 (None, None) => Ok(()),
@@ -200,13 +196,22 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
                 Ok(()) => 0,
                 Err(e) => krait_vm::run::report_uncaught(&vm, &e.0),
             };
-            vm.flush_stdout();
-            status
+            finish(&vm, status)
         })
         .expect("spawn the interpreter thread")
         .join()
         .unwrap_or(1);
     ExitCode::from(status as u8)
+}
+
+/// The exit status once the standard streams are flushed: 120 if
+/// stdout could not be, as CPython's `Py_FinalizeEx` failing gives.
+fn finish(vm: &krait_vm::Vm, status: i32) -> i32 {
+    if krait_vm::modules::io::flush_std_files(vm) {
+        status
+    } else {
+        120
+    }
 }
 
 /// `sys.path` as CPython starts it: the program's directory (unless -P),

@@ -143,7 +143,7 @@ exception_hierarchy! {
 /// With two bases (only ExceptionGroup has them), the MRO is the first
 /// base's own classes followed by the second's, which is what C3 gives
 /// when both derive from the same chain.
-fn new_exception_type(type_type: &Object, name: &str, bases: &[&Object]) -> Object {
+pub(crate) fn new_exception_type(type_type: &Object, name: &str, bases: &[&Object]) -> Object {
     let tp = TypeObject::new(
         name,
         Layout::BaseException,
@@ -749,10 +749,11 @@ const ERRNO_SUBCLASSES: &[(i64, ExceptionTypeField)] = &[
 pub fn new_os_error(vm: &Vm, errno: i64, strerror: &str, filename: Option<Object>) -> PyErr {
     let mut args = vec![vm.new_int(errno), vm.new_str(strerror)];
     args.extend(filename);
-    let ty = os_error_subclass(vm, errno)
-        .unwrap_or(&vm.exceptions.os_error)
-        .clone();
-    PyErr(new_exception(vm, &ty, args))
+    let ty = os_error_subclass(vm, errno).unwrap_or(&vm.exceptions.os_error);
+    let e = alloc_exception(ty, vm.new_tuple(args.clone()));
+    // Two or three arguments always parse.
+    let _ = os_error_parse(vm, &e, &args);
+    PyErr(e)
 }
 
 fn os_error_subclass(vm: &Vm, errno: i64) -> Option<&Object> {

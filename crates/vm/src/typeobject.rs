@@ -310,6 +310,13 @@ layouts! {
     Slice => o::slice::SliceObject,
     BaseException => crate::exceptions::ExceptionObject,
     Traceback => crate::traceback::TracebackObject,
+    FileIO => crate::modules::io::fileio::FileIO,
+    Buffered => crate::modules::io::buffered::Buffered,
+    BufferedRWPair => crate::modules::io::buffered::RWPair,
+    TextIOWrapper => crate::modules::io::textio::TextIOWrapper,
+    NewlineDecoder => crate::modules::io::textio::NewlineDecoder,
+    StringIO => crate::modules::io::stringio::StringIO,
+    BytesIO => crate::modules::io::bytesio::BytesIO,
 }
 
 /// The payload of a type object (`PyTypeObject`).
@@ -382,6 +389,28 @@ impl TypeObject {
         let name = vm.intern(name);
         self.lookup(vm, &name)
     }
+}
+
+/// A builtin type deriving from `base` alone (a static `PyTypeObject`);
+/// its slots are inherited once the interpreter has filled in its own.
+pub(crate) fn new_static_type(
+    type_type: &Object,
+    name: &str,
+    layout: Layout,
+    base: &Object,
+    flags: u32,
+) -> Object {
+    let ty = object::alloc(
+        type_type,
+        TypeObject::new(name, layout, flags | flags::IMMUTABLETYPE),
+    );
+    let tp = object::type_payload(&ty);
+    *tp.base.borrow_mut() = Some(base.clone());
+    *tp.bases.borrow_mut() = vec![base.clone()];
+    let mut mro = vec![ty.clone()];
+    mro.extend(object::type_payload(base).mro.borrow().iter().cloned());
+    *tp.mro.borrow_mut() = mro;
+    ty
 }
 
 /// Whether `sub` is `ty` or a subclass of it (`PyType_IsSubtype`).

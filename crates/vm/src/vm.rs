@@ -114,15 +114,7 @@ fn builtin_type(
     layout: Layout,
     flags: u32,
 ) -> Object {
-    let ty = object::alloc(
-        type_type,
-        TypeObject::new(name, layout, flags | flags::IMMUTABLETYPE),
-    );
-    let tp = object::type_payload(&ty);
-    *tp.base.borrow_mut() = Some(object_type.clone());
-    *tp.bases.borrow_mut() = vec![object_type.clone()];
-    *tp.mro.borrow_mut() = vec![ty.clone(), object_type.clone()];
-    ty
+    crate::typeobject::new_static_type(type_type, name, layout, object_type, flags)
 }
 
 /// Identifiers the interpreter looks up itself, interned once.
@@ -185,6 +177,9 @@ pub struct Vm {
     pub type_type: Object,
     pub object_type: Object,
     pub exceptions: ExceptionTypes,
+    /// The classes of the `_io` module, which `open`, `print` and the
+    /// standard streams need from the start.
+    pub io: crate::modules::io::IoTypes,
     pub none: Object,
     pub true_: Object,
     pub false_: Object,
@@ -207,8 +202,6 @@ pub struct Vm {
     /// The size of the native stack the interpreter runs on, which bounds
     /// how deep Rust code may recurse (8 MiB unless the embedder says).
     pub native_stack_size: Cell<usize>,
-    /// What `print` wrote and has not yet been written out.
-    pub stdout: RefCell<Vec<u8>>,
     /// The source of modules run so far, by file name, for tracebacks.
     pub sources: RefCell<HashMap<String, std::rc::Rc<Vec<u8>>>>,
 }
@@ -270,6 +263,7 @@ impl Vm {
         };
         let names = Names::new(&intern);
         let exceptions = ExceptionTypes::new(&type_type, &object_type);
+        let io = crate::modules::io::IoTypes::new(&type_type, &object_type, &exceptions);
         let builtins_dict = object::alloc(&types.dict, crate::objects::dict::DictObject::new());
         let modules = object::alloc(&types.dict, crate::objects::dict::DictObject::new());
         let builtins = object::alloc(
@@ -281,6 +275,7 @@ impl Vm {
             type_type,
             object_type,
             exceptions,
+            io,
             none,
             true_,
             false_,
@@ -305,7 +300,6 @@ impl Vm {
             hash_secret: crate::objects::hash::secret_from_environment(),
             optimize: Cell::new(0),
             native_stack_size: Cell::new(8 << 20),
-            stdout: RefCell::new(Vec::new()),
             sources: RefCell::new(HashMap::new()),
         });
         crate::objects::init_types(&vm);

@@ -6,6 +6,7 @@
 //! it. Each entry's function builds the module the first time it is
 //! imported; `sys` and `builtins` are built at start-up.
 
+pub mod io;
 pub mod sys;
 
 use crate::errors::PyResult;
@@ -19,12 +20,19 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 
 /// Every native module by name: `builtins` and `sys` come ready-made, the
 /// rest are built on their first import.
-pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[("builtins", None), ("sys", None)];
+pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
+    ("builtins", None),
+    ("sys", None),
+    ("_io", Some(io::init_module)),
+];
 
 /// Makes the native modules needed at start-up and puts them in
 /// `sys.modules`.
 pub(crate) fn init(vm: &Vm) {
     sys::init(vm);
+    io::init(vm);
+    io::init_std_streams(vm, &crate::config::Config::default())
+        .expect("the standard streams are made at start-up");
 }
 
 /// The native module `name`, built now, or None if there is no such

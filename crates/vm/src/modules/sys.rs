@@ -262,7 +262,7 @@ pub fn apply_config(vm: &Vm, config: &Config) -> PyResult<()> {
         ],
     )?;
     set("flags", flags);
-    Ok(())
+    crate::modules::io::init_std_streams(vm, config)
 }
 
 /// Sets `sys.argv[0]`, as `-m` does once it has found the module's file.
@@ -274,5 +274,30 @@ pub fn set_argv0(vm: &Vm, argv0: &str) {
         .and_then(|sys| vm.getattr(&sys, &vm.intern("argv")).ok());
     if let Some(argv) = argv {
         let _ = vm.setitem(&argv, &vm.new_int(0), Some(&vm.new_str(argv0)));
+    }
+}
+
+/// The `sys` module, if it is still in `sys.modules`.
+fn sys_module(vm: &Vm) -> Option<Object> {
+    vm.modules
+        .payload::<DictObject>()
+        .and_then(|m| m.dict.get_str(vm, &vm.intern("sys")))
+}
+
+/// `sys.<name>`, None if it is not set (`_PySys_GetAttr`).
+pub fn sys_attr(vm: &Vm, name: &str) -> Option<Object> {
+    let sys = sys_module(vm)?;
+    let module = sys.payload::<crate::objects::module::ModuleObject>()?;
+    module
+        .dict
+        .payload::<DictObject>()?
+        .dict
+        .get_str(vm, &vm.intern(name))
+}
+
+/// Sets `sys.<name>`.
+pub fn set_sys_attr(vm: &Vm, name: &str, value: Object) {
+    if let Some(sys) = sys_module(vm) {
+        super::set_attr(vm, &sys, name, value);
     }
 }
