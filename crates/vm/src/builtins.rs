@@ -526,7 +526,7 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult {
     }
     let file = match file.filter(|f| !vm.is_none(f)) {
         Some(f) => f,
-        None => match crate::modules::sys::sys_attr(vm, "stdout") {
+        None => match crate::modules::sys::sys_attr(vm, &vm.names.stdout) {
             Some(f) if vm.is_none(&f) => return Ok(vm.none.clone()),
             Some(f) => f,
             None => return Err(vm.new_runtime_error("lost sys.stdout")),
@@ -548,14 +548,14 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult {
         if i > 0 {
             match &sep {
                 Some(sep) => write(sep)?,
-                None => write(&vm.intern(" "))?,
+                None => write(&vm.latin1_char(b' '))?,
             }
         }
         write(&vm.str(value)?)?;
     }
     match &end {
         Some(end) => write(end)?,
-        None => write(&vm.intern("\n"))?,
+        None => write(&vm.latin1_char(b'\n'))?,
     }
     if let Some(flush) = flush {
         if vm.is_true(&flush)? {
@@ -578,7 +578,7 @@ fn builtin_input(vm: &Vm, args: Args) -> PyResult {
         )));
     }
     let stream = |name: &str| -> PyResult<Object> {
-        match crate::modules::sys::sys_attr(vm, name) {
+        match crate::modules::sys::sys_attr(vm, &vm.intern(name)) {
             Some(s) if !vm.is_none(&s) => Ok(s),
             _ => Err(vm.new_runtime_error(format!("input(): lost sys.{name}"))),
         }
@@ -1032,12 +1032,12 @@ pub fn display_hook(vm: &Vm, value: &Object) -> PyResult<()> {
     if vm.is_none(value) {
         return Ok(());
     }
-    let stdout = match crate::modules::sys::sys_attr(vm, "stdout") {
+    let stdout = match crate::modules::sys::sys_attr(vm, &vm.names.stdout) {
         Some(f) if !vm.is_none(&f) => f,
         _ => return Err(vm.new_runtime_error("lost sys.stdout")),
     };
     crate::modules::io::write_text(vm, &stdout, &vm.repr(value)?)?;
-    crate::modules::io::write_text(vm, &stdout, &vm.intern("\n"))?;
+    crate::modules::io::write_text(vm, &stdout, &vm.latin1_char(b'\n'))?;
     vm.builtins_dict
         .payload::<DictObject>()
         .expect("a dict")

@@ -58,7 +58,7 @@ pub fn report_uncaught(vm: &Vm, exc: &Object) -> i32 {
 /// Flushes `sys.stdout`, ignoring failure, which the end of the
 /// interpreter reports (`flush_io`).
 fn flush_stdout(vm: &Vm) {
-    if let Some(stdout) = crate::modules::sys::sys_attr(vm, "stdout") {
+    if let Some(stdout) = crate::modules::sys::sys_attr(vm, &vm.names.stdout) {
         if !vm.is_none(&stdout) {
             let _ = vm.call_method(&stdout, "flush", &[]);
         }

@@ -150,6 +150,7 @@ names! {
     __base__, __abstractmethods__, __orig_bases__, __length_hint__,
     __await__, __aiter__, __anext__, __aenter__, __aexit__,
     __complex__, __bytes__, __fspath__,
+    sys, stdin, stdout, stderr,
 }
 
 /// The running thread's state (`PyThreadState`): its frames and what it
@@ -187,6 +188,9 @@ pub struct Vm {
     pub ellipsis: Object,
     pub empty_tuple: Object,
     pub empty_str: Object,
+    /// The strs of one Latin-1 character, made once
+    /// (`_Py_LATIN1_CHR`).
+    latin1: Box<[Object]>,
     pub names: Names,
     interned: RefCell<HashMap<Box<str>, Object>>,
     /// The `builtins` module and its namespace.
@@ -251,6 +255,9 @@ impl Vm {
             crate::objects::tuple::TupleObject::new(Vec::new()),
         );
         let empty_str = object::alloc(&types.str, StrObject::from_str(""));
+        let latin1 = (0..=255u32)
+            .map(|c| object::alloc(&types.str, StrObject::from_code_points(std::iter::once(c))))
+            .collect();
         let interned: RefCell<HashMap<Box<str>, Object>> = RefCell::new(HashMap::new());
         let intern = |s: &str| -> Object {
             let mut table = interned.borrow_mut();
@@ -283,6 +290,7 @@ impl Vm {
             ellipsis,
             empty_tuple,
             empty_str,
+            latin1,
             names,
             interned,
             builtins,
@@ -383,6 +391,11 @@ impl Vm {
             return self.empty_str.clone();
         }
         object::alloc(&self.types.str, StrObject::from_str(s))
+    }
+
+    /// The str of one Latin-1 character.
+    pub fn latin1_char(&self, c: u8) -> Object {
+        self.latin1[usize::from(c)].clone()
     }
 
     pub fn new_tuple(&self, items: Vec<Object>) -> Object {

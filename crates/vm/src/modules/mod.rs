@@ -7,6 +7,7 @@
 //! imported; `sys` and `builtins` are built at start-up.
 
 pub mod io;
+pub mod posix;
 pub mod sys;
 
 use crate::errors::PyResult;
@@ -24,6 +25,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("builtins", None),
     ("sys", None),
     ("_io", Some(io::init_module)),
+    ("posix", Some(posix::init_module)),
 ];
 
 /// Makes the native modules needed at start-up and puts them in

@@ -281,18 +281,15 @@ pub fn set_argv0(vm: &Vm, argv0: &str) {
 fn sys_module(vm: &Vm) -> Option<Object> {
     vm.modules
         .payload::<DictObject>()
-        .and_then(|m| m.dict.get_str(vm, &vm.intern("sys")))
+        .and_then(|m| m.dict.get_str(vm, &vm.names.sys))
 }
 
-/// `sys.<name>`, None if it is not set (`_PySys_GetAttr`).
-pub fn sys_attr(vm: &Vm, name: &str) -> Option<Object> {
+/// `sys.<name>`, None if it is not set (`_PySys_GetAttr`); `name` is
+/// an interned str.
+pub fn sys_attr(vm: &Vm, name: &Object) -> Option<Object> {
     let sys = sys_module(vm)?;
     let module = sys.payload::<crate::objects::module::ModuleObject>()?;
-    module
-        .dict
-        .payload::<DictObject>()?
-        .dict
-        .get_str(vm, &vm.intern(name))
+    module.dict.payload::<DictObject>()?.dict.get_str(vm, name)
 }
 
 /// Sets `sys.<name>`.

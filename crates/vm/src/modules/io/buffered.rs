@@ -195,7 +195,7 @@ impl Buffered {
     fn take(&self, n: usize) -> Vec<u8> {
         let buf = self.read_buf.borrow();
         let start = self.read_pos.get();
-        let end = (start + n).min(buf.len());
+        let end = start.saturating_add(n).min(buf.len());
         self.read_pos.set(end);
         buf[start..end].to_vec()
     }
@@ -291,6 +291,7 @@ fn raw_read(vm: &Vm, raw: &Object, n: usize) -> PyResult<Option<Vec<u8>>> {
     if is_native(vm, raw) {
         return fileio::read(vm, raw, n);
     }
+    super::check_alloc(vm, n)?;
     let buffer = crate::objects::bytearray::new_bytearray(vm, vec![0; n]);
     let got = vm.call_method(raw, "readinto", &[buffer.clone()])?;
     if vm.is_none(&got) {
@@ -867,11 +868,11 @@ fn forward(vm: &Vm, args: Args, writer: bool, method: &str) -> PyResult {
     )
 }
 
-/// The descriptor under a native buffer (or a native raw file used as
-/// one), when the whole stack is native: -1 once closed.
-pub fn native_fd(vm: &Vm, buffer: &Object) -> Option<i32> {
+/// The raw file under a native buffer (or a native raw file used as
+/// one), when the whole stack is native.
+pub fn native_raw(vm: &Vm, buffer: &Object) -> Option<Object> {
     if vm.type_of(buffer).is(&vm.io.file_io) {
-        return buffer.payload::<fileio::FileIO>().map(|f| f.fd.get());
+        return Some(buffer.clone());
     }
     let ty = vm.type_of(buffer);
     let native = ty.is(&vm.io.buffered_writer)
@@ -881,10 +882,7 @@ pub fn native_fd(vm: &Vm, buffer: &Object) -> Option<i32> {
         return None;
     }
     let raw = buffer.payload::<Buffered>()?.raw.borrow().clone()?;
-    if !is_native(vm, &raw) {
-        return None;
-    }
-    raw.payload::<fileio::FileIO>().map(|f| f.fd.get())
+    is_native(vm, &raw).then_some(raw)
 }
 
 /// Hands bytes to a buffer without the interpreter, for a text wrapper

@@ -82,6 +82,7 @@ pub(crate) fn init(vm: &Vm) {
             let data = a[0].clone().unwrap_or_else(|| vm.none.clone());
             check_open(vm, this)?;
             let data = buffer_arg(vm, &data)?;
+            super::check_alloc(vm, payload(this).pos.get().saturating_add(data.len()))?;
             write(this, &data);
             Ok(vm.new_int(data.len() as i64))
         }),

@@ -9,11 +9,10 @@ use super::iobase::{fill_buffer, iobase_close, writable_len};
 use super::{os_error, size_arg, tp_name, unsupported, DEFAULT_BUFFER_SIZE};
 use crate::errors::PyResult;
 use crate::object::{self, type_payload, Object};
-use crate::objects::bytes::{buffer_arg, new_bytes, BytesObject};
+use crate::objects::bytes::{buffer_arg, new_bytes};
 use crate::objects::descr::add_getset;
 use crate::objects::function::{add_methods, NativeFn};
 use crate::objects::getargs::{bind, index_arg, int_arg};
-use crate::objects::str::StrObject;
 use crate::typeobject::Args;
 use crate::vm::Vm;
 use std::cell::Cell;
@@ -277,51 +276,6 @@ fn mode_string(f: &FileIO) -> &'static str {
     }
 }
 
-/// `os.fspath(path)`: a str or bytes, from `__fspath__` for other
-/// objects.
-pub fn fspath(vm: &Vm, path: &Object) -> PyResult {
-    if path.payload::<StrObject>().is_some() || path.payload::<BytesObject>().is_some() {
-        return Ok(path.clone());
-    }
-    let Some(method) = vm.lookup_special(path, &vm.names.__fspath__)? else {
-        return Err(vm.new_type_error(format!(
-            "expected str, bytes or os.PathLike object, not {}",
-            vm.type_name(path)
-        )));
-    };
-    let result = vm.call(&method, Args::positional_only(&[]))?;
-    if result.payload::<StrObject>().is_some() || result.payload::<BytesObject>().is_some() {
-        return Ok(result);
-    }
-    Err(vm.new_type_error(format!(
-        "expected {}.__fspath__() to return str or bytes, not {}",
-        vm.type_name(path),
-        vm.type_name(&result)
-    )))
-}
-
-/// A path as the C string the system takes (`PyUnicode_FSConverter`):
-/// str encoded with surrogateescape, as the file system encoding is.
-fn path_bytes(vm: &Vm, path: &Object) -> PyResult<std::ffi::CString> {
-    let path = fspath(vm, path)?;
-    let bytes = match path.payload::<BytesObject>() {
-        Some(b) => b.bytes.to_vec(),
-        None => {
-            let s = path
-                .payload::<StrObject>()
-                .expect("fspath gives str or bytes");
-            crate::objects::codecs::encode(
-                vm,
-                &path,
-                &s.wide(),
-                crate::objects::codecs::Codec::Utf8,
-                "surrogateescape",
-            )?
-        }
-    };
-    std::ffi::CString::new(bytes).map_err(|_| vm.new_value_error("embedded null byte"))
-}
-
 /// `FileIO(file, mode='r', closefd=True, opener=None)` (`_io_FileIO___init___impl`).
 fn fileio_init(vm: &Vm, this: &Object, args: Args) -> PyResult<()> {
     let a = bind(
@@ -365,7 +319,13 @@ fn fileio_init(vm: &Vm, this: &Object, args: Args) -> PyResult<()> {
     };
     let path = match fd_given {
         Some(_) => None,
-        None => Some(path_bytes(vm, &name)?),
+        None => {
+            let bytes = crate::modules::posix::path_bytes(vm, &name)?;
+            Some(
+                std::ffi::CString::new(bytes)
+                    .map_err(|_| vm.new_value_error("embedded null byte"))?,
+            )
+        }
     };
 
     let bad_mode = || {
@@ -552,7 +512,8 @@ fn check_writable(vm: &Vm, this: &Object) -> PyResult<i32> {
 /// non-blocking and has no data.
 pub fn read(vm: &Vm, this: &Object, size: usize) -> PyResult<Option<Vec<u8>>> {
     let fd = check_readable(vm, this)?;
-    let mut buffer = vec![0; size];
+    // One read(2) gives at most this much on Linux anyway.
+    let mut buffer = vec![0; size.min(0x7fff_f000)];
     match sys_read(fd, &mut buffer) {
         Ok(n) => {
             buffer.truncate(n);

@@ -263,6 +263,7 @@ fn rawiobase_read(vm: &Vm, args: Args) -> PyResult {
     if size < 0 {
         return vm.call_method(this, "readall", &[]);
     }
+    super::check_alloc(vm, size as usize)?;
     let buffer = crate::objects::bytearray::new_bytearray(vm, vec![0; size as usize]);
     let n = vm.call_method(this, "readinto", &[buffer.clone()])?;
     if vm.is_none(&n) {

@@ -416,7 +416,7 @@ pub(crate) fn open(vm: &Vm, args: Args) -> PyResult {
         {
             file
         }
-        None => fileio::fspath(vm, &file)?,
+        None => crate::modules::posix::fspath(vm, &file)?,
     };
     let raw = vm.call(
         &vm.io.file_io,
@@ -547,10 +547,14 @@ pub const LOCALE_ENCODING: &str = "UTF-8";
 /// buffered when on a terminal (stderr always), or written through with
 /// `-u`.
 pub fn init_std_streams(vm: &Vm, config: &Config) -> PyResult<()> {
-    let encoding = config
-        .stdio_encoding
-        .clone()
-        .unwrap_or_else(|| "utf-8".to_string());
+    // The streams show the codec's own name, as CPython's configuration
+    // normalizes PYTHONIOENCODING.
+    let encoding = match &config.stdio_encoding {
+        Some(e) => crate::objects::codecs::lookup(vm, e)?
+            .canonical_name()
+            .to_string(),
+        None => "utf-8".to_string(),
+    };
     let errors = config.stdio_errors.clone().unwrap_or_else(|| {
         if config.stdio_encoding.is_some() {
             "strict".to_string()
@@ -621,11 +625,6 @@ fn std_stream(
     Ok(stream)
 }
 
-/// `sys.<name>` for one of the standard streams; None if it is missing.
-pub fn std_stream_of(vm: &Vm, name: &str) -> Option<Object> {
-    crate::modules::sys::sys_attr(vm, name)
-}
-
 /// Writes `text` to `file` with its `write` method
 /// (`PyFile_WriteObject` with `Py_PRINT_RAW`), straight into a native
 /// text wrapper.
@@ -642,15 +641,15 @@ pub fn write_text(vm: &Vm, file: &Object, text: &Object) -> PyResult<()> {
 /// after reporting why as CPython does.
 pub fn flush_std_files(vm: &Vm) -> bool {
     let mut ok = true;
-    for name in ["stdout", "stderr"] {
-        let Some(stream) = std_stream_of(vm, name) else {
+    for name in [&vm.names.stdout, &vm.names.stderr] {
+        let Some(stream) = crate::modules::sys::sys_attr(vm, name) else {
             continue;
         };
         if vm.is_none(&stream) || is_closed(vm, &stream).unwrap_or(true) {
             continue;
         }
         if let Err(e) = vm.call_method(&stream, "flush", &[]) {
-            if name == "stdout" {
+            if name.is(&vm.names.stdout) {
                 crate::run::write_unraisable(vm, &e.0, Some(&stream));
                 ok = false;
             }
@@ -662,7 +661,7 @@ pub fn flush_std_files(vm: &Vm) -> bool {
 /// Writes `text` to `sys.stderr`, or to the process's standard error
 /// when that is missing or fails, as CPython's last-resort reporting.
 pub fn write_stderr(vm: &Vm, text: &str) {
-    let written = match std_stream_of(vm, "stderr") {
+    let written = match crate::modules::sys::sys_attr(vm, &vm.names.stderr) {
         Some(stderr) if !vm.is_none(&stderr) => write_text(vm, &stderr, &vm.new_str(text))
             .and_then(|()| vm.call_method(&stderr, "flush", &[]).map(|_| ()))
             .is_ok(),
@@ -701,4 +700,12 @@ pub fn both<T>(first: PyResult<()>, second: PyResult<T>) -> PyResult<T> {
         }
         (Ok(()), second) => second,
     }
+}
+
+/// MemoryError for a buffer too big to make, rather than an abort.
+pub fn check_alloc(vm: &Vm, size: usize) -> PyResult<()> {
+    if size > (1 << 40) {
+        return Err(vm.new_exception_empty(&vm.exceptions.memory_error));
+    }
+    Ok(())
 }

@@ -124,6 +124,7 @@ pub(crate) fn init(vm: &Vm) {
                     vm.type_name(&text)
                 )));
             };
+            super::check_alloc(vm, payload(this).pos.get().saturating_add(s.len()) * 4)?;
             write(this, s.wide().into_owned());
             Ok(vm.new_int(s.len() as i64))
         }),

@@ -268,6 +268,9 @@ pub struct TextIOWrapper {
     snapshot: RefCell<Option<Snapshot>>,
     /// Encoded text not yet passed to the buffer.
     pending: RefCell<Vec<u8>>,
+    /// The raw file under a native buffer, whose descriptor says at
+    /// once whether the stream is closed (`raw`).
+    raw: RefCell<Option<Object>>,
 }
 
 impl Drop for TextIOWrapper {
@@ -388,6 +391,7 @@ pub(crate) fn init(vm: &Vm) {
             vm.call_method(this, "flush", &[])?;
             let t = payload(this);
             let buffer = t.buffer.borrow_mut().take();
+            *t.raw.borrow_mut() = None;
             t.detached.set(true);
             t.ok.set(false);
             Ok(buffer.unwrap_or_else(|| vm.none.clone()))
@@ -444,7 +448,12 @@ fn attached(vm: &Vm, this: &Object) -> PyResult<Object> {
 /// closed, asked directly of a native buffer over a native file.
 fn open_buffer(vm: &Vm, this: &Object) -> PyResult<Object> {
     let buffer = attached(vm, this)?;
-    let closed = match buffered::native_fd(vm, &buffer) {
+    let fd = payload(this)
+        .raw
+        .borrow()
+        .as_ref()
+        .and_then(|raw| raw.payload::<fileio::FileIO>().map(|f| f.fd.get()));
+    let closed = match fd {
         Some(fd) => fd < 0,
         None => {
             if vm.type_of(this).is(&vm.io.text_io_wrapper) {
@@ -518,6 +527,7 @@ fn textiowrapper_init(vm: &Vm, this: &Object, args: Args) -> PyResult<()> {
     t.telling.set(seekable);
     t.has_read1
         .set(vm.getattr_opt(&buffer, &vm.intern("read1"))?.is_some());
+    *t.raw.borrow_mut() = buffered::native_raw(vm, &buffer);
     *t.buffer.borrow_mut() = Some(buffer);
     t.ok.set(true);
     Ok(())
