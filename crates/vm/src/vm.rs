@@ -363,9 +363,20 @@ impl Vm {
         object::type_payload(self.type_of(object))
     }
 
-    /// `type(object).__name__`.
+    /// The name of `type(object)` as CPython's messages give it
+    /// (`tp_name`): `__name__`, dotted with the module for a type a
+    /// native module defines (`_io.FileIO`).
     pub fn type_name(&self, object: &Object) -> String {
-        self.type_payload_of(object).name()
+        let tp = self.type_payload_of(object);
+        if !tp.has_flag(flags::HEAPTYPE) {
+            if let Some(module) = tp.dict.get_str(self, &self.names.__module__) {
+                let module = crate::objects::str::as_rust_str(&module);
+                if module != "builtins" {
+                    return format!("{module}.{}", tp.name());
+                }
+            }
+        }
+        tp.name()
     }
 
     /// `isinstance(object, ty)` by the MRO alone (no `__instancecheck__`).

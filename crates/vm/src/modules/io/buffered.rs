@@ -10,7 +10,7 @@
 //! position is always the logical one, give or take the buffer.
 
 use super::iobase::{fill_buffer, writable_len};
-use super::{fileio, size_arg, tp_name, unsupported};
+use super::{fileio, size_arg, unsupported};
 use crate::errors::{PyErr, PyResult};
 use crate::object::{self, type_payload, Object};
 use crate::objects::bytes::{buffer_arg, new_bytes};
@@ -79,10 +79,7 @@ pub(crate) fn init(vm: &Vm) {
         tp.slots.init.set(Some(buffered_init));
         tp.slots.repr.set(Some(buffered_repr));
         for (name, get) in [
-            (
-                "raw",
-                (|vm, this| Ok(raw(vm, this)?)) as crate::objects::descr::Getter,
-            ),
+            ("raw", raw as crate::objects::descr::Getter),
             ("closed", |vm, this| {
                 vm.getattr_str(&raw(vm, this)?, "closed")
             }),
@@ -112,7 +109,7 @@ pub(crate) fn init(vm: &Vm) {
             ("__getstate__", |vm, args| {
                 Err(vm.new_type_error(format!(
                     "cannot pickle '{}' object",
-                    tp_name(vm, &args.values[0])
+                    vm.type_name(&args.values[0])
                 )))
             }),
         ];
@@ -259,7 +256,7 @@ fn check_able(vm: &Vm, raw: &Object, method: &str) -> PyResult<()> {
 }
 
 fn buffered_repr(vm: &Vm, this: &Object) -> PyResult {
-    let type_name = tp_name(vm, this);
+    let type_name = vm.type_name(this);
     let name = match vm.getattr_str(this, "name") {
         Ok(name) => Some(name),
         Err(e)
@@ -293,7 +290,7 @@ fn raw_read(vm: &Vm, raw: &Object, n: usize) -> PyResult<Option<Vec<u8>>> {
     }
     super::check_alloc(vm, n)?;
     let buffer = crate::objects::bytearray::new_bytearray(vm, vec![0; n]);
-    let got = vm.call_method(raw, "readinto", &[buffer.clone()])?;
+    let got = vm.call_method(raw, "readinto", std::slice::from_ref(&buffer))?;
     if vm.is_none(&got) {
         return Ok(None);
     }

@@ -3,7 +3,7 @@
 //! there pads with zero bytes).
 
 use super::iobase::{fill_buffer, writable_len};
-use super::{size_arg, tp_name};
+use super::size_arg;
 use crate::errors::PyResult;
 use crate::object::{self, type_payload, Object};
 use crate::objects::bytes::{buffer_arg, new_bytes};
@@ -39,6 +39,7 @@ pub(crate) fn init(vm: &Vm) {
         b.pos.set(0);
         Ok(())
     }));
+    tp.slots.iter.set(Some(|_, this| Ok(this.clone())));
     tp.slots.iternext.set(Some(|vm, this| {
         check_open(vm, this)?;
         let line = readline(this, -1);
@@ -126,12 +127,6 @@ pub(crate) fn init(vm: &Vm) {
             b.closed.set(true);
             b.bytes.borrow_mut().clear();
             Ok(vm.none.clone())
-        }),
-        ("__getstate__", |vm, args| {
-            Err(vm.new_type_error(format!(
-                "cannot pickle '{}' object",
-                tp_name(vm, &args.values[0])
-            )))
         }),
     ];
     add_methods(vm, ty, methods);

@@ -6,7 +6,7 @@
 //! those are the only unsafe blocks of the I/O stack.
 
 use super::iobase::{fill_buffer, iobase_close, writable_len};
-use super::{os_error, size_arg, tp_name, unsupported, DEFAULT_BUFFER_SIZE};
+use super::{os_error, size_arg, unsupported, DEFAULT_BUFFER_SIZE};
 use crate::errors::PyResult;
 use crate::object::{self, type_payload, Object};
 use crate::objects::bytes::{buffer_arg, new_bytes};
@@ -105,7 +105,7 @@ fn sys_fstat(fd: i32) -> io::Result<(bool, i64)> {
     let stat = unsafe { stat.assume_init() };
     Ok((
         stat.st_mode & libc::S_IFMT == libc::S_IFDIR,
-        stat.st_blksize as i64,
+        stat.st_blksize,
     ))
 }
 
@@ -226,12 +226,6 @@ pub(crate) fn init(vm: &Vm) {
             Ok(vm.new_bool(sys_isatty(fd)))
         }),
         ("_dealloc_warn", |vm, _| Ok(vm.none.clone())),
-        ("__getstate__", |vm, args| {
-            Err(vm.new_type_error(format!(
-                "cannot pickle '{}' object",
-                tp_name(vm, &args.values[0])
-            )))
-        }),
     ];
     add_methods(vm, ty, methods);
 }
@@ -304,9 +298,6 @@ fn fileio_init(vm: &Vm, this: &Object, args: Args) -> PyResult<()> {
     };
     let opener = a[3].clone().filter(|o| !vm.is_none(o));
 
-    if vm.is_instance(&name, &vm.types.float) {
-        return Err(vm.new_type_error("integer argument expected, got float"));
-    }
     let fd_given = match crate::objects::int::int_value(&name) {
         Some(_) => {
             let fd = int_arg(vm, &name)?;
@@ -460,7 +451,7 @@ fn fileio_init(vm: &Vm, this: &Object, args: Args) -> PyResult<()> {
 
 fn fileio_repr(vm: &Vm, this: &Object) -> PyResult {
     let f = payload(this);
-    let type_name = tp_name(vm, this);
+    let type_name = vm.type_name(this);
     if f.fd.get() < 0 {
         return Ok(vm.new_str(&format!("<{type_name} [closed]>")));
     }

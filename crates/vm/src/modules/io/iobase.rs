@@ -265,7 +265,7 @@ fn rawiobase_read(vm: &Vm, args: Args) -> PyResult {
     }
     super::check_alloc(vm, size as usize)?;
     let buffer = crate::objects::bytearray::new_bytearray(vm, vec![0; size as usize]);
-    let n = vm.call_method(this, "readinto", &[buffer.clone()])?;
+    let n = vm.call_method(this, "readinto", std::slice::from_ref(&buffer))?;
     if vm.is_none(&n) {
         return Ok(n);
     }

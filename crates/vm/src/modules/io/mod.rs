@@ -673,17 +673,6 @@ pub fn write_stderr(vm: &Vm, text: &str) {
     }
 }
 
-/// The name of an object's class as CPython's `tp_name` gives it in
-/// reprs and messages: dotted for the classes of `_io`.
-pub fn tp_name(vm: &Vm, this: &Object) -> String {
-    let tp = vm.type_payload_of(this);
-    if tp.has_flag(flags::HEAPTYPE) {
-        tp.name()
-    } else {
-        format!("_io.{}", tp.name())
-    }
-}
-
 /// The outcome of two steps that both run, as `close` flushes and then
 /// closes: the first error, or the second with the first as its
 /// `__context__`.

@@ -6,8 +6,8 @@
 //! every `\r\n` and `\r` is stored as `\n`; with `"\r"` or `"\r\n"`,
 //! `\n` is stored as that.
 
+use super::size_arg;
 use super::textio::{check_newline, find_line_end, Newline, NewlineState};
-use super::{size_arg, tp_name};
 use crate::errors::PyResult;
 use crate::object::{self, type_payload, Object};
 use crate::objects::descr::add_getset;
@@ -160,12 +160,6 @@ pub(crate) fn init(vm: &Vm) {
             s.closed.set(true);
             s.text.borrow_mut().clear();
             Ok(vm.none.clone())
-        }),
-        ("__getstate__", |vm, args| {
-            Err(vm.new_type_error(format!(
-                "cannot pickle '{}' object",
-                tp_name(vm, &args.values[0])
-            )))
         }),
     ];
     add_methods(vm, ty, methods);

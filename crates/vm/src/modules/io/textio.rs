@@ -15,7 +15,7 @@
 //! decoded incrementally here: an unfinished UTF-8 sequence at the end
 //! of a chunk waits for the next one.
 
-use super::{buffered, closed_file, fileio, size_arg, tp_name, unsupported};
+use super::{buffered, closed_file, fileio, size_arg, unsupported};
 use crate::errors::PyResult;
 use crate::object::{self, type_payload, Object};
 use crate::objects::bytes::{bytes_like, new_bytes};
@@ -299,20 +299,27 @@ pub(crate) fn init(vm: &Vm) {
     tp.slots.iternext.set(Some(textiowrapper_iternext));
     let getsets: &[(&'static str, crate::objects::descr::Getter)] = &[
         ("encoding", |vm, this| {
-            attached(vm, this)?;
-            Ok(vm.new_str(&payload(this).encoding.borrow()))
+            let t = payload(this);
+            Ok(match t.ok.get() {
+                true => vm.new_str(&t.encoding.borrow()),
+                false => vm.none.clone(),
+            })
         }),
         ("errors", |vm, this| {
-            attached(vm, this)?;
+            initialized(vm, this)?;
             Ok(vm.new_str(&payload(this).errors.borrow()))
         }),
-        ("buffer", attached),
+        ("buffer", |vm, this| {
+            Ok(payload(this)
+                .buffer
+                .borrow()
+                .clone()
+                .unwrap_or_else(|| vm.none.clone()))
+        }),
         ("line_buffering", |vm, this| {
-            attached(vm, this)?;
             Ok(vm.new_bool(payload(this).line_buffering.get()))
         }),
         ("write_through", |vm, this| {
-            attached(vm, this)?;
             Ok(vm.new_bool(payload(this).write_through.get()))
         }),
         ("closed", |vm, this| {
@@ -393,7 +400,6 @@ pub(crate) fn init(vm: &Vm) {
             let buffer = t.buffer.borrow_mut().take();
             *t.raw.borrow_mut() = None;
             t.detached.set(true);
-            t.ok.set(false);
             Ok(buffer.unwrap_or_else(|| vm.none.clone()))
         }),
         ("fileno", |vm, args| forward(vm, args, "fileno")),
@@ -415,7 +421,7 @@ pub(crate) fn init(vm: &Vm) {
         ("__getstate__", |vm, args| {
             Err(vm.new_type_error(format!(
                 "cannot pickle '{}' object",
-                tp_name(vm, &args.values[0])
+                vm.type_name(&args.values[0])
             )))
         }),
     ];
@@ -427,16 +433,21 @@ fn payload(this: &Object) -> &TextIOWrapper {
         .expect("TextIOWrapper methods are only called on TextIOWrapper objects")
 }
 
+/// ValueError before `__init__` (`CHECK_INITIALIZED`).
+fn initialized(vm: &Vm, this: &Object) -> PyResult<()> {
+    if !payload(this).ok.get() {
+        return Err(vm.new_value_error("I/O operation on uninitialized object"));
+    }
+    Ok(())
+}
+
 /// The buffer, or ValueError before `__init__` or after `detach`
 /// (`CHECK_ATTACHED`).
 fn attached(vm: &Vm, this: &Object) -> PyResult<Object> {
+    initialized(vm, this)?;
     let t = payload(this);
-    if !t.ok.get() {
-        return Err(vm.new_value_error(if t.detached.get() {
-            "underlying buffer has been detached"
-        } else {
-            "I/O operation on uninitialized object"
-        }));
+    if t.detached.get() {
+        return Err(vm.new_value_error("underlying buffer has been detached"));
     }
     t.buffer
         .borrow()
@@ -562,11 +573,9 @@ pub fn check_newline(vm: &Vm, newline: Option<&str>, repr: bool) -> PyResult<()>
 }
 
 fn textiowrapper_repr(vm: &Vm, this: &Object) -> PyResult {
-    let type_name = tp_name(vm, this);
+    let type_name = vm.type_name(this);
+    initialized(vm, this)?;
     let t = payload(this);
-    if !t.ok.get() {
-        return Ok(vm.new_str(&format!("<{type_name}>")));
-    }
     let Some(_guard) = crate::recursion::ReprGuard::enter(vm, this) else {
         return Err(vm.new_runtime_error(format!("reentrant call inside {type_name}.__repr__")));
     };
