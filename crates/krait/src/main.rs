@@ -204,10 +204,10 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
     ExitCode::from(status as u8)
 }
 
-/// The exit status once the standard streams are flushed: 120 if
-/// stdout could not be, as CPython's `Py_FinalizeEx` failing gives.
+/// The exit status once the interpreter is finalized: 120 if stdout
+/// could not be flushed, as CPython's `Py_FinalizeEx` failing gives.
 fn finish(vm: &krait_vm::Vm, status: i32) -> i32 {
-    if krait_vm::modules::io::flush_std_files(vm) {
+    if krait_vm::run::finalize(vm) {
         status
     } else {
         120

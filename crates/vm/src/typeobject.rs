@@ -545,7 +545,14 @@ pub(crate) fn init(vm: &Vm) {
                 .get_str(vm, &vm.names.__module__)
                 .unwrap_or_else(|| vm.new_str("builtins")))
         },
-        None,
+        Some(|vm, t, v| {
+            let v = v.ok_or_else(|| vm.new_type_error("cannot delete '__module__' attribute"))?;
+            check_heap(vm, t, "__module__")?;
+            type_of_type(t)
+                .dict
+                .set_str(vm, vm.names.__module__.clone(), v.clone());
+            Ok(())
+        }),
     );
     add_getset(
         vm,
