@@ -577,15 +577,15 @@ fn builtin_input(vm: &Vm, args: Args) -> PyResult {
             args.values.len()
         )));
     }
-    let stream = |name: &str| -> PyResult<Object> {
-        match crate::modules::sys::sys_attr(vm, &vm.intern(name)) {
+    let stream = |name: &Object| -> PyResult<Object> {
+        match crate::modules::sys::sys_attr(vm, name) {
             Some(s) if !vm.is_none(&s) => Ok(s),
-            _ => Err(vm.new_runtime_error(format!("input(): lost sys.{name}"))),
+            _ => Err(vm.new_runtime_error(format!("input(): lost sys.{}", as_rust_str(name)))),
         }
     };
-    let stdin = stream("stdin")?;
-    let stdout = stream("stdout")?;
-    let stderr = stream("stderr")?;
+    let stdin = stream(&vm.names.stdin)?;
+    let stdout = stream(&vm.names.stdout)?;
+    let stderr = stream(&vm.names.stderr)?;
     // As in CPython, a failing flush of stderr does not stop input().
     let _ = vm.call_method(&stderr, "flush", &[]);
     if let Some(prompt) = args.values.first() {

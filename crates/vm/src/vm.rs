@@ -150,7 +150,7 @@ names! {
     __base__, __abstractmethods__, __orig_bases__, __length_hint__,
     __await__, __aiter__, __anext__, __aenter__, __aexit__,
     __complex__, __bytes__, __fspath__,
-    sys, stdin, stdout, stderr,
+    stdin, stdout, stderr,
 }
 
 /// The running thread's state (`PyThreadState`): its frames and what it
@@ -198,6 +198,10 @@ pub struct Vm {
     pub builtins_dict: Object,
     /// `sys.modules`.
     pub modules: Object,
+    /// The namespace of the `sys` module, which the interpreter reads
+    /// `sys.stdout` and the like from even if the module left
+    /// `sys.modules` (`interp->sysdict`).
+    pub sysdict: std::cell::OnceCell<Object>,
     pub thread: ThreadState,
     /// The keys of SipHash for str and bytes (`_Py_HashSecret`).
     pub hash_secret: (u64, u64),
@@ -296,6 +300,7 @@ impl Vm {
             builtins,
             builtins_dict,
             modules,
+            sysdict: std::cell::OnceCell::new(),
             thread: ThreadState {
                 frame: Cell::new(std::ptr::null_mut()),
                 data_stack: RefCell::new(crate::frame::DataStack::new()),

@@ -13,6 +13,9 @@ use crate::vm::Vm;
 
 pub(crate) fn init(vm: &Vm) {
     let module = crate::objects::module::new_module(vm, "sys");
+    if let Some(m) = module.payload::<crate::objects::module::ModuleObject>() {
+        let _ = vm.sysdict.set(m.dict.clone());
+    }
     let set = |name: &str, value: Object| super::set_attr(vm, &module, name, value);
     set("modules", vm.modules.clone());
     set("argv", vm.new_list(vec![vm.empty_str.clone()]));
@@ -277,24 +280,19 @@ pub fn set_argv0(vm: &Vm, argv0: &str) {
     }
 }
 
-/// The `sys` module, if it is still in `sys.modules`.
-fn sys_module(vm: &Vm) -> Option<Object> {
-    vm.modules
-        .payload::<DictObject>()
-        .and_then(|m| m.dict.get_str(vm, &vm.names.sys))
-}
-
 /// `sys.<name>`, None if it is not set (`_PySys_GetAttr`); `name` is
 /// an interned str.
 pub fn sys_attr(vm: &Vm, name: &Object) -> Option<Object> {
-    let sys = sys_module(vm)?;
-    let module = sys.payload::<crate::objects::module::ModuleObject>()?;
-    module.dict.payload::<DictObject>()?.dict.get_str(vm, name)
+    vm.sysdict
+        .get()?
+        .payload::<DictObject>()?
+        .dict
+        .get_str(vm, name)
 }
 
 /// Sets `sys.<name>`.
 pub fn set_sys_attr(vm: &Vm, name: &str, value: Object) {
-    if let Some(sys) = sys_module(vm) {
-        super::set_attr(vm, &sys, name, value);
+    if let Some(sysdict) = vm.sysdict.get().and_then(|d| d.payload::<DictObject>()) {
+        sysdict.dict.set_str(vm, vm.intern(name), value);
     }
 }
