@@ -53,7 +53,7 @@ fn read_script(program_name: &str, file: &str) -> Result<Vec<u8>, ExitCode> {
             "{program_name}: can't open file '{}': [Errno {}] {}",
             path.display(),
             e.raw_os_error().unwrap_or(0),
-            krait_vm::modules::io::strerror(&e)
+            krait_vm::exceptions::os_error_text(&e)
         );
         ExitCode::from(2)
     })
@@ -121,7 +121,7 @@ fn main_program(program_name: &str, line: &CommandLine) -> Result<Main, ExitCode
             if let Err(e) = std::io::stdin().read_to_end(&mut source) {
                 eprintln!(
                     "{program_name}: can't read stdin: {}",
-                    krait_vm::modules::io::strerror(&e)
+                    krait_vm::exceptions::os_error_text(&e)
                 );
                 return Err(ExitCode::from(2));
             }

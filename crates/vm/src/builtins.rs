@@ -364,19 +364,25 @@ pub fn isinstance(vm: &Vm, x: &Object, ty: &Object) -> PyResult<bool> {
         }
         return Ok(false);
     }
-    if ty.payload::<TypeObject>().is_none() {
-        return Err(
-            vm.new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
-        );
+    if let Some(args) = crate::objects::union::union_as_tuple(ty) {
+        return isinstance(vm, x, &args);
     }
     if let Some(check) = vm.lookup_special(ty, &vm.names.__instancecheck__)? {
         let r = vm.call(&check, Args::positional_only(std::slice::from_ref(x)))?;
         return vm.is_true(&r);
     }
+    if ty.payload::<TypeObject>().is_none() {
+        return Err(
+            vm.new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
+        );
+    }
     Ok(vm.is_instance(x, ty))
 }
 
 pub fn issubclass(vm: &Vm, x: &Object, ty: &Object) -> PyResult<bool> {
+    if let Some(args) = crate::objects::union::union_as_tuple(ty) {
+        return issubclass(vm, x, &args);
+    }
     if let Some(items) = crate::objects::tuple::tuple_items(ty) {
         for t in items {
             if issubclass(vm, x, t)? {

@@ -749,9 +749,11 @@ const ERRNO_SUBCLASSES: &[(i64, ExceptionTypeField)] = &[
 pub fn new_os_error(vm: &Vm, errno: i64, strerror: &str, filename: Option<Object>) -> PyErr {
     let mut args = vec![vm.new_int(errno), vm.new_str(strerror)];
     args.extend(filename);
-    let ty = os_error_subclass(vm, errno).unwrap_or(&vm.exceptions.os_error);
-    let e = alloc_exception(ty, vm.new_tuple(args.clone()));
-    // Two or three arguments always parse.
+    let ty = os_error_subclass(vm, errno)
+        .unwrap_or(&vm.exceptions.os_error)
+        .clone();
+    let e = alloc_exception(&ty, vm.new_tuple(args.clone()));
+    // Two to five arguments of the right kinds: parsing cannot fail.
     let _ = os_error_parse(vm, &e, &args);
     PyErr(e)
 }
@@ -1677,4 +1679,26 @@ fn levenshtein<'a>(mut a: &'a [u8], mut b: &'a [u8], max: usize) -> usize {
         }
     }
     result
+}
+
+/// The strerror text of an OS error, without Rust's " (os error N)".
+pub fn os_error_text(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// The OSError a failed system call raises: its errno, strerror and the
+/// file it was about, of the PEP 3151 subclass (`PyErr_SetFromErrno`).
+pub fn from_io_error(vm: &Vm, e: &std::io::Error, filename: Option<Object>) -> PyErr {
+    match e.raw_os_error() {
+        Some(errno) => new_os_error(vm, errno.into(), &os_error_text(e), filename),
+        None => PyErr(new_exception(
+            vm,
+            &vm.exceptions.os_error,
+            vec![vm.new_str(&e.to_string())],
+        )),
+    }
 }

@@ -39,6 +39,7 @@ pub mod exceptions;
 pub mod format;
 pub mod frame;
 pub mod import;
+pub mod libm;
 pub mod matching;
 pub mod modules;
 pub mod object;

@@ -105,7 +105,9 @@ impl Vm {
                 return self.call(&bound, Args::positional_only(std::slice::from_ref(key)));
             }
             if object.is(&self.type_type) {
-                return Ok(object.clone());
+                return Ok(crate::objects::genericalias::new_generic_alias(
+                    self, object, key,
+                ));
             }
             return Err(self.new_type_error(format!("type '{}' is not subscriptable", tp.name())));
         }

@@ -310,6 +310,23 @@ layouts! {
     Slice => o::slice::SliceObject,
     BaseException => crate::exceptions::ExceptionObject,
     Traceback => crate::traceback::TracebackObject,
+    GenericAlias => o::genericalias::GenericAliasObject,
+    Deque => crate::modules::collections::DequeObject,
+    PartsIterator => crate::modules::string::PartsIterator,
+    DequeIterator => crate::modules::collections::DequeIterator,
+    Union => o::union::UnionObject,
+    Count => crate::modules::itertools::CountObject,
+    Repeat => crate::modules::itertools::RepeatObject,
+    Cycle => crate::modules::itertools::CycleObject,
+    Chain => crate::modules::itertools::ChainObject,
+    Islice => crate::modules::itertools::IsliceObject,
+    Accumulate => crate::modules::itertools::AccumulateObject,
+    Starmap => crate::modules::itertools::StarmapObject,
+    /// itertools' takewhile, dropwhile and filterfalse.
+    PredicateIterator => crate::modules::itertools::PredicateIterator,
+    Compress => crate::modules::itertools::CompressObject,
+    Pairwise => crate::modules::itertools::PairwiseObject,
+    ZipLongest => crate::modules::itertools::ZipLongestObject,
     FileIO => crate::modules::io::fileio::FileIO,
     Buffered => crate::modules::io::buffered::Buffered,
     BufferedRWPair => crate::modules::io::buffered::RWPair,
@@ -359,6 +376,20 @@ impl TypeObject {
 
     pub fn name(&self) -> String {
         self.name.borrow().clone()
+    }
+
+    /// The name messages give a type (`tp_name`): a builtin type defined
+    /// by a module other than builtins carries the module's name, as
+    /// `collections.deque` does.
+    pub fn tp_name(&self, vm: &Vm) -> String {
+        if !self.has_flag(flags::HEAPTYPE) {
+            if let Some(module) = self.dict.get_str(vm, &vm.names.__module__) {
+                if let Some(m) = module.payload::<crate::objects::str::StrObject>() {
+                    return format!("{}.{}", m.to_string_lossy(), self.name());
+                }
+            }
+        }
+        self.name()
     }
 
     pub fn has_flag(&self, flag: u32) -> bool {
@@ -540,9 +571,16 @@ pub(crate) fn init(vm: &Vm) {
         &vm.type_type,
         "__module__",
         |vm, t| {
-            Ok(type_of_type(t)
+            let tp = type_of_type(t);
+            // A builtin type's dict may hold a `__module__` descriptor for
+            // its instances (functions do); only a str names its module.
+            Ok(tp
                 .dict
                 .get_str(vm, &vm.names.__module__)
+                .filter(|m| {
+                    tp.has_flag(flags::HEAPTYPE)
+                        || m.payload::<crate::objects::str::StrObject>().is_some()
+                })
                 .unwrap_or_else(|| vm.new_str("builtins")))
         },
         Some(|vm, t, v| {
@@ -652,7 +690,7 @@ fn check_heap(vm: &Vm, t: &Object, attr: &str) -> PyResult<()> {
     if !tp.has_flag(flags::HEAPTYPE) {
         return Err(vm.new_type_error(format!(
             "cannot set '{attr}' attribute of immutable type '{}'",
-            tp.name()
+            tp.tp_name(vm)
         )));
     }
     Ok(())
@@ -676,7 +714,8 @@ fn type_call(vm: &Vm, ty: &Object, args: Args) -> PyResult {
     }
     let tp = type_of_type(ty);
     let Some(new) = tp.slots.new.get() else {
-        return Err(vm.new_type_error(format!("cannot create '{}' instances", tp.name())));
+        let name = tp.tp_name(vm);
+        return Err(vm.new_type_error(format!("cannot create '{name}' instances")));
     };
     let object = new(vm, ty, args)?;
     if !vm.is_instance(&object, ty) {
@@ -734,7 +773,7 @@ fn type_setattro(vm: &Vm, ty: &Object, name: &Object, value: Option<&Object>) ->
         return Err(vm.new_type_error(format!(
             "cannot set '{}' attribute of immutable type '{}'",
             crate::objects::str::as_rust_str(name),
-            tp.name()
+            tp.tp_name(vm)
         )));
     }
     let name = vm.intern_object(name);

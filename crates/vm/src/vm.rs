@@ -74,6 +74,8 @@ builtin_types! {
     property: "property", Property, BASE;
     mappingproxy: "mappingproxy", MappingProxy, FINAL;
     simple_namespace: "SimpleNamespace", Object, BASE;
+    generic_alias: "GenericAlias", GenericAlias, BASE;
+    union: "UnionType", Union, FINAL;
     code: "code", Code, FINAL;
     cell: "cell", Cell, FINAL;
     module: "module", Module, BASE;
@@ -207,6 +209,9 @@ pub struct Vm {
     pub hash_secret: (u64, u64),
     /// The optimization level modules are compiled at (`-O`, `-OO`).
     pub optimize: Cell<u8>,
+    /// `sys.get_int_max_str_digits()`: the most decimal digits an int may
+    /// be converted from or to; 0 for no limit.
+    pub int_max_str_digits: Cell<usize>,
     /// The size of the native stack the interpreter runs on, which bounds
     /// how deep Rust code may recurse (8 MiB unless the embedder says).
     pub native_stack_size: Cell<usize>,
@@ -312,6 +317,7 @@ impl Vm {
             },
             hash_secret: crate::objects::hash::secret_from_environment(),
             optimize: Cell::new(0),
+            int_max_str_digits: Cell::new(crate::objects::int::DEFAULT_MAX_STR_DIGITS),
             native_stack_size: Cell::new(8 << 20),
             sources: RefCell::new(HashMap::new()),
         });
@@ -368,20 +374,9 @@ impl Vm {
         object::type_payload(self.type_of(object))
     }
 
-    /// The name of `type(object)` as CPython's messages give it
-    /// (`tp_name`): `__name__`, dotted with the module for a type a
-    /// native module defines (`_io.FileIO`).
+    /// The name of an object's type, as messages give it (`tp_name`).
     pub fn type_name(&self, object: &Object) -> String {
-        let tp = self.type_payload_of(object);
-        if !tp.has_flag(flags::HEAPTYPE) {
-            if let Some(module) = tp.dict.get_str(self, &self.names.__module__) {
-                let module = crate::objects::str::as_rust_str(&module);
-                if module != "builtins" {
-                    return format!("{module}.{}", tp.name());
-                }
-            }
-        }
-        tp.name()
+        self.type_payload_of(object).tp_name(self)
     }
 
     /// `isinstance(object, ty)` by the MRO alone (no `__instancecheck__`).

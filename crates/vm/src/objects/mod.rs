@@ -15,6 +15,7 @@ pub mod filter;
 pub mod float;
 pub mod function;
 pub mod generator;
+pub mod genericalias;
 pub mod getargs;
 pub mod hash;
 pub mod int;
@@ -35,6 +36,7 @@ pub mod str_methods;
 pub mod stringlib;
 pub mod structseq;
 pub mod tuple;
+pub mod union;
 pub mod zip;
 
 use crate::object::type_payload;
@@ -63,6 +65,8 @@ pub(crate) fn init_types(vm: &Vm) {
     cell::init(vm);
     module::init(vm);
     namespace::init(vm);
+    genericalias::init(vm);
+    union::init(vm);
     range::init(vm);
     iter::init(vm);
     enumerate::init(vm);
@@ -71,11 +75,20 @@ pub(crate) fn init_types(vm: &Vm) {
     filter::init(vm);
     slice::init(vm);
     crate::traceback::init(vm);
-    for ty in vm.types.all() {
+    for ty in vm.types.all().into_iter().chain([&vm.type_type]) {
         let tp = type_payload(ty);
         let base = tp.base.borrow().clone();
         if let Some(base) = base {
+            // A builtin type over `object` that has a payload of its own
+            // and no `new` cannot be instantiated from Python
+            // (`Py_TPFLAGS_DISALLOW_INSTANTIATION`).
+            let disallow = tp.slots.new.get().is_none()
+                && base.is(&vm.object_type)
+                && tp.layout != crate::typeobject::Layout::Object;
             tp.slots.inherit(&type_payload(&base).slots);
+            if disallow {
+                tp.slots.new.set(None);
+            }
         }
     }
 }

@@ -6,7 +6,7 @@
 //! those are the only unsafe blocks of the I/O stack.
 
 use super::iobase::{fill_buffer, iobase_close, writable_len};
-use super::{os_error, size_arg, unsupported, DEFAULT_BUFFER_SIZE};
+use super::{size_arg, unsupported, DEFAULT_BUFFER_SIZE};
 use crate::errors::PyResult;
 use crate::object::{self, type_payload, Object};
 use crate::objects::bytes::{buffer_arg, new_bytes};
@@ -194,7 +194,8 @@ pub(crate) fn init(vm: &Vm) {
         ("tell", |vm, args| {
             bind(vm, "tell", args, true, &[], 0)?;
             let fd = check_open(vm, &args.values[0])?;
-            let pos = sys_lseek(fd, 0, libc::SEEK_CUR).map_err(|e| os_error(vm, &e, None))?;
+            let pos = sys_lseek(fd, 0, libc::SEEK_CUR)
+                .map_err(|e| crate::exceptions::from_io_error(vm, &e, None))?;
             Ok(vm.new_int(pos))
         }),
         ("truncate", fileio_truncate),
@@ -270,6 +271,30 @@ fn mode_string(f: &FileIO) -> &'static str {
     }
 }
 
+/// A path as the C string the system takes (`PyUnicode_FSConverter`):
+/// a str is encoded with surrogateescape, as the file system encoding
+/// is.
+fn path_bytes(vm: &Vm, path: &Object) -> PyResult<std::ffi::CString> {
+    let path = crate::modules::posix::fspath(vm, path)?;
+    let bytes = match path.payload::<crate::objects::bytes::BytesObject>() {
+        Some(b) => b.bytes.to_vec(),
+        None => {
+            let points = path
+                .payload::<crate::objects::str::StrObject>()
+                .map(|s| s.wide().into_owned())
+                .unwrap_or_default();
+            crate::objects::codecs::encode(
+                vm,
+                &path,
+                &points,
+                crate::objects::codecs::Codec::Utf8,
+                "surrogateescape",
+            )?
+        }
+    };
+    std::ffi::CString::new(bytes).map_err(|_| vm.new_value_error("embedded null byte"))
+}
+
 /// `FileIO(file, mode='r', closefd=True, opener=None)` (`_io_FileIO___init___impl`).
 fn fileio_init(vm: &Vm, this: &Object, args: Args) -> PyResult<()> {
     let a = bind(
@@ -310,13 +335,7 @@ fn fileio_init(vm: &Vm, this: &Object, args: Args) -> PyResult<()> {
     };
     let path = match fd_given {
         Some(_) => None,
-        None => {
-            let bytes = crate::modules::posix::path_bytes(vm, &name)?;
-            Some(
-                std::ffi::CString::new(bytes)
-                    .map_err(|_| vm.new_value_error("embedded null byte"))?,
-            )
-        }
+        None => Some(path_bytes(vm, &name)?),
     };
 
     let bad_mode = || {
@@ -393,7 +412,8 @@ fn fileio_init(vm: &Vm, this: &Object, args: Args) -> PyResult<()> {
             }
             f.closefd.set(true);
             match opener {
-                None => sys_open(&path, flags).map_err(|e| os_error(vm, &e, Some(name.clone())))?,
+                None => sys_open(&path, flags)
+                    .map_err(|e| crate::exceptions::from_io_error(vm, &e, Some(name.clone())))?,
                 Some(opener) => {
                     let fd = vm.call(
                         &opener,
@@ -424,7 +444,11 @@ fn fileio_init(vm: &Vm, this: &Object, args: Args) -> PyResult<()> {
     match sys_fstat(fd) {
         Ok((true, _)) => {
             let e = io::Error::from_raw_os_error(libc::EISDIR);
-            return Err(fail(os_error(vm, &e, Some(name.clone()))));
+            return Err(fail(crate::exceptions::from_io_error(
+                vm,
+                &e,
+                Some(name.clone()),
+            )));
         }
         Ok((false, blksize)) => {
             if blksize > 1 {
@@ -432,7 +456,7 @@ fn fileio_init(vm: &Vm, this: &Object, args: Args) -> PyResult<()> {
             }
         }
         Err(e) if e.raw_os_error() == Some(libc::EBADF) => {
-            return Err(fail(os_error(vm, &e, None)));
+            return Err(fail(crate::exceptions::from_io_error(vm, &e, None)));
         }
         Err(_) => {}
     }
@@ -511,7 +535,7 @@ pub fn read(vm: &Vm, this: &Object, size: usize) -> PyResult<Option<Vec<u8>>> {
             Ok(Some(buffer))
         }
         Err(e) if e.kind() == io::ErrorKind::WouldBlock => Ok(None),
-        Err(e) => Err(os_error(vm, &e, None)),
+        Err(e) => Err(crate::exceptions::from_io_error(vm, &e, None)),
     }
 }
 
@@ -537,7 +561,7 @@ pub fn read_all(vm: &Vm, this: &Object) -> PyResult<Option<Vec<u8>>> {
                 }
                 break;
             }
-            Err(e) => return Err(os_error(vm, &e, None)),
+            Err(e) => return Err(crate::exceptions::from_io_error(vm, &e, None)),
         }
     }
     Ok(Some(all))
@@ -550,7 +574,7 @@ pub fn write(vm: &Vm, this: &Object, data: &[u8]) -> PyResult<Option<usize>> {
     match sys_write(fd, data) {
         Ok(n) => Ok(Some(n)),
         Err(e) if e.kind() == io::ErrorKind::WouldBlock => Ok(None),
-        Err(e) => Err(os_error(vm, &e, None)),
+        Err(e) => Err(crate::exceptions::from_io_error(vm, &e, None)),
     }
 }
 
@@ -584,14 +608,15 @@ fn fileio_seek(vm: &Vm, args: Args) -> PyResult {
 }
 
 pub fn seek(vm: &Vm, fd: i32, pos: i64, whence: i32) -> PyResult {
-    let at = sys_lseek(fd, pos, whence).map_err(|e| os_error(vm, &e, None))?;
+    let at =
+        sys_lseek(fd, pos, whence).map_err(|e| crate::exceptions::from_io_error(vm, &e, None))?;
     Ok(vm.new_int(at))
 }
 
 /// The position of the file, from the system.
 pub fn tell(vm: &Vm, this: &Object) -> PyResult<i64> {
     let fd = check_open(vm, this)?;
-    sys_lseek(fd, 0, libc::SEEK_CUR).map_err(|e| os_error(vm, &e, None))
+    sys_lseek(fd, 0, libc::SEEK_CUR).map_err(|e| crate::exceptions::from_io_error(vm, &e, None))
 }
 
 fn fileio_truncate(vm: &Vm, args: Args) -> PyResult {
@@ -600,9 +625,10 @@ fn fileio_truncate(vm: &Vm, args: Args) -> PyResult {
     let fd = check_writable(vm, this)?;
     let size = match &a[0] {
         Some(s) if !vm.is_none(s) => index_arg(vm, s)?,
-        _ => sys_lseek(fd, 0, libc::SEEK_CUR).map_err(|e| os_error(vm, &e, None))?,
+        _ => sys_lseek(fd, 0, libc::SEEK_CUR)
+            .map_err(|e| crate::exceptions::from_io_error(vm, &e, None))?,
     };
-    sys_ftruncate(fd, size).map_err(|e| os_error(vm, &e, None))?;
+    sys_ftruncate(fd, size).map_err(|e| crate::exceptions::from_io_error(vm, &e, None))?;
     Ok(vm.new_int(size))
 }
 
@@ -613,7 +639,7 @@ pub fn close(vm: &Vm, this: &Object) -> PyResult<()> {
     let f = payload(this);
     let fd = f.fd.replace(-1);
     if fd >= 0 && f.closefd.get() {
-        sys_close(fd).map_err(|e| os_error(vm, &e, None))?;
+        sys_close(fd).map_err(|e| crate::exceptions::from_io_error(vm, &e, None))?;
     }
     flushed
 }

@@ -224,22 +224,6 @@ pub fn closed_file(vm: &Vm, full_stop: bool) -> PyErr {
     })
 }
 
-/// The OSError of the last failed system call, naming `filename` if any
-/// (`PyErr_SetFromErrnoWithFilenameObject`).
-pub fn os_error(vm: &Vm, error: &std::io::Error, filename: Option<Object>) -> PyErr {
-    let errno = error.raw_os_error().unwrap_or(0);
-    crate::exceptions::new_os_error(vm, errno.into(), &strerror(error), filename)
-}
-
-/// The strerror text of an OS error, without Rust's " (os error N)".
-pub fn strerror(error: &std::io::Error) -> String {
-    let text = error.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    }
-}
-
 /// Whether `object.closed` is true (`_PyFileIO_closed` and the generic
 /// `closed` attribute lookup).
 pub fn is_closed(vm: &Vm, object: &Object) -> PyResult<bool> {
