@@ -207,7 +207,11 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
 /// The exit status once the interpreter is finalized: 120 if stdout
 /// could not be flushed, as CPython's `Py_FinalizeEx` failing gives.
 fn finish(vm: &krait_vm::Vm, status: i32) -> i32 {
-    if krait_vm::run::finalize(vm) {
+    let flushed = krait_vm::modules::io::flush_std_files(vm);
+    vm.finalize();
+    // What finalizers printed.
+    krait_vm::modules::io::flush_std_files(vm);
+    if flushed {
         status
     } else {
         120

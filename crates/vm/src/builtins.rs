@@ -15,6 +15,7 @@ use crate::vm::Vm;
 
 /// `super(type, obj)`: attribute lookup that starts after `ty` in the MRO
 /// of `obj`'s type.
+#[derive(krait_derive::Traverse)]
 pub struct SuperObject {
     pub ty: Object,
     pub obj: Option<Object>,

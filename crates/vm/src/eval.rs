@@ -234,7 +234,8 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     ));
                 };
                 match op {
-                    Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+                    Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+                    Opcode::RESUME => crate::gc::safe_point(vm),
                     Opcode::LOAD_FAST => {
                         let slot = &*localsplus.add(oparg as usize);
                         match slot {
@@ -359,9 +360,11 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                     }
                     Opcode::JUMP_FORWARD => ip += oparg as usize,
-                    Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
-                        ip -= oparg as usize
+                    Opcode::JUMP_BACKWARD => {
+                        ip -= oparg as usize;
+                        crate::gc::safe_point(vm);
                     }
+                    Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip -= oparg as usize,
                     Opcode::POP_JUMP_FORWARD_IF_FALSE
                     | Opcode::POP_JUMP_FORWARD_IF_TRUE
                     | Opcode::POP_JUMP_BACKWARD_IF_FALSE

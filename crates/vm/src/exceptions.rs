@@ -27,6 +27,7 @@ use std::cell::{Cell, RefCell};
 
 /// The payload of an exception (`PyBaseExceptionObject` and the structs
 /// that extend it).
+#[derive(krait_derive::Traverse)]
 pub struct ExceptionObject {
     pub args: RefCell<Object>,
     pub traceback: RefCell<Option<Object>>,
@@ -148,6 +149,7 @@ pub(crate) fn new_exception_type(type_type: &Object, name: &str, bases: &[&Objec
         name,
         Layout::BaseException,
         flags::BASETYPE | flags::HAS_DICT | flags::BASE_EXC_SUBCLASS | flags::IMMUTABLETYPE,
+        &object::type_payload(type_type).gc,
     );
     let size = Layout::BaseException.size();
     tp.basicsize.set(size + std::mem::size_of::<usize>());

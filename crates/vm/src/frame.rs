@@ -14,7 +14,7 @@
 //! reached through raw pointers because the eval loop keeps several of
 //! them (the running one and its callers) while it runs. The invariants:
 //!
-//! - a frame pointer is valid from `push_frame` to `pop_frame`, and
+//! - a frame pointer is valid from `push_frame` to `release`, and
 //!   frames are popped in the reverse order they were pushed;
 //! - `localsplus[..nlocalsplus]` are initialised slots (None or a value),
 //!   and `localsplus[nlocalsplus..stacktop]` the values on the stack.
@@ -133,20 +133,6 @@ impl DataStack {
         }
     }
 
-    /// Frees the innermost frame, dropping what it holds.
-    ///
-    /// # Safety
-    /// `frame` must be the innermost live frame.
-    pub unsafe fn pop_frame(&mut self, frame: *mut Frame) {
-        let nlocalsplus = (*frame).stacktop;
-        let slots = Frame::localsplus(frame);
-        for i in 0..nlocalsplus {
-            std::ptr::drop_in_place(slots.add(i));
-        }
-        std::ptr::drop_in_place(frame);
-        self.release(frame);
-    }
-
     /// Gives the innermost frame's memory back without dropping what it
     /// holds (its contents were moved into a generator).
     ///
@@ -185,10 +171,12 @@ pub unsafe fn pop(vm: &Vm, frame: *mut Frame) {
     vm.thread
         .recursion_depth
         .set(vm.thread.recursion_depth.get() - 1);
-    if (*frame).in_generator {
-        clear(frame);
-    } else {
-        vm.thread.data_stack.borrow_mut().pop_frame(frame);
+    // The frame's contents are dropped before the data stack is borrowed:
+    // a finalizer they run pushes frames of its own.
+    let in_generator = (*frame).in_generator;
+    clear(frame);
+    if !in_generator {
+        vm.thread.data_stack.borrow_mut().release(frame);
     }
 }
 

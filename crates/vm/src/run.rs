@@ -55,35 +55,6 @@ pub fn report_uncaught(vm: &Vm, exc: &Object) -> i32 {
     1
 }
 
-/// What the interpreter does as it ends (`Py_FinalizeEx`): the
-/// standard streams are flushed, then the modules' namespaces are
-/// emptied, `__main__` first and the others in the reverse order of
-/// their import, so that what only they held is freed (a file left open
-/// is flushed and closed then); then the streams are flushed again.
-/// False if stdout could not be flushed.
-pub fn finalize(vm: &Vm) -> bool {
-    let flushed = crate::modules::io::flush_std_files(vm);
-    let modules = vm
-        .modules
-        .payload::<DictObject>()
-        .map(|m| m.dict.items())
-        .unwrap_or_default();
-    let keep = |name: &str| name == "sys" || name == "builtins";
-    let main = modules.iter().filter(|(n, _)| as_rust_str(n) == "__main__");
-    let others = modules
-        .iter()
-        .rev()
-        .filter(|(n, _)| as_rust_str(n) != "__main__" && !keep(&as_rust_str(n)));
-    for (_, module) in main.chain(others) {
-        if let Some(m) = module.payload::<crate::objects::module::ModuleObject>() {
-            if let Some(namespace) = m.dict.payload::<DictObject>() {
-                namespace.dict.clear();
-            }
-        }
-    }
-    crate::modules::io::flush_std_files(vm) && flushed
-}
-
 /// Flushes `sys.stdout`, ignoring failure, which the end of the
 /// interpreter reports (`flush_io`).
 fn flush_stdout(vm: &Vm) {
@@ -92,20 +63,6 @@ fn flush_stdout(vm: &Vm) {
             let _ = vm.call_method(&stdout, "flush", &[]);
         }
     }
-}
-
-/// Reports an exception that nothing can raise, as when flushing a
-/// stream at exit fails (`PyErr_WriteUnraisable`'s default hook).
-pub fn write_unraisable(vm: &Vm, exc: &Object, object: Option<&Object>) {
-    let mut text = String::new();
-    if let Some(object) = object {
-        let repr = vm
-            .repr_string(object)
-            .unwrap_or_else(|_| "<object repr() failed>".to_string());
-        text.push_str(&format!("Exception ignored in: {repr}\n"));
-    }
-    text.push_str(&crate::traceback::format_exception(vm, exc));
-    crate::modules::io::write_stderr(vm, &text);
 }
 
 /// The exit status SystemExit asks for: its `code`, an int, or 0 for

@@ -21,6 +21,7 @@ use krait_parser::ast::{ExprKind, Mod, StmtKind};
 
 /// One entry of a traceback: a frame's code and where it was, with the
 /// frame's globals and builtins, which NameError's suggestions search.
+#[derive(krait_derive::Traverse)]
 pub struct TracebackObject {
     pub next: Option<Object>,
     pub code: Object,
@@ -124,6 +125,21 @@ pub fn format_exception(vm: &Vm, exc: &Object) -> String {
         need_close: false,
     };
     printer.exception_recursive(exc);
+    printer.out
+}
+
+/// A traceback alone, header and entries (`PyTraceBack_Print`).
+pub fn format_traceback(vm: &Vm, tb: &Object) -> String {
+    let mut printer = Printer {
+        vm,
+        out: String::from("Traceback (most recent call last):\n"),
+        seen: Vec::new(),
+        group_depth: 0,
+        need_close: false,
+    };
+    if tb.payload::<TracebackObject>().is_some() {
+        printer.traceback_entries(tb);
+    }
     printer.out
 }
 
@@ -300,7 +316,12 @@ impl Printer<'_> {
             "  File \"{}\", line {}, in {}\n",
             code.code.filename, lineno, code.code.name
         ));
-        let Some(line) = source_line(&code.code.filename, lineno) else {
+        // While the interpreter shuts down CPython cannot import what
+        // reads the source, and shows none.
+        let source = (!self.vm.gc.finalizing.get())
+            .then(|| source_line(&code.code.filename, lineno))
+            .flatten();
+        let Some(line) = source else {
             return;
         };
         let chars: Vec<char> = line.chars().collect();

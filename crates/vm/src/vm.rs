@@ -105,6 +105,9 @@ builtin_types! {
     filter: "filter", Filter, BASE;
     slice: "slice", Slice, FINAL;
     traceback: "traceback", Traceback, FINAL;
+    weakref: "ReferenceType", WeakRef, BASE;
+    weakproxy: "ProxyType", WeakRef, FINAL;
+    weakcallableproxy: "CallableProxyType", WeakRef, FINAL;
 }
 
 /// A builtin type deriving from `object` (its bases are fixed up for
@@ -217,15 +220,33 @@ pub struct Vm {
     pub native_stack_size: Cell<usize>,
     /// The source of modules run so far, by file name, for tracebacks.
     pub sources: RefCell<HashMap<String, std::rc::Rc<Vec<u8>>>>,
+    /// The cycle collector's state, which every type shares.
+    pub gc: std::rc::Rc<crate::gc::GcState>,
+    /// The type of `sys.unraisablehook`'s argument, which `sys` does not
+    /// show.
+    pub unraisable_hook_args: std::cell::OnceCell<Object>,
+    /// `gc.garbage` and `gc.callbacks`, which the collector uses.
+    pub gc_garbage: Object,
+    pub gc_callbacks: Object,
+}
+
+impl Drop for Vm {
+    /// Objects that outlive the interpreter are freed without running
+    /// Python code.
+    fn drop(&mut self) {
+        self.gc.detach();
+    }
 }
 
 impl Vm {
     /// A new interpreter, with its builtins ready.
     pub fn new() -> Box<Vm> {
+        let gc = std::rc::Rc::new(crate::gc::GcState::new());
         let type_type = object::alloc_self_typed(TypeObject::new(
             "type",
             Layout::Type,
             flags::BASETYPE | flags::TYPE_SUBCLASS | flags::IMMUTABLETYPE,
+            &gc,
         ));
         let object_type = object::alloc(
             &type_type,
@@ -233,6 +254,7 @@ impl Vm {
                 "object",
                 Layout::Object,
                 flags::BASETYPE | flags::IMMUTABLETYPE,
+                &gc,
             ),
         );
         *object::type_payload(&object_type).mro.borrow_mut() = vec![object_type.clone()];
@@ -286,6 +308,14 @@ impl Vm {
             &types.module,
             crate::objects::module::ModuleObject::new(builtins_dict.clone()),
         );
+        let gc_garbage = object::alloc(
+            &types.list,
+            crate::objects::list::ListObject::new(Vec::new()),
+        );
+        let gc_callbacks = object::alloc(
+            &types.list,
+            crate::objects::list::ListObject::new(Vec::new()),
+        );
         let vm = Box::new(Vm {
             types,
             type_type,
@@ -320,11 +350,26 @@ impl Vm {
             int_max_str_digits: Cell::new(crate::objects::int::DEFAULT_MAX_STR_DIGITS),
             native_stack_size: Cell::new(8 << 20),
             sources: RefCell::new(HashMap::new()),
+            gc,
+            unraisable_hook_args: std::cell::OnceCell::new(),
+            gc_garbage,
+            gc_callbacks,
         });
         crate::objects::init_types(&vm);
         crate::exceptions::init(&vm);
         crate::builtins::init(&vm);
         crate::modules::init(&vm);
+        // The builtin types live as long as the interpreter: the collector
+        // leaves them alone, as CPython's static types.
+        for ty in vm.types.all() {
+            crate::gc::untrack(ty);
+        }
+        for (_, ty) in vm.exceptions.all() {
+            crate::gc::untrack(ty);
+        }
+        crate::gc::untrack(&vm.type_type);
+        crate::gc::untrack(&vm.object_type);
+        vm.gc.attach(&vm);
         vm
     }
 

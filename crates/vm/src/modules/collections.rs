@@ -14,6 +14,7 @@ use std::collections::VecDeque;
 
 /// The payload of a deque: its items, its bound, and a count of
 /// mutations so that iterators notice them.
+#[derive(krait_derive::Traverse)]
 pub struct DequeObject {
     items: RefCell<VecDeque<Object>>,
     maxlen: Cell<Option<usize>>,
@@ -66,6 +67,7 @@ impl DequeObject {
 }
 
 /// An iterator over a deque, either way.
+#[derive(krait_derive::Traverse)]
 pub struct DequeIterator {
     deque: Object,
     index: Cell<usize>,

@@ -119,6 +119,7 @@ fn payload<T: crate::object::Payload>(it: &Object) -> &T {
 
 // count(start=0, step=1)
 
+#[derive(krait_derive::Traverse)]
 pub struct CountObject {
     current: RefCell<Object>,
     step: Object,
@@ -172,6 +173,7 @@ fn count_repr(vm: &Vm, it: &Object) -> PyResult {
 
 // repeat(object[, times])
 
+#[derive(krait_derive::Traverse)]
 pub struct RepeatObject {
     element: Object,
     /// How many are left, or None for ever.
@@ -219,6 +221,7 @@ fn repeat_repr(vm: &Vm, it: &Object) -> PyResult {
 
 // cycle(iterable)
 
+#[derive(krait_derive::Traverse)]
 pub struct CycleObject {
     iterator: RefCell<Option<Object>>,
     saved: RefCell<Vec<Object>>,
@@ -260,6 +263,7 @@ fn cycle_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
 
 // chain(*iterables), chain.from_iterable(iterable)
 
+#[derive(krait_derive::Traverse)]
 pub struct ChainObject {
     /// The iterator over the iterables, None once exhausted.
     source: RefCell<Option<Object>>,
@@ -315,6 +319,7 @@ fn chain_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
 
 // islice(iterable, stop) / islice(iterable, start, stop[, step])
 
+#[derive(krait_derive::Traverse)]
 pub struct IsliceObject {
     /// The input, None once the slice is done.
     iterator: RefCell<Option<Object>>,
@@ -425,6 +430,7 @@ fn islice_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
 
 // accumulate(iterable, func=None, *, initial=None)
 
+#[derive(krait_derive::Traverse)]
 pub struct AccumulateObject {
     iterator: Object,
     func: Option<Object>,
@@ -478,6 +484,7 @@ fn accumulate_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
 
 // starmap(function, iterable)
 
+#[derive(krait_derive::Traverse)]
 pub struct StarmapObject {
     function: Object,
     iterator: Object,
@@ -507,6 +514,7 @@ fn starmap_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
 
 // takewhile, dropwhile, filterfalse: a predicate and an input
 
+#[derive(krait_derive::Traverse)]
 pub struct PredicateIterator {
     predicate: Object,
     iterator: Object,
@@ -591,6 +599,7 @@ fn filterfalse_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
 
 // compress(data, selectors)
 
+#[derive(krait_derive::Traverse)]
 pub struct CompressObject {
     data: Object,
     selectors: Object,
@@ -620,6 +629,7 @@ fn compress_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
 
 // pairwise(iterable)
 
+#[derive(krait_derive::Traverse)]
 pub struct PairwiseObject {
     /// The input, None once exhausted.
     iterator: RefCell<Option<Object>>,
@@ -666,6 +676,7 @@ fn pairwise_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
 
 // zip_longest(*iterables, fillvalue=None)
 
+#[derive(krait_derive::Traverse)]
 pub struct ZipLongestObject {
     /// The inputs, None for each exhausted one.
     iterators: RefCell<Vec<Option<Object>>>,

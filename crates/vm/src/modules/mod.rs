@@ -6,8 +6,10 @@
 //! it. Each entry's function builds the module the first time it is
 //! imported; `sys` and `builtins` are built at start-up.
 
+pub mod _weakref;
 pub mod collections;
 pub mod errno;
+pub mod gc;
 pub mod io;
 pub mod itertools;
 pub mod math;
@@ -33,7 +35,9 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_collections", Some(collections::init)),
     ("_io", Some(io::init_module)),
     ("_string", Some(string::init)),
+    ("_weakref", Some(_weakref::init)),
     ("errno", Some(errno::init)),
+    ("gc", Some(gc::init)),
     ("itertools", Some(itertools::init)),
     ("math", Some(math::init)),
     ("posix", Some(posix::init)),

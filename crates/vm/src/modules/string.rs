@@ -16,6 +16,7 @@ use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
 
 /// The items an iterator yields, then the error that ends it, if any.
+#[derive(krait_derive::Traverse)]
 pub struct PartsIterator {
     items: Vec<Object>,
     index: Cell<usize>,

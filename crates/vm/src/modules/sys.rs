@@ -95,6 +95,16 @@ pub(crate) fn init(vm: &Vm) {
     super::add_functions(vm, &module, functions);
     add_version(vm, &module).expect("sys.version_info is made at start-up");
     add_platform_info(vm, &module).expect("sys.float_info and the like are made at start-up");
+    let hook = crate::objects::function::new_builtin_function(
+        vm,
+        "unraisablehook",
+        crate::unraisable::default_hook,
+    );
+    set("unraisablehook", hook.clone());
+    set("__unraisablehook__", hook);
+    let args_type = crate::objects::structseq::new_type(vm, &crate::unraisable::HOOK_ARGS)
+        .expect("sys.UnraisableHookArgs is made at start-up");
+    let _ = vm.unraisable_hook_args.set(args_type);
     vm.modules
         .payload::<DictObject>()
         .expect("a dict")

@@ -16,6 +16,7 @@ use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
 use std::borrow::Cow;
 
+#[derive(krait_derive::Traverse)]
 pub struct BytesObject {
     pub bytes: Box<[u8]>,
 }

@@ -13,6 +13,7 @@ use dashu_int::{Sign, UBig};
 
 pub use crate::format::float_repr;
 
+#[derive(krait_derive::Traverse)]
 pub struct FloatObject {
     pub value: f64,
 }

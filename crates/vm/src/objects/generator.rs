@@ -13,6 +13,7 @@ use crate::frame::Frame;
 use crate::object::{self, type_payload, Object};
 use crate::objects::code::CodePayload;
 use crate::objects::str::as_rust_str;
+use crate::traverse::{Cleared, Traverse};
 use crate::typeobject::Args;
 use crate::vm::Vm;
 use krait_compiler::code::flags::{CO_COROUTINE, CO_ITERABLE_COROUTINE};
@@ -47,6 +48,72 @@ impl Drop for GeneratorObject {
             // dropped once here.
             unsafe { crate::frame::clear(frame) };
         }
+    }
+}
+
+// SAFETY: the generator's own references, then, while its frame is live
+// and not running, the frame's: its header's and its slots up to
+// `stacktop`. A running frame is not looked at (the eval loop moves
+// values in and out of its slots meanwhile), which only keeps its
+// referents alive.
+unsafe impl Traverse for GeneratorObject {
+    const HOLDS_REFS: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Object)) {
+        self.name.traverse(visit);
+        self.qualname.traverse(visit);
+        self.code.traverse(visit);
+        self.handled.traverse(visit);
+        if !matches!(self.state.get(), State::Created | State::Suspended) {
+            return;
+        }
+        let Ok(memory) = self.frame.try_borrow() else {
+            return;
+        };
+        let frame = memory.as_ptr() as *mut Frame;
+        // SAFETY: a created or suspended generator's frame is live.
+        unsafe {
+            (*frame).code.traverse(visit);
+            (*frame).func.traverse(visit);
+            (*frame).globals.traverse(visit);
+            (*frame).builtins.traverse(visit);
+            (*frame).locals.traverse(visit);
+            let slots = Frame::localsplus(frame);
+            for i in 0..(*frame).stacktop {
+                (*slots.add(i)).traverse(visit);
+            }
+        }
+    }
+
+    /// CPython's generators have no `tp_clear`: their finalizer closes
+    /// them. One still suspended here is garbage whose finalizer ran
+    /// already; its frame is dropped without running it.
+    fn clear(&self, vm: &Vm, out: &mut Cleared) {
+        self.name.clear(vm, out);
+        self.qualname.clear(vm, out);
+        self.handled.clear(vm, out);
+        if !matches!(self.state.get(), State::Created | State::Suspended) {
+            return;
+        }
+        if let Ok(mut memory) = self.frame.try_borrow_mut() {
+            self.state.set(State::Finished);
+            out.keep(LiveFrame(std::mem::take(&mut *memory)));
+        }
+    }
+
+    fn take_refs(&mut self, vm: &Vm, out: &mut Cleared) {
+        self.clear(vm, out)
+    }
+}
+
+/// A generator's frame taken out of it, dropped with its contents.
+struct LiveFrame(Box<[usize]>);
+
+impl Drop for LiveFrame {
+    fn drop(&mut self) {
+        // SAFETY: the frame was live when taken out of its generator, which
+        // no longer drops it.
+        unsafe { crate::frame::clear(self.0.as_mut_ptr() as *mut Frame) };
     }
 }
 
@@ -451,6 +518,13 @@ fn stop_iteration_with(vm: &Vm, v: Object) -> PyErr {
 pub(crate) fn init(vm: &Vm) {
     for ty in [&vm.types.generator, &vm.types.coroutine] {
         let tp = type_payload(ty);
+        // An unfinished generator freed is closed first, so that its
+        // `finally` blocks run (`_PyGen_Finalize`).
+        tp.slots.finalize.set(Some(|vm, g| {
+            if let Err(e) = close(vm, g) {
+                crate::unraisable::write_unraisable(vm, &e, Some(g), None);
+            }
+        }));
         tp.slots.repr.set(Some(|vm, g| {
             Ok(vm.new_str(&format!(
                 "<{} object {} at {:#x}>",

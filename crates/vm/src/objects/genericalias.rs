@@ -13,6 +13,7 @@ use crate::typeobject::{Args, CompareOp, TypeObject};
 use crate::vm::Vm;
 use std::cell::RefCell;
 
+#[derive(krait_derive::Traverse)]
 pub struct GenericAliasObject {
     pub origin: Object,
     /// A tuple.

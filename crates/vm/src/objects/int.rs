@@ -23,6 +23,7 @@ use std::borrow::Cow;
 pub use dashu_int::IBig;
 
 /// The payload of a heap int.
+#[derive(krait_derive::Traverse)]
 pub struct IntObject {
     pub value: IBig,
 }

@@ -37,6 +37,7 @@ pub mod stringlib;
 pub mod structseq;
 pub mod tuple;
 pub mod union;
+pub mod weakref;
 pub mod zip;
 
 use crate::object::type_payload;
@@ -74,6 +75,7 @@ pub(crate) fn init_types(vm: &Vm) {
     map::init(vm);
     filter::init(vm);
     slice::init(vm);
+    weakref::init(vm);
     crate::traceback::init(vm);
     for ty in vm.types.all().into_iter().chain([&vm.type_type]) {
         let tp = type_payload(ty);

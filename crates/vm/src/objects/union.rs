@@ -9,6 +9,7 @@ use crate::objects::tuple::tuple_items;
 use crate::typeobject::{CompareOp, TypeObject};
 use crate::vm::Vm;
 
+#[derive(krait_derive::Traverse)]
 pub struct UnionObject {
     /// A tuple of at least two distinct arguments.
     pub args: Object,

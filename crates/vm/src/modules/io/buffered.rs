@@ -22,7 +22,7 @@ use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
 
 /// The payload of a BufferedReader, BufferedWriter or BufferedRandom.
-#[derive(Default)]
+#[derive(Default, krait_derive::Traverse)]
 pub struct Buffered {
     raw: RefCell<Option<Object>>,
     /// `__init__` has run (`ok`), and the raw stream was not detached.
@@ -60,7 +60,7 @@ impl Drop for Buffered {
 }
 
 /// The payload of a BufferedRWPair.
-#[derive(Default)]
+#[derive(Default, krait_derive::Traverse)]
 pub struct RWPair {
     reader: RefCell<Option<Object>>,
     writer: RefCell<Option<Object>>,

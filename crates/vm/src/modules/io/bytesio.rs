@@ -15,7 +15,7 @@ use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
 
 /// The payload of a BytesIO.
-#[derive(Default)]
+#[derive(Default, krait_derive::Traverse)]
 pub struct BytesIO {
     bytes: RefCell<Vec<u8>>,
     pos: Cell<usize>,

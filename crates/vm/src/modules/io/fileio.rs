@@ -20,6 +20,7 @@ use std::io;
 
 /// The payload of a FileIO: the descriptor (-1 once closed) and what
 /// its mode allows.
+#[derive(krait_derive::Traverse)]
 pub struct FileIO {
     pub fd: Cell<i32>,
     created: Cell<bool>,

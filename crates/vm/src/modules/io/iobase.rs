@@ -23,6 +23,7 @@ pub(crate) fn init(vm: &Vm) {
         Ok(this.clone())
     }));
     tp.slots.iternext.set(Some(iobase_iternext));
+    tp.slots.finalize.set(Some(iobase_finalize));
     add_getset(
         vm,
         io_base,
@@ -132,6 +133,23 @@ pub(crate) fn init(vm: &Vm) {
 /// `__IOBase_closed` in the instance dict (`iobase_is_closed`).
 pub fn iobase_is_closed(vm: &Vm, this: &Object) -> bool {
     crate::objects::object::instance_dict_get(vm, this, &vm.intern("__IOBase_closed")).is_some()
+}
+
+/// A stream that goes away open is closed, and so flushed
+/// (`iobase_finalize`); what goes wrong is reported, as nothing can
+/// catch it.
+fn iobase_finalize(vm: &Vm, this: &Object) {
+    // A stream whose `closed` cannot be read is unusable anyway.
+    let closed = vm
+        .getattr_str(this, "closed")
+        .and_then(|c| vm.is_true(&c))
+        .unwrap_or(true);
+    if closed {
+        return;
+    }
+    if let Err(e) = vm.call_method(this, "close", &[]) {
+        crate::unraisable::write_unraisable(vm, &e, Some(this), None);
+    }
 }
 
 /// `IOBase.close`: flush, then mark closed even if the flush failed.

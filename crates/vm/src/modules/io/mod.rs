@@ -634,7 +634,7 @@ pub fn flush_std_files(vm: &Vm) -> bool {
         }
         if let Err(e) = vm.call_method(&stream, "flush", &[]) {
             if name.is(&vm.names.stdout) {
-                crate::run::write_unraisable(vm, &e.0, Some(&stream));
+                crate::unraisable::write_unraisable(vm, &e, Some(&stream), None);
                 ok = false;
             }
         }

@@ -19,7 +19,7 @@ use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
 
 /// The payload of a StringIO.
-#[derive(Default)]
+#[derive(Default, krait_derive::Traverse)]
 pub struct StringIO {
     text: RefCell<Vec<u32>>,
     pos: Cell<usize>,

@@ -42,7 +42,7 @@ const SEEN_CRLF: u8 = 4;
 /// The state of universal newlines decoding (`nldecoder_object`): a
 /// `\r` at the end of a chunk is held back until the next tells whether
 /// a `\n` follows.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, krait_derive::Traverse)]
 pub struct NewlineState {
     pub translate: bool,
     pub pendingcr: bool,
@@ -111,7 +111,7 @@ impl NewlineState {
 
 /// The payload of an `IncrementalNewlineDecoder`: the decoder it wraps
 /// (None for text input) and the newline state.
-#[derive(Default)]
+#[derive(Default, krait_derive::Traverse)]
 pub struct NewlineDecoder {
     decoder: RefCell<Option<Object>>,
     state: RefCell<NewlineState>,
@@ -153,8 +153,9 @@ fn unfinished_utf8(bytes: &[u8]) -> usize {
 /// A decoder for one of the built-in codecs, with universal newlines
 /// when the wrapper reads them: what `TextIOWrapper` keeps as its
 /// `decoder`.
-#[derive(Clone)]
+#[derive(Clone, krait_derive::Traverse)]
 struct TextDecoder {
+    #[traverse(skip)]
     codec: Codec,
     errors: String,
     /// Bytes of an unfinished character.
@@ -208,7 +209,7 @@ impl TextDecoder {
 // --- TextIOWrapper ------------------------------------------------------
 
 /// How lines are read and written, from the `newline` argument.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, krait_derive::Traverse)]
 pub(super) struct Newline {
     /// The argument: None, "", "\n", "\r" or "\r\n".
     given: Option<String>,
@@ -239,19 +240,20 @@ impl Newline {
 /// The decoder state and input a `tell` cookie is computed from
 /// (`snapshot`): the decoder's flags before the current chunk was
 /// decoded, and the bytes it was given (held-back bytes first).
-#[derive(Clone)]
+#[derive(Clone, krait_derive::Traverse)]
 struct Snapshot {
     flags: u32,
     input: Vec<u8>,
 }
 
 /// The payload of a TextIOWrapper.
-#[derive(Default)]
+#[derive(Default, krait_derive::Traverse)]
 pub struct TextIOWrapper {
     ok: Cell<bool>,
     detached: Cell<bool>,
     buffer: RefCell<Option<Object>>,
     encoding: RefCell<String>,
+    #[traverse(skip)]
     codec: Cell<Option<Codec>>,
     errors: RefCell<String>,
     newline: RefCell<Newline>,
