@@ -493,8 +493,9 @@ fn buffered_seek(vm: &Vm, args: Args) -> PyResult {
     } else {
         target
     };
+    let at = raw_seek(vm, &raw, target, whence)?;
     b.reset_read();
-    Ok(vm.new_int(raw_seek(vm, &raw, target, whence)?))
+    Ok(vm.new_int(at))
 }
 
 fn buffered_truncate(vm: &Vm, args: Args) -> PyResult {
@@ -566,17 +567,20 @@ pub fn write(vm: &Vm, this: &Object, data: &[u8]) -> PyResult<()> {
     Ok(())
 }
 
-/// Reads once from the raw stream into the empty read-ahead; the count
-/// read, None if the stream had no data.
+/// Reads once from the raw stream into the room left at the end of the
+/// read-ahead (`_bufferedreader_fill_buffer`); the count read, None if
+/// the stream had no data.
 fn fill(vm: &Vm, this: &Object, raw: &Object) -> PyResult<Option<usize>> {
     let b = payload(this);
     write_out(vm, this, raw)?;
-    let data = raw_read(vm, raw, b.buffer_size.get())?;
-    b.reset_read();
+    let room = b
+        .buffer_size
+        .get()
+        .saturating_sub(b.read_buf.borrow().len());
+    let data = raw_read(vm, raw, room)?;
     Ok(data.map(|d| {
-        let n = d.len();
-        *b.read_buf.borrow_mut() = d;
-        n
+        b.read_buf.borrow_mut().extend_from_slice(&d);
+        d.len()
     }))
 }
 
@@ -624,25 +628,28 @@ pub fn read(vm: &Vm, this: &Object, size: i64) -> PyResult<Option<Vec<u8>>> {
             None => Some(data),
         });
     }
+    // Whole blocks go straight from the raw stream; the rest through
+    // the read-ahead, whose remainder is kept (`_bufferedreader_read_generic`).
     let size = size as usize;
-    while data.len() < size {
-        let want = size - data.len();
-        // Big reads go straight to the caller; small ones through the
-        // buffer, so the rest of a raw read is kept.
-        if want >= b.buffer_size.get() {
-            match raw_read(vm, &raw, want)? {
-                Some(chunk) if !chunk.is_empty() => data.extend_from_slice(&chunk),
-                Some(_) => break,
-                None if data.is_empty() => return Ok(None),
-                None => break,
-            }
-        } else {
-            match fill(vm, this, &raw)? {
-                Some(0) => break,
-                Some(_) => data.extend_from_slice(&b.take(want)),
-                None if data.is_empty() => return Ok(None),
-                None => break,
-            }
+    let block = b.buffer_size.get();
+    loop {
+        let wanted = (size - data.len()) / block * block;
+        if wanted == 0 {
+            break;
+        }
+        match raw_read(vm, &raw, wanted)? {
+            Some(chunk) if !chunk.is_empty() => data.extend_from_slice(&chunk),
+            Some(_) => return Ok(Some(data)),
+            None if data.is_empty() => return Ok(None),
+            None => return Ok(Some(data)),
+        }
+    }
+    while data.len() < size && b.read_buf.borrow().len() < block {
+        match fill(vm, this, &raw)? {
+            Some(n) if n > 0 => data.extend_from_slice(&b.take(size - data.len())),
+            Some(_) => break,
+            None if data.is_empty() => return Ok(None),
+            None => break,
         }
     }
     Ok(Some(data))
@@ -684,8 +691,11 @@ pub fn read1(vm: &Vm, this: &Object, size: i64) -> PyResult<Vec<u8>> {
     if b.available() > 0 {
         return Ok(b.take(size));
     }
-    fill(vm, this, &raw)?;
-    Ok(b.take(size))
+    // Nothing buffered: one read of the raw stream, straight to the
+    // caller.
+    b.reset_read();
+    write_out(vm, this, &raw)?;
+    Ok(raw_read(vm, &raw, size)?.unwrap_or_default())
 }
 
 fn buffered_peek(vm: &Vm, args: Args) -> PyResult {
@@ -703,6 +713,7 @@ pub fn peek(vm: &Vm, this: &Object) -> PyResult<Vec<u8>> {
     let raw = check_closed(vm, this, "peek of closed file")?;
     let b = payload(this);
     if b.available() == 0 {
+        b.reset_read();
         fill(vm, this, &raw)?;
     }
     let buf = b.read_buf.borrow();
@@ -714,18 +725,64 @@ fn buffered_readinto(vm: &Vm, args: Args, once: bool) -> PyResult {
     let a = bind(vm, name, args, true, &["buffer"], 1)?;
     let this = &args.values[0];
     let target = a[0].clone().unwrap_or_else(|| vm.none.clone());
-    check_closed(vm, this, "readinto of closed file")?;
+    let raw = check_closed(vm, this, "readinto of closed file")?;
     let length = writable_len(vm, &target)?;
-    let data = if once {
-        read1(vm, this, length as i64)?
-    } else {
-        match read(vm, this, length as i64)? {
-            Some(d) => d,
-            None => return Ok(vm.none.clone()),
+    match readinto(vm, this, &raw, length, once)? {
+        Some(data) => {
+            fill_buffer(vm, &target, &data)?;
+            Ok(vm.new_int(data.len() as i64))
         }
-    };
-    fill_buffer(vm, &target, &data)?;
-    Ok(vm.new_int(data.len() as i64))
+        None => Ok(vm.none.clone()),
+    }
+}
+
+/// What `readinto` of a buffer of `length` bytes puts in it
+/// (`_buffered_readinto_generic`): the read-ahead, then raw reads, a
+/// buffer's worth at a time through the read-ahead unless more is
+/// wanted; with `once`, at most one raw read, and none if the read-ahead
+/// gave something.
+fn readinto(
+    vm: &Vm,
+    this: &Object,
+    raw: &Object,
+    length: usize,
+    once: bool,
+) -> PyResult<Option<Vec<u8>>> {
+    let b = payload(this);
+    let mut data = b.take(length);
+    if data.len() == length {
+        return Ok(Some(data));
+    }
+    b.reset_read();
+    write_out(vm, this, raw)?;
+    while data.len() < length {
+        let remaining = length - data.len();
+        let got = if remaining > b.buffer_size.get() {
+            raw_read(vm, raw, remaining)?
+        } else if !(once && !data.is_empty()) {
+            match fill(vm, this, raw)? {
+                Some(n) if n > 0 => {
+                    data.extend_from_slice(&b.take(remaining));
+                    continue;
+                }
+                other => other.map(|_| Vec::new()),
+            }
+        } else {
+            Some(Vec::new())
+        };
+        match got {
+            Some(chunk) if chunk.is_empty() => break,
+            None if !data.is_empty() => break,
+            None => return Ok(None),
+            Some(chunk) => {
+                data.extend_from_slice(&chunk);
+                if once {
+                    break;
+                }
+            }
+        }
+    }
+    Ok(Some(data))
 }
 
 fn buffered_readline(vm: &Vm, args: Args) -> PyResult {
@@ -763,6 +820,7 @@ pub fn readline(vm: &Vm, this: &Object, limit: i64) -> PyResult<Vec<u8>> {
         if line.len() >= limit {
             return Ok(line);
         }
+        b.reset_read();
         match fill(vm, this, &raw)? {
             Some(n) if n > 0 => {}
             _ => return Ok(line),

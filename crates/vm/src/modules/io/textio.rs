@@ -267,6 +267,10 @@ pub struct TextIOWrapper {
     decoder: RefCell<Option<TextDecoder>>,
     decoded: RefCell<Vec<u32>>,
     decoded_used: Cell<usize>,
+    /// Bytes per character in the last chunk decoded, to guess where a
+    /// position starts (`b2cratio`).
+    #[traverse(skip)]
+    b2cratio: Cell<f64>,
     snapshot: RefCell<Option<Snapshot>>,
     /// Encoded text not yet passed to the buffer.
     pending: RefCell<Vec<u8>>,
@@ -758,6 +762,11 @@ fn read_chunk(vm: &Vm, this: &Object, buffer: &Object, size_hint: usize) -> PyRe
         .as_ref()
         .map(TextDecoder::state)
         .unwrap_or_default();
+    let size_hint = if size_hint > 0 {
+        (t.b2cratio.get().max(1.0) * size_hint as f64) as usize
+    } else {
+        0
+    };
     let size = t.chunk_size.get().max(size_hint);
     let input = if is_native_reader(vm, buffer) {
         if t.has_read1.get() {
@@ -787,6 +796,11 @@ fn read_chunk(vm: &Vm, this: &Object, buffer: &Object, size_hint: usize) -> PyRe
         };
         decoder.decode(vm, &input, eof)?
     };
+    t.b2cratio.set(if decoded.is_empty() {
+        0.0
+    } else {
+        input.len() as f64 / decoded.len() as f64
+    });
     *t.decoded.borrow_mut() = decoded;
     t.decoded_used.set(0);
     if t.telling.get() {
@@ -900,28 +914,38 @@ pub fn readline(vm: &Vm, this: &Object, limit: i64) -> PyResult<Vec<u32>> {
         limit as usize
     };
     let mut line: Vec<u32> = Vec::new();
+    let remaining = |t: &TextIOWrapper| t.decoded.borrow().len() - t.decoded_used.get();
     loop {
-        let (found, start) = {
+        // Characters first: once the decoded chunk is used up, chunks
+        // are read until one gives characters or the file ends, whatever
+        // the limit.
+        let mut at_end = false;
+        while t.decoded.borrow().is_empty() {
+            if !read_chunk(vm, this, &buffer, 0)? {
+                at_end = true;
+                break;
+            }
+        }
+        let available = remaining(t);
+        if available == 0 && at_end {
+            return Ok(line);
+        }
+        let found = {
             let decoded = t.decoded.borrow();
-            let start = t.decoded_used.get().min(decoded.len());
-            let available = &decoded[start..];
             // A line ending may straddle two chunks ("\r" then "\n");
-            // search from just before the new text.
+            // search from the last character already taken.
             let back = line.len().min(1);
             let mut window: Vec<u32> = line[line.len() - back..].to_vec();
-            window.extend_from_slice(available);
-            let found = find_line_end(&window, &newline).map(|end| end.saturating_sub(back));
-            (found, start)
+            window.extend_from_slice(&decoded[t.decoded_used.get()..]);
+            find_line_end(&window, &newline).map(|end| end - back)
         };
-        let available = t.decoded.borrow().len() - start;
         match found {
-            Some(end) if end <= available && (end > 0 || line.is_empty()) => {
-                let take = end.min(limit - line.len());
-                line.extend(take_decoded(t, take));
+            Some(0) => return Ok(line),
+            Some(end) => {
+                line.extend(take_decoded(t, end.min(limit - line.len())));
                 return Ok(line);
             }
-            Some(0) => return Ok(line),
-            _ => {}
+            None => {}
         }
         if line.len() + available >= limit {
             let take = limit - line.len();
@@ -929,10 +953,11 @@ pub fn readline(vm: &Vm, this: &Object, limit: i64) -> PyResult<Vec<u32>> {
             return Ok(line);
         }
         line.extend(take_decoded(t, available));
-        if !read_chunk(vm, this, &buffer, 0)? {
-            line.extend(take_decoded(t, limit - line.len()));
+        if at_end {
             return Ok(line);
         }
+        t.decoded.borrow_mut().clear();
+        t.decoded_used.set(0);
     }
 }
 
@@ -1043,15 +1068,46 @@ fn tell(vm: &Vm, this: &Object) -> PyResult {
     if chars_to_skip == 0 {
         return Ok(cookie.build(vm));
     }
-    // Replay the chunk a byte at a time from the snapshot's state, to
-    // find the last point where the decoder held nothing back before
-    // the current character.
+    // A first guess from the ratio of bytes to characters: the furthest
+    // point before the character where the decoder holds no bytes back.
     let mut replay = decoder;
-    replay.set_state(snapshot.flags);
+    let input = &snapshot.input;
+    let guess = (t.b2cratio.get() * chars_to_skip as f64) as i64;
+    let mut skip_bytes = guess.min(input.len() as i64);
+    let mut skip_back = 1;
+    while skip_bytes > 0 {
+        replay.set_state(cookie.dec_flags);
+        let n = replay
+            .decode(vm, &input[..skip_bytes as usize], false)?
+            .len();
+        if n <= chars_to_skip {
+            let (held, flags) = replay.state();
+            if held.is_empty() {
+                cookie.dec_flags = flags;
+                chars_to_skip -= n;
+                break;
+            }
+            skip_bytes -= held.len() as i64;
+            skip_back = 1;
+        } else {
+            skip_bytes -= skip_back;
+            skip_back *= 2;
+        }
+    }
+    if skip_bytes <= 0 {
+        skip_bytes = 0;
+        replay.set_state(cookie.dec_flags);
+    }
+    cookie.start_pos += skip_bytes;
+    if chars_to_skip == 0 {
+        return Ok(cookie.build(vm));
+    }
+    // Then a byte at a time, noting the last point where the decoder
+    // held nothing back.
     let mut bytes_fed = 0u32;
     let mut chars_decoded = 0usize;
     let mut done = false;
-    for &byte in &snapshot.input {
+    for &byte in &input[skip_bytes as usize..] {
         bytes_fed += 1;
         chars_decoded += replay.decode(vm, &[byte], false)?.len();
         let (held, flags) = replay.state();
