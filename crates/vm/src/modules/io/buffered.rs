@@ -759,7 +759,7 @@ fn readinto(
         let remaining = length - data.len();
         let got = if remaining > b.buffer_size.get() {
             raw_read(vm, raw, remaining)?
-        } else if !(once && !data.is_empty()) {
+        } else if !once || data.is_empty() {
             match fill(vm, this, raw)? {
                 Some(n) if n > 0 => {
                     data.extend_from_slice(&b.take(remaining));
