@@ -3,11 +3,13 @@
 //! differ in what their raw stream allows, and `BufferedRWPair`, a
 //! reader and a writer side by side.
 //!
-//! A buffered object holds at most one kind of data at a time: bytes
-//! read ahead from the raw stream, or bytes written and not yet passed
-//! on. Before reading, pending writes go out; before writing, the raw
-//! stream is moved back over what was read ahead. So the raw stream's
-//! position is always the logical one, give or take the buffer.
+//! The buffer is CPython's: one block of `buffer_size` bytes that holds
+//! what was read ahead (up to `read_end`) and, within it, what was
+//! written and not yet passed on (`write_pos..write_end`), with the
+//! logical position `pos` and the raw stream's position `raw_pos`, both
+//! relative to the block's start. Reads and writes follow CPython's
+//! steps exactly, so that the raw stream sees the same calls and a
+//! program the same results, down to what `peek` shows after a write.
 
 use super::iobase::{fill_buffer, writable_len};
 use super::{fileio, size_arg, unsupported};
@@ -31,32 +33,19 @@ pub struct Buffered {
     readable: Cell<bool>,
     writable: Cell<bool>,
     buffer_size: Cell<usize>,
-    /// Bytes read ahead, consumed from `read_pos`.
-    read_buf: RefCell<Vec<u8>>,
-    read_pos: Cell<usize>,
-    /// Bytes written and not yet passed to the raw stream.
-    write_buf: RefCell<Vec<u8>>,
-}
-
-impl Drop for Buffered {
-    /// A writer that goes away unflushed passes its bytes on, as
-    /// CPython's finalizer closes (and so flushes) it. Only a native
-    /// raw file can be written without the interpreter.
-    fn drop(&mut self) {
-        let data = std::mem::take(self.write_buf.get_mut());
-        let Some(raw) = self.raw.get_mut().take() else {
-            return;
-        };
-        if let Some(f) = raw.payload::<fileio::FileIO>() {
-            let mut rest = &data[..];
-            while !rest.is_empty() {
-                match fileio::sys_write(f.fd.get(), rest) {
-                    Ok(n) if n > 0 => rest = &rest[n..],
-                    _ => break,
-                }
-            }
-        }
-    }
+    buffer: RefCell<Vec<u8>>,
+    /// The logical position in the buffer.
+    pos: Cell<i64>,
+    /// Where the raw stream is, relative to the buffer; -1 if unknown.
+    raw_pos: Cell<i64>,
+    /// The end of the bytes read ahead; -1 when there are none.
+    read_end: Cell<i64>,
+    /// The bytes written and not yet passed on; `write_end` -1 when
+    /// there are none.
+    write_pos: Cell<i64>,
+    write_end: Cell<i64>,
+    /// The raw stream's absolute position, -1 if unknown.
+    abs_pos: Cell<i64>,
 }
 
 /// The payload of a BufferedRWPair.
@@ -172,7 +161,7 @@ fn check_closed(vm: &Vm, this: &Object, message: &str) -> PyResult<Object> {
     };
     // A reader with data still buffered may serve it after the raw
     // stream closed, as CPython's buffered reads do.
-    if closed && payload(this).available() == 0 {
+    if closed && payload(this).readahead() == 0 {
         return Err(vm.new_value_error(message));
     }
     Ok(raw)
@@ -184,22 +173,57 @@ fn forward_raw(vm: &Vm, args: Args, method: &str) -> PyResult {
 }
 
 impl Buffered {
-    fn available(&self) -> usize {
-        self.read_buf.borrow().len() - self.read_pos.get()
+    fn valid_read(&self) -> bool {
+        self.readable.get() && self.read_end.get() != -1
     }
 
-    /// Takes up to `n` bytes of the read-ahead.
-    fn take(&self, n: usize) -> Vec<u8> {
-        let buf = self.read_buf.borrow();
-        let start = self.read_pos.get();
-        let end = start.saturating_add(n).min(buf.len());
-        self.read_pos.set(end);
-        buf[start..end].to_vec()
+    fn valid_write(&self) -> bool {
+        self.writable.get() && self.write_end.get() != -1
+    }
+
+    /// The bytes read ahead and not yet consumed (`READAHEAD`).
+    fn readahead(&self) -> usize {
+        if self.valid_read() {
+            (self.read_end.get() - self.pos.get()).max(0) as usize
+        } else {
+            0
+        }
+    }
+
+    /// How far the raw stream is ahead of the logical position
+    /// (`RAW_OFFSET`).
+    fn raw_offset(&self) -> i64 {
+        if (self.valid_read() || self.valid_write()) && self.raw_pos.get() >= 0 {
+            self.raw_pos.get() - self.pos.get()
+        } else {
+            0
+        }
+    }
+
+    /// Moves the position, the read-ahead growing with it
+    /// (`ADJUST_POSITION`).
+    fn adjust_position(&self, pos: i64) {
+        self.pos.set(pos);
+        if self.valid_read() && self.read_end.get() < pos {
+            self.read_end.set(pos);
+        }
     }
 
     fn reset_read(&self) {
-        self.read_buf.borrow_mut().clear();
-        self.read_pos.set(0);
+        self.read_end.set(-1);
+    }
+
+    fn reset_write(&self) {
+        self.write_pos.set(0);
+        self.write_end.set(-1);
+    }
+
+    /// Takes `n` bytes from the position, which must be buffered
+    /// (`_bufferedreader_read_fast`).
+    fn take(&self, n: usize) -> Vec<u8> {
+        let start = self.pos.get() as usize;
+        self.pos.set((start + n) as i64);
+        self.buffer.borrow()[start..start + n].to_vec()
     }
 }
 
@@ -234,15 +258,23 @@ fn buffered_init(vm: &Vm, this: &Object, args: Args) -> PyResult<()> {
     if size <= 0 {
         return Err(vm.new_value_error("buffer size must be strictly positive"));
     }
+    super::check_alloc(vm, size as usize)?;
     let b = payload(this);
     *b.raw.borrow_mut() = Some(raw);
     b.readable.set(readable);
     b.writable.set(writable);
     b.buffer_size.set(size as usize);
-    b.reset_read();
-    b.write_buf.borrow_mut().clear();
+    *b.buffer.borrow_mut() = vec![0; size as usize];
     b.detached.set(false);
     b.ok.set(true);
+    // Where the raw stream is, if it can say.
+    b.abs_pos.set(-1);
+    let _ = raw_tell(vm, this);
+    b.read_end.set(-1);
+    b.write_pos.set(0);
+    b.write_end.set(-1);
+    b.pos.set(0);
+    b.raw_pos.set(0);
     Ok(())
 }
 
@@ -282,60 +314,78 @@ fn is_native(vm: &Vm, raw: &Object) -> bool {
     vm.type_of(raw).is(&vm.io.file_io)
 }
 
-/// One read of at most `n` bytes from the raw stream (its `readinto`);
-/// None if it has no data now.
-fn raw_read(vm: &Vm, raw: &Object, n: usize) -> PyResult<Option<Vec<u8>>> {
-    if is_native(vm, raw) {
-        return fileio::read(vm, raw, n);
-    }
-    super::check_alloc(vm, n)?;
-    let buffer = crate::objects::bytearray::new_bytearray(vm, vec![0; n]);
-    let got = vm.call_method(raw, "readinto", std::slice::from_ref(&buffer))?;
-    if vm.is_none(&got) {
-        return Ok(None);
-    }
-    let got = index_arg(vm, &got)?;
-    if got < 0 || got as usize > n {
-        return Err(vm.new_exception(
-            &vm.exceptions.os_error,
-            format!(
-                "raw readinto() returned invalid length {got} (should have been between 0 and {n})"
-            ),
-        ));
-    }
-    let mut data = crate::objects::bytes::bytes_like(&buffer).unwrap_or_default();
-    data.truncate(got as usize);
-    Ok(Some(data))
-}
-
-/// One write to the raw stream; the count written, None if it would
-/// block.
-fn raw_write(vm: &Vm, raw: &Object, data: &[u8]) -> PyResult<Option<usize>> {
-    if is_native(vm, raw) {
-        return fileio::write(vm, raw, data);
-    }
-    let written = vm.call_method(raw, "write", &[new_bytes(vm, data.to_vec())])?;
-    if vm.is_none(&written) {
-        return Ok(None);
-    }
-    let n = index_arg(vm, &written)?;
-    if n < 0 || n as usize > data.len() {
-        return Err(vm.new_exception(
-            &vm.exceptions.os_error,
-            format!(
-                "raw write() returned invalid length {n} (should have been between 0 and {})",
-                data.len()
-            ),
-        ));
-    }
-    Ok(Some(n as usize))
-}
-
-fn raw_tell(vm: &Vm, raw: &Object) -> PyResult<i64> {
-    let pos = if is_native(vm, raw) {
-        fileio::tell(vm, raw)?
+/// One read of at most `n` bytes from the raw stream (its `readinto`,
+/// `_bufferedreader_raw_read`); None if it has no data now.
+fn raw_read(vm: &Vm, this: &Object, raw: &Object, n: usize) -> PyResult<Option<Vec<u8>>> {
+    let data = if is_native(vm, raw) {
+        fileio::read(vm, raw, n)?
     } else {
-        index_arg(vm, &vm.call_method(raw, "tell", &[])?)?
+        super::check_alloc(vm, n)?;
+        let buffer = crate::objects::bytearray::new_bytearray(vm, vec![0; n]);
+        let got = vm.call_method(raw, "readinto", std::slice::from_ref(&buffer))?;
+        if vm.is_none(&got) {
+            None
+        } else {
+            let got = index_arg(vm, &got)?;
+            if got < 0 || got as usize > n {
+                return Err(vm.new_exception(
+                    &vm.exceptions.os_error,
+                    format!("raw readinto() returned invalid length {got} (should have been between 0 and {n})"),
+                ));
+            }
+            let mut data = crate::objects::bytes::bytes_like(&buffer).unwrap_or_default();
+            data.truncate(got as usize);
+            Some(data)
+        }
+    };
+    let b = payload(this);
+    if let Some(d) = &data {
+        if !d.is_empty() && b.abs_pos.get() != -1 {
+            b.abs_pos.set(b.abs_pos.get() + d.len() as i64);
+        }
+    }
+    Ok(data)
+}
+
+/// One write to the raw stream (`_bufferedwriter_raw_write`); the count
+/// written, None if it would block.
+fn raw_write(vm: &Vm, this: &Object, raw: &Object, data: &[u8]) -> PyResult<Option<usize>> {
+    let written = if is_native(vm, raw) {
+        fileio::write(vm, raw, data)?
+    } else {
+        let written = vm.call_method(raw, "write", &[new_bytes(vm, data.to_vec())])?;
+        if vm.is_none(&written) {
+            None
+        } else {
+            let n = index_arg(vm, &written)?;
+            if n < 0 || n as usize > data.len() {
+                return Err(vm.new_exception(
+                    &vm.exceptions.os_error,
+                    format!(
+                        "raw write() returned invalid length {n} (should have been between 0 and {})",
+                        data.len()
+                    ),
+                ));
+            }
+            Some(n as usize)
+        }
+    };
+    let b = payload(this);
+    if let Some(n) = written {
+        if n > 0 && b.abs_pos.get() != -1 {
+            b.abs_pos.set(b.abs_pos.get() + n as i64);
+        }
+    }
+    Ok(written)
+}
+
+/// The raw stream's position, asked of it (`_buffered_raw_tell`).
+fn raw_tell(vm: &Vm, this: &Object) -> PyResult<i64> {
+    let raw = raw(vm, this)?;
+    let pos = if is_native(vm, &raw) {
+        fileio::tell(vm, &raw)?
+    } else {
+        index_arg(vm, &vm.call_method(&raw, "tell", &[])?)?
     };
     if pos < 0 {
         return Err(vm.new_exception(
@@ -343,11 +393,25 @@ fn raw_tell(vm: &Vm, raw: &Object) -> PyResult<i64> {
             format!("Raw stream returned invalid position {pos}"),
         ));
     }
+    payload(this).abs_pos.set(pos);
     Ok(pos)
 }
 
-fn raw_seek(vm: &Vm, raw: &Object, pos: i64, whence: i32) -> PyResult<i64> {
-    let at = vm.call_method(raw, "seek", &[vm.new_int(pos), vm.new_int(whence.into())])?;
+/// The raw stream's position as last known, or asked (`RAW_TELL`).
+fn raw_tell_cached(vm: &Vm, this: &Object) -> PyResult<i64> {
+    match payload(this).abs_pos.get() {
+        -1 => raw_tell(vm, this),
+        pos => Ok(pos),
+    }
+}
+
+/// Moves the raw stream (`_buffered_raw_seek`).
+fn raw_seek(vm: &Vm, this: &Object, raw: &Object, target: i64, whence: i32) -> PyResult<i64> {
+    let at = vm.call_method(
+        raw,
+        "seek",
+        &[vm.new_int(target), vm.new_int(whence.into())],
+    )?;
     let at = index_arg(vm, &at)?;
     if at < 0 {
         return Err(vm.new_exception(
@@ -355,27 +419,8 @@ fn raw_seek(vm: &Vm, raw: &Object, pos: i64, whence: i32) -> PyResult<i64> {
             format!("Raw stream returned invalid position {at}"),
         ));
     }
+    payload(this).abs_pos.set(at);
     Ok(at)
-}
-
-/// Passes every pending write to the raw stream
-/// (`_bufferedwriter_flush_unlocked`).
-fn write_out(vm: &Vm, this: &Object, raw: &Object) -> PyResult<()> {
-    let b = payload(this);
-    loop {
-        let pending = b.write_buf.borrow().clone();
-        if pending.is_empty() {
-            return Ok(());
-        }
-        match raw_write(vm, raw, &pending)? {
-            Some(n) => {
-                b.write_buf.borrow_mut().drain(..n.min(pending.len()));
-            }
-            None => {
-                return Err(blocking_error(vm, 0));
-            }
-        }
-    }
 }
 
 fn blocking_error(vm: &Vm, written: usize) -> PyErr {
@@ -390,17 +435,43 @@ fn blocking_error(vm: &Vm, written: usize) -> PyErr {
     ))
 }
 
-/// Makes the raw stream's position the logical one: pending writes go
-/// out, and the raw stream moves back over the unread read-ahead
-/// (`buffered_flush_and_rewind_unlocked`).
+/// Passes the written bytes to the raw stream, after moving it back to
+/// where they start (`_bufferedwriter_flush_unlocked`).
+fn write_out(vm: &Vm, this: &Object, raw: &Object) -> PyResult<()> {
+    let b = payload(this);
+    if b.valid_write() && b.write_pos.get() != b.write_end.get() {
+        let rewind = b.raw_offset() + (b.pos.get() - b.write_pos.get());
+        if rewind != 0 {
+            raw_seek(vm, this, raw, -rewind, 1)?;
+            b.raw_pos.set(b.raw_pos.get() - rewind);
+        }
+        while b.write_pos.get() < b.write_end.get() {
+            let chunk =
+                b.buffer.borrow()[b.write_pos.get() as usize..b.write_end.get() as usize].to_vec();
+            match raw_write(vm, this, raw, &chunk)? {
+                Some(n) => {
+                    b.write_pos.set(b.write_pos.get() + n as i64);
+                    b.raw_pos.set(b.write_pos.get());
+                }
+                None => return Err(blocking_error(vm, 0)),
+            }
+        }
+    }
+    b.reset_write();
+    Ok(())
+}
+
+/// Passes the written bytes on and moves the raw stream to the logical
+/// position, dropping the read-ahead (`buffered_flush_and_rewind_unlocked`).
 fn flush_and_rewind(vm: &Vm, this: &Object, raw: &Object) -> PyResult<()> {
     write_out(vm, this, raw)?;
     let b = payload(this);
-    let ahead = b.available();
-    if ahead > 0 {
-        raw_seek(vm, raw, -(ahead as i64), 1)?;
+    if b.readable.get() {
+        let offset = b.raw_offset();
+        let moved = raw_seek(vm, this, raw, -offset, 1);
+        b.reset_read();
+        moved?;
     }
-    b.reset_read();
     Ok(())
 }
 
@@ -438,23 +509,18 @@ fn buffered_close(vm: &Vm, args: Args) -> PyResult {
     }
     let flushed = vm.call_method(this, "flush", &[]);
     let closed = vm.call_method(&raw, "close", &[]);
-    payload(this).reset_read();
+    let b = payload(this);
+    b.reset_read();
+    b.reset_write();
     super::both(flushed.map(|_| ()), closed).map(|_| vm.none.clone())
 }
 
-/// The logical position: the raw stream's, less the unread read-ahead,
-/// plus the pending writes.
+/// The logical position: the raw stream's, less how far it is ahead
+/// (`_io__Buffered_tell_impl`).
 pub fn tell(vm: &Vm, this: &Object) -> PyResult<i64> {
-    let raw = raw(vm, this)?;
-    let b = payload(this);
-    let pos = raw_tell(vm, &raw)? - b.available() as i64 + b.write_buf.borrow().len() as i64;
-    if pos < 0 {
-        return Err(vm.new_exception(
-            &vm.exceptions.os_error,
-            format!("Raw stream returned invalid position {pos}"),
-        ));
-    }
-    Ok(pos)
+    raw(vm, this)?;
+    let pos = raw_tell(vm, this)?;
+    Ok(pos - payload(this).raw_offset())
 }
 
 fn buffered_seek(vm: &Vm, args: Args) -> PyResult {
@@ -472,29 +538,35 @@ fn buffered_seek(vm: &Vm, args: Args) -> PyResult {
     let target = a[0].clone().unwrap_or_else(|| vm.none.clone());
     let target = index_arg(vm, &target)?;
     let b = payload(this);
-    // Within the read-ahead, only the read position moves.
-    if (whence == 0 || whence == 1) && b.write_buf.borrow().is_empty() && b.available() > 0 {
-        let end = raw_tell(vm, &raw)?;
-        let start = end - b.read_buf.borrow().len() as i64;
-        let current = end - b.available() as i64;
-        let wanted = if whence == 0 {
-            target
-        } else {
-            current + target
-        };
-        if (start..=end).contains(&wanted) {
-            b.read_pos.set((wanted - start) as usize);
-            return Ok(vm.new_int(wanted));
+    // Within the read-ahead, only the position moves.
+    if (whence == 0 || whence == 1) && b.readable.get() {
+        let current = raw_tell_cached(vm, this)?;
+        let avail = b.readahead() as i64;
+        if avail > 0 {
+            let offset = if whence == 0 {
+                target - (current - b.raw_offset())
+            } else {
+                target
+            };
+            if offset >= -b.pos.get() && offset <= avail {
+                b.pos.set(b.pos.get() + offset);
+                return Ok(vm.new_int(current - avail + offset));
+            }
         }
     }
-    write_out(vm, this, &raw)?;
+    if b.writable.get() {
+        write_out(vm, this, &raw)?;
+    }
     let target = if whence == 1 {
-        target - b.available() as i64
+        target - b.raw_offset()
     } else {
         target
     };
-    let at = raw_seek(vm, &raw, target, whence)?;
-    b.reset_read();
+    let at = raw_seek(vm, this, &raw, target, whence)?;
+    b.raw_pos.set(-1);
+    if b.readable.get() {
+        b.reset_read();
+    }
     Ok(vm.new_int(at))
 }
 
@@ -507,7 +579,11 @@ fn buffered_truncate(vm: &Vm, args: Args) -> PyResult {
     }
     flush_and_rewind(vm, this, &raw)?;
     let pos = a[0].clone().unwrap_or_else(|| vm.none.clone());
-    vm.call_method(&raw, "truncate", &[pos])
+    let result = vm.call_method(&raw, "truncate", &[pos])?;
+    // The cached position is refreshed; a stream that cannot say is
+    // fine.
+    let _ = raw_tell(vm, this);
+    Ok(result)
 }
 
 /// `write(b)`: into the buffer, which goes to the raw stream when full
@@ -521,8 +597,9 @@ fn buffered_write(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_int(bytes.len() as i64))
 }
 
-/// Writes `data`: the buffer takes what fits; when it is full it goes
-/// out, and data bigger than the buffer goes straight to the raw stream.
+/// Writes `data`: into the buffer at the position if it fits; else the
+/// buffer goes out, data bigger than the buffer goes straight to the raw
+/// stream, and the rest starts a new buffer.
 pub fn write(vm: &Vm, this: &Object, data: &[u8]) -> PyResult<()> {
     let raw = raw(vm, this)?;
     let b = payload(this);
@@ -536,52 +613,78 @@ pub fn write(vm: &Vm, this: &Object, data: &[u8]) -> PyResult<()> {
     if closed {
         return Err(vm.new_value_error("write to closed file"));
     }
-    if b.available() > 0 {
-        flush_and_rewind(vm, this, &raw)?;
-    } else {
-        b.reset_read();
+    if !b.valid_read() && !b.valid_write() {
+        b.pos.set(0);
+        b.raw_pos.set(0);
     }
     let size = b.buffer_size.get();
-    {
-        let mut buf = b.write_buf.borrow_mut();
-        if buf.len() + data.len() <= size {
-            buf.extend_from_slice(data);
-            return Ok(());
+    let avail = size as i64 - b.pos.get();
+    if data.len() as i64 <= avail {
+        let pos = b.pos.get();
+        b.buffer.borrow_mut()[pos as usize..pos as usize + data.len()].copy_from_slice(data);
+        if !b.valid_write() || b.write_pos.get() > pos {
+            b.write_pos.set(pos);
         }
+        b.adjust_position(pos + data.len() as i64);
+        if b.pos.get() > b.write_end.get() {
+            b.write_end.set(b.pos.get());
+        }
+        return Ok(());
     }
     write_out(vm, this, &raw)?;
+    // The raw stream may be ahead of the position, over read-ahead that
+    // was not written.
+    let offset = b.raw_offset();
+    if offset != 0 {
+        raw_seek(vm, this, &raw, -offset, 1)?;
+        b.raw_pos.set(b.raw_pos.get() - offset);
+    }
     let mut rest = data;
     while rest.len() > size {
-        match raw_write(vm, &raw, rest)? {
+        match raw_write(vm, this, &raw, rest)? {
             Some(n) => rest = &rest[n..],
             None => {
                 // What fits stays buffered; the caller learns how much
                 // was taken.
-                let room = size.min(rest.len());
-                b.write_buf.borrow_mut().extend_from_slice(&rest[..room]);
-                return Err(blocking_error(vm, data.len() - rest.len() + room));
+                b.buffer.borrow_mut()[..size].copy_from_slice(&rest[..size]);
+                b.raw_pos.set(0);
+                b.adjust_position(size as i64);
+                b.write_end.set(size as i64);
+                return Err(blocking_error(vm, data.len() - rest.len() + size));
             }
         }
     }
-    b.write_buf.borrow_mut().extend_from_slice(rest);
+    if b.readable.get() {
+        b.reset_read();
+    }
+    b.buffer.borrow_mut()[..rest.len()].copy_from_slice(rest);
+    b.write_pos.set(0);
+    b.write_end.set(rest.len() as i64);
+    b.adjust_position(rest.len() as i64);
+    b.raw_pos.set(0);
     Ok(())
 }
 
-/// Reads once from the raw stream into the room left at the end of the
-/// read-ahead (`_bufferedreader_fill_buffer`); the count read, None if
-/// the stream had no data.
+/// Reads once from the raw stream into the buffer after the read-ahead
+/// (`_bufferedreader_fill_buffer`); the count read, None if the stream
+/// had no data.
 fn fill(vm: &Vm, this: &Object, raw: &Object) -> PyResult<Option<usize>> {
     let b = payload(this);
-    write_out(vm, this, raw)?;
-    let room = b
-        .buffer_size
-        .get()
-        .saturating_sub(b.read_buf.borrow().len());
-    let data = raw_read(vm, raw, room)?;
-    Ok(data.map(|d| {
-        b.read_buf.borrow_mut().extend_from_slice(&d);
-        d.len()
-    }))
+    let start = if b.valid_read() {
+        b.read_end.get() as usize
+    } else {
+        0
+    };
+    let room = b.buffer_size.get() - start;
+    let data = raw_read(vm, this, raw, room)?;
+    if let Some(d) = &data {
+        if !d.is_empty() {
+            b.buffer.borrow_mut()[start..start + d.len()].copy_from_slice(d);
+            b.read_end.set((start + d.len()) as i64);
+            b.raw_pos.set((start + d.len()) as i64);
+        }
+    }
+    Ok(data.map(|d| d.len()))
 }
 
 fn buffered_read(vm: &Vm, args: Args) -> PyResult {
@@ -604,55 +707,79 @@ pub fn read(vm: &Vm, this: &Object, size: i64) -> PyResult<Option<Vec<u8>>> {
     if !b.readable.get() {
         return Err(unsupported(vm, "read"));
     }
-    if size >= 0 && (size as usize) <= b.available() {
+    if size >= 0 && (size as usize) <= b.readahead() {
         return Ok(Some(b.take(size as usize)));
     }
-    let mut data = b.take(usize::MAX);
-    b.reset_read();
-    write_out(vm, this, &raw)?;
     if size < 0 {
-        let rest = if is_native(vm, &raw) {
-            fileio::read_all(vm, &raw)?
-        } else if vm.getattr_opt(&raw, &vm.intern("readall"))?.is_some() {
-            let all = vm.call_method(&raw, "readall", &[])?;
-            super::bytes_result(vm, &all, "readall")?
-        } else {
-            read_until_end(vm, &raw)?
-        };
-        return Ok(match rest {
-            Some(rest) => {
-                data.extend_from_slice(&rest);
-                Some(data)
-            }
-            None if data.is_empty() => None,
-            None => Some(data),
-        });
+        return read_all(vm, this, &raw);
     }
-    // Whole blocks go straight from the raw stream; the rest through
-    // the read-ahead, whose remainder is kept (`_bufferedreader_read_generic`).
+    // `_bufferedreader_read_generic`: the read-ahead, then whole blocks
+    // straight from the raw stream, then the rest through the buffer.
     let size = size as usize;
+    let mut data = b.take(b.readahead());
+    if b.writable.get() {
+        flush_and_rewind(vm, this, &raw)?;
+    }
+    b.reset_read();
     let block = b.buffer_size.get();
     loop {
         let wanted = (size - data.len()) / block * block;
         if wanted == 0 {
             break;
         }
-        match raw_read(vm, &raw, wanted)? {
+        match raw_read(vm, this, &raw, wanted)? {
             Some(chunk) if !chunk.is_empty() => data.extend_from_slice(&chunk),
             Some(_) => return Ok(Some(data)),
             None if data.is_empty() => return Ok(None),
             None => return Ok(Some(data)),
         }
     }
-    while data.len() < size && b.read_buf.borrow().len() < block {
+    b.pos.set(0);
+    b.raw_pos.set(0);
+    b.read_end.set(0);
+    while data.len() < size && (b.read_end.get() as usize) < block {
         match fill(vm, this, &raw)? {
-            Some(n) if n > 0 => data.extend_from_slice(&b.take(size - data.len())),
-            Some(_) => break,
+            Some(n) if n > 0 => {
+                let want = (size - data.len()).min(n);
+                data.extend_from_slice(&b.take(want));
+            }
+            Some(_) => return Ok(Some(data)),
             None if data.is_empty() => return Ok(None),
-            None => break,
+            None => return Ok(Some(data)),
         }
     }
     Ok(Some(data))
+}
+
+/// `read()`: the read-ahead, then the raw stream's `readall`
+/// (`_bufferedreader_read_all`).
+fn read_all(vm: &Vm, this: &Object, raw: &Object) -> PyResult<Option<Vec<u8>>> {
+    let b = payload(this);
+    let mut data = if b.valid_read() {
+        b.take(b.readahead())
+    } else {
+        Vec::new()
+    };
+    if b.writable.get() {
+        flush_and_rewind(vm, this, raw)?;
+    }
+    b.reset_read();
+    let rest = if is_native(vm, raw) {
+        fileio::read_all(vm, raw)?
+    } else if vm.getattr_opt(raw, &vm.intern("readall"))?.is_some() {
+        let all = vm.call_method(raw, "readall", &[])?;
+        super::bytes_result(vm, &all, "readall")?
+    } else {
+        read_until_end(vm, raw)?
+    };
+    Ok(match rest {
+        Some(rest) => {
+            data.extend_from_slice(&rest);
+            Some(data)
+        }
+        None if data.is_empty() => None,
+        None => Some(data),
+    })
 }
 
 /// `read()` of a raw stream without `readall`: `read` to the end.
@@ -676,26 +803,26 @@ fn buffered_read1(vm: &Vm, args: Args) -> PyResult {
     Ok(new_bytes(vm, read1(vm, this, size)?))
 }
 
-/// `read1(size)`: what is buffered, or else what one raw read gives.
+/// `read1(size)`: what is read ahead, or else what one raw read gives.
+/// Written bytes stay in the buffer, as in CPython 3.11.
 pub fn read1(vm: &Vm, this: &Object, size: i64) -> PyResult<Vec<u8>> {
-    let raw = check_closed(vm, this, "read of closed file")?;
     let b = payload(this);
+    raw(vm, this)?;
     let size = if size < 0 {
         b.buffer_size.get()
     } else {
         size as usize
     };
+    let raw = check_closed(vm, this, "read of closed file")?;
     if size == 0 {
         return Ok(Vec::new());
     }
-    if b.available() > 0 {
-        return Ok(b.take(size));
+    let have = b.readahead();
+    if have > 0 {
+        return Ok(b.take(size.min(have)));
     }
-    // Nothing buffered: one read of the raw stream, straight to the
-    // caller.
     b.reset_read();
-    write_out(vm, this, &raw)?;
-    Ok(raw_read(vm, &raw, size)?.unwrap_or_default())
+    Ok(raw_read(vm, this, &raw, size)?.unwrap_or_default())
 }
 
 fn buffered_peek(vm: &Vm, args: Args) -> PyResult {
@@ -707,17 +834,23 @@ fn buffered_peek(vm: &Vm, args: Args) -> PyResult {
     Ok(new_bytes(vm, peek(vm, this)?))
 }
 
-/// `peek()`: the read-ahead, filled by one raw read if it was empty,
-/// without moving the position.
+/// `peek()`: the read-ahead, or else a buffer filled by one raw read,
+/// without moving the position (`_bufferedreader_peek_unlocked`).
 pub fn peek(vm: &Vm, this: &Object) -> PyResult<Vec<u8>> {
     let raw = check_closed(vm, this, "peek of closed file")?;
     let b = payload(this);
-    if b.available() == 0 {
-        b.reset_read();
-        fill(vm, this, &raw)?;
+    if b.writable.get() {
+        flush_and_rewind(vm, this, &raw)?;
     }
-    let buf = b.read_buf.borrow();
-    Ok(buf[b.read_pos.get()..].to_vec())
+    let have = b.readahead();
+    if have > 0 {
+        let pos = b.pos.get() as usize;
+        return Ok(b.buffer.borrow()[pos..pos + have].to_vec());
+    }
+    b.reset_read();
+    let n = fill(vm, this, &raw)?.unwrap_or(0);
+    b.pos.set(0);
+    Ok(b.buffer.borrow()[..n].to_vec())
 }
 
 fn buffered_readinto(vm: &Vm, args: Args, once: bool) -> PyResult {
@@ -738,9 +871,9 @@ fn buffered_readinto(vm: &Vm, args: Args, once: bool) -> PyResult {
 
 /// What `readinto` of a buffer of `length` bytes puts in it
 /// (`_buffered_readinto_generic`): the read-ahead, then raw reads, a
-/// buffer's worth at a time through the read-ahead unless more is
-/// wanted; with `once`, at most one raw read, and none if the read-ahead
-/// gave something.
+/// buffer's worth at a time through the buffer unless more is wanted;
+/// with `once`, at most one raw read, and none if the read-ahead gave
+/// something.
 fn readinto(
     vm: &Vm,
     this: &Object,
@@ -749,20 +882,24 @@ fn readinto(
     once: bool,
 ) -> PyResult<Option<Vec<u8>>> {
     let b = payload(this);
-    let mut data = b.take(length);
-    if data.len() == length {
-        return Ok(Some(data));
+    let have = b.readahead();
+    if have > 0 && have >= length {
+        return Ok(Some(b.take(length)));
+    }
+    let mut data = b.take(have);
+    if b.writable.get() {
+        flush_and_rewind(vm, this, raw)?;
     }
     b.reset_read();
-    write_out(vm, this, raw)?;
+    b.pos.set(0);
     while data.len() < length {
         let remaining = length - data.len();
         let got = if remaining > b.buffer_size.get() {
-            raw_read(vm, raw, remaining)?
+            raw_read(vm, this, raw, remaining)?
         } else if !once || data.is_empty() {
             match fill(vm, this, raw)? {
                 Some(n) if n > 0 => {
-                    data.extend_from_slice(&b.take(remaining));
+                    data.extend_from_slice(&b.take(n.min(remaining)));
                     continue;
                 }
                 other => other.map(|_| Vec::new()),
@@ -793,39 +930,53 @@ fn buffered_readline(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `readline(limit)`: up to and including a newline, at most `limit`
-/// bytes when it is not negative.
+/// bytes when it is not negative (`_buffered_readline`).
 pub fn readline(vm: &Vm, this: &Object, limit: i64) -> PyResult<Vec<u8>> {
     let raw = check_closed(vm, this, "readline of closed file")?;
     let b = payload(this);
-    let limit = if limit < 0 {
+    let mut limit = if limit < 0 {
         usize::MAX
     } else {
         limit as usize
     };
-    let mut line = Vec::new();
+    // First what is read ahead.
+    let n = b.readahead().min(limit);
+    let found = {
+        let pos = b.pos.get() as usize;
+        b.buffer.borrow()[pos..pos + n]
+            .iter()
+            .position(|&c| c == b'\n')
+    };
+    if let Some(i) = found {
+        return Ok(b.take(i + 1));
+    }
+    let mut line = b.take(n);
+    if n == limit {
+        return Ok(line);
+    }
+    limit -= n;
+    if b.writable.get() {
+        flush_and_rewind(vm, this, &raw)?;
+    }
     loop {
-        {
-            let buf = b.read_buf.borrow();
-            let start = b.read_pos.get();
-            let room = (limit - line.len()).min(buf.len() - start);
-            let chunk = &buf[start..start + room];
-            if let Some(i) = chunk.iter().position(|&c| c == b'\n') {
-                line.extend_from_slice(&chunk[..=i]);
-                b.read_pos.set(start + i + 1);
-                return Ok(line);
-            }
-            line.extend_from_slice(chunk);
-            b.read_pos.set(start + room);
-        }
-        if line.len() >= limit {
+        b.reset_read();
+        let n = match fill(vm, this, &raw)? {
+            Some(n) if n > 0 => n.min(limit),
+            _ => break,
+        };
+        let found = b.buffer.borrow()[..n].iter().position(|&c| c == b'\n');
+        b.pos.set(0);
+        if let Some(i) = found {
+            line.extend_from_slice(&b.take(i + 1));
             return Ok(line);
         }
-        b.reset_read();
-        match fill(vm, this, &raw)? {
-            Some(n) if n > 0 => {}
-            _ => return Ok(line),
+        line.extend_from_slice(&b.take(n));
+        if n == limit {
+            break;
         }
+        limit -= n;
     }
+    Ok(line)
 }
 
 // --- BufferedRWPair -----------------------------------------------------
@@ -938,23 +1089,4 @@ pub fn native_raw(vm: &Vm, buffer: &Object) -> Option<Object> {
     }
     let raw = buffer.payload::<Buffered>()?.raw.borrow().clone()?;
     is_native(vm, &raw).then_some(raw)
-}
-
-/// Hands bytes to a buffer without the interpreter, for a text wrapper
-/// that goes away unflushed: a native buffer keeps them for its own
-/// flush, a native raw file writes them.
-pub fn push_pending(buffer: &Object, data: &[u8]) {
-    if let Some(b) = buffer.payload::<Buffered>() {
-        if b.writable.get() {
-            b.write_buf.borrow_mut().extend_from_slice(data);
-        }
-    } else if let Some(f) = buffer.payload::<fileio::FileIO>() {
-        let mut rest = data;
-        while !rest.is_empty() {
-            match fileio::sys_write(f.fd.get(), rest) {
-                Ok(n) if n > 0 => rest = &rest[n..],
-                _ => break,
-            }
-        }
-    }
 }

@@ -284,7 +284,10 @@ fn readline(vm: &Vm, this: &Object, limit: i64) -> PyResult<Vec<u32>> {
     check_open(vm, this)?;
     let s = payload(this);
     let text = s.text.borrow();
-    let start = s.pos.get().min(text.len());
+    if s.pos.get() >= text.len() {
+        return Ok(Vec::new());
+    }
+    let start = s.pos.get();
     let rest = &text[start..];
     let rest = if limit >= 0 && (limit as usize) < rest.len() {
         &rest[..limit as usize]

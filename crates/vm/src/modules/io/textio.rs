@@ -279,20 +279,6 @@ pub struct TextIOWrapper {
     raw: RefCell<Option<Object>>,
 }
 
-impl Drop for TextIOWrapper {
-    /// Pending text goes to a native buffer when the wrapper goes away
-    /// unflushed, as CPython's finalizer closes (and so flushes) it.
-    fn drop(&mut self) {
-        let pending = std::mem::take(self.pending.get_mut());
-        if pending.is_empty() {
-            return;
-        }
-        if let Some(buffer) = self.buffer.get_mut().as_ref() {
-            buffered::push_pending(buffer, &pending);
-        }
-    }
-}
-
 pub(crate) fn init(vm: &Vm) {
     init_newline_decoder(vm);
     let ty = &vm.io.text_io_wrapper;
@@ -811,7 +797,8 @@ fn read_chunk(vm: &Vm, this: &Object, buffer: &Object, size_hint: usize) -> PyRe
             input: next_input,
         });
     }
-    Ok(!eof)
+    // Characters decoded at the end of the file still count as a chunk.
+    Ok(!eof || !t.decoded.borrow().is_empty())
 }
 
 fn is_native_reader(vm: &Vm, buffer: &Object) -> bool {
@@ -829,12 +816,14 @@ fn take_decoded(t: &TextIOWrapper, n: usize) -> Vec<u32> {
 }
 
 /// `read(size)`: `size` characters, all of them for a negative size.
+/// Pending writes go to the buffer first only when reading it all, as
+/// in CPython.
 pub fn read(vm: &Vm, this: &Object, size: i64) -> PyResult<Vec<u32>> {
     let buffer = open_buffer(vm, this)?;
     check_readable(vm, this)?;
-    write_pending(vm, this, &buffer)?;
     let t = payload(this);
     if size < 0 {
+        write_pending(vm, this, &buffer)?;
         let rest = if is_native_reader(vm, &buffer) {
             buffered::read(vm, &buffer, -1)?.unwrap_or_default()
         } else {
@@ -864,8 +853,6 @@ pub fn read(vm: &Vm, this: &Object, size: i64) -> PyResult<Vec<u32>> {
     let mut text = take_decoded(t, size);
     while text.len() < size {
         if !read_chunk(vm, this, &buffer, size - text.len())? {
-            // The end: whatever the final decode gave.
-            text.extend(take_decoded(t, size - text.len()));
             break;
         }
         text.extend(take_decoded(t, size - text.len()));
@@ -902,10 +889,10 @@ pub(super) fn find_line_end(text: &[u32], newline: &Newline) -> Option<usize> {
 
 /// `readline(size)` (`_textiowrapper_readline`): the next line with its
 /// ending, at most `limit` characters when that is not negative.
+/// Unlike `read`, it leaves pending writes pending, as CPython does.
 pub fn readline(vm: &Vm, this: &Object, limit: i64) -> PyResult<Vec<u32>> {
     let buffer = open_buffer(vm, this)?;
     check_readable(vm, this)?;
-    write_pending(vm, this, &buffer)?;
     let t = payload(this);
     let newline = t.newline.borrow().clone();
     let limit = if limit < 0 {
@@ -919,17 +906,17 @@ pub fn readline(vm: &Vm, this: &Object, limit: i64) -> PyResult<Vec<u32>> {
         // Characters first: once the decoded chunk is used up, chunks
         // are read until one gives characters or the file ends, whatever
         // the limit.
-        let mut at_end = false;
         while t.decoded.borrow().is_empty() {
             if !read_chunk(vm, this, &buffer, 0)? {
-                at_end = true;
-                break;
+                // The end of the file: nothing is left to decode, and a
+                // position needs no snapshot.
+                t.decoded.borrow_mut().clear();
+                t.decoded_used.set(0);
+                *t.snapshot.borrow_mut() = None;
+                return Ok(line);
             }
         }
         let available = remaining(t);
-        if available == 0 && at_end {
-            return Ok(line);
-        }
         let found = {
             let decoded = t.decoded.borrow();
             // A line ending may straddle two chunks ("\r" then "\n");
@@ -953,9 +940,6 @@ pub fn readline(vm: &Vm, this: &Object, limit: i64) -> PyResult<Vec<u32>> {
             return Ok(line);
         }
         line.extend(take_decoded(t, available));
-        if at_end {
-            return Ok(line);
-        }
         t.decoded.borrow_mut().clear();
         t.decoded_used.set(0);
     }
