@@ -67,3 +67,12 @@ finally:
     for name in sorted(posix.listdir(D)):
         posix.remove(D + "/" + name)
     posix.rmdir(D)
+
+import sys
+saved = sys.stdout
+sys.stdout = StringIO()
+print("captured", 1)
+sys.stdout.write("and written\n")
+captured = sys.stdout.getvalue()
+sys.stdout = saved
+print(repr(captured))
