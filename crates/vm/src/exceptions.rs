@@ -210,6 +210,16 @@ fn payload(o: &Object) -> &ExceptionObject {
     exception_payload(o).expect("an exception")
 }
 
+/// Makes `cause` the cause and the context of `error`, a new exception
+/// raised because of it (`_PyErr_FormatFromCause`).
+pub fn chain_from_cause(error: &PyErr, cause: PyErr) {
+    if let Some(p) = exception_payload(&error.0) {
+        *p.cause.borrow_mut() = Some(cause.0.clone());
+        *p.context.borrow_mut() = Some(cause.0);
+        p.suppress_context.set(true);
+    }
+}
+
 /// The exception's arguments, a tuple.
 pub fn args_of(o: &Object) -> Object {
     payload(o).args.borrow().clone()
@@ -976,6 +986,10 @@ pub fn syntax_error(vm: &Vm, e: &krait_parser::SyntaxError, filename: &str) -> P
         "RecursionError" => return vm.new_exception(&vm.exceptions.recursion_error, e.msg.clone()),
         _ => &vm.exceptions.syntax_error,
     };
+    if e.lineno.is_none() && e.offset.is_none() {
+        // Refused before parsing (null bytes): CPython gives no location.
+        return PyErr(new_exception(vm, ty, vec![vm.new_str(&e.msg)]));
+    }
     let number = |n: Option<i64>| n.map_or_else(|| vm.none.clone(), |n| vm.new_int(n));
     let text = e
         .lineno
@@ -1417,8 +1431,10 @@ pub fn check_eg_match(vm: &Vm, exc: &Object, match_type: &Object) -> PyResult<(O
             return Ok((none(), exc.clone()));
         }
         let wrapped = create_group(vm, vm.new_tuple(vec![exc.clone()]))?;
-        if let Some(frame) = crate::eval::current_frame(vm) {
-            let tb = crate::traceback::new_entry(vm, None, &frame.code, frame.lasti);
+        let frame = vm.thread.frame.get();
+        if !frame.is_null() {
+            // SAFETY: the thread's current frame is live.
+            let tb = unsafe { crate::traceback::new_entry(vm, None, frame) };
             *payload(&wrapped).traceback.borrow_mut() = Some(tb);
         }
         return Ok((none(), wrapped));
@@ -1557,6 +1573,7 @@ pub fn suggestion(vm: &Vm, exc: &Object) -> Option<String> {
         let next = tb
             .payload::<crate::traceback::TracebackObject>()?
             .next
+            .borrow()
             .clone();
         match next {
             Some(n) => tb = n,
@@ -1564,7 +1581,8 @@ pub fn suggestion(vm: &Vm, exc: &Object) -> Option<String> {
         }
     }
     let entry = tb.payload::<crate::traceback::TracebackObject>()?;
-    let code = entry.code.payload::<crate::objects::code::CodePayload>()?;
+    let frame = crate::objects::frame::frame_of(&entry.frame);
+    let code = frame.code_payload();
     let varnames: Vec<Object> = code
         .localsplusnames
         .iter()
@@ -1575,7 +1593,7 @@ pub fn suggestion(vm: &Vm, exc: &Object) -> Option<String> {
     if let Some(s) = closest(vm, &varnames, &name) {
         return Some(s);
     }
-    for namespace in [&entry.globals, &entry.builtins].into_iter().flatten() {
+    for namespace in [&frame.globals, &frame.builtins] {
         let namespace = match namespace.payload::<crate::objects::module::ModuleObject>() {
             Some(_) => vm.getattr(namespace, &vm.names.__dict__).ok()?,
             None => namespace.clone(),

@@ -32,6 +32,7 @@
 
 pub mod builtins;
 pub mod call;
+pub mod compile;
 pub mod config;
 pub mod errors;
 pub mod eval;

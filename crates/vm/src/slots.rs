@@ -644,10 +644,18 @@ fn slot_richcompare(vm: &Vm, a: &Object, b: &Object, op: CompareOp) -> PyResult 
     }
 }
 
+/// `__next__`; a StopIteration carrying a value is kept, for `yield
+/// from` and `await`, which give that value.
 fn slot_iternext(vm: &Vm, o: &Object) -> PyResult<Option<Object>> {
     match call_required(vm, o, "__next__", &[]) {
         Ok(v) => Ok(Some(v)),
-        Err(e) if e.matches(vm, &vm.exceptions.stop_iteration) => Ok(None),
+        Err(e)
+            if e.matches(vm, &vm.exceptions.stop_iteration)
+                && crate::objects::tuple::tuple_items(&crate::exceptions::args_of(&e.0))
+                    .is_some_and(|a| a.is_empty()) =>
+        {
+            Ok(None)
+        }
         Err(e) => Err(e),
     }
 }

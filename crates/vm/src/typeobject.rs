@@ -321,6 +321,11 @@ layouts! {
     Set => o::set::SetObject,
     Super => crate::builtins::SuperObject,
     Generator => o::generator::GeneratorObject,
+    CoroutineWrapper => o::generator::CoroutineWrapper,
+    AsyncGenASend => o::async_generator::ASend,
+    AsyncGenAThrow => o::async_generator::AThrow,
+    AsyncGenWrappedValue => o::async_generator::WrappedValue,
+    AnextAwaitable => o::anext_awaitable::AnextAwaitable,
     ClassMethod => o::descr::ClassMethodObject,
     StaticMethod => o::descr::StaticMethodObject,
     Property => o::descr::PropertyObject,
@@ -345,7 +350,10 @@ layouts! {
     BaseException => crate::exceptions::ExceptionObject,
     Traceback => crate::traceback::TracebackObject,
     WeakRef => o::weakref::WeakRefObject,
+    Frame => o::frame::FrameObject,
     GenericAlias => o::genericalias::GenericAliasObject,
+    MemoryView => o::memoryview::MemoryViewObject,
+    Lock => crate::modules::thread::LockObject,
     Deque => crate::modules::collections::DequeObject,
     PartsIterator => crate::modules::string::PartsIterator,
     DequeIterator => crate::modules::collections::DequeIterator,
@@ -395,6 +403,9 @@ pub struct TypeObject {
     pub bases: RefCell<Vec<Object>>,
     pub mro: RefCell<Vec<Object>>,
     pub dict: Dict,
+    /// Weak references to the classes that name this one as a base
+    /// (`tp_subclasses`), for `__subclasses__()`.
+    pub subclasses: RefCell<Vec<Object>>,
     #[traverse(skip)]
     pub slots: Slots,
     /// The interpreter's collector, which instances are tracked by.
@@ -439,6 +450,7 @@ impl TypeObject {
             bases: RefCell::new(Vec::new()),
             mro: RefCell::new(Vec::new()),
             dict: Dict::new(),
+            subclasses: RefCell::new(Vec::new()),
             slots: Slots::default(),
             gc: gc.clone(),
         }
@@ -605,8 +617,7 @@ pub(crate) fn init(vm: &Vm) {
         "__name__",
         |vm, t| Ok(vm.new_str(&type_of_type(t).name())),
         Some(|vm, t, v| {
-            let v = v.ok_or_else(|| vm.new_type_error("cannot delete '__name__' attribute"))?;
-            check_heap(vm, t, "__name__")?;
+            let v = check_set_special(vm, t, "__name__", v)?;
             let s = v
                 .payload::<crate::objects::str::StrObject>()
                 .ok_or_else(|| {
@@ -626,8 +637,7 @@ pub(crate) fn init(vm: &Vm) {
         "__qualname__",
         |vm, t| Ok(vm.new_str(&type_of_type(t).qualname.borrow())),
         Some(|vm, t, v| {
-            let v = v.ok_or_else(|| vm.new_type_error("cannot delete '__qualname__' attribute"))?;
-            check_heap(vm, t, "__qualname__")?;
+            let v = check_set_special(vm, t, "__qualname__", v)?;
             let s = v
                 .payload::<crate::objects::str::StrObject>()
                 .ok_or_else(|| {
@@ -659,8 +669,7 @@ pub(crate) fn init(vm: &Vm) {
                 .unwrap_or_else(|| vm.new_str("builtins")))
         },
         Some(|vm, t, v| {
-            let v = v.ok_or_else(|| vm.new_type_error("cannot delete '__module__' attribute"))?;
-            check_heap(vm, t, "__module__")?;
+            let v = check_set_special(vm, t, "__module__", v)?;
             type_of_type(t)
                 .dict
                 .set_str(vm, vm.names.__module__.clone(), v.clone());
@@ -733,6 +742,24 @@ pub(crate) fn init(vm: &Vm) {
                         && is_subtype(&args.values[1], &args.values[0]),
                 ))
             }),
+            ("__subclasses__", |vm, args| {
+                crate::objects::function::check_arity(vm, "__subclasses__", args, 1, 1)?;
+                let tp = type_of_type(&args.values[0]);
+                let mut subclasses = tp.subclasses.borrow_mut();
+                let live: Vec<Object> = subclasses
+                    .iter()
+                    .filter_map(|r| {
+                        r.payload::<crate::objects::weakref::WeakRefObject>()?
+                            .referent()
+                    })
+                    .collect();
+                // Forget the classes that have died meanwhile.
+                subclasses.retain(|r| {
+                    r.payload::<crate::objects::weakref::WeakRefObject>()
+                        .is_some_and(|w| w.referent().is_some())
+                });
+                Ok(vm.new_list(live))
+            }),
             ("__instancecheck__", |vm, args| {
                 crate::objects::function::check_arity(vm, "__instancecheck__", args, 2, 2)?;
                 Ok(vm.new_bool(vm.is_instance(&args.values[1], &args.values[0])))
@@ -760,7 +787,15 @@ pub(crate) fn init(vm: &Vm) {
     );
 }
 
-fn check_heap(vm: &Vm, t: &Object, attr: &str) -> PyResult<()> {
+/// The value assigned to a special attribute of a class, which a
+/// builtin type refuses and which cannot be deleted
+/// (`check_set_special_type_attr`, whose messages both say "immutable").
+fn check_set_special<'a>(
+    vm: &Vm,
+    t: &Object,
+    attr: &str,
+    value: Option<&'a Object>,
+) -> PyResult<&'a Object> {
     let tp = type_of_type(t);
     if !tp.has_flag(flags::HEAPTYPE) {
         return Err(vm.new_type_error(format!(
@@ -768,7 +803,12 @@ fn check_heap(vm: &Vm, t: &Object, attr: &str) -> PyResult<()> {
             tp.tp_name(vm)
         )));
     }
-    Ok(())
+    value.ok_or_else(|| {
+        vm.new_type_error(format!(
+            "cannot delete '{attr}' attribute of immutable type '{}'",
+            tp.tp_name(vm)
+        ))
+    })
 }
 
 fn type_repr(vm: &Vm, t: &Object) -> PyResult {
@@ -1115,6 +1155,16 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
     }
     let classcell = tp.dict.remove(vm, &vm.names.__classcell__)?;
     let ty = object::alloc(&winner, tp);
+    let weak = vm.call(
+        &vm.types.weakref,
+        Args::positional_only(std::slice::from_ref(&ty)),
+    )?;
+    for base in &bases {
+        object::type_payload(base)
+            .subclasses
+            .borrow_mut()
+            .push(weak.clone());
+    }
     if adds_dict {
         add_dict_getset(vm, &ty);
     }

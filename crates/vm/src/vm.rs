@@ -62,6 +62,7 @@ builtin_types! {
     complex: "complex", Complex, BASE;
     bytes: "bytes", Bytes, BASE | flags::BYTES_SUBCLASS;
     bytearray: "bytearray", ByteArray, BASE;
+    memoryview: "memoryview", MemoryView, FINAL | flags::SEQUENCE;
     bytes_iterator: "bytes_iterator", SeqIterator, FINAL;
     bytearray_iterator: "bytearray_iterator", SeqIterator, FINAL;
     set: "set", Set, BASE;
@@ -69,6 +70,12 @@ builtin_types! {
     super_: "super", Super, BASE;
     generator: "generator", Generator, FINAL;
     coroutine: "coroutine", Generator, FINAL;
+    coroutine_wrapper: "coroutine_wrapper", CoroutineWrapper, FINAL;
+    async_generator: "async_generator", Generator, FINAL;
+    async_generator_asend: "async_generator_asend", AsyncGenASend, FINAL;
+    async_generator_athrow: "async_generator_athrow", AsyncGenAThrow, FINAL;
+    async_generator_wrapped_value: "async_generator_wrapped_value", AsyncGenWrappedValue, FINAL;
+    anext_awaitable: "anext_awaitable", AnextAwaitable, FINAL;
     classmethod: "classmethod", ClassMethod, BASE;
     staticmethod: "staticmethod", StaticMethod, BASE;
     property: "property", Property, BASE;
@@ -108,6 +115,7 @@ builtin_types! {
     weakref: "ReferenceType", WeakRef, BASE;
     weakproxy: "ProxyType", WeakRef, FINAL;
     weakcallableproxy: "CallableProxyType", WeakRef, FINAL;
+    frame: "frame", Frame, FINAL;
 }
 
 /// A builtin type deriving from `object` (its bases are fixed up for
@@ -168,13 +176,35 @@ pub struct ThreadState {
     /// How many frames are running, for RecursionError.
     pub recursion_depth: Cell<usize>,
     pub recursion_limit: Cell<usize>,
-    /// The exception being handled (`sys.exc_info()`).
+    /// The exception being handled by the running frame, or by the
+    /// generator it runs in (`exc_info->exc_value`).
     pub handled: RefCell<Option<Object>>,
+    /// What the frames that resumed the running generators were
+    /// handling, innermost last (`exc_info`'s `previous_item` chain).
+    pub outer_handled: RefCell<Vec<Option<Object>>>,
     /// The containers whose repr is being made (`Py_ReprEnter`).
     pub repr_stack: RefCell<Vec<usize>>,
     /// The lowest native stack address the eval loop may reach before
     /// RecursionError; 0 until an embedder or `run_source` sets it.
     pub stack_limit: Cell<usize>,
+}
+
+impl ThreadState {
+    /// The exception being handled, for `sys.exc_info()`, a bare `raise`
+    /// and implicit chaining: the running frame's, else the nearest
+    /// generator's resumer's (`_PyErr_GetTopmostException`).
+    pub fn topmost_handled(&self) -> Option<Object> {
+        if let Some(h) = self.handled.borrow().as_ref() {
+            return Some(h.clone());
+        }
+        self.outer_handled
+            .borrow()
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .cloned()
+    }
 }
 
 /// An interpreter (`PyInterpreterState` and its main thread's state).
@@ -342,6 +372,7 @@ impl Vm {
                 recursion_depth: Cell::new(0),
                 recursion_limit: Cell::new(1000),
                 handled: RefCell::new(None),
+                outer_handled: RefCell::new(Vec::new()),
                 repr_stack: RefCell::new(Vec::new()),
                 stack_limit: Cell::new(0),
             },

@@ -16,6 +16,7 @@ pub mod math;
 pub mod posix;
 pub mod string;
 pub mod sys;
+pub mod thread;
 pub mod time;
 
 use crate::errors::PyResult;
@@ -35,6 +36,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_collections", Some(collections::init)),
     ("_io", Some(io::init_module)),
     ("_string", Some(string::init)),
+    ("_thread", Some(thread::init)),
     ("_weakref", Some(_weakref::init)),
     ("errno", Some(errno::init)),
     ("gc", Some(gc::init)),

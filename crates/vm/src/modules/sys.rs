@@ -1,6 +1,7 @@
 //! `sys` (Python/sysmodule.c): the part of it the interpreter itself
 //! provides so far: the recursion limit, reference counts, the exception
-//! being handled, `exit`, `argv`, `modules` and a few constants.
+//! being handled, the frames (`_getframe`), `exit`, `argv`, `modules` and
+//! a few constants.
 
 use crate::config::Config;
 use crate::errors::PyResult;
@@ -52,7 +53,7 @@ pub(crate) fn init(vm: &Vm) {
         }),
         ("exc_info", |vm, args| {
             check_function_arity(vm, "exc_info", args, 0, 0)?;
-            Ok(match vm.thread.handled.borrow().clone() {
+            Ok(match vm.thread.topmost_handled() {
                 Some(e) => {
                     let tb = crate::exceptions::exception_payload(&e)
                         .and_then(|p| p.traceback.borrow().clone())
@@ -66,9 +67,7 @@ pub(crate) fn init(vm: &Vm) {
             check_function_arity(vm, "exception", args, 0, 0)?;
             Ok(vm
                 .thread
-                .handled
-                .borrow()
-                .clone()
+                .topmost_handled()
                 .unwrap_or_else(|| vm.none.clone()))
         }),
         ("exit", |vm, args| {
@@ -80,6 +79,7 @@ pub(crate) fn init(vm: &Vm) {
                 args.values.to_vec(),
             )))
         }),
+        ("_getframe", getframe),
         ("intern", |vm, args| {
             check_function_arity(vm, "intern", args, 1, 1)?;
             let s = &args.values[0];
@@ -115,6 +115,23 @@ pub(crate) fn init(vm: &Vm) {
         .expect("a dict")
         .dict
         .set_str(vm, vm.intern("builtins"), vm.builtins.clone());
+}
+
+/// `sys._getframe([depth])`: the frame object `depth` calls out from
+/// the caller.
+fn getframe(vm: &Vm, args: Args) -> PyResult {
+    check_function_arity(vm, "_getframe", args, 0, 1)?;
+    let depth = match args.values.first() {
+        Some(d) => crate::objects::int::index_value(vm, d)?.ok_or_else(|| {
+            vm.new_type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(d)
+            ))
+        })?,
+        None => 0,
+    };
+    crate::objects::frame::thread_frame(vm, depth)
+        .ok_or_else(|| vm.new_value_error("call stack is not deep enough"))
 }
 
 fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {

@@ -1,5 +1,7 @@
 //! The builtin types, one file each (Objects/*.c).
 
+pub mod anext_awaitable;
+pub mod async_generator;
 pub mod bytearray;
 pub mod bytes;
 pub mod bytes_methods;
@@ -13,6 +15,7 @@ pub mod dictview;
 pub mod enumerate;
 pub mod filter;
 pub mod float;
+pub mod frame;
 pub mod function;
 pub mod generator;
 pub mod genericalias;
@@ -22,6 +25,7 @@ pub mod int;
 pub mod iter;
 pub mod list;
 pub mod map;
+pub mod memoryview;
 pub mod module;
 pub mod namespace;
 pub mod object;
@@ -61,12 +65,16 @@ pub(crate) fn init_types(vm: &Vm) {
     set::init(vm);
     function::init(vm);
     generator::init(vm);
+    async_generator::init(vm);
+    anext_awaitable::init(vm);
+    frame::init(vm);
     descr::init(vm);
     code::init(vm);
     cell::init(vm);
     module::init(vm);
     namespace::init(vm);
     genericalias::init(vm);
+    memoryview::init(vm);
     union::init(vm);
     range::init(vm);
     iter::init(vm);

@@ -322,7 +322,8 @@ fn raw_read(vm: &Vm, this: &Object, raw: &Object, n: usize) -> PyResult<Option<V
     } else {
         super::check_alloc(vm, n)?;
         let buffer = crate::objects::bytearray::new_bytearray(vm, vec![0; n]);
-        let got = vm.call_method(raw, "readinto", std::slice::from_ref(&buffer))?;
+        let view = crate::objects::memoryview::new_memoryview(vm, &buffer)?;
+        let got = vm.call_method(raw, "readinto", &[view])?;
         if vm.is_none(&got) {
             None
         } else {

@@ -334,27 +334,40 @@ fn readinto_by(vm: &Vm, args: Args, name: &str, read: &str) -> PyResult {
     Ok(vm.new_int(data.len() as i64))
 }
 
-/// The length of a writable buffer argument (a bytearray: Krait has no
-/// memoryview yet).
+/// The length of a writable buffer argument: a bytearray, or a
+/// memoryview that is not read-only.
 pub fn writable_len(vm: &Vm, target: &Object) -> PyResult<usize> {
-    match target.payload::<crate::objects::bytearray::ByteArrayObject>() {
-        Some(b) => Ok(b.bytes.borrow().len()),
-        None => Err(vm.new_type_error(format!(
+    let refuse = || {
+        vm.new_type_error(format!(
             "readinto() argument must be read-write bytes-like object, not {}",
             vm.type_name(target)
-        ))),
+        ))
+    };
+    if let Some(b) = target.payload::<crate::objects::bytearray::ByteArrayObject>() {
+        return Ok(b.bytes.borrow().len());
     }
+    if !vm.type_of(target).is(&vm.types.memoryview) {
+        return Err(refuse());
+    }
+    if vm.is_true(&vm.getattr_str(target, "readonly")?)? {
+        return Err(refuse());
+    }
+    vm.len(target)
 }
 
 /// Copies `data` to the start of the writable buffer `target`.
 pub fn fill_buffer(vm: &Vm, target: &Object, data: &[u8]) -> PyResult<()> {
-    match target.payload::<crate::objects::bytearray::ByteArrayObject>() {
-        Some(b) => {
-            let mut bytes = b.bytes.borrow_mut();
-            let n = data.len().min(bytes.len());
-            bytes[..n].copy_from_slice(&data[..n]);
-            Ok(())
-        }
-        None => Err(vm.new_type_error("readinto() argument must be read-write bytes-like object")),
+    if let Some(b) = target.payload::<crate::objects::bytearray::ByteArrayObject>() {
+        let mut bytes = b.bytes.borrow_mut();
+        let n = data.len().min(bytes.len());
+        bytes[..n].copy_from_slice(&data[..n]);
+        return Ok(());
     }
+    let range = crate::objects::slice::new_slice(
+        vm,
+        vm.new_int(0),
+        vm.new_int(data.len() as i64),
+        vm.none.clone(),
+    );
+    vm.setitem(target, &range, Some(&new_bytes(vm, data.to_vec())))
 }
