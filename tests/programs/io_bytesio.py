@@ -49,3 +49,9 @@ for name in ["read", "write", "getvalue", "tell", "readline", "seek",
              "readable", "flush", "isatty", "truncate", "__next__"]:
     args = (b"y",) if name == "write" else (0,) if name == "seek" else ()
     attempt(name, lambda: getattr(b, name)(*args))
+view = memoryview(bytearray(5))
+b = BytesIO(b"abcdefg")
+print(b.readinto(view), view.tobytes(), b.readinto(view[1:3]), view.tobytes())
+attempt("readonly view", lambda: BytesIO(b"x").readinto(memoryview(b"ab")))
+attempt("bytes target", lambda: BytesIO(b"x").readinto(b"ab"))
+print(BytesIO(memoryview(b"from view")).getvalue())
