@@ -97,6 +97,12 @@ pub fn sys_isatty(fd: i32) -> bool {
     unsafe { libc::isatty(fd) == 1 }
 }
 
+/// Whether `fd` is an open descriptor (`_Py_IsValidFD`).
+pub fn sys_is_valid_fd(fd: i32) -> bool {
+    // SAFETY: fcntl with F_GETFD takes no pointers.
+    unsafe { libc::fcntl(fd, libc::F_GETFD) >= 0 }
+}
+
 /// Whether the descriptor is a directory, and its block size.
 fn sys_fstat(fd: i32) -> io::Result<(bool, i64)> {
     let mut stat = std::mem::MaybeUninit::<libc::stat>::uninit();

@@ -567,6 +567,11 @@ fn std_stream(
     errors: &str,
     unbuffered: bool,
 ) -> PyResult {
+    // A standard stream whose descriptor is closed is None, as in
+    // CPython.
+    if !fileio::sys_is_valid_fd(fd as i32) {
+        return Ok(vm.none.clone());
+    }
     let writing = fd != 0;
     let buffering = if unbuffered && writing { 0 } else { -1 };
     let mode = if writing { "wb" } else { "rb" };

@@ -7,7 +7,7 @@
 //! `\n` is stored as that.
 
 use super::size_arg;
-use super::textio::{check_newline, find_line_end, Newline, NewlineState};
+use super::textio::{check_newline, find_line_end, translate_newlines, Newline, NewlineState};
 use crate::errors::PyResult;
 use crate::object::{self, type_payload, Object};
 use crate::objects::descr::add_getset;
@@ -254,15 +254,7 @@ fn write(this: &Object, text: Vec<u32>) {
     };
     if let Some(nl) = s.newline.borrow().writenl.as_deref() {
         if text.contains(&u32::from(b'\n')) {
-            let mut out = Vec::with_capacity(text.len() + 8);
-            for &c in &text {
-                if c == u32::from(b'\n') {
-                    out.extend(nl.chars().map(u32::from));
-                } else {
-                    out.push(c);
-                }
-            }
-            text = out;
+            text = translate_newlines(&text, nl);
         }
     }
     if text.is_empty() {

@@ -592,6 +592,19 @@ fn textiowrapper_repr(vm: &Vm, this: &Object) -> PyResult {
 
 // --- writing ------------------------------------------------------------
 
+/// Text with each `\n` written as `newline`.
+pub(super) fn translate_newlines(text: &[u32], newline: &str) -> Vec<u32> {
+    let mut out = Vec::with_capacity(text.len() + 8);
+    for &c in text {
+        if c == u32::from(b'\n') {
+            out.extend(newline.chars().map(u32::from));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// `write(text)`: the number of characters written
 /// (`_io_TextIOWrapper_write_impl`).
 pub fn write_str(vm: &Vm, this: &Object, text: &Object) -> PyResult<usize> {
@@ -626,15 +639,7 @@ pub fn write_str(vm: &Vm, this: &Object, text: &Object) -> PyResult<usize> {
             let mut points = s.wide().into_owned();
             let has_lf = points.contains(&u32::from(b'\n'));
             if let (true, Some(nl), true) = (writetranslate, &writenl, has_lf) {
-                let mut out = Vec::with_capacity(points.len() + 8);
-                for &c in &points {
-                    if c == u32::from(b'\n') {
-                        out.extend(nl.chars().map(u32::from));
-                    } else {
-                        out.push(c);
-                    }
-                }
-                points = out;
+                points = translate_newlines(&points, nl);
             }
             let has_cr = points.contains(&u32::from(b'\r'));
             let errors = t.errors.borrow().clone();
