@@ -1034,7 +1034,11 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
             btp.name()
         )));
     }
-    let wants_dict = declared.as_ref().is_none_or(|d| d.dict);
+    // A metaclass's instances are classes, whose namespace is the type's
+    // own dict (CPython's `type` has a `tp_dictoffset` its subclasses
+    // inherit): they get no instance dict of their own.
+    let is_metaclass = stp.has_flag(flags::TYPE_SUBCLASS);
+    let wants_dict = declared.as_ref().is_none_or(|d| d.dict) && !is_metaclass;
     let adds_weaklist = may_add_weak && declared.as_ref().is_none_or(|d| d.weakref);
     let adds_dict = base_dict.is_none() && wants_dict;
     match base_dict {
