@@ -310,6 +310,9 @@ layouts! {
     Slice => o::slice::SliceObject,
     BaseException => crate::exceptions::ExceptionObject,
     Traceback => crate::traceback::TracebackObject,
+    SrePattern => crate::modules::sre::pattern::PatternObject,
+    SreMatch => crate::modules::sre::match_object::MatchObject,
+    SreScanner => crate::modules::sre::scanner::ScannerObject,
 }
 
 /// The payload of a type object (`PyTypeObject`).
@@ -523,10 +526,7 @@ pub(crate) fn init(vm: &Vm) {
         &vm.type_type,
         "__dict__",
         |vm, t| {
-            Ok(object::alloc(
-                &vm.types.mappingproxy,
-                crate::objects::descr::MappingProxyObject { ty: t.clone() },
-            ))
+            Ok(crate::objects::descr::new_mappingproxy(vm, t.clone()))
         },
         None,
     );

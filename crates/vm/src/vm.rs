@@ -103,6 +103,9 @@ builtin_types! {
     filter: "filter", Filter, BASE;
     slice: "slice", Slice, FINAL;
     traceback: "traceback", Traceback, FINAL;
+    sre_pattern: "Pattern", SrePattern, FINAL;
+    sre_match: "Match", SreMatch, FINAL;
+    sre_scanner: "SRE_Scanner", SreScanner, FINAL;
 }
 
 /// A builtin type deriving from `object` (its bases are fixed up for

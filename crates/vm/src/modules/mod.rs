@@ -6,6 +6,7 @@
 //! it. Each entry's function builds the module the first time it is
 //! imported; `sys` and `builtins` are built at start-up.
 
+pub mod sre;
 pub mod sys;
 
 use crate::errors::PyResult;
@@ -19,7 +20,11 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 
 /// Every native module by name: `builtins` and `sys` come ready-made, the
 /// rest are built on their first import.
-pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[("builtins", None), ("sys", None)];
+pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
+    ("builtins", None),
+    ("sys", None),
+    ("_sre", Some(sre::init)),
+];
 
 /// Makes the native modules needed at start-up and puts them in
 /// `sys.modules`.

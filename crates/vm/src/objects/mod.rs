@@ -71,6 +71,7 @@ pub(crate) fn init_types(vm: &Vm) {
     filter::init(vm);
     slice::init(vm);
     crate::traceback::init(vm);
+    crate::modules::sre::init_types(vm);
     for ty in vm.types.all() {
         let tp = type_payload(ty);
         let base = tp.base.borrow().clone();
