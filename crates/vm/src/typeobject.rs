@@ -471,7 +471,16 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         &vm.type_type,
         "__name__",
-        |vm, t| Ok(vm.new_str(&type_of_type(t).name())),
+        |vm, t| {
+            // A static type's name is the last part of its dotted name
+            // (`type_name`); a class's is what it was given.
+            let tp = type_of_type(t);
+            let name = tp.name();
+            if tp.has_flag(flags::HEAPTYPE) {
+                return Ok(vm.new_str(&name));
+            }
+            Ok(vm.new_str(name.rsplit('.').next().unwrap_or(&name)))
+        },
         Some(|vm, t, v| {
             let v = v.ok_or_else(|| vm.new_type_error("cannot delete '__name__' attribute"))?;
             check_heap(vm, t, "__name__")?;
@@ -525,9 +534,7 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         &vm.type_type,
         "__dict__",
-        |vm, t| {
-            Ok(crate::objects::descr::new_mappingproxy(vm, t.clone()))
-        },
+        |vm, t| Ok(crate::objects::descr::new_mappingproxy(vm, t.clone())),
         None,
     );
     add_getset(

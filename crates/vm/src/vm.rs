@@ -103,9 +103,9 @@ builtin_types! {
     filter: "filter", Filter, BASE;
     slice: "slice", Slice, FINAL;
     traceback: "traceback", Traceback, FINAL;
-    sre_pattern: "Pattern", SrePattern, FINAL;
-    sre_match: "Match", SreMatch, FINAL;
-    sre_scanner: "SRE_Scanner", SreScanner, FINAL;
+    sre_pattern: "re.Pattern", SrePattern, FINAL;
+    sre_match: "re.Match", SreMatch, FINAL;
+    sre_scanner: "_sre.SRE_Scanner", SreScanner, FINAL;
 }
 
 /// A builtin type deriving from `object` (its bases are fixed up for
@@ -122,6 +122,9 @@ fn builtin_type(
         TypeObject::new(name, layout, flags | flags::IMMUTABLETYPE),
     );
     let tp = object::type_payload(&ty);
+    // A type of a native module is named `module.name`, as CPython's
+    // `tp_name`; its qualified name is the last part.
+    *tp.qualname.borrow_mut() = name.rsplit('.').next().unwrap_or(name).to_string();
     *tp.base.borrow_mut() = Some(object_type.clone());
     *tp.bases.borrow_mut() = vec![object_type.clone()];
     *tp.mro.borrow_mut() = vec![ty.clone(), object_type.clone()];

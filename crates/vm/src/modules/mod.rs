@@ -20,11 +20,8 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 
 /// Every native module by name: `builtins` and `sys` come ready-made, the
 /// rest are built on their first import.
-pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
-    ("builtins", None),
-    ("sys", None),
-    ("_sre", Some(sre::init)),
-];
+pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] =
+    &[("builtins", None), ("sys", None), ("_sre", Some(sre::init))];
 
 /// Makes the native modules needed at start-up and puts them in
 /// `sys.modules`.

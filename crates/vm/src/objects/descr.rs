@@ -355,6 +355,9 @@ pub(crate) fn init(vm: &Vm) {
         let inner = vm.repr_string(&proxy_delegate(vm, proxy))?;
         Ok(vm.new_str(&format!("mappingproxy({inner})")))
     }));
+    tp.slots
+        .str
+        .set(Some(|vm, proxy| vm.str(&proxy_delegate(vm, proxy))));
     let delegated: &[(&'static str, crate::objects::function::NativeFn)] = &[
         ("keys", |vm, args| delegate_call(vm, "keys", args)),
         ("values", |vm, args| delegate_call(vm, "values", args)),

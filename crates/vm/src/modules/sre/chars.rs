@@ -49,7 +49,10 @@ pub fn lower_unicode(ch: u32) -> u32 {
         return lower_ascii(ch);
     }
     match char::from_u32(ch) {
-        Some(c) => krait_unicode::to_lower(c).code_points().next().unwrap_or(ch),
+        Some(c) => krait_unicode::to_lower(c)
+            .code_points()
+            .next()
+            .unwrap_or(ch),
         None => ch,
     }
 }
@@ -61,7 +64,10 @@ pub fn upper_unicode(ch: u32) -> u32 {
         return upper_locale(ch);
     }
     match char::from_u32(ch) {
-        Some(c) => krait_unicode::to_upper(c).code_points().next().unwrap_or(ch),
+        Some(c) => krait_unicode::to_upper(c)
+            .code_points()
+            .next()
+            .unwrap_or(ch),
         None => ch,
     }
 }

@@ -60,16 +60,6 @@ pub enum Text<'a> {
     Ucs4(&'a [u32]),
 }
 
-impl Text<'_> {
-    pub fn len(&self) -> usize {
-        match self {
-            Text::Ucs1(t) => t.len(),
-            Text::Ucs2(t) => t.len(),
-            Text::Ucs4(t) => t.len(),
-        }
-    }
-}
-
 /// The matching state of one subject (`SRE_STATE`).
 pub struct State {
     /// Where the match starts; after a search, where it was found.
@@ -291,18 +281,40 @@ impl<'a, T: Unit> Matcher<'a, T> {
         self.state.frames.push(Frame::new(jump, toplevel));
     }
 
-    /// `LASTMARK_SAVE` into the frame on top.
-    fn save_lastmark(&mut self) {
+    /// Makes the frame on top a choice point: saves `lastmark`, and the
+    /// marks too when inside a repeat, where a later item may change
+    /// marks below `lastmark` (`LASTMARK_SAVE` and `MARK_PUSH`).
+    fn save_choice_point(&mut self) {
         let (lastmark, lastindex) = (self.state.lastmark, self.state.lastindex);
+        let saved = self.state.repeat.is_some();
+        if saved {
+            self.push_marks(lastmark);
+        }
         let f = self.top();
         f.lastmark = lastmark;
         f.lastindex = lastindex;
+        f.marks_saved = saved;
     }
 
-    /// `LASTMARK_RESTORE` from frame `f`.
-    fn restore_lastmark(&mut self, f: &Frame) {
+    /// After a callee of choice point `f` failed: the marks and
+    /// `lastmark` as they were at the choice; the saved marks stay for
+    /// the next callee if `keep` (`MARK_POP_KEEP` or `MARK_POP`, then
+    /// `LASTMARK_RESTORE`).
+    fn undo_choice(&mut self, f: &Frame, keep: bool) {
+        if f.marks_saved {
+            self.pop_marks(f.lastmark, !keep);
+        }
         self.state.lastmark = f.lastmark;
         self.state.lastindex = f.lastindex;
+    }
+
+    /// Ends choice point `f` with the answer `ret`, dropping the marks
+    /// it saved (`MARK_POP_DISCARD`).
+    fn end_choice(&mut self, f: &Frame, ret: bool) -> Next {
+        if f.marks_saved {
+            self.discard_marks(f.lastmark);
+        }
+        Next::Return(ret)
     }
 
     /// `MARK_PUSH`: saves the valid marks.
@@ -362,13 +374,35 @@ impl<'a, T: Unit> Matcher<'a, T> {
         }
     }
 
+    /// Whether the match may end at `ptr` if the frame on top is the
+    /// last: `fullmatch` wants the end, and after an empty match the
+    /// next may not be empty at the same place.
+    fn may_end_at(&self, ptr: usize) -> bool {
+        let st = &*self.state;
+        let toplevel = st.frames.last().is_some_and(|f| f.toplevel);
+        !(toplevel && ((st.match_all && ptr != st.end) || (st.must_advance && ptr == st.start)))
+    }
+
     /// Runs operators from `pc` until the frame on top ends: a choice
     /// pushes a callee and continues in its code.
     fn dispatch(&mut self, mut pc: usize, mut ptr: usize) -> EngineResult {
+        // Continues as `next` says: in a callee's code, or returning.
+        macro_rules! follow {
+            ($next:expr) => {
+                match $next {
+                    Next::Dispatch(next_pc, next_ptr) => {
+                        pc = next_pc;
+                        ptr = next_ptr;
+                    }
+                    Next::Return(r) => return Ok(r),
+                }
+            };
+        }
         let end = self.state.end;
         loop {
             let p = pc + 1;
-            match self.code(pc) {
+            let opcode = self.code(pc);
+            match opcode {
                 op::MARK => {
                     let i = self.code(p) as usize;
                     if i & 1 == 1 {
@@ -383,32 +417,28 @@ impl<'a, T: Unit> Matcher<'a, T> {
                                 .map_err(|_| EngineError::Memory)?;
                             marks.resize(i + 1, None);
                         }
-                        self.state.marks[first..i].fill(None);
+                        marks[first..i].fill(None);
                         self.state.lastmark = i as isize;
                     }
                     self.state.marks[i] = Some(ptr);
                     pc += 2;
                 }
-                op::LITERAL => {
-                    if ptr >= end || self.ch(ptr) != self.code(p) {
-                        return Ok(false);
-                    }
-                    pc += 2;
-                    ptr += 1;
-                }
-                op::NOT_LITERAL => {
-                    if ptr >= end || self.ch(ptr) == self.code(p) {
+                op::LITERAL
+                | op::NOT_LITERAL
+                | op::LITERAL_IGNORE
+                | op::NOT_LITERAL_IGNORE
+                | op::LITERAL_UNI_IGNORE
+                | op::NOT_LITERAL_UNI_IGNORE
+                | op::LITERAL_LOC_IGNORE
+                | op::NOT_LITERAL_LOC_IGNORE => {
+                    if ptr >= end || !literal_matches(opcode, self.code(p), self.ch(ptr)) {
                         return Ok(false);
                     }
                     pc += 2;
                     ptr += 1;
                 }
                 op::SUCCESS => {
-                    let st = &*self.state;
-                    let toplevel = st.frames.last().is_some_and(|f| f.toplevel);
-                    if toplevel
-                        && ((st.match_all && ptr != st.end) || (st.must_advance && ptr == st.start))
-                    {
+                    if !self.may_end_at(ptr) {
                         return Ok(false);
                     }
                     self.state.ptr = ptr;
@@ -441,71 +471,8 @@ impl<'a, T: Unit> Matcher<'a, T> {
                     pc += 1;
                     ptr += 1;
                 }
-                op::IN => {
-                    if ptr >= end || !self.in_charset(p + 1, self.ch(ptr)) {
-                        return Ok(false);
-                    }
-                    pc = p + self.code(p) as usize;
-                    ptr += 1;
-                }
-                op::LITERAL_IGNORE => {
-                    if ptr >= end || chars::lower_ascii(self.ch(ptr)) != self.code(p) {
-                        return Ok(false);
-                    }
-                    pc += 2;
-                    ptr += 1;
-                }
-                op::LITERAL_UNI_IGNORE => {
-                    if ptr >= end || chars::lower_unicode(self.ch(ptr)) != self.code(p) {
-                        return Ok(false);
-                    }
-                    pc += 2;
-                    ptr += 1;
-                }
-                op::LITERAL_LOC_IGNORE => {
-                    if ptr >= end || !chars::loc_ignore_eq(self.code(p), self.ch(ptr)) {
-                        return Ok(false);
-                    }
-                    pc += 2;
-                    ptr += 1;
-                }
-                op::NOT_LITERAL_IGNORE => {
-                    if ptr >= end || chars::lower_ascii(self.ch(ptr)) == self.code(p) {
-                        return Ok(false);
-                    }
-                    pc += 2;
-                    ptr += 1;
-                }
-                op::NOT_LITERAL_UNI_IGNORE => {
-                    if ptr >= end || chars::lower_unicode(self.ch(ptr)) == self.code(p) {
-                        return Ok(false);
-                    }
-                    pc += 2;
-                    ptr += 1;
-                }
-                op::NOT_LITERAL_LOC_IGNORE => {
-                    if ptr >= end || chars::loc_ignore_eq(self.code(p), self.ch(ptr)) {
-                        return Ok(false);
-                    }
-                    pc += 2;
-                    ptr += 1;
-                }
-                op::IN_IGNORE => {
-                    if ptr >= end || !self.in_charset(p + 1, chars::lower_ascii(self.ch(ptr))) {
-                        return Ok(false);
-                    }
-                    pc = p + self.code(p) as usize;
-                    ptr += 1;
-                }
-                op::IN_UNI_IGNORE => {
-                    if ptr >= end || !self.in_charset(p + 1, chars::lower_unicode(self.ch(ptr))) {
-                        return Ok(false);
-                    }
-                    pc = p + self.code(p) as usize;
-                    ptr += 1;
-                }
-                op::IN_LOC_IGNORE => {
-                    if ptr >= end || !self.in_charset_loc_ignore(p + 1, self.ch(ptr)) {
+                op::IN | op::IN_IGNORE | op::IN_UNI_IGNORE | op::IN_LOC_IGNORE => {
+                    if ptr >= end || !self.in_set(opcode, p + 1, self.ch(ptr)) {
                         return Ok(false);
                     }
                     pc = p + self.code(p) as usize;
@@ -523,136 +490,52 @@ impl<'a, T: Unit> Matcher<'a, T> {
                 }
                 op::BRANCH => {
                     // <BRANCH> <skip> alternative <JUMP> ... <0>
-                    self.save_lastmark();
-                    let saved = self.state.repeat.is_some();
-                    if saved {
-                        let lastmark = self.state.lastmark;
-                        self.push_marks(lastmark);
-                    }
-                    self.top().marks_saved = saved;
-                    match self.next_alternative(p, ptr) {
-                        Some(alt) => {
-                            let f = self.top();
-                            f.pc = alt;
-                            f.ptr = ptr;
-                            let toplevel = f.toplevel;
-                            self.state.ptr = ptr;
-                            self.call(Jump::Branch, toplevel);
-                            pc = alt + 1;
-                        }
-                        None => {
-                            if saved {
-                                let lastmark = self.top().lastmark;
-                                self.discard_marks(lastmark);
-                            }
-                            return Ok(false);
-                        }
-                    }
+                    self.save_choice_point();
+                    self.top().ptr = ptr;
+                    follow!(self.try_alternative(p));
                 }
                 op::REPEAT_ONE => {
                     // <REPEAT_ONE> <skip> <min> <max> item <SUCCESS> tail:
                     // as many items as possible, then fewer until the tail
                     // matches.
-                    let (skip, min) = (self.code(p) as usize, self.code(p + 1) as usize);
-                    if ptr > end || min > end - ptr {
+                    let Some(count) = self.count_items(p, ptr, self.code(p + 2))? else {
                         return Ok(false);
-                    }
-                    self.state.ptr = ptr;
-                    let count = self.count(p + 3, self.code(p + 2))?;
+                    };
                     ptr += count;
-                    if count < min {
-                        return Ok(false);
-                    }
-                    let tail = p + skip;
-                    let toplevel = self.top().toplevel;
-                    if self.code(tail) == op::SUCCESS
-                        && ptr == self.state.end
-                        && !(toplevel && self.state.must_advance && ptr == self.state.start)
+                    if self.code(p + self.code(p) as usize) == op::SUCCESS
+                        && ptr == end
+                        && self.may_end_at(ptr)
                     {
                         self.state.ptr = ptr;
                         return Ok(true);
                     }
-                    self.save_lastmark();
-                    let saved = self.state.repeat.is_some();
-                    if saved {
-                        let lastmark = self.state.lastmark;
-                        self.push_marks(lastmark);
-                    }
-                    let f = self.top();
-                    f.marks_saved = saved;
-                    f.pc = p;
-                    f.count = count as isize;
-                    match self.repeat_one_next(ptr)? {
-                        Next::Dispatch(next_pc, next_ptr) => {
-                            pc = next_pc;
-                            ptr = next_ptr;
-                        }
-                        Next::Return(r) => return Ok(r),
-                    }
+                    self.repeat_choice(p, count);
+                    follow!(self.repeat_one_next(ptr));
                 }
                 op::MIN_REPEAT_ONE => {
                     // <MIN_REPEAT_ONE> <skip> <min> <max> item <SUCCESS> tail:
                     // as few items as possible, then more until the tail
                     // matches.
-                    let (skip, min) = (self.code(p) as usize, self.code(p + 1) as usize);
-                    if ptr > end || min > end - ptr {
+                    let min = self.code(p + 1);
+                    let Some(count) = self.count_items(p, ptr, min)? else {
                         return Ok(false);
-                    }
-                    self.state.ptr = ptr;
-                    let mut count = 0;
-                    if min != 0 {
-                        count = self.count(p + 3, min as u32)?;
-                        if count < min {
-                            return Ok(false);
-                        }
-                        ptr += count;
-                    }
-                    let st = &*self.state;
-                    let toplevel = st.frames.last().is_some_and(|f| f.toplevel);
-                    if self.code(p + skip) == op::SUCCESS
-                        && !(toplevel
-                            && ((st.match_all && ptr != st.end)
-                                || (st.must_advance && ptr == st.start)))
-                    {
+                    };
+                    ptr += count;
+                    if self.code(p + self.code(p) as usize) == op::SUCCESS && self.may_end_at(ptr) {
                         self.state.ptr = ptr;
                         return Ok(true);
                     }
-                    self.save_lastmark();
-                    let saved = self.state.repeat.is_some();
-                    if saved {
-                        let lastmark = self.state.lastmark;
-                        self.push_marks(lastmark);
-                    }
-                    let f = self.top();
-                    f.marks_saved = saved;
-                    f.pc = p;
-                    f.count = count as isize;
-                    match self.min_repeat_one_next(ptr) {
-                        Next::Dispatch(next_pc, next_ptr) => {
-                            pc = next_pc;
-                            ptr = next_ptr;
-                        }
-                        Next::Return(r) => return Ok(r),
-                    }
+                    self.repeat_choice(p, count);
+                    follow!(self.min_repeat_one_next(ptr));
                 }
                 op::POSSESSIVE_REPEAT_ONE => {
                     // As REPEAT_ONE, but the tail never takes items back.
-                    let (skip, min) = (self.code(p) as usize, self.code(p + 1) as usize);
-                    if ptr > end || min > end - ptr {
+                    let Some(count) = self.count_items(p, ptr, self.code(p + 2))? else {
                         return Ok(false);
-                    }
-                    self.state.ptr = ptr;
-                    let count = self.count(p + 3, self.code(p + 2))?;
+                    };
                     ptr += count;
-                    if count < min {
-                        return Ok(false);
-                    }
-                    pc = p + skip;
-                    let toplevel = self.top().toplevel;
-                    if self.code(pc) == op::SUCCESS
-                        && ptr == self.state.end
-                        && !(toplevel && self.state.must_advance && ptr == self.state.start)
-                    {
+                    pc = p + self.code(p) as usize;
+                    if self.code(pc) == op::SUCCESS && ptr == end && self.may_end_at(ptr) {
                         self.state.ptr = ptr;
                         return Ok(true);
                     }
@@ -677,66 +560,23 @@ impl<'a, T: Unit> Matcher<'a, T> {
                 }
                 op::MAX_UNTIL => {
                     // Greedy: one more item if possible, else the tail.
-                    let Some(ri) = self.state.repeat else {
-                        return Err(EngineError::Internal);
-                    };
-                    self.state.ptr = ptr;
-                    let rep = self.state.repeats[ri];
-                    let count = rep.count + 1;
-                    let f = self.top();
-                    f.pc = p;
-                    f.ptr = ptr;
-                    f.count = count;
-                    f.aux = ri;
-                    let toplevel = f.toplevel;
-                    if count < self.code(rep.pc + 1) as isize {
-                        self.state.repeats[ri].count = count;
-                        self.call(Jump::MaxUntil1, toplevel);
-                        pc = rep.pc + 3;
-                        continue;
-                    }
-                    match self.max_until_more(ri, count, ptr) {
-                        Next::Dispatch(next_pc, next_ptr) => {
-                            pc = next_pc;
-                            ptr = next_ptr;
-                        }
-                        Next::Return(_) => {
-                            self.max_until_tail(ri);
-                            pc = p;
-                            ptr = self.state.ptr;
-                        }
+                    match self.until_minimum(p, ptr, Jump::MaxUntil1)? {
+                        Ok(next) => follow!(next),
+                        Err(count) => follow!(self.max_until_more(count, ptr)),
                     }
                 }
                 op::MIN_UNTIL => {
                     // Lazy: the tail if possible, else one more item.
-                    let Some(ri) = self.state.repeat else {
-                        return Err(EngineError::Internal);
-                    };
-                    self.state.ptr = ptr;
-                    let rep = self.state.repeats[ri];
-                    let count = rep.count + 1;
-                    let f = self.top();
-                    f.pc = p;
-                    f.ptr = ptr;
-                    f.count = count;
-                    f.aux = ri;
-                    let toplevel = f.toplevel;
-                    if count < self.code(rep.pc + 1) as isize {
-                        self.state.repeats[ri].count = count;
-                        self.call(Jump::MinUntil1, toplevel);
-                        pc = rep.pc + 3;
-                        continue;
+                    match self.until_minimum(p, ptr, Jump::MinUntil1)? {
+                        Ok(next) => follow!(next),
+                        Err(_) => {
+                            let f = *self.top();
+                            self.state.repeat = self.state.repeats[f.aux].prev;
+                            self.save_choice_point();
+                            self.call(Jump::MinUntil2, f.toplevel);
+                            pc = p;
+                        }
                     }
-                    self.state.repeat = rep.prev;
-                    self.save_lastmark();
-                    let saved = self.state.repeat.is_some();
-                    if saved {
-                        let lastmark = self.state.lastmark;
-                        self.push_marks(lastmark);
-                    }
-                    self.top().marks_saved = saved;
-                    self.call(Jump::MinUntil2, toplevel);
-                    pc = p;
                 }
                 op::POSSESSIVE_REPEAT => {
                     // <POSSESSIVE_REPEAT> <skip> <min> <max> item <SUCCESS>
@@ -746,19 +586,7 @@ impl<'a, T: Unit> Matcher<'a, T> {
                     f.pc = p;
                     f.ptr = ptr;
                     f.count = 0;
-                    if self.code(p + 1) > 0 {
-                        self.call(Jump::PossessiveRepeat1, false);
-                        pc = p + 3;
-                        ptr = self.state.ptr;
-                        continue;
-                    }
-                    match self.possessive_first_more(p) {
-                        Next::Dispatch(next_pc, next_ptr) => {
-                            pc = next_pc;
-                            ptr = next_ptr;
-                        }
-                        Next::Return(r) => return Ok(r),
-                    }
+                    follow!(self.possessive_next(p, NO_POSITION));
                 }
                 op::ATOMIC_GROUP => {
                     // <ATOMIC_GROUP> <skip> pattern <SUCCESS> tail
@@ -773,7 +601,7 @@ impl<'a, T: Unit> Matcher<'a, T> {
                 | op::GROUPREF_IGNORE
                 | op::GROUPREF_UNI_IGNORE
                 | op::GROUPREF_LOC_IGNORE => {
-                    let fold: fn(u32) -> u32 = match self.code(pc) {
+                    let fold: fn(u32) -> u32 = match opcode {
                         op::GROUPREF => |c| c,
                         op::GROUPREF_IGNORE => chars::lower_ascii,
                         op::GROUPREF_UNI_IGNORE => chars::lower_unicode,
@@ -797,41 +625,30 @@ impl<'a, T: Unit> Matcher<'a, T> {
                         None => p + self.code(p + 1) as usize,
                     };
                 }
-                op::ASSERT => {
+                op::ASSERT | op::ASSERT_NOT => {
                     // <ASSERT> <skip> <back> pattern: lookahead, or
                     // lookbehind by a fixed width.
                     let back = self.code(p + 1) as usize;
                     if ptr < back {
-                        return Ok(false);
+                        if opcode == op::ASSERT {
+                            return Ok(false);
+                        }
+                        pc = p + self.code(p) as usize;
+                        continue;
                     }
-                    self.state.ptr = ptr - back;
+                    let jump = if opcode == op::ASSERT {
+                        Jump::Assert
+                    } else {
+                        self.save_choice_point();
+                        Jump::AssertNot
+                    };
                     let f = self.top();
                     f.pc = p;
                     f.ptr = ptr;
-                    self.call(Jump::Assert, false);
+                    self.call(jump, false);
                     pc = p + 2;
-                    ptr = self.state.ptr;
-                }
-                op::ASSERT_NOT => {
-                    let back = self.code(p + 1) as usize;
-                    if ptr >= back {
-                        self.state.ptr = ptr - back;
-                        self.save_lastmark();
-                        let saved = self.state.repeat.is_some();
-                        if saved {
-                            let lastmark = self.state.lastmark;
-                            self.push_marks(lastmark);
-                        }
-                        let f = self.top();
-                        f.marks_saved = saved;
-                        f.pc = p;
-                        f.ptr = ptr;
-                        self.call(Jump::AssertNot, false);
-                        pc = p + 2;
-                        ptr = self.state.ptr;
-                        continue;
-                    }
-                    pc = p + self.code(p) as usize;
+                    ptr -= back;
+                    self.state.ptr = ptr;
                 }
                 op::FAILURE => return Ok(false),
                 _ => return Err(EngineError::Internal),
@@ -845,63 +662,23 @@ impl<'a, T: Unit> Matcher<'a, T> {
         let (p, ptr) = (f.pc, f.ptr);
         Ok(match jump {
             Jump::Top => Next::Return(ret),
+            Jump::Branch | Jump::RepeatOne1 | Jump::RepeatOne2 | Jump::MinRepeatOne if ret => {
+                self.end_choice(&f, true)
+            }
             Jump::Branch => {
-                if ret {
-                    if f.marks_saved {
-                        self.discard_marks(f.lastmark);
-                    }
-                    return Ok(Next::Return(true));
-                }
-                if f.marks_saved {
-                    self.pop_marks(f.lastmark, false);
-                }
-                self.restore_lastmark(&f);
-                match self.next_alternative(p + self.code(p) as usize, ptr) {
-                    Some(alt) => {
-                        self.top().pc = alt;
-                        self.state.ptr = ptr;
-                        self.call(Jump::Branch, f.toplevel);
-                        Next::Dispatch(alt + 1, ptr)
-                    }
-                    None => {
-                        if f.marks_saved {
-                            self.discard_marks(f.lastmark);
-                        }
-                        Next::Return(false)
-                    }
-                }
+                self.undo_choice(&f, true);
+                self.try_alternative(p + self.code(p) as usize)
             }
             Jump::RepeatOne1 | Jump::RepeatOne2 => {
-                if ret {
-                    if f.marks_saved {
-                        self.discard_marks(f.lastmark);
-                    }
-                    return Ok(Next::Return(true));
-                }
-                if f.marks_saved {
-                    self.pop_marks(f.lastmark, false);
-                }
-                self.restore_lastmark(&f);
+                self.undo_choice(&f, true);
                 self.top().count -= 1;
-                self.repeat_one_next(ptr.wrapping_sub(1))?
+                self.repeat_one_next(ptr.wrapping_sub(1))
             }
             Jump::MinRepeatOne => {
-                if ret {
-                    if f.marks_saved {
-                        self.discard_marks(f.lastmark);
-                    }
-                    return Ok(Next::Return(true));
-                }
-                if f.marks_saved {
-                    self.pop_marks(f.lastmark, false);
-                }
-                self.restore_lastmark(&f);
+                self.undo_choice(&f, true);
                 self.state.ptr = ptr;
                 if self.count(p + 3, 1)? == 0 {
-                    if f.marks_saved {
-                        self.discard_marks(f.lastmark);
-                    }
-                    return Ok(Next::Return(false));
+                    return Ok(self.end_choice(&f, false));
                 }
                 self.top().count += 1;
                 self.min_repeat_one_next(ptr + 1)
@@ -912,92 +689,69 @@ impl<'a, T: Unit> Matcher<'a, T> {
                 self.state.repeats.truncate(index);
                 Next::Return(ret)
             }
-            Jump::MaxUntil1 | Jump::MinUntil1 => {
-                if ret {
-                    return Ok(Next::Return(true));
+            Jump::MaxUntil1 | Jump::MinUntil1 | Jump::MinUntil3 => {
+                let rep = &mut self.state.repeats[f.aux];
+                if jump == Jump::MinUntil3 {
+                    rep.last_ptr = f.saved_last_ptr;
                 }
-                self.state.repeats[f.aux].count = f.count - 1;
-                self.state.ptr = ptr;
-                Next::Return(false)
+                if !ret {
+                    rep.count = f.count - 1;
+                    self.state.ptr = ptr;
+                }
+                Next::Return(ret)
             }
             Jump::MaxUntil2 => {
-                let ri = f.aux;
-                self.state.repeats[ri].last_ptr = f.saved_last_ptr;
+                self.state.repeats[f.aux].last_ptr = f.saved_last_ptr;
                 if ret {
-                    self.discard_marks(f.lastmark);
-                    return Ok(Next::Return(true));
+                    return Ok(self.end_choice(&f, true));
                 }
-                self.pop_marks(f.lastmark, true);
-                self.restore_lastmark(&f);
-                self.state.repeats[ri].count = f.count - 1;
+                self.undo_choice(&f, false);
+                self.state.repeats[f.aux].count = f.count - 1;
                 self.state.ptr = ptr;
-                self.max_until_tail(ri);
-                Next::Dispatch(p, self.state.ptr)
+                self.max_until_tail()
             }
             Jump::MaxUntil3 => {
                 self.state.repeat = Some(f.aux);
-                if ret {
-                    return Ok(Next::Return(true));
+                if !ret {
+                    self.state.ptr = ptr;
                 }
-                self.state.ptr = ptr;
-                Next::Return(false)
+                Next::Return(ret)
             }
             Jump::MinUntil2 => {
-                let ri = f.aux;
-                self.state.repeat = Some(ri);
+                self.state.repeat = Some(f.aux);
                 if ret {
-                    if f.marks_saved {
-                        self.discard_marks(f.lastmark);
-                    }
-                    return Ok(Next::Return(true));
+                    return Ok(self.end_choice(&f, true));
                 }
-                if f.marks_saved {
-                    self.pop_marks(f.lastmark, true);
-                }
-                self.restore_lastmark(&f);
+                self.undo_choice(&f, false);
                 self.state.ptr = ptr;
-                let rep = self.state.repeats[ri];
+                let rep = self.state.repeats[f.aux];
                 let max = self.code(rep.pc + 2);
                 if (f.count >= max as isize && max != MAXREPEAT) || rep.last_ptr == Some(ptr) {
                     return Ok(Next::Return(false));
                 }
-                self.state.repeats[ri].count = f.count;
+                self.state.repeats[f.aux].count = f.count;
                 self.top().saved_last_ptr = rep.last_ptr;
-                self.state.repeats[ri].last_ptr = Some(ptr);
+                self.state.repeats[f.aux].last_ptr = Some(ptr);
                 self.call(Jump::MinUntil3, f.toplevel);
                 Next::Dispatch(rep.pc + 3, ptr)
-            }
-            Jump::MinUntil3 => {
-                let ri = f.aux;
-                self.state.repeats[ri].last_ptr = f.saved_last_ptr;
-                if ret {
-                    return Ok(Next::Return(true));
-                }
-                self.state.repeats[ri].count = f.count - 1;
-                self.state.ptr = ptr;
-                Next::Return(false)
             }
             Jump::PossessiveRepeat1 => {
                 if !ret {
                     self.state.ptr = ptr;
                     return Ok(Next::Return(false));
                 }
-                let count = f.count + 1;
-                self.top().count = count;
-                if count < self.code(p + 1) as isize {
-                    self.call(Jump::PossessiveRepeat1, false);
-                    return Ok(Next::Dispatch(p + 3, self.state.ptr));
-                }
-                self.possessive_first_more(p)
+                self.top().count += 1;
+                self.possessive_next(p, NO_POSITION)
             }
             Jump::PossessiveRepeat2 => {
                 if ret {
                     self.discard_marks(f.lastmark);
                     self.top().count += 1;
-                    return Ok(self.possessive_more(p));
+                    return Ok(self.possessive_next(p, ptr));
                 }
                 self.pop_marks(f.lastmark, true);
-                self.restore_lastmark(&f);
+                self.state.lastmark = f.lastmark;
+                self.state.lastindex = f.lastindex;
                 self.state.ptr = ptr;
                 self.possessive_tail(p)
             }
@@ -1008,52 +762,81 @@ impl<'a, T: Unit> Matcher<'a, T> {
                 }
                 Next::Dispatch(p + self.code(p) as usize, self.state.ptr)
             }
-            Jump::Assert => {
-                if !ret {
-                    return Ok(Next::Return(false));
-                }
-                Next::Dispatch(p + self.code(p) as usize, ptr)
-            }
+            Jump::Assert => match ret {
+                true => Next::Dispatch(p + self.code(p) as usize, ptr),
+                false => Next::Return(false),
+            },
             Jump::AssertNot => {
                 if ret {
-                    if f.marks_saved {
-                        self.discard_marks(f.lastmark);
-                    }
-                    return Ok(Next::Return(false));
+                    return Ok(self.end_choice(&f, false));
                 }
-                if f.marks_saved {
-                    self.pop_marks(f.lastmark, true);
-                }
-                self.restore_lastmark(&f);
+                self.undo_choice(&f, false);
                 Next::Dispatch(p + self.code(p) as usize, ptr)
             }
         })
     }
 
-    /// The first alternative of a BRANCH, from the one whose skip word is
-    /// at `alt`, that may match at `ptr`: an alternative starting with a
-    /// literal or a set is skipped at once if the character disagrees.
-    fn next_alternative(&self, mut alt: usize, ptr: usize) -> Option<usize> {
-        let end = self.state.end;
+    /// Calls the first alternative of the BRANCH on top, from the one
+    /// whose skip word is at `alt`, that may match at the frame's
+    /// position; an alternative starting with a literal or a set is
+    /// passed over at once if the character disagrees.
+    fn try_alternative(&mut self, mut alt: usize) -> Next {
+        let f = *self.top();
+        let (ptr, end) = (f.ptr, self.state.end);
         loop {
             let skip = self.code(alt) as usize;
             if skip == 0 {
-                return None;
+                return self.end_choice(&f, false);
             }
             let first = self.code(alt + 1);
             let hopeless = (first == op::LITERAL
                 && (ptr >= end || self.ch(ptr) != self.code(alt + 2)))
                 || (first == op::IN && (ptr >= end || !self.in_charset(alt + 3, self.ch(ptr))));
             if !hopeless {
-                return Some(alt);
+                self.top().pc = alt;
+                self.state.ptr = ptr;
+                self.call(Jump::Branch, f.toplevel);
+                return Next::Dispatch(alt + 1, ptr);
             }
             alt += skip;
         }
     }
 
+    /// How many items of a single-character repeat (`<skip> <min>
+    /// <max> item` at `p`) match from `ptr`, at most `limit`; None if
+    /// fewer than the minimum.
+    fn count_items(
+        &mut self,
+        p: usize,
+        ptr: usize,
+        limit: u32,
+    ) -> Result<Option<usize>, EngineError> {
+        let min = self.code(p + 1) as usize;
+        let end = self.state.end;
+        if ptr > end || min > end - ptr {
+            return Ok(None);
+        }
+        self.state.ptr = ptr;
+        let count = if limit == 0 {
+            0
+        } else {
+            self.count(p + 3, limit)?
+        };
+        Ok((count >= min).then_some(count))
+    }
+
+    /// Makes the frame on top the choice point of the single-character
+    /// repeat at `p`, with `count` items matched.
+    fn repeat_choice(&mut self, p: usize, count: usize) {
+        self.save_choice_point();
+        let f = self.top();
+        f.pc = p;
+        f.count = count as isize;
+    }
+
     /// REPEAT_ONE with the frame's count of items ending at `ptr`: tries
     /// the tail there, or with fewer items, or fails.
-    fn repeat_one_next(&mut self, mut ptr: usize) -> Result<Next, EngineError> {
+    fn repeat_one_next(&mut self, mut ptr: usize) -> Next {
         let f = *self.top();
         let p = f.pc;
         let min = self.code(p + 1) as isize;
@@ -1072,17 +855,14 @@ impl<'a, T: Unit> Matcher<'a, T> {
             Jump::RepeatOne2
         };
         if count < min {
-            if f.marks_saved {
-                self.discard_marks(f.lastmark);
-            }
-            return Ok(Next::Return(false));
+            return self.end_choice(&f, false);
         }
         let top = self.top();
         top.count = count;
         top.ptr = ptr;
         self.state.ptr = ptr;
         self.call(jump, f.toplevel);
-        Ok(Next::Dispatch(tail, ptr))
+        Next::Dispatch(tail, ptr)
     }
 
     /// MIN_REPEAT_ONE with the frame's count of items ending at `ptr`:
@@ -1092,10 +872,7 @@ impl<'a, T: Unit> Matcher<'a, T> {
         let p = f.pc;
         let max = self.code(p + 2);
         if max != MAXREPEAT && f.count > max as isize {
-            if f.marks_saved {
-                self.discard_marks(f.lastmark);
-            }
-            return Next::Return(false);
+            return self.end_choice(&f, false);
         }
         self.top().ptr = ptr;
         self.state.ptr = ptr;
@@ -1103,53 +880,84 @@ impl<'a, T: Unit> Matcher<'a, T> {
         Next::Dispatch(p + self.code(p) as usize, ptr)
     }
 
-    /// MAX_UNTIL with enough items: one more item if the maximum and
-    /// the empty-item guard allow (a callee is pushed), else
-    /// `Return(false)` and the caller goes on to the tail.
-    fn max_until_more(&mut self, ri: usize, count: isize, ptr: usize) -> Next {
+    /// The start of MAX_UNTIL and MIN_UNTIL at `p` (the tail), an item of
+    /// the innermost repeat having matched up to `ptr`: below the
+    /// minimum, `Ok` and another item is called; else `Err` of the count
+    /// of items, the frame set up for the rest.
+    fn until_minimum(
+        &mut self,
+        p: usize,
+        ptr: usize,
+        jump: Jump,
+    ) -> Result<Result<Next, isize>, EngineError> {
+        let Some(ri) = self.state.repeat else {
+            return Err(EngineError::Internal);
+        };
+        self.state.ptr = ptr;
+        let rep = self.state.repeats[ri];
+        let count = rep.count + 1;
+        let f = self.top();
+        f.pc = p;
+        f.ptr = ptr;
+        f.count = count;
+        f.aux = ri;
+        let toplevel = f.toplevel;
+        if count >= self.code(rep.pc + 1) as isize {
+            return Ok(Err(count));
+        }
+        self.state.repeats[ri].count = count;
+        self.call(jump, toplevel);
+        Ok(Ok(Next::Dispatch(rep.pc + 3, ptr)))
+    }
+
+    /// MAX_UNTIL with `count` items: one more if the maximum and the
+    /// empty-item guard allow, else the tail.
+    fn max_until_more(&mut self, count: isize, ptr: usize) -> Next {
+        let ri = self.top().aux;
         let rep = self.state.repeats[ri];
         let max = self.code(rep.pc + 2);
-        if (count < max as isize || max == MAXREPEAT) && rep.last_ptr != Some(self.state.ptr) {
-            self.state.repeats[ri].count = count;
-            self.save_lastmark();
-            let lastmark = self.state.lastmark;
-            self.push_marks(lastmark);
-            let f = self.top();
-            f.saved_last_ptr = rep.last_ptr;
-            let toplevel = f.toplevel;
-            self.state.repeats[ri].last_ptr = Some(self.state.ptr);
-            self.call(Jump::MaxUntil2, toplevel);
-            return Next::Dispatch(rep.pc + 3, ptr);
+        if (count >= max as isize && max != MAXREPEAT) || rep.last_ptr == Some(ptr) {
+            return self.max_until_tail();
         }
-        Next::Return(false)
-    }
-
-    /// MAX_UNTIL's last resort: the tail, outside the repeat. Pushes the
-    /// callee; the caller dispatches the tail.
-    fn max_until_tail(&mut self, ri: usize) {
-        self.state.repeat = self.state.repeats[ri].prev;
+        self.state.repeats[ri].count = count;
+        // Inside its own repeat, so the marks are saved.
+        self.save_choice_point();
+        self.top().saved_last_ptr = rep.last_ptr;
+        self.state.repeats[ri].last_ptr = Some(ptr);
         let toplevel = self.top().toplevel;
-        self.call(Jump::MaxUntil3, toplevel);
+        self.call(Jump::MaxUntil2, toplevel);
+        Next::Dispatch(rep.pc + 3, ptr)
     }
 
-    /// POSSESSIVE_REPEAT once the minimum is matched: no item yet counts
-    /// as the last, so the empty-item guard lets the first one through.
-    fn possessive_first_more(&mut self, p: usize) -> Next {
-        self.top().ptr = NO_POSITION;
-        self.possessive_more(p)
-    }
-
-    /// POSSESSIVE_REPEAT with the minimum matched: one more item if
-    /// allowed and the last was not empty, else the tail.
-    fn possessive_more(&mut self, p: usize) -> Next {
+    /// MAX_UNTIL's last resort: the tail after the frame's UNTIL, outside
+    /// the repeat, from `state.ptr`.
+    fn max_until_tail(&mut self) -> Next {
         let f = *self.top();
+        self.state.repeat = self.state.repeats[f.aux].prev;
+        self.call(Jump::MaxUntil3, f.toplevel);
+        Next::Dispatch(f.pc, self.state.ptr)
+    }
+
+    /// POSSESSIVE_REPEAT at `p` with the frame's count of items: the next
+    /// item while below the minimum; then more items while the maximum
+    /// allows and the last, which started at `last_start`, was not
+    /// empty; then the tail.
+    fn possessive_next(&mut self, p: usize, last_start: usize) -> Next {
+        let f = *self.top();
+        if f.count < self.code(p + 1) as isize {
+            self.call(Jump::PossessiveRepeat1, false);
+            return Next::Dispatch(p + 3, self.state.ptr);
+        }
         let max = self.code(p + 2);
-        if (f.count < max as isize || max == MAXREPEAT) && self.state.ptr != f.ptr {
-            self.save_lastmark();
-            let lastmark = self.state.lastmark;
+        if (f.count < max as isize || max == MAXREPEAT) && self.state.ptr != last_start {
+            // Saved whether or not in a repeat: the items are one.
+            let (lastmark, lastindex) = (self.state.lastmark, self.state.lastindex);
             self.push_marks(lastmark);
             let ptr = self.state.ptr;
-            self.top().ptr = ptr;
+            let top = self.top();
+            top.lastmark = lastmark;
+            top.lastindex = lastindex;
+            top.ptr = ptr;
             self.call(Jump::PossessiveRepeat2, false);
             return Next::Dispatch(p + 3, ptr);
         }
@@ -1215,26 +1023,21 @@ impl<'a, T: Unit> Matcher<'a, T> {
         // The sets with a case fold are counted here only when the item
         // is that one operator, as the compiler makes it.
         let alone = self.code(item + 1 + arg as usize) == op::SUCCESS;
-        Some(match self.code(item) {
+        let opcode = self.code(item);
+        Some(match opcode {
             op::IN => count_while(text, |c| self.in_charset(item + 2, c)),
             op::ANY => count_while(text, |c| !chars::is_linebreak(c)),
             op::ANY_ALL => text.len(),
-            op::LITERAL => count_while(text, |c| c == arg),
-            op::LITERAL_IGNORE => count_while(text, |c| chars::lower_ascii(c) == arg),
-            op::LITERAL_UNI_IGNORE => count_while(text, |c| chars::lower_unicode(c) == arg),
-            op::LITERAL_LOC_IGNORE => count_while(text, |c| chars::loc_ignore_eq(arg, c)),
-            op::NOT_LITERAL => count_while(text, |c| c != arg),
-            op::NOT_LITERAL_IGNORE => count_while(text, |c| chars::lower_ascii(c) != arg),
-            op::NOT_LITERAL_UNI_IGNORE => count_while(text, |c| chars::lower_unicode(c) != arg),
-            op::NOT_LITERAL_LOC_IGNORE => count_while(text, |c| !chars::loc_ignore_eq(arg, c)),
-            op::IN_IGNORE if alone => count_while(text, |c| {
-                self.in_charset(item + 2, chars::lower_ascii(c))
-            }),
-            op::IN_UNI_IGNORE if alone => count_while(text, |c| {
-                self.in_charset(item + 2, chars::lower_unicode(c))
-            }),
-            op::IN_LOC_IGNORE if alone => {
-                count_while(text, |c| self.in_charset_loc_ignore(item + 2, c))
+            op::LITERAL
+            | op::NOT_LITERAL
+            | op::LITERAL_IGNORE
+            | op::NOT_LITERAL_IGNORE
+            | op::LITERAL_UNI_IGNORE
+            | op::NOT_LITERAL_UNI_IGNORE
+            | op::LITERAL_LOC_IGNORE
+            | op::NOT_LITERAL_LOC_IGNORE => count_while(text, |c| literal_matches(opcode, arg, c)),
+            op::IN_IGNORE | op::IN_UNI_IGNORE | op::IN_LOC_IGNORE if alone => {
+                count_while(text, |c| self.in_set(opcode, item + 2, c))
             }
             _ => return None,
         })
@@ -1305,6 +1108,18 @@ impl<'a, T: Unit> Matcher<'a, T> {
         }
     }
 
+    /// Whether `ch` passes the set operator `opcode`, its set at `set`:
+    /// IN, or one of its variants that fold the case of `ch` first.
+    #[inline(always)]
+    fn in_set(&self, opcode: u32, set: usize, ch: u32) -> bool {
+        match opcode {
+            op::IN => self.in_charset(set, ch),
+            op::IN_IGNORE => self.in_charset(set, chars::lower_ascii(ch)),
+            op::IN_UNI_IGNORE => self.in_charset(set, chars::lower_unicode(ch)),
+            _ => self.in_charset_loc_ignore(set, ch),
+        }
+    }
+
     /// Set membership up to locale case (`SRE(charset_loc_ignore)`).
     fn in_charset_loc_ignore(&self, set: usize, ch: u32) -> bool {
         let lo = chars::lower_locale(ch);
@@ -1330,8 +1145,7 @@ impl<'a, T: Unit> Matcher<'a, T> {
             at::BEGINNING | at::BEGINNING_STRING => ptr == 0,
             at::BEGINNING_LINE => ptr == 0 || chars::is_linebreak(self.ch(ptr - 1)),
             at::END => {
-                ptr == end
-                    || (ptr < end && end - ptr == 1 && chars::is_linebreak(self.ch(ptr)))
+                ptr == end || (ptr < end && end - ptr == 1 && chars::is_linebreak(self.ch(ptr)))
             }
             at::END_LINE => ptr == end || self.ch_at(ptr).is_some_and(chars::is_linebreak),
             at::END_STRING => ptr == end,
@@ -1513,6 +1327,22 @@ impl<'a, T: Unit> Matcher<'a, T> {
     fn reset_capture_groups(&mut self) {
         self.state.lastmark = -1;
         self.state.lastindex = -1;
+    }
+}
+
+/// Whether `ch` passes the literal operator `opcode` with argument
+/// `arg`: equal to it, or not, up to the operator's case folding.
+#[inline(always)]
+fn literal_matches(opcode: u32, arg: u32, ch: u32) -> bool {
+    match opcode {
+        op::LITERAL => ch == arg,
+        op::NOT_LITERAL => ch != arg,
+        op::LITERAL_IGNORE => chars::lower_ascii(ch) == arg,
+        op::NOT_LITERAL_IGNORE => chars::lower_ascii(ch) != arg,
+        op::LITERAL_UNI_IGNORE => chars::lower_unicode(ch) == arg,
+        op::NOT_LITERAL_UNI_IGNORE => chars::lower_unicode(ch) != arg,
+        op::LITERAL_LOC_IGNORE => chars::loc_ignore_eq(arg, ch),
+        _ => !chars::loc_ignore_eq(arg, ch),
     }
 }
 

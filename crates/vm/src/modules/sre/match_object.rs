@@ -3,7 +3,7 @@
 //! from the subject on demand by number or by name.
 
 use super::engine::State;
-use super::pattern::{payload as pattern_payload, re_function, Subject};
+use super::pattern::{payload as pattern_payload, re_function, readonly, Subject};
 use crate::errors::PyResult;
 use crate::object::{type_payload, Object};
 use crate::objects::descr::add_getset;
@@ -68,7 +68,9 @@ pub(crate) fn init(vm: &Vm) {
         Err(vm.new_type_error("cannot create 're.Match' instances"))
     }));
     tp.slots.repr.set(Some(match_repr));
-    tp.slots.getitem.set(Some(|vm, m, key| group(vm, this(m), Some(key), &vm.none)));
+    tp.slots
+        .getitem
+        .set(Some(|vm, m, key| group(vm, this(m), Some(key), &vm.none)));
     let methods: &[(&'static str, NativeFn)] = &[
         ("group", match_group),
         ("start", |vm, args| {
@@ -86,25 +88,37 @@ pub(crate) fn init(vm: &Vm) {
         ("groups", match_groups),
         ("groupdict", match_groupdict),
         ("expand", match_expand),
-        ("__copy__", |vm, args| {
-            check_arity(vm, "Match.__copy__", args, 1, 1)?;
-            Ok(args.values[0].clone())
-        }),
-        ("__deepcopy__", |vm, args| {
-            check_arity(vm, "Match.__deepcopy__", args, 2, 2)?;
-            Ok(args.values[0].clone())
-        }),
     ];
     add_methods(vm, ty, methods);
-    add_getset(vm, ty, "string", |_, m| Ok(this(m).string.clone()), None);
-    add_getset(vm, ty, "re", |_, m| Ok(this(m).pattern.clone()), None);
-    add_getset(vm, ty, "pos", |vm, m| Ok(vm.new_int(this(m).pos as i64)), None);
+    super::pattern::add_copy_methods(vm, ty);
+    // CPython's are read-only members: assigning says so.
+    add_getset(
+        vm,
+        ty,
+        "string",
+        |_, m| Ok(this(m).string.clone()),
+        Some(readonly),
+    );
+    add_getset(
+        vm,
+        ty,
+        "re",
+        |_, m| Ok(this(m).pattern.clone()),
+        Some(readonly),
+    );
+    add_getset(
+        vm,
+        ty,
+        "pos",
+        |vm, m| Ok(vm.new_int(this(m).pos as i64)),
+        Some(readonly),
+    );
     add_getset(
         vm,
         ty,
         "endpos",
         |vm, m| Ok(vm.new_int(this(m).endpos as i64)),
-        None,
+        Some(readonly),
     );
     add_getset(
         vm,
@@ -138,18 +152,17 @@ fn pair(vm: &Vm, (start, end): (isize, isize)) -> Object {
 fn group_index(vm: &Vm, m: &MatchObject, key: &Object) -> PyResult<usize> {
     let index = if let Some(i) = index_object(vm, key)? {
         match int_value(&i) {
-            Some(IntValue::Small(i)) => i,
-            Some(IntValue::Big(b)) if b.sign() == dashu_int::Sign::Negative => i64::MIN,
-            _ => i64::MAX,
+            Some(v) => v.to_i64().unwrap_or(match v {
+                IntValue::Big(b) if b.sign() == dashu_int::Sign::Negative => i64::MIN,
+                _ => i64::MAX,
+            }),
+            None => i64::MAX,
         }
     } else {
         let groupindex = &pattern_payload(&m.pattern).groupindex;
         match groupindex {
             Some(d) => match crate::objects::dict::dict_of(d).get(vm, key)? {
-                Some(v) => match int_value(&v) {
-                    Some(IntValue::Small(i)) => i,
-                    _ => -1,
-                },
+                Some(v) => int_value(&v).and_then(|v| v.to_i64()).unwrap_or(-1),
                 None => -1,
             },
             None => -1,
@@ -170,7 +183,7 @@ fn group_text(vm: &Vm, m: &MatchObject, index: usize, default: &Object) -> PyRes
         return Ok(default.clone());
     }
     let subject = Subject::of(vm, &m.string)?;
-    let len = subject.len();
+    let len = subject.length();
     let (start, end) = ((start as usize).min(len), (end as usize).min(len));
     Ok(subject.slice(vm, &m.string, start, end))
 }

@@ -55,23 +55,23 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
     let functions: &[(&'static str, NativeFn)] = &[
         ("compile", sre_compile),
         ("getcodesize", |vm, args| {
-            check_function_arity(vm, "getcodesize", args, 0, 0)?;
+            check_function_arity(vm, "_sre.getcodesize", args, 0, 0)?;
             Ok(vm.new_int(CODESIZE))
         }),
         ("ascii_iscased", |vm, args| {
-            let ch = character(vm, "ascii_iscased", args)?;
+            let ch = character(vm, "_sre.ascii_iscased", args)?;
             Ok(vm.new_bool(chars::ascii_iscased(ch)))
         }),
         ("unicode_iscased", |vm, args| {
-            let ch = character(vm, "unicode_iscased", args)?;
+            let ch = character(vm, "_sre.unicode_iscased", args)?;
             Ok(vm.new_bool(chars::unicode_iscased(ch)))
         }),
         ("ascii_tolower", |vm, args| {
-            let ch = character(vm, "ascii_tolower", args)?;
+            let ch = character(vm, "_sre.ascii_tolower", args)?;
             Ok(vm.new_int(i64::from(chars::lower_ascii(ch) as i32)))
         }),
         ("unicode_tolower", |vm, args| {
-            let ch = character(vm, "unicode_tolower", args)?;
+            let ch = character(vm, "_sre.unicode_tolower", args)?;
             Ok(vm.new_int(i64::from(chars::lower_unicode(ch) as i32)))
         }),
     ];

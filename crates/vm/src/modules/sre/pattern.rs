@@ -73,7 +73,8 @@ impl<'a> Subject<'a> {
         }
     }
 
-    pub fn len(&self) -> usize {
+    /// The number of characters.
+    pub fn length(&self) -> usize {
         match self {
             Subject::Str(s) => s.len(),
             Subject::Bytes(b) => b.len(),
@@ -87,7 +88,7 @@ impl<'a> Subject<'a> {
     /// `string[start:end]` as an exact str or bytes; the subject itself
     /// when that is all of an exact one (`getslice`).
     pub fn slice(&self, vm: &Vm, string: &Object, start: usize, end: usize) -> Object {
-        let whole = start == 0 && end == self.len();
+        let whole = start == 0 && end == self.length();
         match self {
             Subject::Str(s) => {
                 if whole && vm.type_of(string).is(&vm.types.str) {
@@ -127,36 +128,46 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         ty,
         &[
-            ("match", |vm, args| search_method(vm, "match", args, Find::Match)),
+            ("match", |vm, args| {
+                search_method(vm, "match", args, Find::Match)
+            }),
             ("fullmatch", |vm, args| {
                 search_method(vm, "fullmatch", args, Find::FullMatch)
             }),
-            ("search", |vm, args| search_method(vm, "search", args, Find::Search)),
+            ("search", |vm, args| {
+                search_method(vm, "search", args, Find::Search)
+            }),
             ("sub", |vm, args| pattern_sub(vm, "sub", args)),
             ("subn", |vm, args| pattern_sub(vm, "subn", args)),
             ("findall", pattern_findall),
             ("split", pattern_split),
             ("finditer", pattern_finditer),
             ("scanner", pattern_scanner),
-            ("__copy__", |vm, args| {
-                check_arity(vm, "Pattern.__copy__", args, 1, 1)?;
-                Ok(args.values[0].clone())
-            }),
-            ("__deepcopy__", |vm, args| {
-                check_arity(vm, "Pattern.__deepcopy__", args, 2, 2)?;
-                Ok(args.values[0].clone())
-            }),
         ],
     );
+    add_copy_methods(vm, ty);
     use crate::objects::descr::add_getset;
-    add_getset(vm, ty, "pattern", |_, p| Ok(payload(p).pattern.clone()), None);
-    add_getset(vm, ty, "flags", |vm, p| Ok(vm.new_int(payload(p).flags)), None);
+    // CPython's are read-only members: assigning says so.
+    add_getset(
+        vm,
+        ty,
+        "pattern",
+        |_, p| Ok(payload(p).pattern.clone()),
+        Some(readonly),
+    );
+    add_getset(
+        vm,
+        ty,
+        "flags",
+        |vm, p| Ok(vm.new_int(payload(p).flags)),
+        Some(readonly),
+    );
     add_getset(
         vm,
         ty,
         "groups",
         |vm, p| Ok(vm.new_int(payload(p).groups as i64)),
-        None,
+        Some(readonly),
     );
     add_getset(
         vm,
@@ -171,6 +182,32 @@ pub(crate) fn init(vm: &Vm) {
         None,
     );
     crate::slots::add_slot_wrappers(vm, ty);
+}
+
+/// `__copy__()` and `__deepcopy__(memo)`, which give the object itself:
+/// patterns and matches never change.
+pub fn add_copy_methods(vm: &Vm, ty: &Object) {
+    add_methods(
+        vm,
+        ty,
+        &[
+            ("__copy__", |vm, args| copy(vm, "__copy__", args, 0)),
+            ("__deepcopy__", |vm, args| copy(vm, "__deepcopy__", args, 1)),
+        ],
+    );
+}
+
+fn copy(vm: &Vm, name: &str, args: Args, arguments: usize) -> PyResult {
+    let this = &args.values[0];
+    let qualname = vm.type_payload_of(this).qualname.borrow().clone();
+    let name = format!("{qualname}.{name}");
+    check_arity(vm, &name, args, 1 + arguments, 1 + arguments)?;
+    Ok(this.clone())
+}
+
+/// The setter of an attribute that is a read-only member in CPython.
+pub fn readonly(vm: &Vm, _: &Object, _: Option<&Object>) -> PyResult<()> {
+    Err(vm.new_exception(&vm.exceptions.attribute_error, "readonly attribute"))
 }
 
 pub fn payload(p: &Object) -> &PatternObject {
@@ -202,14 +239,14 @@ pub fn new_state<'a>(
 ) -> PyResult<(Subject<'a>, State)> {
     let subject = Subject::of(vm, string)?;
     match (subject.is_bytes(), pattern.is_bytes) {
-        (true, Some(false)) => Err(vm.new_type_error(
-            "cannot use a string pattern on a bytes-like object",
-        )),
-        (false, Some(true)) => Err(vm.new_type_error(
-            "cannot use a bytes pattern on a string-like object",
-        )),
+        (true, Some(false)) => {
+            Err(vm.new_type_error("cannot use a string pattern on a bytes-like object"))
+        }
+        (false, Some(true)) => {
+            Err(vm.new_type_error("cannot use a bytes pattern on a string-like object"))
+        }
         _ => {
-            let state = State::new(subject.len(), pos, endpos);
+            let state = State::new(subject.length(), pos, endpos);
             Ok((subject, state))
         }
     }
@@ -292,7 +329,9 @@ fn string_and_range(vm: &Vm, name: &str, args: Args) -> PyResult<(Object, i64, i
     let bound = bind(vm, name, args, true, &["string", "pos", "endpos"], 1)?;
     let string = bound[0].clone().expect("bound as required");
     let pos = bound[1].as_ref().map_or(Ok(0), |p| ssize_arg(vm, p))?;
-    let endpos = bound[2].as_ref().map_or(Ok(i64::MAX), |p| ssize_arg(vm, p))?;
+    let endpos = bound[2]
+        .as_ref()
+        .map_or(Ok(i64::MAX), |p| ssize_arg(vm, p))?;
     Ok((string, pos, endpos))
 }
 

@@ -7,7 +7,6 @@ use super::pattern::{new_match, new_state, payload as pattern_payload, run, Subj
 use crate::errors::PyResult;
 use crate::object::{self, type_payload, Object};
 use crate::objects::bytes::BytesObject;
-use crate::objects::function::check_arity;
 use crate::objects::str::StrObject;
 use crate::typeobject::Args;
 use crate::vm::Vm;
@@ -46,7 +45,7 @@ pub(crate) fn init(vm: &Vm) {
         ty,
         "pattern",
         |_, s| Ok(this(s).pattern.clone()),
-        None,
+        Some(super::pattern::readonly),
     );
     crate::slots::add_slot_wrappers(vm, ty);
 }
@@ -79,7 +78,11 @@ pub fn new_scanner(vm: &Vm, pattern: Object, string: Object, pos: i64, endpos: i
 /// `match()` and `search()`: the next match, or None from the first
 /// failure on.
 fn scanner_next(vm: &Vm, name: &str, args: Args, search: bool) -> PyResult {
-    check_arity(vm, name, args, 1, 1)?;
+    // Keyword arguments are ignored, as CPython's argument parsing
+    // for these two does.
+    if args.positional().len() > 1 {
+        return Err(vm.new_type_error(format!("{name}() takes no arguments")));
+    }
     let scanner = this(&args.values[0]);
     let subject = match &scanner.frozen {
         Some(bytes) => Subject::Bytes(Cow::Borrowed(bytes)),

@@ -344,7 +344,8 @@ impl Checker<'_> {
                     let blocks = c.word(code)? as usize;
                     let table = c.pos;
                     words(&mut c, 64)?;
-                    let block_numbers = code[table..table + 64].iter().flat_map(|w| w.to_ne_bytes());
+                    let block_numbers =
+                        code[table..table + 64].iter().flat_map(|w| w.to_ne_bytes());
                     if block_numbers.into_iter().any(|b| b as usize >= blocks) {
                         return Err(Invalid::Code);
                     }
