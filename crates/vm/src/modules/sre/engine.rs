@@ -28,6 +28,7 @@
 //! the characters before `pos`, and nothing reads past `endpos`.
 
 use super::chars;
+use super::charset::{self, SetTables};
 use super::constants::{at, info, op, MAXREPEAT};
 use crate::objects::stringlib::Unit;
 
@@ -58,6 +59,13 @@ pub enum Text<'a> {
     Ucs1(&'a [u8]),
     Ucs2(&'a [u16]),
     Ucs4(&'a [u32]),
+}
+
+/// What the engine runs: a pattern's code, validated, and the byte
+/// tables of its sets.
+pub struct Program {
+    pub code: Box<[u32]>,
+    pub sets: SetTables,
 }
 
 /// The matching state of one subject (`SRE_STATE`).
@@ -95,8 +103,9 @@ struct Repeat {
     count: isize,
     /// The REPEAT's arguments: skip, min, max, then the item.
     pc: usize,
-    /// Where the last item started, to stop empty items repeating.
-    last_ptr: Option<usize>,
+    /// Where the last item started, to stop empty items repeating;
+    /// `NO_POSITION` before the first.
+    last_ptr: usize,
     prev: Option<usize>,
 }
 
@@ -131,9 +140,9 @@ struct Frame {
     count: isize,
     /// The literal after a REPEAT_ONE, or the repeat of an UNTIL.
     aux: usize,
-    lastmark: isize,
-    lastindex: isize,
-    saved_last_ptr: Option<usize>,
+    lastmark: i32,
+    lastindex: i32,
+    saved_last_ptr: usize,
     marks_saved: bool,
     /// Whether the end of this call is the end of the whole match, where
     /// `match_all` and `must_advance` apply.
@@ -150,7 +159,7 @@ impl Frame {
             aux: 0,
             lastmark: -1,
             lastindex: -1,
-            saved_last_ptr: None,
+            saved_last_ptr: NO_POSITION,
             marks_saved: false,
             toplevel,
             jump,
@@ -215,21 +224,21 @@ impl State {
 
     /// Whether the pattern matches at `start` (`sre_match`); `ptr` must
     /// be `start`.
-    pub fn match_here(&mut self, text: &Text, code: &[u32]) -> EngineResult {
+    pub fn match_here(&mut self, text: &Text, program: &Program) -> EngineResult {
         match *text {
-            Text::Ucs1(t) => Matcher::new(self, t, code).run(0, true),
-            Text::Ucs2(t) => Matcher::new(self, t, code).run(0, true),
-            Text::Ucs4(t) => Matcher::new(self, t, code).run(0, true),
+            Text::Ucs1(t) => Matcher::new(self, t, program).run(0, true),
+            Text::Ucs2(t) => Matcher::new(self, t, program).run(0, true),
+            Text::Ucs4(t) => Matcher::new(self, t, program).run(0, true),
         }
     }
 
     /// Whether the pattern matches anywhere from `start` on
     /// (`sre_search`); `start` and `ptr` are then the match's span.
-    pub fn search(&mut self, text: &Text, code: &[u32]) -> EngineResult {
+    pub fn search(&mut self, text: &Text, program: &Program) -> EngineResult {
         match *text {
-            Text::Ucs1(t) => Matcher::new(self, t, code).search(),
-            Text::Ucs2(t) => Matcher::new(self, t, code).search(),
-            Text::Ucs4(t) => Matcher::new(self, t, code).search(),
+            Text::Ucs1(t) => Matcher::new(self, t, program).search(),
+            Text::Ucs2(t) => Matcher::new(self, t, program).search(),
+            Text::Ucs4(t) => Matcher::new(self, t, program).search(),
         }
     }
 }
@@ -239,15 +248,17 @@ struct Matcher<'a, T: Unit> {
     state: &'a mut State,
     text: &'a [T],
     code: &'a [u32],
+    sets: &'a SetTables,
     depth: usize,
 }
 
 impl<'a, T: Unit> Matcher<'a, T> {
-    fn new(state: &'a mut State, text: &'a [T], code: &'a [u32]) -> Self {
+    fn new(state: &'a mut State, text: &'a [T], program: &'a Program) -> Self {
         Matcher {
             state,
             text,
-            code,
+            code: &program.code,
+            sets: &program.sets,
             depth: 0,
         }
     }
@@ -291,8 +302,8 @@ impl<'a, T: Unit> Matcher<'a, T> {
             self.push_marks(lastmark);
         }
         let f = self.top();
-        f.lastmark = lastmark;
-        f.lastindex = lastindex;
+        f.lastmark = lastmark as i32;
+        f.lastindex = lastindex as i32;
         f.marks_saved = saved;
     }
 
@@ -302,17 +313,17 @@ impl<'a, T: Unit> Matcher<'a, T> {
     /// `LASTMARK_RESTORE`).
     fn undo_choice(&mut self, f: &Frame, keep: bool) {
         if f.marks_saved {
-            self.pop_marks(f.lastmark, !keep);
+            self.pop_marks(f.lastmark as isize, !keep);
         }
-        self.state.lastmark = f.lastmark;
-        self.state.lastindex = f.lastindex;
+        self.state.lastmark = f.lastmark as isize;
+        self.state.lastindex = f.lastindex as isize;
     }
 
     /// Ends choice point `f` with the answer `ret`, dropping the marks
     /// it saved (`MARK_POP_DISCARD`).
     fn end_choice(&mut self, f: &Frame, ret: bool) -> Next {
         if f.marks_saved {
-            self.discard_marks(f.lastmark);
+            self.discard_marks(f.lastmark as isize);
         }
         Next::Return(ret)
     }
@@ -547,7 +558,7 @@ impl<'a, T: Unit> Matcher<'a, T> {
                     self.state.repeats.push(Repeat {
                         count: -1,
                         pc: p,
-                        last_ptr: None,
+                        last_ptr: NO_POSITION,
                         prev: self.state.repeat,
                     });
                     self.state.repeat = Some(index);
@@ -657,6 +668,7 @@ impl<'a, T: Unit> Matcher<'a, T> {
     }
 
     /// Continues the frame on top after its callee ended with `ret`.
+    #[inline]
     fn resume(&mut self, jump: Jump, ret: bool) -> Result<Next, EngineError> {
         let f = *self.top();
         let (p, ptr) = (f.pc, f.ptr);
@@ -726,12 +738,12 @@ impl<'a, T: Unit> Matcher<'a, T> {
                 self.state.ptr = ptr;
                 let rep = self.state.repeats[f.aux];
                 let max = self.code(rep.pc + 2);
-                if (f.count >= max as isize && max != MAXREPEAT) || rep.last_ptr == Some(ptr) {
+                if (f.count >= max as isize && max != MAXREPEAT) || rep.last_ptr == ptr {
                     return Ok(Next::Return(false));
                 }
                 self.state.repeats[f.aux].count = f.count;
                 self.top().saved_last_ptr = rep.last_ptr;
-                self.state.repeats[f.aux].last_ptr = Some(ptr);
+                self.state.repeats[f.aux].last_ptr = ptr;
                 self.call(Jump::MinUntil3, f.toplevel);
                 Next::Dispatch(rep.pc + 3, ptr)
             }
@@ -745,13 +757,13 @@ impl<'a, T: Unit> Matcher<'a, T> {
             }
             Jump::PossessiveRepeat2 => {
                 if ret {
-                    self.discard_marks(f.lastmark);
+                    self.discard_marks(f.lastmark as isize);
                     self.top().count += 1;
                     return Ok(self.possessive_next(p, ptr));
                 }
-                self.pop_marks(f.lastmark, true);
-                self.state.lastmark = f.lastmark;
-                self.state.lastindex = f.lastindex;
+                self.pop_marks(f.lastmark as isize, true);
+                self.state.lastmark = f.lastmark as isize;
+                self.state.lastindex = f.lastindex as isize;
                 self.state.ptr = ptr;
                 self.possessive_tail(p)
             }
@@ -805,6 +817,7 @@ impl<'a, T: Unit> Matcher<'a, T> {
     /// How many items of a single-character repeat (`<skip> <min>
     /// <max> item` at `p`) match from `ptr`, at most `limit`; None if
     /// fewer than the minimum.
+    #[inline]
     fn count_items(
         &mut self,
         p: usize,
@@ -916,14 +929,14 @@ impl<'a, T: Unit> Matcher<'a, T> {
         let ri = self.top().aux;
         let rep = self.state.repeats[ri];
         let max = self.code(rep.pc + 2);
-        if (count >= max as isize && max != MAXREPEAT) || rep.last_ptr == Some(ptr) {
+        if (count >= max as isize && max != MAXREPEAT) || rep.last_ptr == ptr {
             return self.max_until_tail();
         }
         self.state.repeats[ri].count = count;
         // Inside its own repeat, so the marks are saved.
         self.save_choice_point();
         self.top().saved_last_ptr = rep.last_ptr;
-        self.state.repeats[ri].last_ptr = Some(ptr);
+        self.state.repeats[ri].last_ptr = ptr;
         let toplevel = self.top().toplevel;
         self.call(Jump::MaxUntil2, toplevel);
         Next::Dispatch(rep.pc + 3, ptr)
@@ -955,8 +968,8 @@ impl<'a, T: Unit> Matcher<'a, T> {
             self.push_marks(lastmark);
             let ptr = self.state.ptr;
             let top = self.top();
-            top.lastmark = lastmark;
-            top.lastindex = lastindex;
+            top.lastmark = lastmark as i32;
+            top.lastindex = lastindex as i32;
             top.ptr = ptr;
             self.call(Jump::PossessiveRepeat2, false);
             return Next::Dispatch(p + 3, ptr);
@@ -983,6 +996,7 @@ impl<'a, T: Unit> Matcher<'a, T> {
 
     /// How many items the single-character item at `item` matches from
     /// `state.ptr`, at most `maxcount` (`SRE(count)`).
+    #[inline]
     fn count(&mut self, item: usize, maxcount: u32) -> Result<usize, EngineError> {
         let start = self.state.ptr;
         let mut end = self.state.end;
@@ -1017,6 +1031,7 @@ impl<'a, T: Unit> Matcher<'a, T> {
 
     /// [`Matcher::count`] for the items it can count in one scan of
     /// `text[start..end]`; None for the others.
+    #[inline]
     fn count_simple(&self, item: usize, start: usize, end: usize) -> Option<usize> {
         let text = &self.text[start..end];
         let arg = self.code(item + 1);
@@ -1044,67 +1059,12 @@ impl<'a, T: Unit> Matcher<'a, T> {
     }
 
     /// Whether `ch` is in the set whose operators start at `set`
-    /// (`SRE(charset)`).
-    fn in_charset(&self, mut set: usize, ch: u32) -> bool {
-        let mut ok = true;
-        loop {
-            match self.code(set) {
-                op::FAILURE => return !ok,
-                op::LITERAL => {
-                    if ch == self.code(set + 1) {
-                        return ok;
-                    }
-                    set += 2;
-                }
-                op::CATEGORY => {
-                    if chars::in_category(self.code(set + 1), ch) {
-                        return ok;
-                    }
-                    set += 2;
-                }
-                op::CHARSET => {
-                    // A 256-bit bitmap in eight words.
-                    if ch < 256 && self.code(set + 1 + ch as usize / 32) & (1 << (ch & 31)) != 0 {
-                        return ok;
-                    }
-                    set += 9;
-                }
-                op::RANGE => {
-                    if (self.code(set + 1)..=self.code(set + 2)).contains(&ch) {
-                        return ok;
-                    }
-                    set += 3;
-                }
-                op::RANGE_UNI_IGNORE => {
-                    // `ch` is already lowered; its uppercase may be in range.
-                    let range = self.code(set + 1)..=self.code(set + 2);
-                    if range.contains(&ch) || range.contains(&chars::upper_unicode(ch)) {
-                        return ok;
-                    }
-                    set += 3;
-                }
-                op::NEGATE => {
-                    ok = !ok;
-                    set += 1;
-                }
-                op::BIGCHARSET => {
-                    // <BIGCHARSET> <blocks> <256 block numbers, a byte
-                    // each, in 64 words> <a 256-bit bitmap per block>
-                    let blocks = self.code(set + 1) as usize;
-                    let table = set + 2;
-                    let bitmaps = table + 64;
-                    if ch < 0x10000 {
-                        let hi = (ch >> 8) as usize;
-                        let block = self.code(table + hi / 4).to_ne_bytes()[hi % 4] as usize;
-                        let bit = block * 256 + (ch & 255) as usize;
-                        if self.code(bitmaps + bit / 32) & (1 << (bit & 31)) != 0 {
-                            return ok;
-                        }
-                    }
-                    set = bitmaps + blocks * 8;
-                }
-                _ => return false,
-            }
+    /// (`SRE(charset)`), from the set's byte table if it has one.
+    #[inline(always)]
+    fn in_charset(&self, set: usize, ch: u32) -> bool {
+        match self.sets.lookup(set, ch) {
+            Some(hit) => hit,
+            None => charset::contains(self.code, set, ch),
         }
     }
 

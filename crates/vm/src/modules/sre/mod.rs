@@ -4,6 +4,7 @@
 //!
 //! - [`constants`]: the opcode numbers and flags (sre_constants.h);
 //! - [`chars`]: character categories and case (sre.c's predicates);
+//! - [`charset`]: set membership, with a byte table per set;
 //! - [`validate`]: the check of a code list before it may run;
 //! - [`engine`]: matching and searching (sre_lib.h);
 //! - [`pattern`], [`match_object`], [`scanner`]: the `re.Pattern`,
@@ -13,6 +14,7 @@
 //! `compile`, `getcodesize` and the case helpers the compiler uses.
 
 mod chars;
+mod charset;
 mod constants;
 mod engine;
 pub mod match_object;
@@ -118,9 +120,9 @@ fn sre_compile(vm: &Vm, args: Args) -> PyResult {
     let indexgroup = of_type(5, arg(5).payload::<TupleObject>().is_some(), "tuple")?;
 
     let words = crate::objects::list::list_of(&code).to_vec();
-    let mut program = Vec::with_capacity(words.len());
+    let mut code = Vec::with_capacity(words.len());
     for word in &words {
-        program.push(code_word(vm, word)?);
+        code.push(code_word(vm, word)?);
     }
     let is_bytes = if vm.is_none(&source) {
         None
@@ -135,7 +137,7 @@ fn sre_compile(vm: &Vm, args: Args) -> PyResult {
     let Ok(groups) = usize::try_from(groups) else {
         return Err(invalid_code(vm));
     };
-    validate::validate(&program, groups).map_err(|e| match e {
+    let sets = validate::validate(&code, groups).map_err(|e| match e {
         validate::Invalid::Code => invalid_code(vm),
         validate::Invalid::TooDeep => vm.new_exception(
             &vm.exceptions.recursion_error,
@@ -147,7 +149,10 @@ fn sre_compile(vm: &Vm, args: Args) -> PyResult {
         PatternObject {
             pattern: source,
             flags: i64::from(flags),
-            code: program.into_boxed_slice(),
+            program: engine::Program {
+                sets: charset::SetTables::new(&code, &sets),
+                code: code.into_boxed_slice(),
+            },
             groups,
             groupindex: named.then_some(groupindex),
             indexgroup: has_names.then_some(indexgroup),

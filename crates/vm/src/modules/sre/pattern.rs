@@ -10,7 +10,7 @@
 //! backslashes hands it to `re._subx`, in Python, as CPython 3.11 does.
 
 use super::constants::flag;
-use super::engine::{EngineError, State, Text};
+use super::engine::{EngineError, Program, State, Text};
 use crate::errors::{PyErr, PyResult};
 use crate::object::{self, type_payload, Object};
 use crate::objects::bytes::bytes_view;
@@ -26,7 +26,7 @@ pub struct PatternObject {
     /// The str or bytes the pattern was compiled from, or None.
     pub pattern: Object,
     pub flags: i64,
-    pub code: Box<[u32]>,
+    pub program: Program,
     /// The number of capturing groups.
     pub groups: usize,
     /// Group names to numbers, when there are named groups.
@@ -264,9 +264,9 @@ pub fn run(
     state.ptr = state.start;
     let text = subject.text();
     let found = if search {
-        state.search(&text, &pattern.code)
+        state.search(&text, &pattern.program)
     } else {
-        state.match_here(&text, &pattern.code)
+        state.match_here(&text, &pattern.program)
     };
     found.map_err(|e| engine_error(vm, e))
 }
@@ -568,7 +568,12 @@ fn pattern_repr(vm: &Vm, this: &Object) -> PyResult {
 /// equal patterns hash alike.
 fn pattern_hash(vm: &Vm, this: &Object) -> PyResult<i64> {
     let p = payload(this);
-    let code: Vec<u8> = p.code.iter().flat_map(|w| w.to_ne_bytes()).collect();
+    let code: Vec<u8> = p
+        .program
+        .code
+        .iter()
+        .flat_map(|w| w.to_ne_bytes())
+        .collect();
     let is_bytes = match p.is_bytes {
         None => -1,
         Some(b) => i64::from(b),
@@ -577,7 +582,7 @@ fn pattern_hash(vm: &Vm, this: &Object) -> PyResult<i64> {
         ^ crate::objects::hash::hash_bytes(vm, &code)
         ^ p.flags
         ^ is_bytes
-        ^ p.code.len() as i64;
+        ^ p.program.code.len() as i64;
     Ok(if hash == -1 { -2 } else { hash })
 }
 
@@ -591,7 +596,7 @@ fn pattern_richcompare(vm: &Vm, a: &Object, b: &Object, op: CompareOp) -> PyResu
         let (x, y) = (payload(a), payload(b));
         x.flags == y.flags
             && x.is_bytes == y.is_bytes
-            && x.code == y.code
+            && x.program.code == y.program.code
             && vm.eq(&x.pattern, &y.pattern)?
     };
     Ok(vm.new_bool(equal == (op == CompareOp::Eq)))

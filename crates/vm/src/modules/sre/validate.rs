@@ -12,6 +12,7 @@
 //! operator checks where it goes.
 
 use super::constants::{at, category, info, op, MAXGROUPS};
+use std::cell::RefCell;
 
 /// Why the code was refused.
 #[derive(Debug, PartialEq, Eq)]
@@ -28,14 +29,19 @@ const MAX_DEPTH: usize = 5000;
 
 type Checked<T = ()> = Result<T, Invalid>;
 
-/// Checks a pattern's code for `groups` capturing groups.
-pub fn validate(code: &[u32], groups: usize) -> Checked {
+/// Checks a pattern's code for `groups` capturing groups; gives where
+/// its sets start.
+pub fn validate(code: &[u32], groups: usize) -> Checked<Vec<usize>> {
     if groups > MAXGROUPS || code.last() != Some(&op::SUCCESS) {
         return Err(Invalid::Code);
     }
-    let checker = Checker { code, groups };
+    let checker = Checker {
+        code,
+        groups,
+        sets: RefCell::new(Vec::new()),
+    };
     match checker.region(0, code.len() - 1, 0)? {
-        Ending::Plain => Ok(()),
+        Ending::Plain => Ok(checker.sets.into_inner()),
         Ending::Jump => Err(Invalid::Code),
     }
 }
@@ -51,6 +57,8 @@ enum Ending {
 struct Checker<'a> {
     code: &'a [u32],
     groups: usize,
+    /// Where the sets checked so far start.
+    sets: RefCell<Vec<usize>>,
 }
 
 /// A cursor over the region `pos..end` of the code.
@@ -325,6 +333,7 @@ impl Checker<'_> {
 
     /// The operators of a set, `start..end` (`_validate_charset`).
     fn charset(&self, start: usize, end: usize) -> Checked {
+        self.sets.borrow_mut().push(start);
         let code = self.code;
         let mut c = Cursor { pos: start, end };
         let words = |c: &mut Cursor, n: usize| -> Checked {
