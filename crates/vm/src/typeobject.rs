@@ -370,6 +370,9 @@ layouts! {
     Compress => crate::modules::itertools::CompressObject,
     Pairwise => crate::modules::itertools::PairwiseObject,
     ZipLongest => crate::modules::itertools::ZipLongestObject,
+    SrePattern => crate::modules::sre::pattern::PatternObject,
+    SreMatch => crate::modules::sre::match_object::MatchObject,
+    SreScanner => crate::modules::sre::scanner::ScannerObject,
 }
 
 /// The payload of a type object (`PyTypeObject`).
@@ -457,14 +460,16 @@ impl TypeObject {
     /// by a module other than builtins carries the module's name, as
     /// `collections.deque` does.
     pub fn tp_name(&self, vm: &Vm) -> String {
-        if !self.has_flag(flags::HEAPTYPE) {
+        let name = self.name();
+        // A name with a dot is a `tp_name` already (`re.Pattern`).
+        if !self.has_flag(flags::HEAPTYPE) && !name.contains('.') {
             if let Some(module) = self.dict.get_str(vm, &vm.names.__module__) {
                 if let Some(m) = module.payload::<crate::objects::str::StrObject>() {
-                    return format!("{}.{}", m.to_string_lossy(), self.name());
+                    return format!("{}.{}", m.to_string_lossy(), name);
                 }
             }
         }
-        self.name()
+        name
     }
 
     pub fn has_flag(&self, flag: u32) -> bool {
@@ -581,7 +586,16 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         &vm.type_type,
         "__name__",
-        |vm, t| Ok(vm.new_str(&type_of_type(t).name())),
+        |vm, t| {
+            // A static type's name is the last part of its dotted name
+            // (`type_name`); a class's is what it was given.
+            let tp = type_of_type(t);
+            let name = tp.name();
+            if tp.has_flag(flags::HEAPTYPE) {
+                return Ok(vm.new_str(&name));
+            }
+            Ok(vm.new_str(name.rsplit('.').next().unwrap_or(&name)))
+        },
         Some(|vm, t, v| {
             let v = check_set_special(vm, t, "__name__", v)?;
             let s = v
@@ -646,12 +660,7 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         &vm.type_type,
         "__dict__",
-        |vm, t| {
-            Ok(object::alloc(
-                &vm.types.mappingproxy,
-                crate::objects::descr::MappingProxyObject { ty: t.clone() },
-            ))
-        },
+        |vm, t| Ok(crate::objects::descr::new_mappingproxy(vm, t.clone())),
         None,
     );
     add_getset(

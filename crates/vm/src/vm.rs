@@ -116,6 +116,9 @@ builtin_types! {
     weakproxy: "ProxyType", WeakRef, FINAL;
     weakcallableproxy: "CallableProxyType", WeakRef, FINAL;
     frame: "frame", Frame, FINAL;
+    sre_pattern: "re.Pattern", SrePattern, FINAL;
+    sre_match: "re.Match", SreMatch, FINAL;
+    sre_scanner: "_sre.SRE_Scanner", SreScanner, FINAL;
 }
 
 /// A builtin type deriving from `object` (its bases are fixed up for
@@ -137,6 +140,9 @@ fn builtin_type(
         ),
     );
     let tp = object::type_payload(&ty);
+    // A type of a native module is named `module.name`, as CPython's
+    // `tp_name`; its qualified name is the last part.
+    *tp.qualname.borrow_mut() = name.rsplit('.').next().unwrap_or(name).to_string();
     *tp.base.borrow_mut() = Some(object_type.clone());
     *tp.bases.borrow_mut() = vec![object_type.clone()];
     *tp.mro.borrow_mut() = vec![ty.clone(), object_type.clone()];

@@ -13,6 +13,7 @@ pub mod gc;
 pub mod itertools;
 pub mod math;
 pub mod posix;
+pub mod sre;
 pub mod string;
 pub mod sys;
 pub mod thread;
@@ -33,6 +34,7 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("builtins", None),
     ("_collections", Some(collections::init)),
+    ("_sre", Some(sre::init)),
     ("_string", Some(string::init)),
     ("_thread", Some(thread::init)),
     ("_weakref", Some(_weakref::init)),
