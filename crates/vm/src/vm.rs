@@ -116,6 +116,9 @@ builtin_types! {
     weakproxy: "ProxyType", WeakRef, FINAL;
     weakcallableproxy: "CallableProxyType", WeakRef, FINAL;
     frame: "frame", Frame, FINAL;
+    sre_pattern: "re.Pattern", SrePattern, FINAL;
+    sre_match: "re.Match", SreMatch, FINAL;
+    sre_scanner: "_sre.SRE_Scanner", SreScanner, FINAL;
 }
 
 /// A builtin type deriving from `object` (its bases are fixed up for

@@ -14,6 +14,7 @@ pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod posix;
+pub mod sre;
 pub mod string;
 pub mod sys;
 pub mod thread;
@@ -35,6 +36,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("builtins", None),
     ("_collections", Some(collections::init)),
     ("_io", Some(io::init_module)),
+    ("_sre", Some(sre::init)),
     ("_string", Some(string::init)),
     ("_thread", Some(thread::init)),
     ("_weakref", Some(_weakref::init)),
