@@ -797,6 +797,17 @@ pub(crate) fn init(vm: &Vm) {
         vm.names.__init_subclass__.clone(),
         crate::objects::descr::new_classmethod(vm, init_subclass),
     );
+    // `object.__subclasshook__`: no opinion, whatever it is asked, so
+    // that ABCs (abc.ABCMeta) fall back to registration and the MRO.
+    let subclasshook =
+        crate::objects::function::new_builtin_function(vm, "__subclasshook__", |vm, _| {
+            Ok(vm.not_implemented.clone())
+        });
+    object::type_payload(&vm.object_type).dict.set_str(
+        vm,
+        vm.intern("__subclasshook__"),
+        crate::objects::descr::new_classmethod(vm, subclasshook),
+    );
 }
 
 /// The value assigned to a special attribute of a class, which a
