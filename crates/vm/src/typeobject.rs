@@ -373,6 +373,13 @@ layouts! {
     SrePattern => crate::modules::sre::pattern::PatternObject,
     SreMatch => crate::modules::sre::match_object::MatchObject,
     SreScanner => crate::modules::sre::scanner::ScannerObject,
+    FileIO => crate::modules::io::fileio::FileIO,
+    Buffered => crate::modules::io::buffered::Buffered,
+    BufferedRWPair => crate::modules::io::buffered::RWPair,
+    TextIOWrapper => crate::modules::io::textio::TextIOWrapper,
+    NewlineDecoder => crate::modules::io::textio::NewlineDecoder,
+    StringIO => crate::modules::io::stringio::StringIO,
+    BytesIO => crate::modules::io::bytesio::BytesIO,
 }
 
 /// The payload of a type object (`PyTypeObject`).
@@ -500,6 +507,36 @@ impl TypeObject {
         let name = vm.intern(name);
         self.lookup(vm, &name)
     }
+}
+
+/// A builtin type deriving from `base` alone (a static `PyTypeObject`);
+/// its slots are inherited once the interpreter has filled in its own.
+pub(crate) fn new_static_type(
+    type_type: &Object,
+    name: &str,
+    layout: Layout,
+    base: &Object,
+    flags: u32,
+) -> Object {
+    let ty = object::alloc(
+        type_type,
+        TypeObject::new(
+            name,
+            layout,
+            flags | flags::IMMUTABLETYPE,
+            &object::type_payload(type_type).gc,
+        ),
+    );
+    let tp = object::type_payload(&ty);
+    // A type of a native module is named `module.name`, as CPython's
+    // `tp_name`; its qualified name is the last part.
+    *tp.qualname.borrow_mut() = name.rsplit('.').next().unwrap_or(name).to_string();
+    *tp.base.borrow_mut() = Some(base.clone());
+    *tp.bases.borrow_mut() = vec![base.clone()];
+    let mut mro = vec![ty.clone()];
+    mro.extend(object::type_payload(base).mro.borrow().iter().cloned());
+    *tp.mro.borrow_mut() = mro;
+    ty
 }
 
 /// Whether `sub` is `ty` or a subclass of it (`PyType_IsSubtype`).
