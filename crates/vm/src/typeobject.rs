@@ -370,6 +370,9 @@ layouts! {
     Compress => crate::modules::itertools::CompressObject,
     Pairwise => crate::modules::itertools::PairwiseObject,
     ZipLongest => crate::modules::itertools::ZipLongestObject,
+    SrePattern => crate::modules::sre::pattern::PatternObject,
+    SreMatch => crate::modules::sre::match_object::MatchObject,
+    SreScanner => crate::modules::sre::scanner::ScannerObject,
     FileIO => crate::modules::io::fileio::FileIO,
     Buffered => crate::modules::io::buffered::Buffered,
     BufferedRWPair => crate::modules::io::buffered::RWPair,
@@ -377,31 +380,39 @@ layouts! {
     NewlineDecoder => crate::modules::io::textio::NewlineDecoder,
     StringIO => crate::modules::io::stringio::StringIO,
     BytesIO => crate::modules::io::bytesio::BytesIO,
-    SrePattern => crate::modules::sre::pattern::PatternObject,
-    SreMatch => crate::modules::sre::match_object::MatchObject,
-    SreScanner => crate::modules::sre::scanner::ScannerObject,
 }
 
-/// The payload of a type object (`PyTypeObject`).
+/// The payload of a type object (`PyTypeObject`). Laid out in this
+/// order: what every attribute access and `payload()` check reads comes
+/// first, in the cache line of the type's header.
 #[derive(krait_derive::Traverse)]
+#[repr(C)]
 pub struct TypeObject {
-    pub name: RefCell<String>,
-    pub qualname: RefCell<String>,
-    pub flags: Cell<u32>,
     #[traverse(skip)]
     pub layout: Layout,
-    /// The size of an instance, header, payload and instance words.
-    pub basicsize: Cell<usize>,
-    /// Byte offsets of the instance words: the `__dict__` first if the
-    /// type has one, then `__slots__`.
-    pub instance_slots: RefCell<Vec<usize>>,
+    pub flags: Cell<u32>,
+    /// The version tag (`tp_version_tag`), 0 for none, and the stamp it
+    /// was last checked at (see `type_cache.rs`).
+    #[traverse(skip)]
+    pub version_tag: Cell<u32>,
+    #[traverse(skip)]
+    pub tag_checked: Cell<u64>,
     /// The offset of the instance `__dict__` word, if instances have one.
     #[traverse(skip)]
     pub dict_offset: Cell<Option<usize>>,
+    /// The size of an instance, header, payload and instance words.
+    pub basicsize: Cell<usize>,
     /// The offset of the word that lists the weak references to an
     /// instance (`tp_weaklistoffset`), if instances can have them.
     #[traverse(skip)]
     pub weaklist_offset: Cell<Option<usize>>,
+    #[traverse(skip)]
+    pub slots: Slots,
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    /// Byte offsets of the instance words: the `__dict__` first if the
+    /// type has one, then `__slots__`.
+    pub instance_slots: RefCell<Vec<usize>>,
     pub base: RefCell<Option<Object>>,
     pub bases: RefCell<Vec<Object>>,
     pub mro: RefCell<Vec<Object>>,
@@ -409,8 +420,6 @@ pub struct TypeObject {
     /// Weak references to the classes that name this one as a base
     /// (`tp_subclasses`), for `__subclasses__()`.
     pub subclasses: RefCell<Vec<Object>>,
-    #[traverse(skip)]
-    pub slots: Slots,
     /// The interpreter's collector, which instances are tracked by.
     #[traverse(skip)]
     pub gc: Rc<GcState>,
@@ -452,9 +461,11 @@ impl TypeObject {
             base: RefCell::new(None),
             bases: RefCell::new(Vec::new()),
             mro: RefCell::new(Vec::new()),
-            dict: Dict::new(),
+            dict: Dict::for_type(),
             subclasses: RefCell::new(Vec::new()),
             slots: Slots::default(),
+            version_tag: Cell::new(0),
+            tag_checked: Cell::new(0),
             gc: gc.clone(),
         }
     }
@@ -494,12 +505,7 @@ impl TypeObject {
     /// Looks `name` up along the MRO (`_PyType_Lookup`); `name` is an
     /// interned or at least exact str.
     pub fn lookup(&self, vm: &Vm, name: &Object) -> Option<Object> {
-        for ty in self.mro.borrow().iter() {
-            if let Some(value) = object::type_payload(ty).dict.get_str(vm, name) {
-                return Some(value);
-            }
-        }
-        None
+        crate::type_cache::lookup(vm, self, name)
     }
 
     /// [`TypeObject::lookup`] by a Rust string.

@@ -243,6 +243,13 @@ pub struct Vm {
     pub thread: ThreadState,
     /// The keys of SipHash for str and bytes (`_Py_HashSecret`).
     pub hash_secret: (u64, u64),
+    /// The next dict keys version to give out (`Dict::keys_version`); 0
+    /// once they have run out.
+    pub next_keys_version: Cell<u32>,
+    /// The next type version tag to give out; 0 once they have run out.
+    pub next_type_version: Cell<u32>,
+    /// Lookups on types by version tag and name.
+    pub method_cache: crate::type_cache::MethodCache,
     /// The optimization level modules are compiled at (`-O`, `-OO`).
     pub optimize: Cell<u8>,
     /// `sys.get_int_max_str_digits()`: the most decimal digits an int may
@@ -380,6 +387,9 @@ impl Vm {
                 stack_limit: Cell::new(0),
             },
             hash_secret: crate::objects::hash::secret_from_environment(),
+            next_keys_version: Cell::new(1),
+            next_type_version: Cell::new(1),
+            method_cache: Default::default(),
             optimize: Cell::new(0),
             int_max_str_digits: Cell::new(crate::objects::int::DEFAULT_MAX_STR_DIGITS),
             native_stack_size: Cell::new(8 << 20),
@@ -518,7 +528,7 @@ impl Vm {
     }
 
     pub fn new_float(&self, value: f64) -> Object {
-        object::alloc(
+        object::alloc_float(
             &self.types.float,
             crate::objects::float::FloatObject::new(value),
         )
