@@ -602,21 +602,31 @@ fn slot_hash(vm: &Vm, o: &Object) -> PyResult<i64> {
 fn slot_getattr_hook(vm: &Vm, o: &Object, name: &Object) -> PyResult {
     let tp = vm.type_payload_of(o);
     let getattribute = tp.lookup(vm, &vm.names.__getattribute__);
-    // `object.__getattribute__` is the generic lookup itself; another
-    // slot wrapper (`type.__getattribute__` for a metaclass) wraps its
-    // class's own lookup.
-    let generic = getattribute.as_ref().is_none_or(|g| {
-        g.payload::<SlotWrapperObject>()
-            .is_some_and(|w| w.objclass.is(&vm.object_type))
-    });
     let result = match &getattribute {
-        Some(g) if !generic => crate::objects::function::call_with_self(
-            vm,
-            g,
-            o,
-            Args::positional_only(std::slice::from_ref(name)),
-        ),
-        _ => crate::objects::object::generic_getattr(vm, o, name),
+        Some(g) if g.payload::<SlotWrapperObject>().is_none() => {
+            crate::objects::function::call_with_self(
+                vm,
+                g,
+                o,
+                Args::positional_only(std::slice::from_ref(name)),
+            )
+        }
+        // The builtin `__getattribute__` of the nearest builtin base:
+        // `object`'s for instances, `type`'s for classes of a metaclass.
+        _ => {
+            let hook: crate::typeobject::GetattroFn = slot_getattr_hook;
+            let builtin = tp.mro.borrow().iter().find_map(|t| {
+                type_payload(t)
+                    .slots
+                    .getattro
+                    .get()
+                    .filter(|f| !std::ptr::fn_addr_eq(*f, hook))
+            });
+            match builtin {
+                Some(getattro) => getattro(vm, o, name),
+                None => crate::objects::object::generic_getattr(vm, o, name),
+            }
+        }
     };
     match result {
         Err(e) if e.matches(vm, &vm.exceptions.attribute_error) => {

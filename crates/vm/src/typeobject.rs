@@ -370,6 +370,16 @@ layouts! {
     Compress => crate::modules::itertools::CompressObject,
     Pairwise => crate::modules::itertools::PairwiseObject,
     ZipLongest => crate::modules::itertools::ZipLongestObject,
+    SrePattern => crate::modules::sre::pattern::PatternObject,
+    SreMatch => crate::modules::sre::match_object::MatchObject,
+    SreScanner => crate::modules::sre::scanner::ScannerObject,
+    FileIO => crate::modules::io::fileio::FileIO,
+    Buffered => crate::modules::io::buffered::Buffered,
+    BufferedRWPair => crate::modules::io::buffered::RWPair,
+    TextIOWrapper => crate::modules::io::textio::TextIOWrapper,
+    NewlineDecoder => crate::modules::io::textio::NewlineDecoder,
+    StringIO => crate::modules::io::stringio::StringIO,
+    BytesIO => crate::modules::io::bytesio::BytesIO,
 }
 
 /// The payload of a type object (`PyTypeObject`). Laid out in this
@@ -468,14 +478,16 @@ impl TypeObject {
     /// by a module other than builtins carries the module's name, as
     /// `collections.deque` does.
     pub fn tp_name(&self, vm: &Vm) -> String {
-        if !self.has_flag(flags::HEAPTYPE) {
+        let name = self.name();
+        // A name with a dot is a `tp_name` already (`re.Pattern`).
+        if !self.has_flag(flags::HEAPTYPE) && !name.contains('.') {
             if let Some(module) = self.dict.get_str(vm, &vm.names.__module__) {
                 if let Some(m) = module.payload::<crate::objects::str::StrObject>() {
-                    return format!("{}.{}", m.to_string_lossy(), self.name());
+                    return format!("{}.{}", m.to_string_lossy(), name);
                 }
             }
         }
-        self.name()
+        name
     }
 
     pub fn has_flag(&self, flag: u32) -> bool {
@@ -501,6 +513,36 @@ impl TypeObject {
         let name = vm.intern(name);
         self.lookup(vm, &name)
     }
+}
+
+/// A builtin type deriving from `base` alone (a static `PyTypeObject`);
+/// its slots are inherited once the interpreter has filled in its own.
+pub(crate) fn new_static_type(
+    type_type: &Object,
+    name: &str,
+    layout: Layout,
+    base: &Object,
+    flags: u32,
+) -> Object {
+    let ty = object::alloc(
+        type_type,
+        TypeObject::new(
+            name,
+            layout,
+            flags | flags::IMMUTABLETYPE,
+            &object::type_payload(type_type).gc,
+        ),
+    );
+    let tp = object::type_payload(&ty);
+    // A type of a native module may be named `module.name`, as CPython's
+    // `tp_name`; its qualified name is the last part.
+    *tp.qualname.borrow_mut() = name.rsplit('.').next().unwrap_or(name).to_string();
+    *tp.base.borrow_mut() = Some(base.clone());
+    *tp.bases.borrow_mut() = vec![base.clone()];
+    let mut mro = vec![ty.clone()];
+    mro.extend(object::type_payload(base).mro.borrow().iter().cloned());
+    *tp.mro.borrow_mut() = mro;
+    ty
 }
 
 /// Whether `sub` is `ty` or a subclass of it (`PyType_IsSubtype`).
@@ -587,7 +629,16 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         &vm.type_type,
         "__name__",
-        |vm, t| Ok(vm.new_str(&type_of_type(t).name())),
+        |vm, t| {
+            // A static type's name is the last part of its dotted name
+            // (`type_name`); a class's is what it was given.
+            let tp = type_of_type(t);
+            let name = tp.name();
+            if tp.has_flag(flags::HEAPTYPE) {
+                return Ok(vm.new_str(&name));
+            }
+            Ok(vm.new_str(name.rsplit('.').next().unwrap_or(&name)))
+        },
         Some(|vm, t, v| {
             let v = check_set_special(vm, t, "__name__", v)?;
             let s = v
@@ -652,12 +703,7 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         &vm.type_type,
         "__dict__",
-        |vm, t| {
-            Ok(object::alloc(
-                &vm.types.mappingproxy,
-                crate::objects::descr::MappingProxyObject { ty: t.clone() },
-            ))
-        },
+        |vm, t| Ok(crate::objects::descr::new_mappingproxy(vm, t.clone())),
         None,
     );
     add_getset(
@@ -756,6 +802,17 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         vm.names.__init_subclass__.clone(),
         crate::objects::descr::new_classmethod(vm, init_subclass),
+    );
+    // `object.__subclasshook__`: no opinion, whatever it is asked, so
+    // that ABCs (abc.ABCMeta) fall back to registration and the MRO.
+    let subclasshook =
+        crate::objects::function::new_builtin_function(vm, "__subclasshook__", |vm, _| {
+            Ok(vm.not_implemented.clone())
+        });
+    object::type_payload(&vm.object_type).dict.set_str(
+        vm,
+        vm.intern("__subclasshook__"),
+        crate::objects::descr::new_classmethod(vm, subclasshook),
     );
 }
 
@@ -1040,7 +1097,11 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
             btp.name()
         )));
     }
-    let wants_dict = declared.as_ref().is_none_or(|d| d.dict);
+    // A metaclass's instances are classes, whose namespace is the type's
+    // own dict (CPython's `type` has a `tp_dictoffset` its subclasses
+    // inherit): they get no instance dict of their own.
+    let is_metaclass = stp.has_flag(flags::TYPE_SUBCLASS);
+    let wants_dict = declared.as_ref().is_none_or(|d| d.dict) && !is_metaclass;
     let adds_weaklist = may_add_weak && declared.as_ref().is_none_or(|d| d.weakref);
     let adds_dict = base_dict.is_none() && wants_dict;
     match base_dict {

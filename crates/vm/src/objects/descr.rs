@@ -62,10 +62,45 @@ pub struct PropertyObject {
     pub doc: Option<Object>,
 }
 
-/// A read-only view of a type's namespace.
+/// A read-only view of a mapping (`types.MappingProxyType`): a type's
+/// namespace, or a mapping object such as a pattern's `groupindex`.
 #[derive(krait_derive::Traverse)]
 pub struct MappingProxyObject {
-    pub ty: Object,
+    /// The type, or the mapping.
+    pub mapping: Object,
+}
+
+/// A read-only view of `mapping`.
+pub fn new_mappingproxy(vm: &Vm, mapping: Object) -> Object {
+    object::alloc(&vm.types.mappingproxy, MappingProxyObject { mapping })
+}
+
+fn proxied(proxy: &Object) -> &Object {
+    &proxy
+        .payload::<MappingProxyObject>()
+        .expect("a mappingproxy")
+        .mapping
+}
+
+/// The namespace behind a proxy of a type.
+fn proxied_namespace(proxy: &Object) -> Option<&crate::objects::dict::Dict> {
+    proxied(proxy)
+        .payload::<crate::typeobject::TypeObject>()
+        .map(|tp| &tp.dict)
+}
+
+/// What a proxy's methods pass their calls on to: the mapping, or a
+/// copy of a type's namespace as a dict.
+fn proxy_delegate(vm: &Vm, proxy: &Object) -> Object {
+    match proxied_namespace(proxy) {
+        Some(namespace) => object::alloc(
+            &vm.types.dict,
+            crate::objects::dict::DictObject {
+                dict: namespace.copy(),
+            },
+        ),
+        None => proxied(proxy).clone(),
+    }
 }
 
 pub(crate) fn init(vm: &Vm) {
@@ -310,30 +345,47 @@ pub(crate) fn init(vm: &Vm) {
 
     let tp = type_payload(&vm.types.mappingproxy);
     tp.slots.getitem.set(Some(|vm, proxy, key| {
-        let ty = &proxy
-            .payload::<MappingProxyObject>()
-            .expect("a mappingproxy")
-            .ty;
-        match type_payload(ty).dict.get(vm, key)? {
+        let Some(namespace) = proxied_namespace(proxy) else {
+            return vm.getitem(proxied(proxy), key);
+        };
+        match namespace.get(vm, key)? {
             Some(v) => Ok(v),
             None => Err(vm.new_key_error(key.clone())),
         }
     }));
-    tp.slots.length.set(Some(|_, proxy| {
-        let ty = &proxy
-            .payload::<MappingProxyObject>()
-            .expect("a mappingproxy")
-            .ty;
-        Ok(type_payload(ty).dict.len())
+    tp.slots
+        .length
+        .set(Some(|vm, proxy| match proxied_namespace(proxy) {
+            Some(namespace) => Ok(namespace.len()),
+            None => vm.len(proxied(proxy)),
+        }));
+    tp.slots
+        .iter
+        .set(Some(|vm, proxy| match proxied_namespace(proxy) {
+            Some(namespace) => vm.iter(&vm.new_list(namespace.keys())),
+            None => vm.iter(proxied(proxy)),
+        }));
+    tp.slots
+        .sq_contains
+        .set(Some(|vm, proxy, key| match proxied_namespace(proxy) {
+            Some(namespace) => Ok(namespace.get(vm, key)?.is_some()),
+            None => crate::protocols::contains(vm, proxied(proxy), key),
+        }));
+    tp.slots.repr.set(Some(|vm, proxy| {
+        let inner = vm.repr_string(&proxy_delegate(vm, proxy))?;
+        Ok(vm.new_str(&format!("mappingproxy({inner})")))
     }));
-    tp.slots.iter.set(Some(|vm, proxy| {
-        let ty = &proxy
-            .payload::<MappingProxyObject>()
-            .expect("a mappingproxy")
-            .ty;
-        let keys = vm.new_list(type_payload(ty).dict.keys());
-        vm.iter(&keys)
-    }));
+    tp.slots
+        .str
+        .set(Some(|vm, proxy| vm.str(&proxy_delegate(vm, proxy))));
+    let delegated: &[(&'static str, crate::objects::function::NativeFn)] = &[
+        ("keys", |vm, args| delegate_call(vm, "keys", args)),
+        ("values", |vm, args| delegate_call(vm, "values", args)),
+        ("items", |vm, args| delegate_call(vm, "items", args)),
+        ("get", |vm, args| delegate_call(vm, "get", args)),
+        ("copy", |vm, args| delegate_call(vm, "copy", args)),
+    ];
+    crate::objects::function::add_methods(vm, &vm.types.mappingproxy, delegated);
     for ty in [
         &vm.types.member_descriptor,
         &vm.types.slot_wrapper,
@@ -345,6 +397,19 @@ pub(crate) fn init(vm: &Vm) {
     ] {
         crate::slots::add_slot_wrappers(vm, ty);
     }
+}
+
+/// A mappingproxy method: the same method of the mapping behind it.
+fn delegate_call(vm: &Vm, name: &str, args: Args) -> PyResult {
+    let target = proxy_delegate(vm, &args.values[0]);
+    let method = vm.getattr_str(&target, name)?;
+    vm.call(
+        &method,
+        Args {
+            values: &args.values[1..],
+            kwnames: args.kwnames,
+        },
+    )
 }
 
 fn prop(p: &Object) -> &PropertyObject {

@@ -1182,8 +1182,7 @@ fn text_of(x: &Object) -> Option<String> {
     if let Some(s) = x.payload::<StrObject>() {
         return Some(s.to_string_lossy());
     }
-    x.payload::<crate::objects::bytes::BytesObject>()
-        .map(|b| b.bytes.iter().map(|&c| c as char).collect())
+    crate::objects::bytes::bytes_view(x).map(|b| b.iter().map(|&c| c as char).collect())
 }
 
 /// `int(x)` for one argument (`PyNumber_Long`): `__int__`, `__index__`,

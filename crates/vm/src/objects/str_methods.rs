@@ -349,8 +349,8 @@ fn is_space(c: u32) -> bool {
     char::from_u32(c).is_some_and(krait_unicode::is_space)
 }
 
-/// The line boundaries of `str.splitlines`.
-fn is_line_break(c: u32) -> bool {
+/// The line boundaries of `str.splitlines` (`Py_UNICODE_ISLINEBREAK`).
+pub(crate) fn is_line_break(c: u32) -> bool {
     matches!(
         c,
         0x0A | 0x0B | 0x0C | 0x0D | 0x1C | 0x1D | 0x1E | 0x85 | 0x2028 | 0x2029
