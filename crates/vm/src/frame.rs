@@ -139,7 +139,10 @@ impl DataStack {
 
     /// Makes room for a frame of `code` with these fields; its
     /// `localsplus` slots start as None and its stack empty.
-    #[inline]
+    // Inlined into the callers, so that the header is written in place
+    // rather than built on the native stack and copied (a copy whose wide
+    // loads read what narrow stores just wrote stalls).
+    #[inline(always)]
     pub fn push_frame(&mut self, header: Frame, code: &CodePayload) -> NonNull<Frame> {
         let slots = code.nlocalsplus() + code.code.stacksize as usize;
         let words = HEADER_WORDS + slots;
@@ -152,7 +155,7 @@ impl DataStack {
         // SAFETY: `base` has room for the header and the slots; None is the
         // all-zero word.
         unsafe {
-            frame.write(header);
+            write_fields(frame, header);
             std::ptr::write_bytes(Frame::localsplus(frame), 0, slots);
             NonNull::new_unchecked(frame)
         }
@@ -192,6 +195,45 @@ impl DataStack {
     }
 }
 
+/// Writes a frame header one field at a time: written whole, it would be
+/// built on the native stack and copied with wide loads, which stall on
+/// the narrow stores (the flags) that just built it.
+///
+/// # Safety
+/// `frame` must be valid for writes of a `Frame`.
+#[inline(always)]
+unsafe fn write_fields(frame: *mut Frame, header: Frame) {
+    use std::ptr::addr_of_mut;
+    let Frame {
+        code,
+        func,
+        globals,
+        builtins,
+        locals,
+        previous,
+        lasti,
+        next_instr,
+        stacktop,
+        is_entry,
+        generator,
+        suspended,
+        frame_obj,
+    } = header;
+    addr_of_mut!((*frame).code).write(code);
+    addr_of_mut!((*frame).func).write(func);
+    addr_of_mut!((*frame).globals).write(globals);
+    addr_of_mut!((*frame).builtins).write(builtins);
+    addr_of_mut!((*frame).locals).write(locals);
+    addr_of_mut!((*frame).previous).write(previous);
+    addr_of_mut!((*frame).lasti).write(lasti);
+    addr_of_mut!((*frame).next_instr).write(next_instr);
+    addr_of_mut!((*frame).stacktop).write(stacktop);
+    addr_of_mut!((*frame).is_entry).write(is_entry);
+    addr_of_mut!((*frame).generator).write(generator);
+    addr_of_mut!((*frame).suspended).write(suspended);
+    addr_of_mut!((*frame).frame_obj).write(frame_obj);
+}
+
 /// Where a frame calling a Python function in the same eval loop stands
 /// while the callee runs: the call's last cache entry, as CPython's
 /// `prev_instr`. The loop does not record it on each call; it is made
@@ -223,7 +265,7 @@ pub unsafe fn current_lasti(vm: &Vm, frame: *const Frame) -> usize {
 
 /// Pushes a frame on the thread's data stack, counting it towards the
 /// recursion limit (RecursionError beyond it).
-#[inline]
+#[inline(always)]
 pub fn push(vm: &Vm, header: Frame, code: &CodePayload) -> crate::errors::PyResult<NonNull<Frame>> {
     let depth = vm.thread.recursion_depth.get();
     if depth >= vm.thread.recursion_limit.get() || native_stack_exhausted(vm) {
