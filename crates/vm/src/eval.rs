@@ -225,6 +225,8 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
         let raised: Raised = if let Some(e) = pending.take() {
             Raised::New(e)
         } else {
+            // The high bytes that EXTENDED_ARG gives the next argument.
+            let mut extended: u32 = 0;
             'dispatch: loop {
                 macro_rules! tri {
                     ($e:expr) => {
@@ -266,6 +268,16 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         second
                     }};
                 }
+                // Takes the top `n` values off the stack, bottom first
+                // (the stack pointer stays a local: a function given its
+                // address would keep it in memory for the whole loop).
+                macro_rules! collect_top {
+                    ($n:expr) => {{
+                        let n: usize = $n;
+                        sp = sp.sub(n);
+                        collect_from(sp, n)
+                    }};
+                }
                 macro_rules! unary {
                     ($op:expr) => {{
                         let v = pop!();
@@ -273,21 +285,12 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         push!(r);
                     }};
                 }
-                // Where the instruction starts, its EXTENDED_ARGs included:
-                // a specialized instruction whose checks fail runs again
-                // from here as the real one.
-                let start = ip;
-                let mut word = (*instructions.add(ip)).get();
-                let mut oparg = u32::from(word >> 8);
-                ip += 1;
-                while word & 0xff == number::EXTENDED_ARG {
-                    word = (*instructions.add(ip)).get();
-                    oparg = (oparg << 8) | u32::from(word >> 8);
-                    ip += 1;
-                }
+                let word = (*instructions.add(ip)).get();
+                let oparg = extended | u32::from(word >> 8);
+                extended = 0;
                 let opcode = word & 0xff;
-                (*frame).lasti = ip - 1;
-                ip += INLINE_CACHE_ENTRIES[opcode as usize] as usize;
+                (*frame).lasti = ip;
+                ip += 1 + INLINE_CACHE_ENTRIES[opcode as usize] as usize;
                 macro_rules! instruction {
                     () => {
                         crate::specialize::Instruction::at(
@@ -297,15 +300,21 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         )
                     };
                 }
+                // A specialized instruction whose checks fail runs again as
+                // the real one, with the argument its EXTENDED_ARGs gave.
                 macro_rules! deoptimize {
                     () => {{
                         instruction!().deoptimize();
-                        ip = start;
+                        ip = (*frame).lasti;
+                        extended = oparg & !0xff;
                         continue 'dispatch;
                     }};
                 }
                 match opcode {
-                    number::NOP | number::CACHE | number::EXTENDED_ARG => {}
+                    number::NOP | number::CACHE => {}
+                    // The next instruction's argument has this one's above
+                    // its own byte.
+                    number::EXTENDED_ARG => extended = oparg << 8,
                     number::RESUME => crate::gc::safe_point(vm),
                     number::LOAD_FAST => load_fast!(oparg),
                     number::STORE_FAST => store_fast!(oparg),
@@ -1029,12 +1038,14 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let params = Frame::localsplus(new);
                         sp = sp.sub(total);
                         std::ptr::copy_nonoverlapping(sp, params, total);
-                        fill_defaults(
-                            f,
-                            fcode,
-                            std::slice::from_raw_parts_mut(params, fcode.nlocalsplus()),
-                            total,
-                        );
+                        if total < fcode.code.argcount as usize {
+                            fill_defaults(
+                                f,
+                                fcode,
+                                std::slice::from_raw_parts_mut(params, fcode.nlocalsplus()),
+                                total,
+                            );
+                        }
                         for _ in total..oparg as usize + 2 {
                             drop(pop_opt!());
                         }
@@ -1137,20 +1148,20 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         continue 'frames;
                     }
                     number::BUILD_TUPLE => {
-                        let items = collect_top(&mut sp, oparg as usize);
+                        let items = collect_top!(oparg as usize);
                         push!(vm.new_tuple(items));
                     }
                     number::BUILD_LIST => {
-                        let items = collect_top(&mut sp, oparg as usize);
+                        let items = collect_top!(oparg as usize);
                         push!(vm.new_list(items));
                     }
                     number::BUILD_SET => {
-                        let items = collect_top(&mut sp, oparg as usize);
+                        let items = collect_top!(oparg as usize);
                         let s = tri!(crate::objects::set::new_set(vm, items));
                         push!(s);
                     }
                     number::BUILD_MAP => {
-                        let items = collect_top(&mut sp, 2 * oparg as usize);
+                        let items = collect_top!(2 * oparg as usize);
                         let d = vm.new_dict();
                         let dict = &d.payload::<DictObject>().expect("a dict").dict;
                         let mut items = items.into_iter();
@@ -1161,7 +1172,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     }
                     number::BUILD_CONST_KEY_MAP => {
                         let keys = pop!();
-                        let values = collect_top(&mut sp, oparg as usize);
+                        let values = collect_top!(oparg as usize);
                         let d = vm.new_dict();
                         let dict = &d.payload::<DictObject>().expect("a dict").dict;
                         for (k, v) in tuple_items(&keys).unwrap_or(&[]).iter().zip(values) {
@@ -1170,7 +1181,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         push!(d);
                     }
                     number::BUILD_STRING => {
-                        let parts = collect_top(&mut sp, oparg as usize);
+                        let parts = collect_top!(oparg as usize);
                         push!(crate::protocols::join_strings(vm, &parts));
                     }
                     number::BUILD_SLICE => {
@@ -1709,10 +1720,13 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
     result
 }
 
-/// Takes the top `n` values off the stack, bottom first.
-unsafe fn collect_top(sp: &mut *mut Option<Object>, n: usize) -> Vec<Object> {
+/// The `n` values of the stack from `base` up, moved out, bottom first.
+///
+/// # Safety
+/// `base` must point to `n` values of the stack, which the caller takes
+/// off the stack.
+unsafe fn collect_from(base: *mut Option<Object>, n: usize) -> Vec<Object> {
     let mut items = Vec::with_capacity(n);
-    let base = sp.sub(n);
     for i in 0..n {
         items.push(
             base.add(i)
@@ -1720,7 +1734,6 @@ unsafe fn collect_top(sp: &mut *mut Option<Object>, n: usize) -> Vec<Object> {
                 .expect("the compiler never collects NULL"),
         );
     }
-    *sp = base;
     items
 }
 

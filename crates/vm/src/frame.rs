@@ -153,10 +153,11 @@ impl DataStack {
         self.top += words;
         let frame = base as *mut Frame;
         // SAFETY: `base` has room for the header and the slots; None is the
-        // all-zero word.
+        // all-zero word. The stack above the locals is written before it
+        // is read (the stack starts empty).
         unsafe {
             write_fields(frame, header);
-            std::ptr::write_bytes(Frame::localsplus(frame), 0, slots);
+            std::ptr::write_bytes(Frame::localsplus(frame), 0, code.nlocalsplus());
             NonNull::new_unchecked(frame)
         }
     }
