@@ -75,10 +75,7 @@ pub(crate) fn init(vm: &Vm) {
         ("print", builtin_print),
         ("input", builtin_input),
         ("open", crate::modules::io::open),
-        ("len", |vm, args| {
-            let [x] = exactly(vm, "len", args)?;
-            Ok(vm.new_int(vm.len(&x)? as i64))
-        }),
+        ("len", builtin_len),
         ("repr", |vm, args| {
             let [x] = exactly(vm, "repr", args)?;
             vm.repr(&x)
@@ -177,10 +174,7 @@ pub(crate) fn init(vm: &Vm) {
                 Err(e) => Err(e),
             }
         }),
-        ("isinstance", |vm, args| {
-            let [x, ty] = exactly(vm, "isinstance", args)?;
-            Ok(vm.new_bool(isinstance(vm, &x, &ty)?))
-        }),
+        ("isinstance", builtin_isinstance),
         ("issubclass", |vm, args| {
             let [x, ty] = exactly(vm, "issubclass", args)?;
             Ok(vm.new_bool(issubclass(vm, &x, &ty)?))
@@ -313,22 +307,35 @@ pub(crate) fn init(vm: &Vm) {
     init_super(vm);
 }
 
+/// `len(x)`.
+pub(crate) fn builtin_len(vm: &Vm, args: Args) -> PyResult {
+    let [x] = exactly(vm, "len", args)?;
+    Ok(vm.new_int(vm.len(&x)? as i64))
+}
+
+/// `isinstance(x, ty)`.
+pub(crate) fn builtin_isinstance(vm: &Vm, args: Args) -> PyResult {
+    let [x, ty] = exactly(vm, "isinstance", args)?;
+    Ok(vm.new_bool(isinstance(vm, &x, &ty)?))
+}
+
 /// The arguments of a builtin taking exactly `N` positional ones, with
 /// CPython's message otherwise.
 fn exactly<const N: usize>(vm: &Vm, name: &str, args: Args) -> PyResult<[Object; N]> {
     if args.has_keywords() {
         return Err(vm.new_type_error(format!("{name}() takes no keyword arguments")));
     }
-    <[Object; N]>::try_from(args.values.to_vec()).map_err(|v: Vec<Object>| {
-        if N == 1 {
-            vm.new_type_error(format!(
-                "{name}() takes exactly one argument ({} given)",
-                v.len()
-            ))
-        } else {
-            vm.new_type_error(format!("{name} expected {N} arguments, got {}", v.len()))
-        }
-    })
+    match <&[Object; N]>::try_from(args.values) {
+        Ok(values) => Ok(values.clone()),
+        Err(_) if N == 1 => Err(vm.new_type_error(format!(
+            "{name}() takes exactly one argument ({} given)",
+            args.values.len()
+        ))),
+        Err(_) => Err(vm.new_type_error(format!(
+            "{name} expected {N} arguments, got {}",
+            args.values.len()
+        ))),
+    }
 }
 
 fn check_attr_name(vm: &Vm, name: &Object) -> PyResult<()> {

@@ -278,6 +278,13 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         collect_from(sp, n)
                     }};
                 }
+                // A specialized PRECALL that made the call itself goes on
+                // after the CALL that follows it.
+                macro_rules! skip_call {
+                    () => {
+                        ip += 1 + INLINE_CACHE_ENTRIES[number::CALL as usize] as usize
+                    };
+                }
                 macro_rules! unary {
                     ($op:expr) => {{
                         let v = pop!();
@@ -1008,9 +1015,100 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                     }
                     number::KW_NAMES => kwnames = Some(code.consts[oparg as usize].clone()),
-                    number::PRECALL => {
+                    specialized::PRECALL_NO_KW_LEN => {
+                        // NULL, len, x
+                        if (*sp.sub(3)).is_some()
+                            || !crate::specialize::is_native(peek!(2), crate::builtins::builtin_len)
+                        {
+                            deoptimize!();
+                        }
+                        let n = tri!(vm.len(peek!(1)));
+                        for _ in 0..3 {
+                            drop(pop_opt!());
+                        }
+                        push!(vm.new_int(n as i64));
+                        skip_call!();
+                    }
+                    specialized::PRECALL_NO_KW_ISINSTANCE => {
+                        // NULL, isinstance, x, type
+                        if (*sp.sub(4)).is_some()
+                            || !crate::specialize::is_native(
+                                peek!(3),
+                                crate::builtins::builtin_isinstance,
+                            )
+                        {
+                            deoptimize!();
+                        }
+                        let r = tri!(crate::builtins::isinstance(vm, peek!(2), peek!(1)));
+                        for _ in 0..4 {
+                            drop(pop_opt!());
+                        }
+                        push!(vm.new_bool(r));
+                        skip_call!();
+                    }
+                    specialized::PRECALL_NO_KW_LIST_APPEND => {
+                        // list.append, the list, x
+                        let Some(list) = peek!(2)
+                            .payload::<crate::objects::list::ListObject>()
+                            .filter(|_| {
+                                crate::specialize::is_native(
+                                    peek!(3),
+                                    crate::objects::list::list_append,
+                                )
+                            })
+                        else {
+                            deoptimize!();
+                        };
+                        list.push(pop!());
+                        drop(pop!());
+                        drop(pop!());
+                        push!(vm.none.clone());
+                        skip_call!();
+                    }
+                    specialized::PRECALL_NO_KW_BUILTIN_FAST
+                    | specialized::PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST => {
+                        let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                        let total = oparg as usize + usize::from(is_meth);
+                        let callable = peek!(total + 1);
+                        let expected = if opcode == specialized::PRECALL_NO_KW_BUILTIN_FAST {
+                            (&vm.types.builtin_function, false)
+                        } else {
+                            (&vm.types.method_descriptor, true)
+                        };
+                        if !vm.type_of(callable).is(expected.0) || is_meth != expected.1 {
+                            deoptimize!();
+                        }
+                        // SAFETY: the `total` slots below the top are values.
+                        let args =
+                            std::slice::from_raw_parts(sp.sub(total) as *const Object, total);
+                        let result = crate::objects::function::builtin_call(
+                            vm,
+                            callable,
+                            Args::positional_only(args),
+                        );
+                        for _ in 0..oparg as usize + 2 {
+                            drop(pop_opt!());
+                        }
+                        push!(tri!(result));
+                        skip_call!();
+                    }
+                    number::PRECALL
+                    | specialized::PRECALL_PYFUNC
+                    | specialized::PRECALL_BOUND_METHOD => {
                         let nargs = oparg as usize;
                         let is_meth = (*sp.sub(nargs + 2)).is_some();
+                        let instr = instruction!();
+                        if opcode == number::PRECALL && instr.counts_down() {
+                            let callable = peek!(nargs + 1 + usize::from(is_meth));
+                            crate::specialize::precall(
+                                vm,
+                                instr,
+                                callable,
+                                is_meth,
+                                oparg,
+                                kwnames.is_some(),
+                            );
+                        }
                         if !is_meth {
                             let callable = peek!(nargs + 1);
                             if let Some(m) = callable.payload::<MethodObject>() {

@@ -662,3 +662,64 @@ pub fn quicken(instructions: &[Cell<u16>]) {
         i += 1 + usize::from(INLINE_CACHE_ENTRIES[usize::from(first)]);
     }
 }
+
+/// PRECALL: PRECALL_PYFUNC and PRECALL_BOUND_METHOD for what CALL runs
+/// as a Python function; with no keyword arguments, for a function
+/// written in Rust, which the specialized instruction calls itself,
+/// skipping the CALL after it: PRECALL_NO_KW_LEN, _ISINSTANCE and _LIST_APPEND for those
+/// three, PRECALL_NO_KW_BUILTIN_FAST for another builtin function and
+/// PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST for a method of a builtin type
+/// loaded by LOAD_METHOD.
+pub fn precall(
+    vm: &Vm,
+    instr: Instruction,
+    callable: &Object,
+    is_meth: bool,
+    nargs: u32,
+    has_kwnames: bool,
+) {
+    use crate::objects::function::{BuiltinFunctionObject, MethodObject, NativeFn};
+    // What the real instruction does, without counting down: nothing for
+    // a Python function, the method's function and self for a bound one.
+    if callable.payload::<FunctionObject>().is_some() {
+        return instr.specialize(specialized::PRECALL_PYFUNC);
+    }
+    if !is_meth && callable.payload::<MethodObject>().is_some() {
+        return instr.specialize(specialized::PRECALL_BOUND_METHOD);
+    }
+    let Some(b) = callable.payload::<BuiltinFunctionObject>() else {
+        return instr.back_off();
+    };
+    // Past 255 arguments CALL has an EXTENDED_ARG of its own to skip.
+    if has_kwnames || nargs > 255 {
+        return instr.back_off();
+    }
+    let ty = vm.type_of(callable);
+    let is = |f: NativeFn| std::ptr::fn_addr_eq(b.func, f);
+    let opcode = if ty.is(&vm.types.builtin_function) && !is_meth {
+        if is(crate::builtins::builtin_len) && nargs == 1 {
+            specialized::PRECALL_NO_KW_LEN
+        } else if is(crate::builtins::builtin_isinstance) && nargs == 2 {
+            specialized::PRECALL_NO_KW_ISINSTANCE
+        } else {
+            specialized::PRECALL_NO_KW_BUILTIN_FAST
+        }
+    } else if ty.is(&vm.types.method_descriptor) && is_meth {
+        if is(crate::objects::list::list_append) && nargs == 1 {
+            specialized::PRECALL_NO_KW_LIST_APPEND
+        } else {
+            specialized::PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST
+        }
+    } else {
+        return instr.back_off();
+    };
+    instr.specialize(opcode);
+}
+
+/// Whether `callable` is the function written in Rust `f`.
+#[inline]
+pub fn is_native(callable: &Object, f: crate::objects::function::NativeFn) -> bool {
+    callable
+        .payload::<crate::objects::function::BuiltinFunctionObject>()
+        .is_some_and(|b| std::ptr::fn_addr_eq(b.func, f))
+}

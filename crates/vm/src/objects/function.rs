@@ -319,7 +319,7 @@ pub fn call_with_self(vm: &Vm, callable: &Object, self_: &Object, args: Args) ->
     })
 }
 
-fn builtin_call(vm: &Vm, f: &Object, args: Args) -> PyResult {
+pub(crate) fn builtin_call(vm: &Vm, f: &Object, args: Args) -> PyResult {
     let b = f
         .payload::<BuiltinFunctionObject>()
         .expect("a builtin function");

@@ -76,6 +76,18 @@ impl Drop for ListObject {
     }
 }
 
+/// `list.append(x)`.
+pub(crate) fn list_append(vm: &Vm, args: Args) -> PyResult {
+    check_arity(vm, "list.append", args, 2, 2).map_err(|_| {
+        vm.new_type_error(format!(
+            "list.append() takes exactly one argument ({} given)",
+            args.values.len() - 1
+        ))
+    })?;
+    list_of(&args.values[0]).push(args.values[1].clone());
+    Ok(vm.none.clone())
+}
+
 pub fn list_of(o: &Object) -> &ListObject {
     o.payload::<ListObject>().expect("a list")
 }
@@ -182,16 +194,7 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         &vm.types.list,
         &[
-            ("append", |vm, args| {
-                check_arity(vm, "list.append", args, 2, 2).map_err(|_| {
-                    vm.new_type_error(format!(
-                        "list.append() takes exactly one argument ({} given)",
-                        args.values.len() - 1
-                    ))
-                })?;
-                list_of(&args.values[0]).push(args.values[1].clone());
-                Ok(vm.none.clone())
-            }),
+            ("append", list_append),
             ("extend", |vm, args| {
                 check_arity(vm, "list.extend", args, 2, 2)?;
                 list_extend(vm, &args.values[0], &args.values[1])?;
