@@ -43,6 +43,7 @@ pub mod unparse;
 pub use krait_parser::{SyntaxError, SyntaxErrorKind};
 
 use code::CodeObject;
+use krait_parser::ast::Mod;
 
 /// Compiles the bytes of a module as `compile(source, filename, "exec",
 /// dont_inherit=True, optimize=optimize)` does: `optimize` 0 keeps asserts
@@ -82,7 +83,71 @@ pub fn compile_with_warnings(
     optimize: u8,
     warn: &mut dyn FnMut(&SyntaxWarning) -> WarningAction,
 ) -> Result<CodeObject, SyntaxError> {
-    let mut module = krait_parser::parse_module(source)?;
+    compile_mod(
+        krait_parser::parse_module(source)?,
+        filename,
+        optimize,
+        warn,
+    )
+}
+
+/// What `compile()`'s `mode` says the source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A module: "exec".
+    Exec,
+    /// One expression, whose value the code returns: "eval".
+    Eval,
+    /// One statement of the interactive prompt, whose expressions' values
+    /// are shown: "single".
+    Single,
+}
+
+/// Compiles source as `compile(source, filename, mode, optimize=...)`.
+pub fn compile_source(
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+) -> Result<CodeObject, SyntaxError> {
+    let module = match mode {
+        Mode::Exec => krait_parser::parse_module(source)?,
+        Mode::Eval => krait_parser::parse_expression(source)?,
+        Mode::Single => match krait_parser::parse_module(source)? {
+            Mod::Module { body, .. } => {
+                // One line's statements (`a = 1; b = 2`) are one statement
+                // of the prompt; a second line is another.
+                if let Some(first) = body.first() {
+                    let end = first.loc;
+                    if body[1..].iter().any(|s| s.loc.lineno > end.end_lineno) {
+                        let at = Some(end.end_lineno as i64);
+                        let offset = Some(end.end_col_offset as i64 + 1);
+                        return Err(SyntaxError {
+                            kind: SyntaxErrorKind::SyntaxError,
+                            msg: "multiple statements found while compiling a single statement"
+                                .to_string(),
+                            lineno: at,
+                            offset,
+                            end_lineno: at,
+                            end_offset: offset,
+                        });
+                    }
+                }
+                Mod::Interactive { body }
+            }
+            other => other,
+        },
+    };
+    compile_mod(module, filename, optimize, &mut |_| WarningAction::Ignore)
+}
+
+/// Compiles a parsed module, expression or interactive statement.
+fn compile_mod(
+    mut module: Mod,
+    filename: &str,
+    optimize: u8,
+    warn: &mut dyn FnMut(&SyntaxWarning) -> WarningAction,
+) -> Result<CodeObject, SyntaxError> {
     let future = future::parse_future(&module)?;
     let options = ast_opt::Options {
         optimize,

@@ -53,7 +53,7 @@ fn read_script(program_name: &str, file: &str) -> Result<Vec<u8>, ExitCode> {
             "{program_name}: can't open file '{}': [Errno {}] {}",
             path.display(),
             e.raw_os_error().unwrap_or(0),
-            os_error_text(&e)
+            krait_vm::exceptions::os_error_text(&e)
         );
         ExitCode::from(2)
     })
@@ -96,15 +96,6 @@ fn dump_file(program_name: &str, line: CommandLine, dump: Dump) -> ExitCode {
     }
 }
 
-/// The strerror text of an OS error, without Rust's " (os error N)".
-fn os_error_text(e: &std::io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    }
-}
-
 /// The program's source and the file name its code gets, and `sys.path[0]`:
 /// the script's directory, "" (the current directory) for `-c` and stdin,
 /// the current directory's full path for `-m`.
@@ -128,7 +119,10 @@ fn main_program(program_name: &str, line: &CommandLine) -> Result<Main, ExitCode
         Program::Stdin => {
             let mut source = Vec::new();
             if let Err(e) = std::io::stdin().read_to_end(&mut source) {
-                eprintln!("{program_name}: can't read stdin: {}", os_error_text(&e));
+                eprintln!(
+                    "{program_name}: can't read stdin: {}",
+                    krait_vm::exceptions::os_error_text(&e)
+                );
                 return Err(ExitCode::from(2));
             }
             Main {
@@ -200,6 +194,8 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
                 Ok(()) => 0,
                 Err(e) => krait_vm::run::report_uncaught(&vm, &e.0),
             };
+            vm.flush_stdout();
+            vm.finalize();
             vm.flush_stdout();
             status
         })

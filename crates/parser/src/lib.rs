@@ -43,6 +43,16 @@ pub use error::{SyntaxError, SyntaxErrorKind};
 
 /// Parses the bytes of a module, as `ast.parse(source)` does with bytes.
 pub fn parse_module(source: &[u8]) -> Result<ast::Mod, SyntaxError> {
+    parse(source, false)
+}
+
+/// Parses the bytes of an expression, as `ast.parse(source, mode="eval")`
+/// does.
+pub fn parse_expression(source: &[u8]) -> Result<ast::Mod, SyntaxError> {
+    parse(source, true)
+}
+
+fn parse(source: &[u8], expression: bool) -> Result<ast::Mod, SyntaxError> {
     if source.contains(&0) {
         // compile() refuses such source before parsing, without a location.
         return Err(SyntaxError {
@@ -55,7 +65,12 @@ pub fn parse_module(source: &[u8]) -> Result<ast::Mod, SyntaxError> {
         });
     }
     let decoded = source::decode_source(source)?;
-    parser::Parser::new(&decoded).parse_module()
+    let parser = parser::Parser::new(&decoded);
+    if expression {
+        parser.parse_expression()
+    } else {
+        parser.parse_module()
+    }
 }
 
 /// What `krait -X dump=ast` prints for a file's bytes: the

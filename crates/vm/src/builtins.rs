@@ -16,6 +16,7 @@ use std::io::Write;
 
 /// `super(type, obj)`: attribute lookup that starts after `ty` in the MRO
 /// of `obj`'s type.
+#[derive(krait_derive::Traverse)]
 pub struct SuperObject {
     pub ty: Object,
     pub obj: Option<Object>,
@@ -46,6 +47,7 @@ pub(crate) fn init(vm: &Vm) {
         ("str", &vm.types.str),
         ("bytes", &vm.types.bytes),
         ("bytearray", &vm.types.bytearray),
+        ("memoryview", &vm.types.memoryview),
         ("tuple", &vm.types.tuple),
         ("list", &vm.types.list),
         ("dict", &vm.types.dict),
@@ -129,6 +131,27 @@ pub(crate) fn init(vm: &Vm) {
                 }
                 _ => vm.iter(&args.values[0]),
             }
+        }),
+        ("aiter", |vm, args| {
+            check_function_arity(vm, "aiter", args, 1, 1)?;
+            crate::protocols::aiter(vm, &args.values[0], false)
+        }),
+        ("anext", |vm, args| {
+            check_function_arity(vm, "anext", args, 1, 2)?;
+            let aiterator = &args.values[0];
+            let Some(anext) = vm.lookup_special(aiterator, &vm.names.__anext__)? else {
+                return Err(vm.new_type_error(format!(
+                    "'{}' object is not an async iterator",
+                    vm.type_name(aiterator)
+                )));
+            };
+            let awaitable = vm.call(&anext, Args::positional_only(&[]))?;
+            Ok(match args.values.get(1) {
+                Some(default) => {
+                    crate::objects::anext_awaitable::new(vm, awaitable, default.clone())
+                }
+                None => awaitable,
+            })
         }),
         ("next", |vm, args| {
             check_function_arity(vm, "next", args, 1, 2)?;
@@ -257,15 +280,18 @@ pub(crate) fn init(vm: &Vm) {
         }),
         ("locals", |vm, args| {
             check_function_arity(vm, "locals", args, 0, 0)?;
-            Ok(current_locals(vm))
+            current_locals(vm)
         }),
         ("vars", builtin_vars),
+        ("compile", crate::compile::builtin_compile),
+        ("exec", crate::compile::builtin_exec),
+        ("eval", crate::compile::builtin_eval),
         ("dir", |vm, args| {
             check_function_arity(vm, "dir", args, 0, 1)?;
             let names = match args.values.first() {
                 Some(x) => dir_of(vm, x)?,
                 None => {
-                    let locals = current_locals(vm);
+                    let locals = current_locals(vm)?;
                     vm.collect_iterable(&locals)?
                 }
             };
@@ -314,40 +340,13 @@ fn check_attr_name(vm: &Vm, name: &Object) -> PyResult<()> {
     Ok(())
 }
 
-fn current_locals(vm: &Vm) -> Object {
-    match crate::eval::current_frame(vm) {
-        Some(frame) => match &frame.locals {
-            Some(l) => l.clone(),
-            None => {
-                let d = vm.new_dict();
-                let code = frame.code_payload();
-                let dict = &d.payload::<DictObject>().expect("a dict").dict;
-                // SAFETY: the frame is the thread's current, hence live.
-                let slots = unsafe { crate::frame::Frame::localsplus(frame as *const _ as *mut _) };
-                for (i, name) in code.localsplusnames.iter().enumerate() {
-                    // SAFETY: `i` is below nlocalsplus.
-                    let value = unsafe { (*slots.add(i)).clone() };
-                    let value = match value {
-                        Some(v)
-                            if code.code.localspluskinds[i]
-                                & (krait_compiler::code::local_kind::CO_FAST_CELL
-                                    | krait_compiler::code::local_kind::CO_FAST_FREE)
-                                != 0 =>
-                        {
-                            v.payload::<CellObject>()
-                                .and_then(|c| c.contents.borrow().clone())
-                        }
-                        other => other,
-                    };
-                    if let Some(v) = value {
-                        dict.set_str(vm, name.clone(), v);
-                    }
-                }
-                d
-            }
-        },
-        None => vm.new_dict(),
+pub(crate) fn current_locals(vm: &Vm) -> PyResult {
+    let frame = vm.thread.frame.get();
+    if frame.is_null() {
+        return Ok(vm.new_dict());
     }
+    // SAFETY: the thread's current frame is live.
+    unsafe { crate::objects::frame::fast_to_locals(vm, frame) }
 }
 
 /// `isinstance(x, ty)`, with tuples and `__instancecheck__`.
@@ -363,19 +362,25 @@ pub fn isinstance(vm: &Vm, x: &Object, ty: &Object) -> PyResult<bool> {
         }
         return Ok(false);
     }
-    if ty.payload::<TypeObject>().is_none() {
-        return Err(
-            vm.new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
-        );
+    if let Some(args) = crate::objects::union::union_as_tuple(ty) {
+        return isinstance(vm, x, &args);
     }
     if let Some(check) = vm.lookup_special(ty, &vm.names.__instancecheck__)? {
         let r = vm.call(&check, Args::positional_only(std::slice::from_ref(x)))?;
         return vm.is_true(&r);
     }
+    if ty.payload::<TypeObject>().is_none() {
+        return Err(
+            vm.new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
+        );
+    }
     Ok(vm.is_instance(x, ty))
 }
 
 pub fn issubclass(vm: &Vm, x: &Object, ty: &Object) -> PyResult<bool> {
+    if let Some(args) = crate::objects::union::union_as_tuple(ty) {
+        return issubclass(vm, x, &args);
+    }
     if let Some(items) = crate::objects::tuple::tuple_items(ty) {
         for t in items {
             if issubclass(vm, x, t)? {
@@ -472,7 +477,7 @@ fn builtin_ord(vm: &Vm, args: Args) -> PyResult {
 fn builtin_vars(vm: &Vm, args: Args) -> PyResult {
     check_function_arity(vm, "vars", args, 0, 1)?;
     match args.values.first() {
-        None => Ok(current_locals(vm)),
+        None => current_locals(vm),
         Some(x) => match getattr_or_none(vm, x, &vm.names.__dict__)? {
             Some(d) => Ok(d),
             None => crate::objects::object::instance_dict(vm, x)

@@ -425,7 +425,7 @@ pub fn set_context(vm: &Vm, error: &PyErr) {
     if exc.traceback.borrow().is_some() {
         return;
     }
-    let Some(handled) = vm.thread.handled.borrow().clone() else {
+    let Some(handled) = vm.thread.topmost_handled() else {
         return;
     };
     if handled.is(&error.0) {
@@ -467,27 +467,37 @@ pub fn exception_matches(vm: &Vm, exc: &Object, ty: &Object) -> PyResult<bool> {
     Ok(classes.iter().any(|c| vm.is_instance(exc, c)))
 }
 
-/// BEFORE_WITH: the bound `__exit__` and the result of `__enter__()`.
-pub fn enter_context(vm: &Vm, manager: &Object) -> PyResult<(Object, Object)> {
+/// BEFORE_WITH: the bound `__exit__` and the result of `__enter__()`;
+/// BEFORE_ASYNC_WITH: `__aexit__` and what `__aenter__()` gives, to await.
+pub fn enter_context(vm: &Vm, manager: &Object, asynchronous: bool) -> PyResult<(Object, Object)> {
+    let (enter_name, exit_name, protocol) = if asynchronous {
+        (
+            &vm.names.__aenter__,
+            &vm.names.__aexit__,
+            "asynchronous context manager",
+        )
+    } else {
+        (&vm.names.__enter__, &vm.names.__exit__, "context manager")
+    };
     let ty = type_payload(vm.type_of(manager));
-    let enter = ty.lookup(vm, &vm.names.__enter__);
-    let exit = ty.lookup(vm, &vm.names.__exit__);
+    let enter = ty.lookup(vm, enter_name);
+    let exit = ty.lookup(vm, exit_name);
     let (Some(_), Some(_)) = (&enter, &exit) else {
         let missing = if enter.is_none() {
-            ""
+            String::new()
         } else {
-            " (missed __exit__ method)"
+            format!(" (missed {} method)", as_rust_str(exit_name))
         };
         return Err(vm.new_type_error(format!(
-            "'{}' object does not support the context manager protocol{missing}",
+            "'{}' object does not support the {protocol} protocol{missing}",
             vm.type_name(manager)
         )));
     };
     let exit = vm
-        .lookup_special(manager, &vm.names.__exit__)?
+        .lookup_special(manager, exit_name)?
         .expect("looked up above");
     let enter = vm
-        .lookup_special(manager, &vm.names.__enter__)?
+        .lookup_special(manager, enter_name)?
         .expect("looked up above");
     let result = vm.call(&enter, Args::positional_only(&[]))?;
     Ok((exit, result))

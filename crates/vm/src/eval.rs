@@ -21,10 +21,12 @@ use crate::objects::cell::CellObject;
 use crate::objects::code::CodePayload;
 use crate::objects::dict::DictObject;
 use crate::objects::function::{FunctionObject, MethodObject};
+use crate::objects::generator::Kind;
 use crate::objects::str::as_rust_str;
 use crate::objects::tuple::tuple_items;
 use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
+use krait_compiler::code::flags::{CO_COROUTINE, CO_ITERABLE_COROUTINE};
 use krait_compiler::code::local_kind;
 use krait_compiler::opcode::Opcode;
 use std::ptr::NonNull;
@@ -53,18 +55,16 @@ pub fn run_code(vm: &Vm, code: &Object, globals: &Object, locals: Option<&Object
     let frame = crate::frame::push(
         vm,
         Frame {
-            code: code.clone(),
-            func: None,
-            globals: globals.clone(),
-            builtins,
-            locals: locals.cloned(),
-            previous: vm.thread.frame.get(),
-            lasti: 0,
-            next_instr: 0,
-            stacktop: payload.nlocalsplus(),
             is_entry: true,
-            in_generator: false,
-            suspended: false,
+            ..Frame::new(
+                code.clone(),
+                None,
+                globals.clone(),
+                builtins,
+                locals.cloned(),
+                vm.thread.frame.get(),
+                payload.nlocalsplus(),
+            )
         },
         payload,
     )?;
@@ -109,20 +109,15 @@ fn push_function_frame(
     let code = f.code.payload::<CodePayload>().expect("a function's code");
     let frame = crate::frame::push(
         vm,
-        Frame {
-            code: f.code.clone(),
-            func: Some(func.clone()),
-            globals: f.globals.clone(),
-            builtins: f.builtins.clone(),
-            locals: None,
+        Frame::new(
+            f.code.clone(),
+            Some(func.clone()),
+            f.globals.clone(),
+            f.builtins.clone(),
+            None,
             previous,
-            lasti: 0,
-            next_instr: 0,
-            stacktop: code.nlocalsplus(),
-            is_entry: false,
-            in_generator: false,
-            suspended: false,
-        },
+            code.nlocalsplus(),
+        ),
         code,
     )?;
     // SAFETY: the frame was just pushed; its slots are initialised.
@@ -171,6 +166,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
         let mut sp = localsplus.add((*frame).stacktop);
         let mut ip = (*frame).next_instr;
         let mut kwnames: Option<Object> = None;
+        let mut restore_lasti: Option<usize> = None;
 
         macro_rules! push {
             ($v:expr) => {{
@@ -234,7 +230,8 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     ));
                 };
                 match op {
-                    Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+                    Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+                    Opcode::RESUME => crate::gc::safe_point(vm),
                     Opcode::LOAD_FAST => {
                         let slot = &*localsplus.add(oparg as usize);
                         match slot {
@@ -359,9 +356,11 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                     }
                     Opcode::JUMP_FORWARD => ip += oparg as usize,
-                    Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
-                        ip -= oparg as usize
+                    Opcode::JUMP_BACKWARD => {
+                        ip -= oparg as usize;
+                        crate::gc::safe_point(vm);
                     }
+                    Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip -= oparg as usize,
                     Opcode::POP_JUMP_FORWARD_IF_FALSE
                     | Opcode::POP_JUMP_FORWARD_IF_TRUE
                     | Opcode::POP_JUMP_BACKWARD_IF_FALSE
@@ -833,7 +832,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         match crate::call::do_raise(vm, exc, cause) {
                             Ok(Some(e)) => break 'dispatch Raised::New(e),
                             Ok(None) => {
-                                let current = vm.thread.handled.borrow().clone();
+                                let current = vm.thread.topmost_handled();
                                 match current {
                                     Some(e) => break 'dispatch Raised::Again(PyErr(e)),
                                     None => {
@@ -848,11 +847,16 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     }
                     Opcode::RERAISE => {
                         // RERAISE's argument says the stack holds the lasti of
-                        // the original raise, which CPython puts back for
-                        // frame introspection; the handler search, like
+                        // the original raise, which the frame shows again
+                        // (`f_lasti`, `f_lineno`); the handler search, like
                         // CPython's, goes by this instruction, and the
                         // traceback already has the original entry.
                         let exc = pop!();
+                        if oparg != 0 {
+                            restore_lasti = peek!(oparg as usize)
+                                .as_small_int()
+                                .and_then(|l| usize::try_from(l).ok());
+                        }
                         break 'dispatch Raised::Again(PyErr(exc));
                     }
                     Opcode::PUSH_EXC_INFO => {
@@ -893,9 +897,13 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let r = tri!(crate::exceptions::prep_reraise_star(vm, &orig, &excs));
                         push!(r);
                     }
-                    Opcode::BEFORE_WITH => {
+                    Opcode::BEFORE_WITH | Opcode::BEFORE_ASYNC_WITH => {
                         let manager = pop!();
-                        let (exit, result) = tri!(crate::call::enter_context(vm, &manager));
+                        let (exit, result) = tri!(crate::call::enter_context(
+                            vm,
+                            &manager,
+                            op == Opcode::BEFORE_ASYNC_WITH
+                        ));
                         push!(exit);
                         push!(result);
                     }
@@ -1014,16 +1022,47 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     }
                     Opcode::GET_YIELD_FROM_ITER => {
                         let v = peek!(1);
-                        if !crate::objects::generator::is_generator_like(vm, v) {
-                            let it = tri!(vm.iter(v));
-                            let old = (*sp.sub(1)).replace(it);
-                            drop(old);
+                        match crate::objects::generator::kind_of(v) {
+                            Some(Kind::Generator) => {}
+                            Some(Kind::Coroutine)
+                                if code.code.flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE)
+                                    != 0 => {}
+                            Some(Kind::Coroutine) => {
+                                break 'dispatch Raised::New(vm.new_type_error(
+                                    "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                                ));
+                            }
+                            _ => {
+                                let it = tri!(vm.iter(v));
+                                let old = (*sp.sub(1)).replace(it);
+                                drop(old);
+                            }
                         }
                     }
                     Opcode::GET_AWAITABLE => {
                         let v = pop!();
-                        let it = tri!(crate::objects::generator::awaitable_iter(vm, &v, oparg));
+                        let it = tri!(crate::objects::generator::get_awaitable(vm, &v, oparg));
                         push!(it);
+                    }
+                    Opcode::ASYNC_GEN_WRAP => {
+                        let v = pop!();
+                        push!(crate::objects::async_generator::wrap(vm, v));
+                    }
+                    Opcode::GET_AITER => {
+                        let v = pop!();
+                        let it = tri!(crate::protocols::aiter(vm, &v, true));
+                        push!(it);
+                    }
+                    Opcode::GET_ANEXT => {
+                        let awaitable = tri!(get_anext(vm, peek!(1)));
+                        push!(awaitable);
+                    }
+                    Opcode::END_ASYNC_FOR => {
+                        let exc = pop!();
+                        if !vm.is_instance(&exc, &vm.exceptions.stop_async_iteration) {
+                            break 'dispatch Raised::Again(PyErr(exc));
+                        }
+                        drop(pop!());
                     }
                     _ => {
                         break 'dispatch Raised::New(vm.new_exception(
@@ -1046,12 +1085,16 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
         }
         loop {
             if add_traceback {
-                crate::traceback::add_entry(vm, &error, &(*frame).code, (*frame).lasti);
+                crate::traceback::add_entry(vm, &error, frame);
             }
             let code: &CodePayload = (*frame).code_payload();
             let localsplus = Frame::localsplus(frame);
             let mut sp = localsplus.add((*frame).stacktop);
-            if let Some((target, depth, push_lasti)) = code.find_handler((*frame).lasti) {
+            let handler = code.find_handler((*frame).lasti);
+            if let Some(lasti) = restore_lasti.take() {
+                (*frame).lasti = lasti;
+            }
+            if let Some((target, depth, push_lasti)) = handler {
                 let keep = localsplus.add(code.nlocalsplus() + depth);
                 while sp > keep {
                     sp = sp.sub(1);
@@ -1075,6 +1118,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                 break 'frames Err(error);
             }
             vm.thread.frame.set(frame);
+            (*frame).lasti = crate::frame::inline_call_lasti(&*frame);
             add_traceback = true;
             error = PyErr(error.0);
         }
@@ -1168,21 +1212,41 @@ pub fn run_class_body(vm: &Vm, func: &Object, f: &FunctionObject, namespace: &Ob
     let frame = crate::frame::push(
         vm,
         Frame {
-            code: f.code.clone(),
-            func: Some(func.clone()),
-            globals: f.globals.clone(),
-            builtins: f.builtins.clone(),
-            locals: Some(namespace.clone()),
-            previous: vm.thread.frame.get(),
-            lasti: 0,
-            next_instr: 0,
-            stacktop: code.nlocalsplus(),
             is_entry: true,
-            in_generator: false,
-            suspended: false,
+            ..Frame::new(
+                f.code.clone(),
+                Some(func.clone()),
+                f.globals.clone(),
+                f.builtins.clone(),
+                Some(namespace.clone()),
+                vm.thread.frame.get(),
+                code.nlocalsplus(),
+            )
         },
         code,
     )?;
     // SAFETY: the frame was just pushed and is the innermost.
     unsafe { eval_frame(vm, frame.as_ptr()) }
+}
+
+/// GET_ANEXT: the awaitable of the next step of an `async for`.
+fn get_anext(vm: &Vm, aiter: &Object) -> PyResult {
+    if crate::objects::generator::kind_of(aiter) == Some(Kind::AsyncGenerator) {
+        return Ok(crate::objects::async_generator::anext(vm, aiter));
+    }
+    let Some(anext) = vm.lookup_special(aiter, &vm.names.__anext__)? else {
+        return Err(vm.new_type_error(format!(
+            "'async for' requires an iterator with __anext__ method, got {}",
+            vm.type_name(aiter)
+        )));
+    };
+    let next = vm.call(&anext, Args::positional_only(&[]))?;
+    crate::objects::generator::awaitable_iter(vm, &next).map_err(|cause| {
+        let error = vm.new_type_error(format!(
+            "'async for' received an invalid object from __anext__: {}",
+            vm.type_name(&next)
+        ));
+        crate::exceptions::chain_from_cause(&error, cause);
+        error
+    })
 }

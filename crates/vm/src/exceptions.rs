@@ -27,6 +27,7 @@ use std::cell::{Cell, RefCell};
 
 /// The payload of an exception (`PyBaseExceptionObject` and the structs
 /// that extend it).
+#[derive(krait_derive::Traverse)]
 pub struct ExceptionObject {
     pub args: RefCell<Object>,
     pub traceback: RefCell<Option<Object>>,
@@ -148,6 +149,7 @@ fn new_exception_type(type_type: &Object, name: &str, bases: &[&Object]) -> Obje
         name,
         Layout::BaseException,
         flags::BASETYPE | flags::HAS_DICT | flags::BASE_EXC_SUBCLASS | flags::IMMUTABLETYPE,
+        &object::type_payload(type_type).gc,
     );
     let size = Layout::BaseException.size();
     tp.basicsize.set(size + std::mem::size_of::<usize>());
@@ -206,6 +208,16 @@ pub fn exception_payload(o: &Object) -> Option<&ExceptionObject> {
 
 fn payload(o: &Object) -> &ExceptionObject {
     exception_payload(o).expect("an exception")
+}
+
+/// Makes `cause` the cause and the context of `error`, a new exception
+/// raised because of it (`_PyErr_FormatFromCause`).
+pub fn chain_from_cause(error: &PyErr, cause: PyErr) {
+    if let Some(p) = exception_payload(&error.0) {
+        *p.cause.borrow_mut() = Some(cause.0.clone());
+        *p.context.borrow_mut() = Some(cause.0);
+        p.suppress_context.set(true);
+    }
 }
 
 /// The exception's arguments, a tuple.
@@ -752,7 +764,10 @@ pub fn new_os_error(vm: &Vm, errno: i64, strerror: &str, filename: Option<Object
     let ty = os_error_subclass(vm, errno)
         .unwrap_or(&vm.exceptions.os_error)
         .clone();
-    PyErr(new_exception(vm, &ty, args))
+    let e = alloc_exception(&ty, vm.new_tuple(args.clone()));
+    // Two to five arguments of the right kinds: parsing cannot fail.
+    let _ = os_error_parse(vm, &e, &args);
+    PyErr(e)
 }
 
 fn os_error_subclass(vm: &Vm, errno: i64) -> Option<&Object> {
@@ -971,6 +986,10 @@ pub fn syntax_error(vm: &Vm, e: &krait_parser::SyntaxError, filename: &str) -> P
         "RecursionError" => return vm.new_exception(&vm.exceptions.recursion_error, e.msg.clone()),
         _ => &vm.exceptions.syntax_error,
     };
+    if e.lineno.is_none() && e.offset.is_none() {
+        // Refused before parsing (null bytes): CPython gives no location.
+        return PyErr(new_exception(vm, ty, vec![vm.new_str(&e.msg)]));
+    }
     let number = |n: Option<i64>| n.map_or_else(|| vm.none.clone(), |n| vm.new_int(n));
     let text = e
         .lineno
@@ -1412,8 +1431,10 @@ pub fn check_eg_match(vm: &Vm, exc: &Object, match_type: &Object) -> PyResult<(O
             return Ok((none(), exc.clone()));
         }
         let wrapped = create_group(vm, vm.new_tuple(vec![exc.clone()]))?;
-        if let Some(frame) = crate::eval::current_frame(vm) {
-            let tb = crate::traceback::new_entry(vm, None, &frame.code, frame.lasti);
+        let frame = vm.thread.frame.get();
+        if !frame.is_null() {
+            // SAFETY: the thread's current frame is live.
+            let tb = unsafe { crate::traceback::new_entry(vm, None, frame) };
             *payload(&wrapped).traceback.borrow_mut() = Some(tb);
         }
         return Ok((none(), wrapped));
@@ -1552,6 +1573,7 @@ pub fn suggestion(vm: &Vm, exc: &Object) -> Option<String> {
         let next = tb
             .payload::<crate::traceback::TracebackObject>()?
             .next
+            .borrow()
             .clone();
         match next {
             Some(n) => tb = n,
@@ -1559,7 +1581,8 @@ pub fn suggestion(vm: &Vm, exc: &Object) -> Option<String> {
         }
     }
     let entry = tb.payload::<crate::traceback::TracebackObject>()?;
-    let code = entry.code.payload::<crate::objects::code::CodePayload>()?;
+    let frame = crate::objects::frame::frame_of(&entry.frame);
+    let code = frame.code_payload();
     let varnames: Vec<Object> = code
         .localsplusnames
         .iter()
@@ -1570,7 +1593,7 @@ pub fn suggestion(vm: &Vm, exc: &Object) -> Option<String> {
     if let Some(s) = closest(vm, &varnames, &name) {
         return Some(s);
     }
-    for namespace in [&entry.globals, &entry.builtins].into_iter().flatten() {
+    for namespace in [&frame.globals, &frame.builtins] {
         let namespace = match namespace.payload::<crate::objects::module::ModuleObject>() {
             Some(_) => vm.getattr(namespace, &vm.names.__dict__).ok()?,
             None => namespace.clone(),
@@ -1676,4 +1699,26 @@ fn levenshtein<'a>(mut a: &'a [u8], mut b: &'a [u8], max: usize) -> usize {
         }
     }
     result
+}
+
+/// The strerror text of an OS error, without Rust's " (os error N)".
+pub fn os_error_text(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// The OSError a failed system call raises: its errno, strerror and the
+/// file it was about, of the PEP 3151 subclass (`PyErr_SetFromErrno`).
+pub fn from_io_error(vm: &Vm, e: &std::io::Error, filename: Option<Object>) -> PyErr {
+    match e.raw_os_error() {
+        Some(errno) => new_os_error(vm, errno.into(), &os_error_text(e), filename),
+        None => PyErr(new_exception(
+            vm,
+            &vm.exceptions.os_error,
+            vec![vm.new_str(&e.to_string())],
+        )),
+    }
 }

@@ -8,13 +8,16 @@
 //! call allocates nothing but a bump of a pointer, and a Python-to-Python
 //! call does not recurse on the native stack (DESIGN.md decision 9).
 //! Frame objects, for `sys._getframe` and tracebacks, are made only when
-//! asked for.
+//! asked for (`objects/frame.rs`); a frame keeps the one made for it, and
+//! when the frame ends while something else still holds that object, the
+//! object takes the frame's contents over (`take_ownership` in CPython's
+//! Python/frame.c), so that a traceback's frames stay readable.
 //!
 //! This module and `eval.rs` hold the eval loop's unsafe code: frames are
 //! reached through raw pointers because the eval loop keeps several of
 //! them (the running one and its callers) while it runs. The invariants:
 //!
-//! - a frame pointer is valid from `push_frame` to `pop_frame`, and
+//! - a frame pointer is valid from `push_frame` to `release`, and
 //!   frames are popped in the reverse order they were pushed;
 //! - `localsplus[..nlocalsplus]` are initialised slots (None or a value),
 //!   and `localsplus[nlocalsplus..stacktop]` the values on the stack.
@@ -46,11 +49,15 @@ pub struct Frame {
     pub stacktop: usize,
     /// Whether returning from this frame returns from `eval_frame`.
     pub is_entry: bool,
-    /// Whether the frame lives in a generator object rather than on the
-    /// data stack (then popping it only clears it).
-    pub in_generator: bool,
+    /// The generator or coroutine whose frame this is, as a borrowed
+    /// reference (its `Object::id`), or 0 for a frame of the data stack
+    /// or of a frame object: popping a generator's frame only clears it.
+    pub generator: usize,
     /// Set by YIELD_VALUE: the frame is suspended, not finished.
     pub suspended: bool,
+    /// The frame object made for this frame, if one was asked for
+    /// (`frame_obj`).
+    pub frame_obj: Option<Object>,
 }
 
 const WORD: usize = size_of::<usize>();
@@ -58,6 +65,34 @@ const HEADER_WORDS: usize = size_of::<Frame>().div_ceil(WORD);
 const CHUNK_WORDS: usize = 16 * 1024;
 
 impl Frame {
+    /// A frame about to run `code` from its start, whose locals and stack
+    /// are still to be made.
+    pub fn new(
+        code: Object,
+        func: Option<Object>,
+        globals: Object,
+        builtins: Object,
+        locals: Option<Object>,
+        previous: *mut Frame,
+        nlocalsplus: usize,
+    ) -> Frame {
+        Frame {
+            code,
+            func,
+            globals,
+            builtins,
+            locals,
+            previous,
+            lasti: 0,
+            next_instr: 0,
+            stacktop: nlocalsplus,
+            is_entry: false,
+            generator: 0,
+            suspended: false,
+            frame_obj: None,
+        }
+    }
+
     /// The first slot of `localsplus`.
     ///
     /// # Safety
@@ -133,20 +168,6 @@ impl DataStack {
         }
     }
 
-    /// Frees the innermost frame, dropping what it holds.
-    ///
-    /// # Safety
-    /// `frame` must be the innermost live frame.
-    pub unsafe fn pop_frame(&mut self, frame: *mut Frame) {
-        let nlocalsplus = (*frame).stacktop;
-        let slots = Frame::localsplus(frame);
-        for i in 0..nlocalsplus {
-            std::ptr::drop_in_place(slots.add(i));
-        }
-        std::ptr::drop_in_place(frame);
-        self.release(frame);
-    }
-
     /// Gives the innermost frame's memory back without dropping what it
     /// holds (its contents were moved into a generator).
     ///
@@ -163,6 +184,35 @@ impl DataStack {
     }
 }
 
+/// Where a frame calling a Python function in the same eval loop stands
+/// while the callee runs: the call's last cache entry, as CPython's
+/// `prev_instr`. The loop does not record it on each call; it is made
+/// from `next_instr` when asked for.
+pub fn inline_call_lasti(frame: &Frame) -> usize {
+    frame.next_instr - 1
+}
+
+/// The instruction a live frame stands at (`_PyInterpreterFrame_LASTI`):
+/// its `lasti`, unless the thread shows it calling a Python function
+/// inline.
+///
+/// # Safety
+/// `frame` must be live.
+pub unsafe fn current_lasti(vm: &Vm, frame: *const Frame) -> usize {
+    let mut callee = vm.thread.frame.get();
+    while !callee.is_null() {
+        let caller = (*callee).previous;
+        if std::ptr::eq(caller, frame) {
+            if !(*callee).is_entry {
+                return inline_call_lasti(&*frame);
+            }
+            break;
+        }
+        callee = caller;
+    }
+    (*frame).lasti
+}
+
 /// Pushes a frame on the thread's data stack, counting it towards the
 /// recursion limit (RecursionError beyond it).
 pub fn push(vm: &Vm, header: Frame, code: &CodePayload) -> crate::errors::PyResult<NonNull<Frame>> {
@@ -177,26 +227,63 @@ pub fn push(vm: &Vm, header: Frame, code: &CodePayload) -> crate::errors::PyResu
     Ok(vm.thread.data_stack.borrow_mut().push_frame(header, code))
 }
 
-/// Pops the innermost frame.
+/// Pops the innermost frame: a frame of the data stack gives its memory
+/// back, a generator's stays in the generator, cleared.
 ///
 /// # Safety
-/// `frame` must be the innermost live frame, pushed by [`push`].
+/// `frame` must be the innermost live frame, pushed by [`push`] or run
+/// by a generator.
+#[inline]
 pub unsafe fn pop(vm: &Vm, frame: *mut Frame) {
     vm.thread
         .recursion_depth
         .set(vm.thread.recursion_depth.get() - 1);
-    if (*frame).in_generator {
-        clear(frame);
+    let on_data_stack = (*frame).generator == 0;
+    if (*frame).frame_obj.is_some() {
+        end_with_frame_object(vm, frame, on_data_stack);
     } else {
-        vm.thread.data_stack.borrow_mut().pop_frame(frame);
+        drop_contents(frame);
+    }
+    if on_data_stack {
+        vm.thread.data_stack.borrow_mut().release(frame);
     }
 }
 
-/// Drops what a frame holds: its header's references and its slots.
+/// [`pop`] of a frame that has a frame object: the object may outlive
+/// the frame, with its `f_back` the caller's frame object from then on
+/// (a generator's frame has no caller once it ends, as in CPython).
+#[cold]
+unsafe fn end_with_frame_object(vm: &Vm, frame: *mut Frame, on_data_stack: bool) {
+    if let Some(f) = &(*frame).frame_obj {
+        if f.refcount() > 1 && on_data_stack {
+            crate::objects::frame::keep_back(vm, f, (*frame).previous);
+        }
+    }
+    clear(frame);
+}
+
+/// Ends a frame: drops what it holds, or moves it into its frame object
+/// when something else still holds that (`_PyFrame_Clear`).
+///
+/// # Safety
+/// `frame` must be live and not running; it is not live afterwards, but
+/// its memory is to be released or reused.
+pub unsafe fn clear(frame: *mut Frame) {
+    if let Some(f) = (*frame).frame_obj.take() {
+        if f.refcount() > 1 {
+            crate::objects::frame::take_ownership(&f, frame);
+            return;
+        }
+    }
+    drop_contents(frame);
+}
+
+/// Drops a frame's slots and header.
 ///
 /// # Safety
 /// `frame` must be live; it is not afterwards.
-pub unsafe fn clear(frame: *mut Frame) {
+#[inline]
+unsafe fn drop_contents(frame: *mut Frame) {
     let slots = Frame::localsplus(frame);
     for i in 0..(*frame).stacktop {
         std::ptr::drop_in_place(slots.add(i));
@@ -204,9 +291,17 @@ pub unsafe fn clear(frame: *mut Frame) {
     std::ptr::drop_in_place(frame);
 }
 
-/// The number of words a frame of `code` takes, header included.
-pub fn frame_words(code: &CodePayload) -> usize {
-    HEADER_WORDS + code.nlocalsplus() + code.code.stacksize as usize
+/// Copies a frame's header and its first `slots` slots to memory of its
+/// own; the frame's contents now live there, and the frame's memory is
+/// to be released without dropping them.
+///
+/// # Safety
+/// `frame` must be live with at least `slots` slots.
+pub unsafe fn move_to_heap(frame: *mut Frame, slots: usize) -> Box<[usize]> {
+    let words = HEADER_WORDS + slots;
+    let mut memory = vec![0usize; words].into_boxed_slice();
+    std::ptr::copy_nonoverlapping(frame as *const usize, memory.as_mut_ptr(), words);
+    memory
 }
 
 /// Whether the native stack is nearly used up: re-entering the eval loop

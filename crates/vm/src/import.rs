@@ -135,6 +135,12 @@ fn modules(vm: &Vm) -> &crate::objects::dict::Dict {
         .dict
 }
 
+/// `importlib.import_module(name)` for an absolute name: the module
+/// itself, not its top-level package.
+pub fn import_module(vm: &Vm, name: &str) -> PyResult {
+    import_absolute(vm, name)
+}
+
 /// Imports a module by its full dotted name, parents first.
 fn import_absolute(vm: &Vm, name: &str) -> PyResult {
     if let Some(m) = modules(vm).get_str(vm, &vm.intern(name)) {

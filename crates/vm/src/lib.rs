@@ -32,13 +32,17 @@
 
 pub mod builtins;
 pub mod call;
+pub mod compile;
 pub mod config;
 pub mod errors;
 pub mod eval;
 pub mod exceptions;
+pub mod finalize;
 pub mod format;
 pub mod frame;
+pub mod gc;
 pub mod import;
+pub mod libm;
 pub mod matching;
 pub mod modules;
 pub mod object;
@@ -48,7 +52,9 @@ pub mod recursion;
 pub mod run;
 pub mod slots;
 pub mod traceback;
+pub mod traverse;
 pub mod typeobject;
+pub mod unraisable;
 pub mod vm;
 
 pub use errors::{PyErr, PyResult};

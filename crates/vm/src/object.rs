@@ -34,6 +34,12 @@ pub struct ObjectHeader {
     ty: Cell<NonNull<ObjectHeader>>,
 }
 
+impl ObjectHeader {
+    pub(crate) fn refcount_value(&self) -> usize {
+        self.refcount.get()
+    }
+}
+
 /// A heap object of a builtin layout: the header, then the payload.
 #[repr(C)]
 pub struct HeapObject<T> {
@@ -88,7 +94,7 @@ impl Object {
     }
 
     #[inline]
-    fn header_ptr(&self) -> Option<NonNull<ObjectHeader>> {
+    pub(crate) fn header_ptr(&self) -> Option<NonNull<ObjectHeader>> {
         if self.bits.get() & 1 == 0 {
             NonNull::new(self.bits.get() as *mut ObjectHeader)
         } else {
@@ -140,7 +146,7 @@ impl Object {
 
     /// The payload, the layout already checked.
     #[inline]
-    fn payload_unchecked<T: Payload>(&self) -> &T {
+    pub(crate) fn payload_unchecked<T: Payload>(&self) -> &T {
         let ptr = self.bits.get() as *const HeapObject<T>;
         // SAFETY: the caller checked that the type's layout is T's, so the
         // object was allocated as a `HeapObject<T>` (possibly followed by
@@ -237,23 +243,30 @@ impl std::fmt::Debug for Object {
 }
 
 /// Makes a heap object of type `ty`, whose layout must be `T`'s, with
-/// room for the instance words `ty` adds (all None).
+/// room for the instance words `ty` adds (all None, or null), and for
+/// the collector's link before it if `ty` is collectable; a collectable
+/// object is tracked from the start.
 pub(crate) fn alloc<T: Payload>(ty: &Object, payload: T) -> Object {
     let tp = type_payload(ty);
     debug_assert!(tp.layout == T::LAYOUT);
     let size = tp.basicsize.get();
     debug_assert!(size >= std::mem::size_of::<HeapObject<T>>());
-    let layout = object_layout(size);
+    let prefix = gc_prefix(tp);
+    let layout = object_layout(prefix + size);
     // SAFETY: the size is at least the header's, so not zero.
-    let raw = unsafe { std::alloc::alloc(layout) } as *mut HeapObject<T>;
-    let Some(ptr) = NonNull::new(raw) else {
+    let block = unsafe { std::alloc::alloc(layout) };
+    if block.is_null() {
         std::alloc::handle_alloc_error(layout)
-    };
+    }
+    // SAFETY: the object starts after the link, inside the block.
+    let raw = unsafe { block.add(prefix) } as *mut HeapObject<T>;
     let type_ptr = ty.clone().into_raw() as *mut ObjectHeader;
     // SAFETY: `raw` is a fresh allocation of `size` bytes, enough for the
     // header, the payload and the instance words after them, which start
-    // as None (all zero bits: `Option<Object>` uses the null niche).
+    // as None (all zero bits: `Option<Object>` uses the null niche); the
+    // link before it starts all zero, untracked.
     unsafe {
+        std::ptr::write_bytes(block, 0, prefix);
         raw.write(HeapObject {
             header: ObjectHeader {
                 refcount: Cell::new(1),
@@ -267,7 +280,22 @@ pub(crate) fn alloc<T: Payload>(ty: &Object, payload: T) -> Object {
             0,
             extra,
         );
-        Object::from_raw(ptr.as_ptr() as usize)
+        let header = NonNull::new_unchecked(raw as *mut ObjectHeader);
+        if prefix != 0 {
+            crate::gc::track_new(&tp.gc, header);
+        }
+        Object::from_raw(raw as usize)
+    }
+}
+
+/// The room a type's instances need before their header: the
+/// collector's link if they are collectable.
+#[inline]
+fn gc_prefix(tp: &TypeObject) -> usize {
+    if tp.has_flag(crate::typeobject::flags::HAVE_GC) {
+        crate::gc::GC_PREFIX
+    } else {
+        0
     }
 }
 
@@ -303,6 +331,10 @@ const MAX_DEALLOC_DEPTH: usize = 64;
 unsafe fn dealloc(ptr: NonNull<ObjectHeader>) {
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= MAX_DEALLOC_DEPTH {
+        // A collection must not find it with no references meanwhile.
+        let ty =
+            std::mem::ManuallyDrop::new(Object::from_raw(ptr.as_ref().ty.get().as_ptr() as usize));
+        crate::gc::untrack_dying(&ty, ptr);
         DEFERRED.with(|d| d.borrow_mut().push(ptr));
         return;
     }
@@ -316,35 +348,116 @@ unsafe fn dealloc(ptr: NonNull<ObjectHeader>) {
     DEALLOC_DEPTH.with(|d| d.set(depth));
 }
 
+/// Frees an object (`tp_dealloc`): for a class defined in Python, its
+/// finalizer (`__del__`), which may resurrect it, then the clearing of
+/// its weak references with their callbacks (`subtype_dealloc`); for a
+/// builtin type the weak references go first. Then its references and
+/// its memory.
+///
 /// # Safety
 /// As [`dealloc`].
 unsafe fn free(ptr: NonNull<ObjectHeader>) {
-    // Take over the object's reference to its type, which is dropped last:
-    // the type says how to drop the payload and how big the object is.
-    let ty = Object::from_raw(ptr.as_ref().ty.get().as_ptr() as usize);
+    // The object's reference to its type is dropped last: the type says
+    // how to drop the payload and how big the object is.
+    let ty = std::mem::ManuallyDrop::new(Object::from_raw(ptr.as_ref().ty.get().as_ptr() as usize));
     let tp = type_payload(&ty);
+    let vm = tp.gc.vm();
+    // Untracked while callbacks and finalizers run, so that no collection
+    // finds it with no references.
+    crate::gc::untrack_dying(&ty, ptr);
+    let heap_type = tp.has_flag(crate::typeobject::flags::HEAPTYPE);
+    if !heap_type {
+        clear_weakrefs(vm, tp, ptr);
+    }
+    if let (Some(finalize), Some(vm)) = (tp.slots.finalize.get(), vm) {
+        if !crate::gc::test_and_set_finalized(&ty, ptr)
+            && finalize_resurrects(vm, &ty, ptr, finalize)
+        {
+            return;
+        }
+    }
+    if heap_type {
+        clear_weakrefs(vm, tp, ptr);
+    }
+    let prefix = gc_prefix(tp);
+    if prefix != 0 {
+        crate::gc::untrack_freed(&tp.gc, ptr);
+    }
     for &offset in tp.instance_slot_offsets().iter() {
         let slot = (ptr.as_ptr() as *mut u8).add(offset) as *mut Option<Object>;
         std::ptr::drop_in_place(slot);
     }
     (tp.layout_drop())(ptr);
-    std::alloc::dealloc(ptr.as_ptr() as *mut u8, object_layout(tp.basicsize.get()));
-    drop(ty);
+    std::alloc::dealloc(
+        (ptr.as_ptr() as *mut u8).sub(prefix),
+        object_layout(prefix + tp.basicsize.get()),
+    );
+    drop(std::mem::ManuallyDrop::into_inner(ty));
+}
+
+/// Clears the weak references to an object being freed and calls their
+/// callbacks (`PyObject_ClearWeakRefs`); once the interpreter is gone
+/// they are only cleared.
+///
+/// # Safety
+/// `ptr` must be an object of type `tp` being freed.
+unsafe fn clear_weakrefs(vm: Option<&crate::vm::Vm>, tp: &TypeObject, ptr: NonNull<ObjectHeader>) {
+    let Some(offset) = tp.weaklist_offset.get() else {
+        return;
+    };
+    let head = &*((ptr.as_ptr() as *const u8).add(offset) as *const Cell<*const ObjectHeader>);
+    if !head.get().is_null() {
+        crate::objects::weakref::referent_dying(vm, head);
+    }
+}
+
+/// Runs the finalizer of an object whose count went to zero, with the
+/// object alive and tracked again for the while
+/// (`PyObject_CallFinalizerFromDealloc`); whether it is still referred to
+/// afterwards, resurrected.
+///
+/// # Safety
+/// `ptr` must be an object of type `ty` being freed, with no references
+/// left.
+unsafe fn finalize_resurrects(
+    vm: &crate::vm::Vm,
+    ty: &Object,
+    ptr: NonNull<ObjectHeader>,
+    finalize: crate::typeobject::FinalizeFn,
+) -> bool {
+    let header = ptr.as_ref();
+    header.refcount.set(1);
+    let object = Object::from_raw(ptr.as_ptr() as usize);
+    crate::gc::track(&object);
+    finalize(vm, &object);
+    // Give back the reference lent to the finalizer without freeing.
+    std::mem::forget(object);
+    let count = header.refcount.get() - 1;
+    header.refcount.set(count);
+    if count == 0 {
+        crate::gc::untrack_dying(ty, ptr);
+    }
+    count != 0
 }
 
 /// The type object `type`, whose type is itself: allocated with its own
-/// pointer patched in afterwards.
+/// pointer patched in afterwards. It is collectable, like every type
+/// object, but not tracked: builtin types live as long as their
+/// interpreter.
 pub(crate) fn alloc_self_typed(payload: TypeObject) -> Object {
-    let size = std::mem::size_of::<HeapObject<TypeObject>>();
-    payload.basicsize.set(size);
-    let layout = object_layout(size);
+    let size = payload.basicsize.get();
+    let prefix = gc_prefix(&payload);
+    let layout = object_layout(prefix + size);
     // SAFETY: as in `alloc`; the header's type is the object itself, one
     // count for that reference and one for the returned `Object`.
     unsafe {
-        let raw = std::alloc::alloc(layout) as *mut HeapObject<TypeObject>;
-        let Some(ptr) = NonNull::new(raw) else {
+        let block = std::alloc::alloc(layout);
+        if block.is_null() {
             std::alloc::handle_alloc_error(layout)
-        };
+        }
+        std::ptr::write_bytes(block, 0, prefix);
+        let raw = block.add(prefix) as *mut HeapObject<TypeObject>;
+        let ptr = NonNull::new_unchecked(raw);
         raw.write(HeapObject {
             header: ObjectHeader {
                 refcount: Cell::new(2),
@@ -352,6 +465,12 @@ pub(crate) fn alloc_self_typed(payload: TypeObject) -> Object {
             },
             payload,
         });
+        let extra = size - std::mem::size_of::<HeapObject<TypeObject>>();
+        std::ptr::write_bytes(
+            (raw as *mut u8).add(std::mem::size_of::<HeapObject<TypeObject>>()),
+            0,
+            extra,
+        );
         Object::from_raw(raw as usize)
     }
 }

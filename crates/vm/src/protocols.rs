@@ -105,7 +105,9 @@ impl Vm {
                 return self.call(&bound, Args::positional_only(std::slice::from_ref(key)));
             }
             if object.is(&self.type_type) {
-                return Ok(object.clone());
+                return Ok(crate::objects::genericalias::new_generic_alias(
+                    self, object, key,
+                ));
             }
             return Err(self.new_type_error(format!("type '{}' is not subscriptable", tp.name())));
         }
@@ -153,6 +155,41 @@ impl Vm {
             ))),
         }
     }
+}
+
+/// `type(v).__aiter__(v)`, which must give an async iterator: `aiter()`
+/// (`PyObject_GetAIter`) and, with the statement's messages, `async for`
+/// (GET_AITER).
+pub fn aiter(vm: &Vm, v: &Object, statement: bool) -> PyResult {
+    let Some(aiter) = vm.lookup_special(v, &vm.names.__aiter__)? else {
+        return Err(vm.new_type_error(if statement {
+            format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                vm.type_name(v)
+            )
+        } else {
+            format!("'{}' object is not an async iterable", vm.type_name(v))
+        }));
+    };
+    let it = vm.call(&aiter, Args::positional_only(&[]))?;
+    if vm
+        .type_payload_of(&it)
+        .lookup(vm, &vm.names.__anext__)
+        .is_none()
+    {
+        return Err(vm.new_type_error(if statement {
+            format!(
+                "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                vm.type_name(&it)
+            )
+        } else {
+            format!(
+                "aiter() returned not an async iterator of type '{}'",
+                vm.type_name(&it)
+            )
+        }));
+    }
+    Ok(it)
 }
 
 /// A mapping lookup with a missing key as None: a dict directly, any

@@ -50,6 +50,7 @@ pub enum SlotKind {
     GetItem,
     SetItem,
     DelItem,
+    Finalize,
 }
 
 pub struct SlotDef {
@@ -141,6 +142,7 @@ slotdefs! {
     "__getitem__" => GetItem,
     "__setitem__" => SetItem,
     "__delitem__" => DelItem,
+    "__del__" => Finalize,
 }
 
 /// Whether the slot `kind` fills is set in `slots`.
@@ -169,6 +171,7 @@ fn slot_is_set(slots: &Slots, kind: SlotKind) -> bool {
         Contains => slots.sq_contains.get().is_some(),
         GetItem => slots.getitem.get().is_some(),
         SetItem | DelItem => slots.setitem.get().is_some(),
+        Finalize => slots.finalize.get().is_some(),
     }
 }
 
@@ -386,6 +389,7 @@ wrappers! {
     "__getitem__" => |vm, tp, args| { let a = expect_args(vm, "__getitem__", args, 1)?; (tp.slots.getitem.get().ok_or_else(|| missing(vm))?)(vm, &args.values[0], &a[0]) },
     "__setitem__" => |vm, tp, args| { let a = expect_args(vm, "__setitem__", args, 2)?; (tp.slots.setitem.get().ok_or_else(|| missing(vm))?)(vm, &args.values[0], &a[0], Some(&a[1]))?; Ok(vm.none.clone()) },
     "__delitem__" => |vm, tp, args| { let a = expect_args(vm, "__delitem__", args, 1)?; (tp.slots.setitem.get().ok_or_else(|| missing(vm))?)(vm, &args.values[0], &a[0], None)?; Ok(vm.none.clone()) },
+    "__del__" => |vm, tp, args| { expect_args(vm, "__del__", args, 0)?; (tp.slots.finalize.get().ok_or_else(|| missing(vm))?)(vm, &args.values[0]); Ok(vm.none.clone()) },
 }
 
 fn check_str_name(vm: &Vm, name: &Object) -> PyResult<()> {
@@ -569,7 +573,21 @@ pub fn fixup_slots(vm: &Vm, ty: &Object) {
                 }
                 .map(drop)
             })),
+            Finalize => s.finalize.set(Some(slot_finalize)),
         }
+    }
+}
+
+/// `__del__` (`slot_tp_finalize`): an error is reported as unraisable,
+/// about the `__del__` function.
+fn slot_finalize(vm: &Vm, o: &Object) {
+    let Some(del) = vm.type_payload_of(o).lookup(vm, &vm.names.__del__) else {
+        return;
+    };
+    if let Err(e) =
+        crate::objects::function::call_with_self(vm, &del, o, Args::positional_only(&[]))
+    {
+        crate::unraisable::write_unraisable(vm, &e, Some(&del), None);
     }
 }
 
@@ -626,10 +644,18 @@ fn slot_richcompare(vm: &Vm, a: &Object, b: &Object, op: CompareOp) -> PyResult 
     }
 }
 
+/// `__next__`; a StopIteration carrying a value is kept, for `yield
+/// from` and `await`, which give that value.
 fn slot_iternext(vm: &Vm, o: &Object) -> PyResult<Option<Object>> {
     match call_required(vm, o, "__next__", &[]) {
         Ok(v) => Ok(Some(v)),
-        Err(e) if e.matches(vm, &vm.exceptions.stop_iteration) => Ok(None),
+        Err(e)
+            if e.matches(vm, &vm.exceptions.stop_iteration)
+                && crate::objects::tuple::tuple_items(&crate::exceptions::args_of(&e.0))
+                    .is_some_and(|a| a.is_empty()) =>
+        {
+            Ok(None)
+        }
         Err(e) => Err(e),
     }
 }

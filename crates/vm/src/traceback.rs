@@ -18,88 +18,117 @@ use crate::objects::code::CodePayload;
 use crate::objects::str::{as_rust_str, StrObject};
 use crate::vm::Vm;
 use krait_parser::ast::{ExprKind, Mod, StmtKind};
+use std::cell::RefCell;
 
-/// One entry of a traceback: a frame's code and where it was, with the
-/// frame's globals and builtins, which NameError's suggestions search.
+/// One entry of a traceback: a frame and where it was when the
+/// exception passed through it (`PyTracebackObject`).
+#[derive(krait_derive::Traverse)]
 pub struct TracebackObject {
-    pub next: Option<Object>,
-    pub code: Object,
+    pub next: RefCell<Option<Object>>,
+    /// The frame object, which also gives the globals and builtins that
+    /// NameError's suggestions search.
+    pub frame: Object,
+    /// The instruction, in code units.
     pub lasti: usize,
-    pub globals: Option<Object>,
-    pub builtins: Option<Object>,
+    pub lineno: i64,
 }
 
 impl TracebackObject {
-    fn code(&self) -> &CodePayload {
-        self.code.payload::<CodePayload>().expect("a code object")
+    pub fn code(&self) -> &CodePayload {
+        crate::objects::frame::frame_of(&self.frame).code_payload()
     }
 
     /// The line the entry is at (`tb_lineno`), -1 when it has none.
     pub fn lineno(&self) -> i64 {
-        self.code().location(self.lasti).line.unwrap_or(-1)
+        self.lineno
     }
+}
+
+fn payload(t: &Object) -> &TracebackObject {
+    t.payload::<TracebackObject>().expect("a traceback")
+}
+
+/// `tb.tb_next = value`: None or a traceback that does not lead back to
+/// this one.
+fn set_next(vm: &Vm, t: &Object, value: Option<&Object>) -> crate::errors::PyResult<()> {
+    let Some(value) = value else {
+        return Err(vm.new_type_error("can't delete tb_next attribute"));
+    };
+    let next = if vm.is_none(value) {
+        None
+    } else if vm.type_of(value).is(&vm.types.traceback) {
+        let mut cursor = Some(value.clone());
+        while let Some(c) = cursor {
+            if c.is(t) {
+                return Err(vm.new_value_error("traceback loop detected"));
+            }
+            cursor = payload(&c).next.borrow().clone();
+        }
+        Some(value.clone())
+    } else {
+        return Err(vm.new_type_error(format!(
+            "expected traceback object, got '{}'",
+            vm.type_name(value)
+        )));
+    };
+    let old = payload(t).next.replace(next);
+    drop(old);
+    Ok(())
 }
 
 pub(crate) fn init(vm: &Vm) {
     let tb = &vm.types.traceback;
-    crate::objects::descr::add_getset(
-        vm,
-        tb,
+    let getset = |name, get, set| crate::objects::descr::add_getset(vm, tb, name, get, set);
+    getset(
         "tb_next",
         |vm, t| {
-            Ok(t.payload::<TracebackObject>()
-                .and_then(|t| t.next.clone())
+            Ok(payload(t)
+                .next
+                .borrow()
+                .clone()
                 .unwrap_or_else(|| vm.none.clone()))
         },
-        None,
+        Some(set_next),
     );
-    crate::objects::descr::add_getset(
-        vm,
-        tb,
-        "tb_lineno",
-        |vm, t| {
-            let t = t.payload::<TracebackObject>().expect("a traceback");
-            Ok(vm.new_int(t.lineno()))
-        },
-        None,
-    );
-    crate::objects::descr::add_getset(
-        vm,
-        tb,
+    let readonly = Some(crate::objects::sequence::readonly_member as crate::objects::descr::Setter);
+    getset("tb_frame", |_, t| Ok(payload(t).frame.clone()), readonly);
+    getset("tb_lineno", |vm, t| Ok(vm.new_int(payload(t).lineno)), None);
+    getset(
         "tb_lasti",
-        |vm, t| {
-            Ok(vm.new_int(t.payload::<TracebackObject>().expect("a traceback").lasti as i64 * 2))
-        },
-        None,
+        |vm, t| Ok(vm.new_int(payload(t).lasti as i64 * 2)),
+        readonly,
     );
     crate::slots::add_slot_wrappers(vm, tb);
 }
 
-/// A traceback entry for `code` at `lasti`, in front of `next`
-/// (`_PyTraceBack_FromFrame`); the globals are the running frame's when
-/// it runs `code`.
-pub fn new_entry(vm: &Vm, next: Option<Object>, code: &Object, lasti: usize) -> Object {
-    let frame = crate::eval::current_frame(vm).filter(|f| f.code.is(code));
+/// A traceback entry for `frame` where it stands, in front of `next`
+/// (`_PyTraceBack_FromFrame`).
+///
+/// # Safety
+/// `frame` must be live.
+pub unsafe fn new_entry(vm: &Vm, next: Option<Object>, frame: *mut crate::frame::Frame) -> Object {
+    let lasti = (*frame).lasti;
     object::alloc(
         &vm.types.traceback,
         TracebackObject {
-            next,
-            code: code.clone(),
+            next: RefCell::new(next),
+            frame: crate::objects::frame::frame_object(vm, frame),
             lasti,
-            globals: frame.map(|f| f.globals.clone()),
-            builtins: frame.map(|f| f.builtins.clone()),
+            lineno: (*frame).code_payload().location(lasti).line.unwrap_or(-1),
         },
     )
 }
 
-/// Records that `error` passed through a frame running `code` at `lasti`
-/// (`PyTraceBack_Here`).
-pub fn add_entry(vm: &Vm, error: &PyErr, code: &Object, lasti: usize) {
+/// Records that `error` passed through `frame` (`PyTraceBack_Here`).
+///
+/// # Safety
+/// `frame` must be live.
+pub unsafe fn add_entry(vm: &Vm, error: &PyErr, frame: *mut crate::frame::Frame) {
     let Some(exc) = exception_payload(&error.0) else {
         return;
     };
     let next = exc.traceback.borrow_mut().take();
-    let entry = new_entry(vm, next, code, lasti);
+    let entry = new_entry(vm, next, frame);
     *exc.traceback.borrow_mut() = Some(entry);
 }
 
@@ -124,6 +153,21 @@ pub fn format_exception(vm: &Vm, exc: &Object) -> String {
         need_close: false,
     };
     printer.exception_recursive(exc);
+    printer.out
+}
+
+/// A traceback alone, header and entries (`PyTraceBack_Print`).
+pub fn format_traceback(vm: &Vm, tb: &Object) -> String {
+    let mut printer = Printer {
+        vm,
+        out: String::from("Traceback (most recent call last):\n"),
+        seen: Vec::new(),
+        group_depth: 0,
+        need_close: false,
+    };
+    if tb.payload::<TracebackObject>().is_some() {
+        printer.traceback_entries(tb);
+    }
     printer.out
 }
 
@@ -275,7 +319,7 @@ impl Printer<'_> {
             if count <= RECURSIVE_CUTOFF {
                 self.entry(tb);
             }
-            entry = tb.next.clone();
+            entry = tb.next.borrow().clone();
         }
         self.repeated(count);
     }
@@ -300,7 +344,12 @@ impl Printer<'_> {
             "  File \"{}\", line {}, in {}\n",
             code.code.filename, lineno, code.code.name
         ));
-        let Some(line) = source_line(&code.code.filename, lineno) else {
+        // While the interpreter shuts down CPython cannot import what
+        // reads the source, and shows none.
+        let source = (!self.vm.gc.finalizing.get())
+            .then(|| source_line(&code.code.filename, lineno))
+            .flatten();
+        let Some(line) = source else {
             return;
         };
         let chars: Vec<char> = line.chars().collect();

@@ -14,10 +14,13 @@
 //! when the type is made (`mro_internal`).
 
 use crate::errors::PyResult;
+use crate::gc::GcState;
 use crate::object::{self, heap_size, Object, Payload};
 use crate::objects::dict::Dict;
+use crate::traverse::{Cleared, Traverse};
 use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 /// A comparison operator, in COMPARE_OP's order (`Py_LT` ...).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,6 +127,9 @@ pub type DescrGetFn = fn(&Vm, &Object, Option<&Object>, &Object) -> PyResult;
 pub type DescrSetFn = fn(&Vm, &Object, &Object, Option<&Object>) -> PyResult<()>;
 pub type SetItemFn = fn(&Vm, &Object, &Object, Option<&Object>) -> PyResult<()>;
 pub type ContainsFn = fn(&Vm, &Object, &Object) -> PyResult<bool>;
+/// `tp_finalize`: reports its own errors, as it runs where no one could
+/// catch them.
+pub type FinalizeFn = fn(&Vm, &Object);
 
 macro_rules! slots {
     ($( $(#[$doc:meta])* $name:ident: $ty:ty, )*) => {
@@ -206,6 +212,8 @@ slots! {
     getitem: BinaryFn,
     /// `x[key] = value` and `del x[key]`.
     setitem: SetItemFn,
+    /// `__del__` (PEP 442): run before the object is freed, once.
+    finalize: FinalizeFn,
 }
 
 /// Type flags (`Py_TPFLAGS_*`).
@@ -216,6 +224,8 @@ pub mod flags {
     pub const MAPPING: u32 = 1 << 6;
     pub const HEAPTYPE: u32 = 1 << 9;
     pub const BASETYPE: u32 = 1 << 10;
+    /// Instances carry a link for the cycle collector (`gc.rs`).
+    pub const HAVE_GC: u32 = 1 << 14;
     pub const HAS_DICT: u32 = 1 << 11;
     pub const IMMUTABLETYPE: u32 = 1 << 8;
     pub const LONG_SUBCLASS: u32 = 1 << 24;
@@ -259,6 +269,30 @@ macro_rules! layouts {
                     $( Layout::$name => object::drop_payload::<$payload>, )*
                 }
             }
+
+            /// Whether the payload can hold references (code objects
+            /// aside, which cannot be part of a cycle), so instances
+            /// are collectable (`Py_TPFLAGS_HAVE_GC`).
+            pub fn is_gc(self) -> bool {
+                self != Layout::Code
+                    && match self {
+                        $( Layout::$name => <$payload as Traverse>::HOLDS_REFS, )*
+                    }
+            }
+
+            /// Visits the references of a payload of this layout.
+            pub(crate) fn traverse_fn(self) -> fn(&Object, &mut dyn FnMut(&Object)) {
+                match self {
+                    $( Layout::$name => |o, visit| o.payload_unchecked::<$payload>().traverse(visit), )*
+                }
+            }
+
+            /// Clears the references of a payload of this layout.
+            pub(crate) fn clear_fn(self) -> fn(&Object, &Vm, &mut Cleared) {
+                match self {
+                    $( Layout::$name => |o, vm, out| o.payload_unchecked::<$payload>().clear(vm, out), )*
+                }
+            }
         }
     };
 }
@@ -287,6 +321,11 @@ layouts! {
     Set => o::set::SetObject,
     Super => crate::builtins::SuperObject,
     Generator => o::generator::GeneratorObject,
+    CoroutineWrapper => o::generator::CoroutineWrapper,
+    AsyncGenASend => o::async_generator::ASend,
+    AsyncGenAThrow => o::async_generator::AThrow,
+    AsyncGenWrappedValue => o::async_generator::WrappedValue,
+    AnextAwaitable => o::anext_awaitable::AnextAwaitable,
     ClassMethod => o::descr::ClassMethodObject,
     StaticMethod => o::descr::StaticMethodObject,
     Property => o::descr::PropertyObject,
@@ -310,16 +349,39 @@ layouts! {
     Slice => o::slice::SliceObject,
     BaseException => crate::exceptions::ExceptionObject,
     Traceback => crate::traceback::TracebackObject,
+    WeakRef => o::weakref::WeakRefObject,
+    Frame => o::frame::FrameObject,
+    GenericAlias => o::genericalias::GenericAliasObject,
+    MemoryView => o::memoryview::MemoryViewObject,
+    Lock => crate::modules::thread::LockObject,
+    Deque => crate::modules::collections::DequeObject,
+    PartsIterator => crate::modules::string::PartsIterator,
+    DequeIterator => crate::modules::collections::DequeIterator,
+    Union => o::union::UnionObject,
+    Count => crate::modules::itertools::CountObject,
+    Repeat => crate::modules::itertools::RepeatObject,
+    Cycle => crate::modules::itertools::CycleObject,
+    Chain => crate::modules::itertools::ChainObject,
+    Islice => crate::modules::itertools::IsliceObject,
+    Accumulate => crate::modules::itertools::AccumulateObject,
+    Starmap => crate::modules::itertools::StarmapObject,
+    /// itertools' takewhile, dropwhile and filterfalse.
+    PredicateIterator => crate::modules::itertools::PredicateIterator,
+    Compress => crate::modules::itertools::CompressObject,
+    Pairwise => crate::modules::itertools::PairwiseObject,
+    ZipLongest => crate::modules::itertools::ZipLongestObject,
     SrePattern => crate::modules::sre::pattern::PatternObject,
     SreMatch => crate::modules::sre::match_object::MatchObject,
     SreScanner => crate::modules::sre::scanner::ScannerObject,
 }
 
 /// The payload of a type object (`PyTypeObject`).
+#[derive(krait_derive::Traverse)]
 pub struct TypeObject {
     pub name: RefCell<String>,
     pub qualname: RefCell<String>,
     pub flags: Cell<u32>,
+    #[traverse(skip)]
     pub layout: Layout,
     /// The size of an instance, header, payload and instance words.
     pub basicsize: Cell<usize>,
@@ -327,34 +389,85 @@ pub struct TypeObject {
     /// type has one, then `__slots__`.
     pub instance_slots: RefCell<Vec<usize>>,
     /// The offset of the instance `__dict__` word, if instances have one.
+    #[traverse(skip)]
     pub dict_offset: Cell<Option<usize>>,
+    /// The offset of the word that lists the weak references to an
+    /// instance (`tp_weaklistoffset`), if instances can have them.
+    #[traverse(skip)]
+    pub weaklist_offset: Cell<Option<usize>>,
     pub base: RefCell<Option<Object>>,
     pub bases: RefCell<Vec<Object>>,
     pub mro: RefCell<Vec<Object>>,
     pub dict: Dict,
+    /// Weak references to the classes that name this one as a base
+    /// (`tp_subclasses`), for `__subclasses__()`.
+    pub subclasses: RefCell<Vec<Object>>,
+    #[traverse(skip)]
     pub slots: Slots,
+    /// The interpreter's collector, which instances are tracked by.
+    #[traverse(skip)]
+    pub gc: Rc<GcState>,
 }
 
 impl TypeObject {
-    pub fn new(name: &str, layout: Layout, flags: u32) -> TypeObject {
+    /// A type of the interpreter whose collector is `gc`; instances are
+    /// collectable if the layout can hold references.
+    pub fn new(name: &str, layout: Layout, flags: u32, gc: &Rc<GcState>) -> TypeObject {
+        let flags = if layout.is_gc() {
+            flags | flags::HAVE_GC
+        } else {
+            flags
+        };
+        // The builtin types whose instances can be weakly referenced have
+        // the list head word after the payload.
+        let weaklist = matches!(
+            layout,
+            Layout::Type
+                | Layout::Function
+                | Layout::BuiltinFunction
+                | Layout::Method
+                | Layout::Set
+                | Layout::Generator
+                | Layout::Code
+                | Layout::Module
+        )
+        .then(|| layout.size());
+        let basicsize = layout.size() + weaklist.map_or(0, |_| std::mem::size_of::<usize>());
         TypeObject {
             name: RefCell::new(name.to_string()),
             qualname: RefCell::new(name.to_string()),
             flags: Cell::new(flags),
             layout,
-            basicsize: Cell::new(layout.size()),
+            basicsize: Cell::new(basicsize),
             instance_slots: RefCell::new(Vec::new()),
             dict_offset: Cell::new(None),
+            weaklist_offset: Cell::new(weaklist),
             base: RefCell::new(None),
             bases: RefCell::new(Vec::new()),
             mro: RefCell::new(Vec::new()),
             dict: Dict::new(),
+            subclasses: RefCell::new(Vec::new()),
             slots: Slots::default(),
+            gc: gc.clone(),
         }
     }
 
     pub fn name(&self) -> String {
         self.name.borrow().clone()
+    }
+
+    /// The name messages give a type (`tp_name`): a builtin type defined
+    /// by a module other than builtins carries the module's name, as
+    /// `collections.deque` does.
+    pub fn tp_name(&self, vm: &Vm) -> String {
+        if !self.has_flag(flags::HEAPTYPE) {
+            if let Some(module) = self.dict.get_str(vm, &vm.names.__module__) {
+                if let Some(m) = module.payload::<crate::objects::str::StrObject>() {
+                    return format!("{}.{}", m.to_string_lossy(), self.name());
+                }
+            }
+        }
+        self.name()
     }
 
     pub fn has_flag(&self, flag: u32) -> bool {
@@ -471,19 +584,9 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         &vm.type_type,
         "__name__",
-        |vm, t| {
-            // A static type's name is the last part of its dotted name
-            // (`type_name`); a class's is what it was given.
-            let tp = type_of_type(t);
-            let name = tp.name();
-            if tp.has_flag(flags::HEAPTYPE) {
-                return Ok(vm.new_str(&name));
-            }
-            Ok(vm.new_str(name.rsplit('.').next().unwrap_or(&name)))
-        },
+        |vm, t| Ok(vm.new_str(&type_of_type(t).name())),
         Some(|vm, t, v| {
-            let v = v.ok_or_else(|| vm.new_type_error("cannot delete '__name__' attribute"))?;
-            check_heap(vm, t, "__name__")?;
+            let v = check_set_special(vm, t, "__name__", v)?;
             let s = v
                 .payload::<crate::objects::str::StrObject>()
                 .ok_or_else(|| {
@@ -503,8 +606,7 @@ pub(crate) fn init(vm: &Vm) {
         "__qualname__",
         |vm, t| Ok(vm.new_str(&type_of_type(t).qualname.borrow())),
         Some(|vm, t, v| {
-            let v = v.ok_or_else(|| vm.new_type_error("cannot delete '__qualname__' attribute"))?;
-            check_heap(vm, t, "__qualname__")?;
+            let v = check_set_special(vm, t, "__qualname__", v)?;
             let s = v
                 .payload::<crate::objects::str::StrObject>()
                 .ok_or_else(|| {
@@ -523,12 +625,25 @@ pub(crate) fn init(vm: &Vm) {
         &vm.type_type,
         "__module__",
         |vm, t| {
-            Ok(type_of_type(t)
+            let tp = type_of_type(t);
+            // A builtin type's dict may hold a `__module__` descriptor for
+            // its instances (functions do); only a str names its module.
+            Ok(tp
                 .dict
                 .get_str(vm, &vm.names.__module__)
+                .filter(|m| {
+                    tp.has_flag(flags::HEAPTYPE)
+                        || m.payload::<crate::objects::str::StrObject>().is_some()
+                })
                 .unwrap_or_else(|| vm.new_str("builtins")))
         },
-        None,
+        Some(|vm, t, v| {
+            let v = check_set_special(vm, t, "__module__", v)?;
+            type_of_type(t)
+                .dict
+                .set_str(vm, vm.names.__module__.clone(), v.clone());
+            Ok(())
+        }),
     );
     add_getset(
         vm,
@@ -591,6 +706,24 @@ pub(crate) fn init(vm: &Vm) {
                         && is_subtype(&args.values[1], &args.values[0]),
                 ))
             }),
+            ("__subclasses__", |vm, args| {
+                crate::objects::function::check_arity(vm, "__subclasses__", args, 1, 1)?;
+                let tp = type_of_type(&args.values[0]);
+                let mut subclasses = tp.subclasses.borrow_mut();
+                let live: Vec<Object> = subclasses
+                    .iter()
+                    .filter_map(|r| {
+                        r.payload::<crate::objects::weakref::WeakRefObject>()?
+                            .referent()
+                    })
+                    .collect();
+                // Forget the classes that have died meanwhile.
+                subclasses.retain(|r| {
+                    r.payload::<crate::objects::weakref::WeakRefObject>()
+                        .is_some_and(|w| w.referent().is_some())
+                });
+                Ok(vm.new_list(live))
+            }),
             ("__instancecheck__", |vm, args| {
                 crate::objects::function::check_arity(vm, "__instancecheck__", args, 2, 2)?;
                 Ok(vm.new_bool(vm.is_instance(&args.values[1], &args.values[0])))
@@ -618,15 +751,28 @@ pub(crate) fn init(vm: &Vm) {
     );
 }
 
-fn check_heap(vm: &Vm, t: &Object, attr: &str) -> PyResult<()> {
+/// The value assigned to a special attribute of a class, which a
+/// builtin type refuses and which cannot be deleted
+/// (`check_set_special_type_attr`, whose messages both say "immutable").
+fn check_set_special<'a>(
+    vm: &Vm,
+    t: &Object,
+    attr: &str,
+    value: Option<&'a Object>,
+) -> PyResult<&'a Object> {
     let tp = type_of_type(t);
     if !tp.has_flag(flags::HEAPTYPE) {
         return Err(vm.new_type_error(format!(
             "cannot set '{attr}' attribute of immutable type '{}'",
-            tp.name()
+            tp.tp_name(vm)
         )));
     }
-    Ok(())
+    value.ok_or_else(|| {
+        vm.new_type_error(format!(
+            "cannot delete '{attr}' attribute of immutable type '{}'",
+            tp.tp_name(vm)
+        ))
+    })
 }
 
 fn type_repr(vm: &Vm, t: &Object) -> PyResult {
@@ -647,7 +793,8 @@ fn type_call(vm: &Vm, ty: &Object, args: Args) -> PyResult {
     }
     let tp = type_of_type(ty);
     let Some(new) = tp.slots.new.get() else {
-        return Err(vm.new_type_error(format!("cannot create '{}' instances", tp.name())));
+        let name = tp.tp_name(vm);
+        return Err(vm.new_type_error(format!("cannot create '{name}' instances")));
     };
     let object = new(vm, ty, args)?;
     if !vm.is_instance(&object, ty) {
@@ -705,7 +852,7 @@ fn type_setattro(vm: &Vm, ty: &Object, name: &Object, value: Option<&Object>) ->
         return Err(vm.new_type_error(format!(
             "cannot set '{}' attribute of immutable type '{}'",
             crate::objects::str::as_rust_str(name),
-            tp.name()
+            tp.tp_name(vm)
         )));
     }
     let name = vm.intern_object(name);
@@ -850,22 +997,43 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
         &name,
         stp.layout,
         flags::HEAPTYPE | flags::BASETYPE | flags::HAS_DICT | inherited_flags,
+        &stp.gc,
     );
-    let base_dict = bases
+    // The instances extend those of the base with the largest ones
+    // (`best_base`): its instance words, then the class's own.
+    let best = bases
         .iter()
-        .find_map(|b| object::type_payload(b).dict_offset.get());
-    let mut instance_slots = bases
-        .iter()
-        .map(|b| object::type_payload(b).instance_slots.borrow().clone())
-        .max_by_key(|s| s.len())
-        .unwrap_or_default();
-    let mut size = bases
-        .iter()
-        .map(|b| object::type_payload(b).basicsize.get())
-        .max()
-        .unwrap_or(stp.basicsize.get());
-    let declared = declared_slots(vm, &name, ns, base_dict.is_some())?;
+        .fold(&bases[0], |best, b| {
+            if object::type_payload(b).basicsize.get() > object::type_payload(best).basicsize.get()
+            {
+                b
+            } else {
+                best
+            }
+        })
+        .clone();
+    let btp = object::type_payload(&best);
+    let base_dict = btp.dict_offset.get();
+    let base_weaklist = btp.weaklist_offset.get();
+    let mut instance_slots = btp.instance_slots.borrow().clone();
+    let mut size = btp.basicsize.get();
+    // Variable-size instances (int, tuple, bytes) have no fixed place
+    // for the weak reference list.
+    let may_add_weak = base_weaklist.is_none()
+        && !matches!(btp.layout, Layout::Int | Layout::Tuple | Layout::Bytes);
+    let declared = declared_slots(vm, &name, ns, base_dict.is_some(), base_weaklist.is_none())?;
+    if matches!(btp.layout, Layout::Int | Layout::Tuple | Layout::Bytes)
+        && declared
+            .as_ref()
+            .is_some_and(|d| !d.names.is_empty() || d.dict || d.weakref)
+    {
+        return Err(vm.new_type_error(format!(
+            "nonempty __slots__ not supported for subtype of '{}'",
+            btp.name()
+        )));
+    }
     let wants_dict = declared.as_ref().is_none_or(|d| d.dict);
+    let adds_weaklist = may_add_weak && declared.as_ref().is_none_or(|d| d.weakref);
     let adds_dict = base_dict.is_none() && wants_dict;
     match base_dict {
         Some(offset) => tp.dict_offset.set(Some(offset)),
@@ -881,6 +1049,17 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
         members.push((slot, size));
         instance_slots.push(size);
         size += std::mem::size_of::<usize>();
+    }
+    if adds_weaklist {
+        tp.weaklist_offset.set(Some(size));
+        size += std::mem::size_of::<usize>();
+    } else {
+        tp.weaklist_offset.set(base_weaklist);
+    }
+    // Collectable if the base is, or if the class adds instance words
+    // that can hold references.
+    if btp.has_flag(flags::HAVE_GC) || size > btp.basicsize.get() {
+        tp.flags.set(tp.flags.get() | flags::HAVE_GC);
     }
     tp.basicsize.set(size);
     *tp.instance_slots.borrow_mut() = instance_slots;
@@ -940,8 +1119,21 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
     }
     let classcell = tp.dict.remove(vm, &vm.names.__classcell__)?;
     let ty = object::alloc(&winner, tp);
+    let weak = vm.call(
+        &vm.types.weakref,
+        Args::positional_only(std::slice::from_ref(&ty)),
+    )?;
+    for base in &bases {
+        object::type_payload(base)
+            .subclasses
+            .borrow_mut()
+            .push(weak.clone());
+    }
     if adds_dict {
         add_dict_getset(vm, &ty);
+    }
+    if adds_weaklist {
+        crate::objects::weakref::add_weakref_getset(vm, &ty);
     }
     for (slot, offset) in members {
         let descr = crate::objects::descr::new_member(vm, &ty, &slot, offset, false);
@@ -1062,6 +1254,7 @@ pub(crate) fn give_instance_dict(vm: &Vm, ty: &Object) {
 struct DeclaredSlots {
     names: Vec<String>,
     dict: bool,
+    weakref: bool,
 }
 
 fn declared_slots(
@@ -1069,6 +1262,7 @@ fn declared_slots(
     class_name: &str,
     ns: &crate::objects::dict::DictObject,
     base_has_dict: bool,
+    may_add_weak: bool,
 ) -> PyResult<Option<DeclaredSlots>> {
     let Some(decl) = ns.dict.get_str(vm, &vm.names.__slots__) else {
         return Ok(None);
@@ -1080,6 +1274,7 @@ fn declared_slots(
     };
     let mut names = Vec::new();
     let mut dict = false;
+    let mut weakref = false;
     for item in items {
         let Some(s) = item.payload::<crate::objects::str::StrObject>() else {
             return Err(vm.new_type_error(format!(
@@ -1105,7 +1300,14 @@ fn declared_slots(
                 }
                 dict = true;
             }
-            "__weakref__" => {}
+            "__weakref__" => {
+                if !may_add_weak || weakref {
+                    return Err(vm.new_type_error(
+                        "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
+                    ));
+                }
+                weakref = true;
+            }
             _ => {
                 let mangled = if text.starts_with("__") && !text.ends_with("__") {
                     format!("_{}{}", class_name.trim_start_matches('_'), text)
@@ -1122,5 +1324,9 @@ fn declared_slots(
         }
     }
     names.sort();
-    Ok(Some(DeclaredSlots { names, dict }))
+    Ok(Some(DeclaredSlots {
+        names,
+        dict,
+        weakref,
+    }))
 }

@@ -62,6 +62,7 @@ builtin_types! {
     complex: "complex", Complex, BASE;
     bytes: "bytes", Bytes, BASE | flags::BYTES_SUBCLASS;
     bytearray: "bytearray", ByteArray, BASE;
+    memoryview: "memoryview", MemoryView, FINAL | flags::SEQUENCE;
     bytes_iterator: "bytes_iterator", SeqIterator, FINAL;
     bytearray_iterator: "bytearray_iterator", SeqIterator, FINAL;
     set: "set", Set, BASE;
@@ -69,11 +70,19 @@ builtin_types! {
     super_: "super", Super, BASE;
     generator: "generator", Generator, FINAL;
     coroutine: "coroutine", Generator, FINAL;
+    coroutine_wrapper: "coroutine_wrapper", CoroutineWrapper, FINAL;
+    async_generator: "async_generator", Generator, FINAL;
+    async_generator_asend: "async_generator_asend", AsyncGenASend, FINAL;
+    async_generator_athrow: "async_generator_athrow", AsyncGenAThrow, FINAL;
+    async_generator_wrapped_value: "async_generator_wrapped_value", AsyncGenWrappedValue, FINAL;
+    anext_awaitable: "anext_awaitable", AnextAwaitable, FINAL;
     classmethod: "classmethod", ClassMethod, BASE;
     staticmethod: "staticmethod", StaticMethod, BASE;
     property: "property", Property, BASE;
     mappingproxy: "mappingproxy", MappingProxy, FINAL;
     simple_namespace: "SimpleNamespace", Object, BASE;
+    generic_alias: "GenericAlias", GenericAlias, BASE;
+    union: "UnionType", Union, FINAL;
     code: "code", Code, FINAL;
     cell: "cell", Cell, FINAL;
     module: "module", Module, BASE;
@@ -103,9 +112,13 @@ builtin_types! {
     filter: "filter", Filter, BASE;
     slice: "slice", Slice, FINAL;
     traceback: "traceback", Traceback, FINAL;
-    sre_pattern: "re.Pattern", SrePattern, FINAL;
-    sre_match: "re.Match", SreMatch, FINAL;
-    sre_scanner: "_sre.SRE_Scanner", SreScanner, FINAL;
+    weakref: "ReferenceType", WeakRef, BASE;
+    weakproxy: "ProxyType", WeakRef, FINAL;
+    weakcallableproxy: "CallableProxyType", WeakRef, FINAL;
+    frame: "frame", Frame, FINAL;
+    sre_pattern: "Pattern", SrePattern, FINAL;
+    sre_match: "Match", SreMatch, FINAL;
+    sre_scanner: "SRE_Scanner", SreScanner, FINAL;
 }
 
 /// A builtin type deriving from `object` (its bases are fixed up for
@@ -119,12 +132,14 @@ fn builtin_type(
 ) -> Object {
     let ty = object::alloc(
         type_type,
-        TypeObject::new(name, layout, flags | flags::IMMUTABLETYPE),
+        TypeObject::new(
+            name,
+            layout,
+            flags | flags::IMMUTABLETYPE,
+            &object::type_payload(type_type).gc,
+        ),
     );
     let tp = object::type_payload(&ty);
-    // A type of a native module is named `module.name`, as CPython's
-    // `tp_name`; its qualified name is the last part.
-    *tp.qualname.borrow_mut() = name.rsplit('.').next().unwrap_or(name).to_string();
     *tp.base.borrow_mut() = Some(object_type.clone());
     *tp.bases.borrow_mut() = vec![object_type.clone()];
     *tp.mro.borrow_mut() = vec![ty.clone(), object_type.clone()];
@@ -176,13 +191,35 @@ pub struct ThreadState {
     /// How many frames are running, for RecursionError.
     pub recursion_depth: Cell<usize>,
     pub recursion_limit: Cell<usize>,
-    /// The exception being handled (`sys.exc_info()`).
+    /// The exception being handled by the running frame, or by the
+    /// generator it runs in (`exc_info->exc_value`).
     pub handled: RefCell<Option<Object>>,
+    /// What the frames that resumed the running generators were
+    /// handling, innermost last (`exc_info`'s `previous_item` chain).
+    pub outer_handled: RefCell<Vec<Option<Object>>>,
     /// The containers whose repr is being made (`Py_ReprEnter`).
     pub repr_stack: RefCell<Vec<usize>>,
     /// The lowest native stack address the eval loop may reach before
     /// RecursionError; 0 until an embedder or `run_source` sets it.
     pub stack_limit: Cell<usize>,
+}
+
+impl ThreadState {
+    /// The exception being handled, for `sys.exc_info()`, a bare `raise`
+    /// and implicit chaining: the running frame's, else the nearest
+    /// generator's resumer's (`_PyErr_GetTopmostException`).
+    pub fn topmost_handled(&self) -> Option<Object> {
+        if let Some(h) = self.handled.borrow().as_ref() {
+            return Some(h.clone());
+        }
+        self.outer_handled
+            .borrow()
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .cloned()
+    }
 }
 
 /// An interpreter (`PyInterpreterState` and its main thread's state).
@@ -210,6 +247,9 @@ pub struct Vm {
     pub hash_secret: (u64, u64),
     /// The optimization level modules are compiled at (`-O`, `-OO`).
     pub optimize: Cell<u8>,
+    /// `sys.get_int_max_str_digits()`: the most decimal digits an int may
+    /// be converted from or to; 0 for no limit.
+    pub int_max_str_digits: Cell<usize>,
     /// The size of the native stack the interpreter runs on, which bounds
     /// how deep Rust code may recurse (8 MiB unless the embedder says).
     pub native_stack_size: Cell<usize>,
@@ -217,15 +257,33 @@ pub struct Vm {
     pub stdout: RefCell<Vec<u8>>,
     /// The source of modules run so far, by file name, for tracebacks.
     pub sources: RefCell<HashMap<String, std::rc::Rc<Vec<u8>>>>,
+    /// The cycle collector's state, which every type shares.
+    pub gc: std::rc::Rc<crate::gc::GcState>,
+    /// The type of `sys.unraisablehook`'s argument, which `sys` does not
+    /// show.
+    pub unraisable_hook_args: std::cell::OnceCell<Object>,
+    /// `gc.garbage` and `gc.callbacks`, which the collector uses.
+    pub gc_garbage: Object,
+    pub gc_callbacks: Object,
+}
+
+impl Drop for Vm {
+    /// Objects that outlive the interpreter are freed without running
+    /// Python code.
+    fn drop(&mut self) {
+        self.gc.detach();
+    }
 }
 
 impl Vm {
     /// A new interpreter, with its builtins ready.
     pub fn new() -> Box<Vm> {
+        let gc = std::rc::Rc::new(crate::gc::GcState::new());
         let type_type = object::alloc_self_typed(TypeObject::new(
             "type",
             Layout::Type,
             flags::BASETYPE | flags::TYPE_SUBCLASS | flags::IMMUTABLETYPE,
+            &gc,
         ));
         let object_type = object::alloc(
             &type_type,
@@ -233,6 +291,7 @@ impl Vm {
                 "object",
                 Layout::Object,
                 flags::BASETYPE | flags::IMMUTABLETYPE,
+                &gc,
             ),
         );
         *object::type_payload(&object_type).mro.borrow_mut() = vec![object_type.clone()];
@@ -282,6 +341,14 @@ impl Vm {
             &types.module,
             crate::objects::module::ModuleObject::new(builtins_dict.clone()),
         );
+        let gc_garbage = object::alloc(
+            &types.list,
+            crate::objects::list::ListObject::new(Vec::new()),
+        );
+        let gc_callbacks = object::alloc(
+            &types.list,
+            crate::objects::list::ListObject::new(Vec::new()),
+        );
         let vm = Box::new(Vm {
             types,
             type_type,
@@ -305,19 +372,36 @@ impl Vm {
                 recursion_depth: Cell::new(0),
                 recursion_limit: Cell::new(1000),
                 handled: RefCell::new(None),
+                outer_handled: RefCell::new(Vec::new()),
                 repr_stack: RefCell::new(Vec::new()),
                 stack_limit: Cell::new(0),
             },
             hash_secret: crate::objects::hash::secret_from_environment(),
             optimize: Cell::new(0),
+            int_max_str_digits: Cell::new(crate::objects::int::DEFAULT_MAX_STR_DIGITS),
             native_stack_size: Cell::new(8 << 20),
             stdout: RefCell::new(Vec::new()),
             sources: RefCell::new(HashMap::new()),
+            gc,
+            unraisable_hook_args: std::cell::OnceCell::new(),
+            gc_garbage,
+            gc_callbacks,
         });
         crate::objects::init_types(&vm);
         crate::exceptions::init(&vm);
         crate::builtins::init(&vm);
         crate::modules::init(&vm);
+        // The builtin types live as long as the interpreter: the collector
+        // leaves them alone, as CPython's static types.
+        for ty in vm.types.all() {
+            crate::gc::untrack(ty);
+        }
+        for (_, ty) in vm.exceptions.all() {
+            crate::gc::untrack(ty);
+        }
+        crate::gc::untrack(&vm.type_type);
+        crate::gc::untrack(&vm.object_type);
+        vm.gc.attach(&vm);
         vm
     }
 
@@ -368,8 +452,9 @@ impl Vm {
     }
 
     /// `type(object).__name__`.
+    /// The name of an object's type, as messages give it (`tp_name`).
     pub fn type_name(&self, object: &Object) -> String {
-        self.type_payload_of(object).name()
+        self.type_payload_of(object).tp_name(self)
     }
 
     /// `isinstance(object, ty)` by the MRO alone (no `__instancecheck__`).

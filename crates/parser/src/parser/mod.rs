@@ -159,6 +159,11 @@ impl<'src> Parser<'src> {
         self.run(|p| p.file())
     }
 
+    /// Parses the input of `eval()` (the `eval` rule).
+    pub fn parse_expression(mut self) -> ParseResult<Mod> {
+        self.run(|p| p.eval_rule())
+    }
+
     /// Parses the expression of an f-string field (the `fstring` rule).
     pub fn parse_fstring_expr(mut self) -> ParseResult<crate::ast::Expr> {
         self.run(|p| p.fstring_rule())

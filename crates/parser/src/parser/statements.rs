@@ -46,6 +46,20 @@ impl<'src> Parser<'src> {
         }))
     }
 
+    /// `eval: expressions NEWLINE* ENDMARKER`
+    pub(super) fn eval_rule(&mut self) -> PResult<Mod> {
+        let Some(body) = self.expressions()? else {
+            return Ok(None);
+        };
+        while self.eat(T::Newline)?.is_some() {}
+        if self.eat(T::EndMarker)?.is_none() {
+            return Ok(None);
+        }
+        Ok(Some(Mod::Expression {
+            body: Box::new(body),
+        }))
+    }
+
     /// `fstring: star_expressions`
     pub(super) fn fstring_rule(&mut self) -> PResult<Expr> {
         self.star_expressions()

@@ -6,13 +6,24 @@
 //! it. Each entry's function builds the module the first time it is
 //! imported; `sys` and `builtins` are built at start-up.
 
+pub mod _weakref;
+pub mod collections;
+pub mod errno;
+pub mod gc;
+pub mod itertools;
+pub mod math;
+pub mod posix;
 pub mod sre;
+pub mod string;
 pub mod sys;
+pub mod thread;
+pub mod time;
 
 use crate::errors::PyResult;
 use crate::object::Object;
 use crate::objects::dict::DictObject;
 use crate::objects::function::{new_builtin_function, NativeFn};
+use crate::typeobject::{flags, Layout, TypeObject};
 use crate::vm::Vm;
 
 /// Builds a native module's namespace, given the module object.
@@ -20,8 +31,21 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 
 /// Every native module by name: `builtins` and `sys` come ready-made, the
 /// rest are built on their first import.
-pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] =
-    &[("builtins", None), ("sys", None), ("_sre", Some(sre::init))];
+pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
+    ("builtins", None),
+    ("_collections", Some(collections::init)),
+    ("_sre", Some(sre::init)),
+    ("_string", Some(string::init)),
+    ("_thread", Some(thread::init)),
+    ("_weakref", Some(_weakref::init)),
+    ("errno", Some(errno::init)),
+    ("gc", Some(gc::init)),
+    ("itertools", Some(itertools::init)),
+    ("math", Some(math::init)),
+    ("posix", Some(posix::init)),
+    ("sys", None),
+    ("time", Some(time::init)),
+];
 
 /// Makes the native modules needed at start-up and puts them in
 /// `sys.modules`.
@@ -57,4 +81,33 @@ pub(crate) fn set_attr(vm: &Vm, module: &Object, name: &str, value: Object) {
         .expect("a module's namespace is a dict")
         .dict
         .set_str(vm, vm.intern(name), value);
+}
+
+/// A type defined by a native module (a static type in CPython): a
+/// subclass of `object` whose instances hold a `layout` payload.
+/// `configure` sets its slots; it inherits the others from `object` and
+/// gets the special methods of its slots.
+pub(crate) fn new_type(
+    vm: &Vm,
+    module_name: &str,
+    name: &str,
+    layout: Layout,
+    type_flags: u32,
+    configure: impl FnOnce(&TypeObject),
+) -> Object {
+    let ty = crate::object::alloc(
+        &vm.type_type,
+        TypeObject::new(name, layout, type_flags | flags::IMMUTABLETYPE, &vm.gc),
+    );
+    let tp = crate::object::type_payload(&ty);
+    *tp.base.borrow_mut() = Some(vm.object_type.clone());
+    *tp.bases.borrow_mut() = vec![vm.object_type.clone()];
+    *tp.mro.borrow_mut() = vec![ty.clone(), vm.object_type.clone()];
+    tp.dict
+        .set_str(vm, vm.names.__module__.clone(), vm.new_str(module_name));
+    configure(tp);
+    tp.slots
+        .inherit(&crate::object::type_payload(&vm.object_type).slots);
+    crate::slots::add_slot_wrappers(vm, &ty);
+    ty
 }

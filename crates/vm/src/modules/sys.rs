@@ -1,6 +1,7 @@
 //! `sys` (Python/sysmodule.c): the part of it the interpreter itself
 //! provides so far: the recursion limit, reference counts, the exception
-//! being handled, `exit`, `argv`, `modules` and a few constants.
+//! being handled, the frames (`_getframe`), `exit`, `argv`, `modules` and
+//! a few constants.
 
 use crate::config::Config;
 use crate::errors::PyResult;
@@ -49,7 +50,7 @@ pub(crate) fn init(vm: &Vm) {
         }),
         ("exc_info", |vm, args| {
             check_function_arity(vm, "exc_info", args, 0, 0)?;
-            Ok(match vm.thread.handled.borrow().clone() {
+            Ok(match vm.thread.topmost_handled() {
                 Some(e) => {
                     let tb = crate::exceptions::exception_payload(&e)
                         .and_then(|p| p.traceback.borrow().clone())
@@ -63,9 +64,7 @@ pub(crate) fn init(vm: &Vm) {
             check_function_arity(vm, "exception", args, 0, 0)?;
             Ok(vm
                 .thread
-                .handled
-                .borrow()
-                .clone()
+                .topmost_handled()
                 .unwrap_or_else(|| vm.none.clone()))
         }),
         ("exit", |vm, args| {
@@ -77,6 +76,7 @@ pub(crate) fn init(vm: &Vm) {
                 args.values.to_vec(),
             )))
         }),
+        ("_getframe", getframe),
         ("intern", |vm, args| {
             check_function_arity(vm, "intern", args, 1, 1)?;
             let s = &args.values[0];
@@ -91,6 +91,17 @@ pub(crate) fn init(vm: &Vm) {
     ];
     super::add_functions(vm, &module, functions);
     add_version(vm, &module).expect("sys.version_info is made at start-up");
+    add_platform_info(vm, &module).expect("sys.float_info and the like are made at start-up");
+    let hook = crate::objects::function::new_builtin_function(
+        vm,
+        "unraisablehook",
+        crate::unraisable::default_hook,
+    );
+    set("unraisablehook", hook.clone());
+    set("__unraisablehook__", hook);
+    let args_type = crate::objects::structseq::new_type(vm, &crate::unraisable::HOOK_ARGS)
+        .expect("sys.UnraisableHookArgs is made at start-up");
+    let _ = vm.unraisable_hook_args.set(args_type);
     vm.modules
         .payload::<DictObject>()
         .expect("a dict")
@@ -101,6 +112,23 @@ pub(crate) fn init(vm: &Vm) {
         .expect("a dict")
         .dict
         .set_str(vm, vm.intern("builtins"), vm.builtins.clone());
+}
+
+/// `sys._getframe([depth])`: the frame object `depth` calls out from
+/// the caller.
+fn getframe(vm: &Vm, args: Args) -> PyResult {
+    check_function_arity(vm, "_getframe", args, 0, 1)?;
+    let depth = match args.values.first() {
+        Some(d) => crate::objects::int::index_value(vm, d)?.ok_or_else(|| {
+            vm.new_type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(d)
+            ))
+        })?,
+        None => 0,
+    };
+    crate::objects::frame::thread_frame(vm, depth)
+        .ok_or_else(|| vm.new_value_error("call stack is not deep enough"))
 }
 
 fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
@@ -163,6 +191,172 @@ static VERSION_INFO: StructSeqSpec = StructSeqSpec {
     instantiable: false,
 };
 
+static FLOAT_INFO: StructSeqSpec = StructSeqSpec {
+    name: "sys.float_info",
+    fields: &[
+        "max",
+        "max_exp",
+        "max_10_exp",
+        "min",
+        "min_exp",
+        "min_10_exp",
+        "dig",
+        "mant_dig",
+        "epsilon",
+        "radix",
+        "rounds",
+    ],
+    n_sequence_fields: 11,
+    instantiable: true,
+};
+
+static INT_INFO: StructSeqSpec = StructSeqSpec {
+    name: "sys.int_info",
+    fields: &[
+        "bits_per_digit",
+        "sizeof_digit",
+        "default_max_str_digits",
+        "str_digits_check_threshold",
+    ],
+    n_sequence_fields: 4,
+    instantiable: true,
+};
+
+static HASH_INFO: StructSeqSpec = StructSeqSpec {
+    name: "sys.hash_info",
+    fields: &[
+        "width",
+        "modulus",
+        "inf",
+        "nan",
+        "imag",
+        "algorithm",
+        "hash_bits",
+        "seed_bits",
+        "cutoff",
+    ],
+    n_sequence_fields: 9,
+    instantiable: true,
+};
+
+/// What `sys` says of the platform and the number types: `float_info`,
+/// `int_info`, `hash_info`, `maxunicode`, the prefixes, and the encodings.
+fn add_platform_info(vm: &Vm, module: &Object) -> PyResult<()> {
+    let set = |name: &str, value: Object| super::set_attr(vm, module, name, value);
+    let int = |n: i64| vm.new_int(n);
+    let float_info = structseq::new_type(vm, &FLOAT_INFO)?;
+    set(
+        "float_info",
+        structseq::new_instance(
+            vm,
+            &float_info,
+            vec![
+                vm.new_float(f64::MAX),
+                int(f64::MAX_EXP.into()),
+                int(f64::MAX_10_EXP.into()),
+                vm.new_float(f64::MIN_POSITIVE),
+                int(f64::MIN_EXP.into()),
+                int(f64::MIN_10_EXP.into()),
+                int(f64::DIGITS.into()),
+                int(f64::MANTISSA_DIGITS.into()),
+                vm.new_float(f64::EPSILON),
+                int(f64::RADIX.into()),
+                int(1),
+            ],
+        )?,
+    );
+    // The digit figures are CPython's, whose int format they describe.
+    let int_info = structseq::new_type(vm, &INT_INFO)?;
+    set(
+        "int_info",
+        structseq::new_instance(
+            vm,
+            &int_info,
+            vec![
+                int(30),
+                int(4),
+                int(crate::objects::int::DEFAULT_MAX_STR_DIGITS as i64),
+                int(640),
+            ],
+        )?,
+    );
+    let hash_info = structseq::new_type(vm, &HASH_INFO)?;
+    set(
+        "hash_info",
+        structseq::new_instance(
+            vm,
+            &hash_info,
+            vec![
+                int(64),
+                int(crate::objects::int::HASH_MODULUS as i64),
+                int(314159),
+                int(0),
+                int(1000003),
+                vm.new_str("siphash13"),
+                int(64),
+                int(128),
+                int(0),
+            ],
+        )?,
+    );
+    set("maxunicode", int(0x10FFFF));
+    set("float_repr_style", vm.new_str("short"));
+    set("abiflags", vm.new_str(""));
+    set("platlibdir", vm.new_str("lib"));
+    set("pycache_prefix", vm.none.clone());
+    set("meta_path", vm.new_list(Vec::new()));
+    set("path_hooks", vm.new_list(Vec::new()));
+    set("path_importer_cache", vm.new_dict());
+    // The prefix is the installation whose standard library Krait runs.
+    let prefix = crate::import::stdlib_dir()
+        .and_then(|lib| {
+            lib.parent()?
+                .parent()
+                .map(|p| p.to_string_lossy().into_owned())
+        })
+        .unwrap_or_default();
+    for name in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        set(name, vm.new_str(&prefix));
+    }
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("getdefaultencoding", |vm, args| {
+            check_function_arity(vm, "getdefaultencoding", args, 0, 0)?;
+            Ok(vm.new_str("utf-8"))
+        }),
+        ("getfilesystemencoding", |vm, args| {
+            check_function_arity(vm, "getfilesystemencoding", args, 0, 0)?;
+            Ok(vm.new_str("utf-8"))
+        }),
+        ("getfilesystemencodeerrors", |vm, args| {
+            check_function_arity(vm, "getfilesystemencodeerrors", args, 0, 0)?;
+            Ok(vm.new_str("surrogateescape"))
+        }),
+        ("get_int_max_str_digits", |vm, args| {
+            check_function_arity(vm, "get_int_max_str_digits", args, 0, 0)?;
+            Ok(vm.new_int(vm.int_max_str_digits.get() as i64))
+        }),
+        ("set_int_max_str_digits", |vm, args| {
+            let bound = crate::objects::getargs::bind(
+                vm,
+                "set_int_max_str_digits",
+                args,
+                false,
+                &["maxdigits"],
+                1,
+            )?;
+            let digits =
+                crate::objects::getargs::ssize_arg(vm, bound[0].as_ref().expect("required"))?;
+            if digits != 0 && digits < 640 {
+                return Err(vm.new_value_error("maxdigits must be 0 or larger than 640"));
+            }
+            vm.int_max_str_digits.set(digits as usize);
+            Ok(vm.none.clone())
+        }),
+    ];
+    super::add_functions(vm, module, functions);
+    Ok(())
+}
+
 /// The version attributes: `version`, `version_info`, `hexversion` and
 /// `implementation`, whose `cache_tag` names Krait's own bytecode files.
 fn add_version(vm: &Vm, module: &Object) -> PyResult<()> {
@@ -215,6 +409,10 @@ pub fn apply_config(vm: &Vm, config: &Config) -> PyResult<()> {
         return Ok(());
     };
     vm.set_optimize(config.optimize);
+    if config.int_max_str_digits >= 0 {
+        vm.int_max_str_digits
+            .set(config.int_max_str_digits as usize);
+    }
     let set = |name: &str, value: Object| super::set_attr(vm, &sys, name, value);
     let strings = |items: &[String]| vm.new_list(items.iter().map(|a| vm.new_str(a)).collect());
     set("argv", strings(&config.argv));

@@ -18,7 +18,7 @@ use crate::typeobject::Args;
 use crate::vm::Vm;
 use std::cell::RefCell;
 
-#[derive(Default)]
+#[derive(krait_derive::Traverse, Default)]
 pub struct ByteArrayObject {
     pub bytes: RefCell<Vec<u8>>,
 }

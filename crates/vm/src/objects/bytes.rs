@@ -16,6 +16,7 @@ use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
 use std::borrow::Cow;
 
+#[derive(krait_derive::Traverse)]
 pub struct BytesObject {
     pub bytes: Box<[u8]>,
 }
@@ -29,7 +30,8 @@ pub fn new_bytes(vm: &Vm, bytes: Vec<u8>) -> Object {
     )
 }
 
-/// The bytes of a bytes-like object (bytes or bytearray), copied.
+/// The bytes of a bytes-like object (bytes, bytearray or memoryview),
+/// copied.
 pub fn bytes_like(o: &Object) -> Option<Vec<u8>> {
     bytes_view(o).map(Cow::into_owned)
 }
@@ -39,8 +41,10 @@ pub fn bytes_view(o: &Object) -> Option<Cow<'_, [u8]>> {
     if let Some(b) = o.payload::<BytesObject>() {
         return Some(Cow::Borrowed(&b.bytes));
     }
-    o.payload::<ByteArrayObject>()
-        .map(|b| Cow::Owned(b.bytes.borrow().clone()))
+    if let Some(b) = o.payload::<ByteArrayObject>() {
+        return Some(Cow::Owned(b.bytes.borrow().clone()));
+    }
+    crate::objects::memoryview::memoryview_bytes(o).map(Cow::Owned)
 }
 
 /// Which of the two bytes types an operation works for: its results are

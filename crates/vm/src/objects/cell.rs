@@ -5,7 +5,7 @@ use crate::object::{type_payload, Object};
 use crate::vm::Vm;
 use std::cell::RefCell;
 
-#[derive(Default)]
+#[derive(krait_derive::Traverse, Default)]
 pub struct CellObject {
     pub contents: RefCell<Option<Object>>,
 }

@@ -11,9 +11,11 @@ use krait_compiler::code::{CodeConstant, CodeObject};
 use krait_parser::ast::{Constant, Int};
 use std::cell::Cell;
 
+#[derive(krait_derive::Traverse)]
 pub struct CodePayload {
     /// The compiler's code object; its `code` is the original wordcode,
     /// which `co_code` shows.
+    #[traverse(skip)]
     pub code: CodeObject,
     /// The wordcode the eval loop runs: one code unit per cell, an opcode
     /// in the low byte and its argument in the high one.

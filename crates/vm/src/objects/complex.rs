@@ -11,6 +11,7 @@ use crate::objects::int::int_value;
 use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
 
+#[derive(krait_derive::Traverse)]
 pub struct ComplexObject {
     pub real: f64,
     pub imag: f64,

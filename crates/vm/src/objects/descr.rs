@@ -12,8 +12,10 @@ use std::cell::RefCell;
 
 /// `int.__add__` and its kind: a type's slot, callable from Python
 /// (`wrapperobject`). `call` reads the slot of `objclass` and calls it.
+#[derive(krait_derive::Traverse)]
 pub struct SlotWrapperObject {
     pub name: &'static str,
+    #[traverse(skip)]
     pub call: fn(&Vm, &Object, Args) -> PyResult,
     pub objclass: Object,
 }
@@ -22,14 +24,18 @@ pub type Getter = fn(&Vm, &Object) -> PyResult;
 pub type Setter = fn(&Vm, &Object, Option<&Object>) -> PyResult<()>;
 
 /// An attribute computed by Rust functions (`PyGetSetDescrObject`).
+#[derive(krait_derive::Traverse)]
 pub struct GetSetObject {
     pub name: &'static str,
+    #[traverse(skip)]
     pub get: Getter,
+    #[traverse(skip)]
     pub set: Option<Setter>,
     pub objclass: Object,
 }
 
 /// A `__slots__` attribute: a word of the instance (`PyMemberDescrObject`).
+#[derive(krait_derive::Traverse)]
 pub struct MemberObject {
     pub name: String,
     pub offset: usize,
@@ -38,14 +44,17 @@ pub struct MemberObject {
     pub readonly: bool,
 }
 
+#[derive(krait_derive::Traverse)]
 pub struct ClassMethodObject {
     pub callable: RefCell<Object>,
 }
 
+#[derive(krait_derive::Traverse)]
 pub struct StaticMethodObject {
     pub callable: RefCell<Object>,
 }
 
+#[derive(krait_derive::Traverse)]
 pub struct PropertyObject {
     pub fget: Option<Object>,
     pub fset: Option<Object>,
@@ -55,6 +64,7 @@ pub struct PropertyObject {
 
 /// A read-only view of a mapping (`types.MappingProxyType`): a type's
 /// namespace, or a mapping object such as a pattern's `groupindex`.
+#[derive(krait_derive::Traverse)]
 pub struct MappingProxyObject {
     /// The type, or the mapping.
     pub mapping: Object,
@@ -127,15 +137,25 @@ pub(crate) fn init(vm: &Vm) {
     }));
 
     let tp = type_payload(&vm.types.getset_descriptor);
-    tp.slots.descr_get.set(Some(|vm, d, instance, _| {
-        let d = d.payload::<GetSetObject>().expect("a getset descriptor");
+    tp.slots.descr_get.set(Some(|vm, descr, instance, _| {
+        let d = descr
+            .payload::<GetSetObject>()
+            .expect("a getset descriptor");
         match instance {
             Some(i) => {
                 check_self(vm, d.name, &d.objclass, i)?;
                 (d.get)(vm, i)
             }
-            None => Ok(vm.none.clone()),
+            None => Ok(descr.clone()),
         }
+    }));
+    tp.slots.repr.set(Some(|vm, d| {
+        let d = d.payload::<GetSetObject>().expect("a getset descriptor");
+        Ok(vm.new_str(&format!(
+            "<attribute '{}' of '{}' objects>",
+            d.name,
+            type_payload(&d.objclass).name()
+        )))
     }));
     tp.slots.descr_set.set(Some(|vm, d, instance, value| {
         let d = d.payload::<GetSetObject>().expect("a getset descriptor");
@@ -147,7 +167,7 @@ pub(crate) fn init(vm: &Vm) {
                 format!(
                     "attribute '{}' of '{}' objects is not writable",
                     d.name,
-                    type_payload(&d.objclass).name()
+                    type_payload(&d.objclass).tp_name(vm)
                 ),
             )),
         }

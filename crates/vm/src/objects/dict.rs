@@ -14,6 +14,7 @@ use crate::errors::PyResult;
 use crate::object::{type_payload, Object};
 use crate::objects::function::check_arity;
 use crate::objects::str::StrObject;
+use crate::traverse::{Cleared, Traverse};
 use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
@@ -47,7 +48,7 @@ pub struct Dict {
 }
 
 /// The payload of a dict object.
-#[derive(Default)]
+#[derive(krait_derive::Traverse, Default)]
 pub struct DictObject {
     pub dict: Dict,
 }
@@ -443,6 +444,38 @@ fn find_empty(table: &Table, hash: i64) -> usize {
         i = (i * 5 + perturb as usize + 1) & mask;
     }
     i
+}
+
+// SAFETY: each entry's key and value, once.
+unsafe impl Traverse for Dict {
+    const HOLDS_REFS: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Object)) {
+        if let Ok(table) = self.table.try_borrow() {
+            // As CPython's, a str key is not shown (`dict_traverse` of a
+            // table of str keys): it holds no references.
+            for entry in table.entries.iter().flatten() {
+                if exact_str(&entry.key).is_none() || crate::gc::is_collectable(&entry.key) {
+                    visit(&entry.key);
+                }
+                visit(&entry.value);
+            }
+        }
+    }
+
+    /// A cleared dict is an empty one (`PyDict_Clear`).
+    fn clear(&self, _: &Vm, out: &mut Cleared) {
+        if let Ok(mut table) = self.table.try_borrow_mut() {
+            out.keep(std::mem::take(&mut *table));
+            drop(table);
+            self.changed();
+        }
+    }
+
+    fn take_refs(&mut self, _: &Vm, out: &mut Cleared) {
+        out.keep(std::mem::take(self.table.get_mut()));
+        self.changed();
+    }
 }
 
 pub fn dict_of(o: &Object) -> &Dict {

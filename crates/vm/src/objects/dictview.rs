@@ -31,15 +31,19 @@ pub enum ViewKind {
 }
 
 /// The payload of `dict_keys`, `dict_values` and `dict_items`.
+#[derive(krait_derive::Traverse)]
 pub struct DictView {
     pub dict: Object,
+    #[traverse(skip)]
     pub kind: ViewKind,
 }
 
 /// The payload of the six dict iterator types.
+#[derive(krait_derive::Traverse)]
 pub struct DictIterator {
     /// None once exhausted.
     dict: RefCell<Option<Object>>,
+    #[traverse(skip)]
     kind: ViewKind,
     reversed: bool,
     /// The dict's size at the start; -1 once a change was reported, so

@@ -10,6 +10,7 @@ use std::cell::RefCell;
 
 /// `enumerate(iterable, start=0)`: the underlying iterator and the next
 /// count, an int of any size.
+#[derive(krait_derive::Traverse)]
 pub struct EnumerateObject {
     iterator: Object,
     count: RefCell<Object>,
@@ -17,6 +18,7 @@ pub struct EnumerateObject {
 
 /// `reversed(sequence)` for a sequence without `__reversed__`: the
 /// sequence and the next index; None once exhausted.
+#[derive(krait_derive::Traverse)]
 pub struct ReversedObject {
     state: RefCell<Option<(Object, usize)>>,
 }

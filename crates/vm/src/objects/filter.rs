@@ -6,6 +6,7 @@ use crate::object::{self, type_payload, Object};
 use crate::typeobject::Args;
 use crate::vm::Vm;
 
+#[derive(krait_derive::Traverse)]
 pub struct FilterObject {
     /// None keeps the true items themselves (as `bool` does).
     function: Option<Object>,

@@ -13,6 +13,7 @@ use dashu_int::{Sign, UBig};
 
 pub use crate::format::float_repr;
 
+#[derive(krait_derive::Traverse)]
 pub struct FloatObject {
     pub value: f64,
 }
@@ -557,18 +558,19 @@ fn float_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
     Ok(object::alloc(ty, FloatObject::new(value)))
 }
 
-/// `float(x)` as a Rust f64 (`PyNumber_Float`).
-pub fn to_f64(vm: &Vm, x: &Object) -> PyResult<f64> {
+/// A real number as a Rust f64: a float, an int, or what `__float__` or
+/// `__index__` gives; None for other types.
+fn real_to_f64(vm: &Vm, x: &Object) -> PyResult<Option<f64>> {
     if let Some(f) = float_value(x) {
-        return Ok(f);
+        return Ok(Some(f));
     }
     if int_value(x).is_some() {
-        return crate::objects::int::to_f64(vm, x);
+        return crate::objects::int::to_f64(vm, x).map(Some);
     }
     let tp = vm.type_payload_of(x);
     if let Some(f) = tp.slots.nb_float.get() {
         let r = f(vm, x)?;
-        return float_value(&r).ok_or_else(|| {
+        return float_value(&r).map(Some).ok_or_else(|| {
             vm.new_type_error(format!(
                 "{}.__float__ returned non-float (type {})",
                 vm.type_name(x),
@@ -578,7 +580,22 @@ pub fn to_f64(vm: &Vm, x: &Object) -> PyResult<f64> {
     }
     if let Some(f) = tp.slots.nb_index.get() {
         let r = f(vm, x)?;
-        return crate::objects::int::to_f64(vm, &r);
+        return crate::objects::int::to_f64(vm, &r).map(Some);
+    }
+    Ok(None)
+}
+
+/// A real number as a Rust f64 (`PyFloat_AsDouble`): what a builtin
+/// taking a C double accepts.
+pub fn as_double(vm: &Vm, x: &Object) -> PyResult<f64> {
+    real_to_f64(vm, x)?
+        .ok_or_else(|| vm.new_type_error(format!("must be real number, not {}", vm.type_name(x))))
+}
+
+/// `float(x)` as a Rust f64 (`PyNumber_Float`).
+pub fn to_f64(vm: &Vm, x: &Object) -> PyResult<f64> {
+    if let Some(f) = real_to_f64(vm, x)? {
+        return Ok(f);
     }
     let text = if let Some(s) = x.payload::<crate::objects::str::StrObject>() {
         s.to_string_lossy()

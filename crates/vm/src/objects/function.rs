@@ -12,6 +12,7 @@ use std::cell::RefCell;
 pub type NativeFn = fn(&Vm, Args) -> PyResult;
 
 /// A Python function (`PyFunctionObject`).
+#[derive(krait_derive::Traverse)]
 pub struct FunctionObject {
     pub code: Object,
     pub globals: Object,
@@ -31,8 +32,10 @@ pub struct FunctionObject {
 
 /// A function or method written in Rust (`PyCFunctionObject`); in a
 /// type's dict, unbound (`method_descriptor`), with the class it belongs to.
+#[derive(krait_derive::Traverse)]
 pub struct BuiltinFunctionObject {
     pub name: &'static str,
+    #[traverse(skip)]
     pub func: NativeFn,
     /// The bound `self` (for a module function, the module, or None).
     pub self_: Option<Object>,
@@ -41,6 +44,7 @@ pub struct BuiltinFunctionObject {
 }
 
 /// A bound method (`PyMethodObject`).
+#[derive(krait_derive::Traverse)]
 pub struct MethodObject {
     pub func: Object,
     pub self_: Object,

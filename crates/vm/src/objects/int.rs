@@ -23,6 +23,7 @@ use std::borrow::Cow;
 pub use dashu_int::IBig;
 
 /// The payload of a heap int.
+#[derive(krait_derive::Traverse)]
 pub struct IntObject {
     pub value: IBig,
 }
@@ -115,7 +116,7 @@ fn memory_error(vm: &Vm) -> PyErr {
 
 /// `sys.int_info.default_max_str_digits`: the most decimal digits an
 /// int may be converted from or to (CVE-2020-10735).
-pub const MAX_STR_DIGITS: usize = 4300;
+pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
 
 /// The hash modulus of numbers, 2**61 - 1 (Python/pyhash.c).
 pub const HASH_MODULUS: u64 = (1 << 61) - 1;
@@ -460,8 +461,16 @@ fn int_xor(vm: &Vm, a: &Object, b: &Object) -> PyResult {
 
 fn limit_error(vm: &Vm) -> PyErr {
     vm.new_value_error(format!(
-        "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        "Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+        vm.int_max_str_digits.get()
     ))
+}
+
+/// Whether `digits` decimal digits are more than `sys.get_int_max_str_digits()`
+/// allows (0 allows any number).
+fn over_digit_limit(vm: &Vm, digits: f64) -> bool {
+    let limit = vm.int_max_str_digits.get();
+    limit > 0 && digits > limit as f64
 }
 
 /// The decimal digits of an int, `-` included, within the digit limit.
@@ -472,11 +481,15 @@ pub fn to_decimal_string(vm: &Vm, value: &IntValue) -> PyResult<String> {
             // A number of this many bits has more digits than the limit
             // for sure: refuse before the quadratic-ish conversion.
             let bits = value.bit_length();
-            if bits.saturating_sub(1) as f64 * std::f64::consts::LOG10_2 >= MAX_STR_DIGITS as f64 {
+            // At least floor((bits - 1) * log10(2)) + 1 digits.
+            let limit = vm.int_max_str_digits.get();
+            if limit > 0
+                && bits.saturating_sub(1) as f64 * std::f64::consts::LOG10_2 >= limit as f64
+            {
                 return Err(limit_error(vm));
             }
             let s = b.to_string();
-            if s.trim_start_matches('-').len() > MAX_STR_DIGITS {
+            if over_digit_limit(vm, s.trim_start_matches('-').len() as f64) {
                 return Err(limit_error(vm));
             }
             Ok(s)
@@ -1294,9 +1307,10 @@ pub fn parse_int(vm: &Vm, text: &str, base: u32, original: &Object) -> PyResult 
     {
         return Err(invalid());
     }
-    if !radix.is_power_of_two() && clean.len() > MAX_STR_DIGITS {
+    if !radix.is_power_of_two() && over_digit_limit(vm, clean.len() as f64) {
         return Err(vm.new_value_error(format!(
-            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+            "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+            vm.int_max_str_digits.get(),
             clean.len()
         )));
     }

@@ -12,6 +12,7 @@ use crate::typeobject::Args;
 use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
 
+#[derive(krait_derive::Traverse)]
 pub struct SeqIterator {
     /// What is iterated; None once exhausted, so a list that grows later
     /// is not picked up again.
@@ -109,6 +110,7 @@ fn length_hint(vm: &Vm, it: &Object) -> PyResult<usize> {
 
 /// `iter(callable, sentinel)`: calls until the result equals the
 /// sentinel; both are dropped then.
+#[derive(krait_derive::Traverse)]
 pub struct CallableIterator {
     state: RefCell<Option<(Object, Object)>>,
 }

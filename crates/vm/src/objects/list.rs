@@ -11,6 +11,7 @@ use crate::objects::function::check_arity;
 use crate::objects::int::index_value;
 use crate::objects::sequence;
 use crate::objects::slice::SliceObject;
+use crate::traverse::{Cleared, Traverse};
 use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
 use std::cell::RefCell;
@@ -46,6 +47,32 @@ impl ListObject {
     /// A copy of the items.
     pub fn to_vec(&self) -> Vec<Object> {
         self.items.borrow().clone()
+    }
+}
+
+// SAFETY: each item once, last first as CPython's `list_traverse`
+// (the order decides the order of finalizers in a collection).
+unsafe impl Traverse for ListObject {
+    const HOLDS_REFS: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Object)) {
+        if let Ok(items) = self.items.try_borrow() {
+            items.iter().rev().for_each(visit);
+        }
+    }
+
+    fn clear(&self, vm: &Vm, out: &mut Cleared) {
+        self.items.clear(vm, out)
+    }
+
+    fn take_refs(&mut self, vm: &Vm, out: &mut Cleared) {
+        self.items.take_refs(vm, out)
+    }
+}
+
+impl Drop for ListObject {
+    fn drop(&mut self) {
+        crate::objects::sequence::drop_reversed(std::mem::take(self.items.get_mut()));
     }
 }
 
@@ -141,7 +168,7 @@ pub(crate) fn init(vm: &Vm) {
             )));
         }
         let old = std::mem::take(&mut *list_of(l).items.borrow_mut());
-        drop(old);
+        crate::objects::sequence::drop_reversed(old);
         match args.values.first() {
             Some(iterable) => list_extend(vm, l, iterable),
             None => Ok(()),
@@ -206,7 +233,7 @@ pub(crate) fn init(vm: &Vm) {
             ("clear", |vm, args| {
                 check_arity(vm, "list.clear", args, 1, 1)?;
                 let old = std::mem::take(&mut *list_of(&args.values[0]).items.borrow_mut());
-                drop(old);
+                crate::objects::sequence::drop_reversed(old);
                 Ok(vm.none.clone())
             }),
             ("sort", list_sort),

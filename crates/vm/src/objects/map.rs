@@ -5,6 +5,7 @@ use crate::object::{self, type_payload, Object};
 use crate::typeobject::Args;
 use crate::vm::Vm;
 
+#[derive(krait_derive::Traverse)]
 pub struct MapObject {
     function: Object,
     iterators: Vec<Object>,

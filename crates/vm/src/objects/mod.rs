@@ -1,5 +1,7 @@
 //! The builtin types, one file each (Objects/*.c).
 
+pub mod anext_awaitable;
+pub mod async_generator;
 pub mod bytearray;
 pub mod bytes;
 pub mod bytes_methods;
@@ -13,14 +15,17 @@ pub mod dictview;
 pub mod enumerate;
 pub mod filter;
 pub mod float;
+pub mod frame;
 pub mod function;
 pub mod generator;
+pub mod genericalias;
 pub mod getargs;
 pub mod hash;
 pub mod int;
 pub mod iter;
 pub mod list;
 pub mod map;
+pub mod memoryview;
 pub mod module;
 pub mod namespace;
 pub mod object;
@@ -35,6 +40,8 @@ pub mod str_methods;
 pub mod stringlib;
 pub mod structseq;
 pub mod tuple;
+pub mod union;
+pub mod weakref;
 pub mod zip;
 
 use crate::object::type_payload;
@@ -58,11 +65,17 @@ pub(crate) fn init_types(vm: &Vm) {
     set::init(vm);
     function::init(vm);
     generator::init(vm);
+    async_generator::init(vm);
+    anext_awaitable::init(vm);
+    frame::init(vm);
     descr::init(vm);
     code::init(vm);
     cell::init(vm);
     module::init(vm);
     namespace::init(vm);
+    genericalias::init(vm);
+    memoryview::init(vm);
+    union::init(vm);
     range::init(vm);
     iter::init(vm);
     enumerate::init(vm);
@@ -70,13 +83,23 @@ pub(crate) fn init_types(vm: &Vm) {
     map::init(vm);
     filter::init(vm);
     slice::init(vm);
+    weakref::init(vm);
     crate::traceback::init(vm);
     crate::modules::sre::init_types(vm);
-    for ty in vm.types.all() {
+    for ty in vm.types.all().into_iter().chain([&vm.type_type]) {
         let tp = type_payload(ty);
         let base = tp.base.borrow().clone();
         if let Some(base) = base {
+            // A builtin type over `object` that has a payload of its own
+            // and no `new` cannot be instantiated from Python
+            // (`Py_TPFLAGS_DISALLOW_INSTANTIATION`).
+            let disallow = tp.slots.new.get().is_none()
+                && base.is(&vm.object_type)
+                && tp.layout != crate::typeobject::Layout::Object;
             tp.slots.inherit(&type_payload(&base).slots);
+            if disallow {
+                tp.slots.new.set(None);
+            }
         }
     }
 }

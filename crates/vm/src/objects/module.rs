@@ -6,6 +6,7 @@ use crate::objects::dict::DictObject;
 use crate::objects::str::as_rust_str;
 use crate::vm::Vm;
 
+#[derive(krait_derive::Traverse)]
 pub struct ModuleObject {
     pub dict: Object,
 }

@@ -10,6 +10,7 @@ use crate::typeobject::{is_subtype, Args, CompareOp, GetattroFn, InitFn, NewFn};
 use crate::vm::Vm;
 
 /// The payload of `object()` and of singletons such as None: nothing.
+#[derive(krait_derive::Traverse)]
 pub struct ObjectPayload;
 
 pub(crate) fn init(vm: &Vm) {
@@ -33,6 +34,9 @@ pub(crate) fn init(vm: &Vm) {
     let none = type_payload(&vm.types.none);
     none.slots.repr.set(Some(|vm, _| Ok(vm.new_str("None"))));
     none.slots.nb_bool.set(Some(|_, _| Ok(false)));
+    none.slots
+        .hash
+        .set(Some(|_, o| Ok(static_object_hash(o, 0xbe0))));
     none.slots.new.set(None);
     crate::slots::add_slot_wrappers(vm, &vm.types.none);
     let not_implemented = type_payload(&vm.types.not_implemented);
@@ -41,6 +45,10 @@ pub(crate) fn init(vm: &Vm) {
         .repr
         .set(Some(|vm, _| Ok(vm.new_str("NotImplemented"))));
     not_implemented.slots.new.set(None);
+    not_implemented
+        .slots
+        .hash
+        .set(Some(|_, o| Ok(static_object_hash(o, 0xa30))));
     crate::slots::add_slot_wrappers(vm, &vm.types.not_implemented);
     let ellipsis = type_payload(&vm.types.ellipsis);
     ellipsis
@@ -48,6 +56,10 @@ pub(crate) fn init(vm: &Vm) {
         .repr
         .set(Some(|vm, _| Ok(vm.new_str("Ellipsis"))));
     ellipsis.slots.new.set(None);
+    ellipsis
+        .slots
+        .hash
+        .set(Some(|_, o| Ok(static_object_hash(o, 0xe60))));
     crate::slots::add_slot_wrappers(vm, &vm.types.ellipsis);
 }
 
@@ -81,6 +93,15 @@ fn object_hash(_vm: &Vm, object: &Object) -> PyResult<i64> {
     // CPython rotates the address by 4 bits, as the low ones are always 0.
     let h = object.id().rotate_right(4) as i64;
     Ok(if h == -1 { -2 } else { h })
+}
+
+/// The hash of a singleton that CPython 3.11 keeps in static memory: its
+/// address's hash, the address ending in the bits CPython's ends in
+/// (the same in every run, as only whole pages move), so that sets holding
+/// it are ordered as CPython orders them.
+fn static_object_hash(object: &Object, low_bits: usize) -> i64 {
+    let address = (object.id() & !0xfff) | low_bits;
+    address.rotate_right(4) as i64
 }
 
 fn object_richcompare(vm: &Vm, a: &Object, b: &Object, op: CompareOp) -> PyResult {
@@ -306,11 +327,14 @@ pub fn generic_setattr(
         return Err(match tp.lookup(vm, name) {
             Some(_) => vm.new_exception(
                 &vm.exceptions.attribute_error,
-                format!("'{}' object attribute '{attr}' is read-only", tp.name()),
+                format!(
+                    "'{}' object attribute '{attr}' is read-only",
+                    tp.tp_name(vm)
+                ),
             ),
             None => vm.new_exception(
                 &vm.exceptions.attribute_error,
-                format!("'{}' object has no attribute '{attr}'", tp.name()),
+                format!("'{}' object has no attribute '{attr}'", tp.tp_name(vm)),
             ),
         });
     };
@@ -512,9 +536,12 @@ impl Vm {
                 Err(self.new_exception(
                     &self.exceptions.attribute_error,
                     if has_attrs {
-                        format!("'{}' object attribute '{attr}' is read-only", tp.name())
+                        format!(
+                            "'{}' object attribute '{attr}' is read-only",
+                            tp.tp_name(self)
+                        )
                     } else {
-                        format!("'{}' object has no attribute '{attr}'", tp.name())
+                        format!("'{}' object has no attribute '{attr}'", tp.tp_name(self))
                     },
                 ))
             }

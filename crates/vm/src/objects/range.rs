@@ -17,6 +17,7 @@ use crate::vm::Vm;
 use dashu_int::Sign;
 use std::cell::{Cell, RefCell};
 
+#[derive(krait_derive::Traverse)]
 pub struct RangeObject {
     start: IBig,
     stop: IBig,
@@ -103,6 +104,7 @@ fn big(o: &Object) -> IBig {
 
 /// The iterator over a range of machine ints; for loops over it are
 /// quickened.
+#[derive(krait_derive::Traverse)]
 pub struct RangeIterator {
     pub next: Cell<i64>,
     pub step: i64,
@@ -110,6 +112,7 @@ pub struct RangeIterator {
 }
 
 /// The iterator over a range of big ints.
+#[derive(krait_derive::Traverse)]
 pub struct LongRangeIterator {
     next: RefCell<IBig>,
     step: IBig,

@@ -209,3 +209,12 @@ pub fn number_index(vm: &Vm, o: &Object) -> PyResult {
 pub fn readonly_member(vm: &Vm, _: &Object, _: Option<&Object>) -> PyResult<()> {
     Err(vm.new_exception(&vm.exceptions.attribute_error, "readonly attribute"))
 }
+
+/// Drops a list's or a tuple's items last first, the order in which
+/// CPython's `list_dealloc`, `list.clear` and `tupledealloc` release them
+/// (which finalizers show).
+pub fn drop_reversed(mut items: Vec<Object>) {
+    while let Some(item) = items.pop() {
+        drop(item);
+    }
+}

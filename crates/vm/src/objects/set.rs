@@ -21,6 +21,7 @@ use crate::object::{self, type_payload, Object};
 use crate::objects::dict::DictObject;
 use crate::objects::function::check_arity;
 use crate::objects::str::StrObject;
+use crate::traverse::{Cleared, Traverse};
 use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
@@ -45,6 +46,27 @@ struct Table {
     fill: usize,
     /// Active slots.
     used: usize,
+}
+
+// SAFETY: each active slot's key, once.
+unsafe impl Traverse for Table {
+    const HOLDS_REFS: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Object)) {
+        for slot in &self.slots {
+            if let Slot::Active(_, key) = slot {
+                visit(key)
+            }
+        }
+    }
+
+    fn clear(&self, _: &Vm, _: &mut Cleared) {}
+
+    /// A cleared table is an empty one, consistent for whatever still
+    /// looks at it.
+    fn take_refs(&mut self, _: &Vm, out: &mut Cleared) {
+        out.keep(std::mem::take(self))
+    }
 }
 
 fn empty_slots(size: usize) -> Vec<Slot> {
@@ -128,6 +150,7 @@ fn insert_clean(slots: &mut [Slot], key: Object, hash: i64) {
 }
 
 /// The payload of a set or frozenset.
+#[derive(krait_derive::Traverse)]
 pub struct SetObject {
     table: RefCell<Table>,
     /// Bumped whenever the slot array is replaced: CPython's test of
@@ -1118,6 +1141,7 @@ fn set_pop(vm: &Vm, s: &SetObject) -> PyResult {
 
 /// A set's iterator (`setiterobject`): the slot position, and the size
 /// the set had, which must not change.
+#[derive(krait_derive::Traverse)]
 pub struct SetIterator {
     set: RefCell<Option<Object>>,
     used: Cell<isize>,

@@ -7,6 +7,7 @@ use crate::typeobject::CompareOp;
 use crate::vm::Vm;
 use dashu_int::{IBig, Sign};
 
+#[derive(krait_derive::Traverse)]
 pub struct SliceObject {
     pub start: Object,
     pub stop: Object,

@@ -60,6 +60,7 @@ macro_rules! with_unit_pair {
 
 pub(crate) use {with_unit_pair, with_units};
 
+#[derive(krait_derive::Traverse)]
 pub enum StrData {
     Ascii(Box<str>),
     Latin1(Box<[u8]>),
@@ -67,6 +68,7 @@ pub enum StrData {
     Ucs4(Box<[u32]>),
 }
 
+#[derive(krait_derive::Traverse)]
 pub struct StrObject {
     data: StrData,
     /// The hash, or -1 before it is first computed.

@@ -92,31 +92,11 @@ fn render(
     }
     let mut out = Vec::with_capacity(format.len());
     let mut i = 0;
-    while i < format.len() {
-        let c = format[i];
-        i += 1;
-        if c == RBRACE {
-            if format.get(i) != Some(&RBRACE) {
-                return Err(vm.new_value_error("Single '}' encountered in format string"));
-            }
-            i += 1;
-            out.push(RBRACE);
+    while let Some(piece) = next_piece(vm, format, &mut i)? {
+        out.extend_from_slice(piece.literal);
+        let Some(field) = piece.field else {
             continue;
-        }
-        if c != LBRACE {
-            out.push(c);
-            continue;
-        }
-        match format.get(i) {
-            None => return Err(vm.new_value_error("Single '{' encountered in format string")),
-            Some(&LBRACE) => {
-                i += 1;
-                out.push(LBRACE);
-                continue;
-            }
-            Some(_) => {}
-        }
-        let field = parse_field(vm, format, &mut i)?;
+        };
         let value = field_value(vm, field.name, source, numbering)?;
         let value = match field.conversion {
             None => value,
@@ -144,11 +124,60 @@ fn render(
     Ok(out)
 }
 
+/// One piece of a format string (`MarkupIterator_next`): literal text,
+/// then the replacement field after it, if any. A doubled brace ends its
+/// piece's text with one brace.
+pub(crate) struct Piece<'a> {
+    pub literal: &'a [u32],
+    pub field: Option<Field<'a>>,
+}
+
+/// The piece of `format` starting at `*i`, or None at the end.
+pub(crate) fn next_piece<'a>(
+    vm: &Vm,
+    format: &'a [u32],
+    i: &mut usize,
+) -> PyResult<Option<Piece<'a>>> {
+    let start = *i;
+    while *i < format.len() {
+        let c = format[*i];
+        if c != LBRACE && c != RBRACE {
+            *i += 1;
+            continue;
+        }
+        let doubled = format.get(*i + 1) == Some(&c);
+        if doubled {
+            *i += 2;
+            return Ok(Some(Piece {
+                literal: &format[start..*i - 1],
+                field: None,
+            }));
+        }
+        if c == RBRACE {
+            return Err(vm.new_value_error("Single '}' encountered in format string"));
+        }
+        if *i + 1 == format.len() {
+            return Err(vm.new_value_error("Single '{' encountered in format string"));
+        }
+        let literal = &format[start..*i];
+        *i += 1;
+        let field = parse_field(vm, format, i)?;
+        return Ok(Some(Piece {
+            literal,
+            field: Some(field),
+        }));
+    }
+    Ok((*i > start).then(|| Piece {
+        literal: &format[start..],
+        field: None,
+    }))
+}
+
 /// A replacement field: the name, the conversion character and the spec.
-struct Field<'a> {
-    name: &'a [u32],
-    conversion: Option<u32>,
-    spec: &'a [u32],
+pub(crate) struct Field<'a> {
+    pub name: &'a [u32],
+    pub conversion: Option<u32>,
+    pub spec: &'a [u32],
 }
 
 /// Reads the field that starts at `*i`, just after its `{`, and moves
@@ -227,7 +256,7 @@ fn parse_field<'a>(vm: &Vm, format: &'a [u32], i: &mut usize) -> PyResult<Field<
 
 /// A run of decimal digits as a number: None if it is not one,
 /// ValueError if it is too long.
-fn decimal_number(vm: &Vm, text: &[u32]) -> PyResult<Option<usize>> {
+pub(crate) fn decimal_number(vm: &Vm, text: &[u32]) -> PyResult<Option<usize>> {
     if text.is_empty() {
         return Ok(None);
     }
@@ -306,47 +335,88 @@ fn field_value(vm: &Vm, name: &[u32], source: &Source, numbering: &mut Numbering
             vm.getitem(mapping, &new_from_code_points(vm, first))?
         }
     };
-    let mut i = first_end;
-    while i < name.len() {
-        let c = name[i];
-        i += 1;
-        if c == 0x2E {
-            let end = name[i..]
-                .iter()
-                .position(|&c| c == 0x2E || c == 0x5B)
-                .map_or(name.len(), |p| i + p);
-            if end == i {
-                return Err(vm.new_value_error("Empty attribute in format string"));
+    for part in FieldNameParts::new(&name[first_end..]) {
+        value = match part.map_err(|message| vm.new_value_error(message))? {
+            (true, attr) => {
+                let attr = vm.intern_object(&new_from_code_points(vm, attr));
+                vm.getattr(&value, &attr)?
             }
-            let attr = vm.intern_object(&new_from_code_points(vm, &name[i..end]));
-            value = vm.getattr(&value, &attr)?;
-            i = end;
-        } else if c == 0x5B {
-            let Some(close) = name[i..].iter().position(|&c| c == 0x5D).map(|p| i + p) else {
-                return Err(vm.new_value_error("Missing ']' in format string"));
-            };
-            if close == i {
-                return Err(vm.new_value_error("Empty attribute in format string"));
+            (false, key_text) => {
+                let key = match decimal_number(vm, key_text)? {
+                    Some(n) => vm.new_int(n as i64),
+                    None => new_from_code_points(vm, key_text),
+                };
+                vm.getitem(&value, &key)?
             }
-            let key_text = &name[i..close];
-            let key = match decimal_number(vm, key_text)? {
-                Some(n) => vm.new_int(n as i64),
-                None => new_from_code_points(vm, key_text),
-            };
-            value = vm.getitem(&value, &key)?;
-            i = close + 1;
-            if i < name.len() && name[i] != 0x2E && name[i] != 0x5B {
-                return Err(
-                    vm.new_value_error("Only '.' or '[' may follow ']' in format field specifier")
-                );
-            }
-        } else {
-            return Err(
-                vm.new_value_error("Only '.' or '[' may follow ']' in format field specifier")
-            );
-        }
+        };
     }
     Ok(value)
+}
+
+/// The `.attr` and `[key]` parts that follow a field name's first part
+/// (`FieldNameIterator`): `(true, attr)` or `(false, key)`, or the error
+/// of a malformed part, after which it stops.
+pub(crate) struct FieldNameParts<'a> {
+    rest: &'a [u32],
+    i: usize,
+}
+
+impl<'a> FieldNameParts<'a> {
+    pub(crate) fn new(rest: &'a [u32]) -> FieldNameParts<'a> {
+        FieldNameParts { rest, i: 0 }
+    }
+
+    fn part(&mut self) -> Result<(bool, &'a [u32]), &'static str> {
+        let name = self.rest;
+        let c = name[self.i];
+        self.i += 1;
+        if c == 0x2E {
+            let start = self.i;
+            let end = name[start..]
+                .iter()
+                .position(|&c| c == 0x2E || c == 0x5B)
+                .map_or(name.len(), |p| start + p);
+            if end == start {
+                return Err("Empty attribute in format string");
+            }
+            self.i = end;
+            Ok((true, &name[start..end]))
+        } else if c == 0x5B {
+            let start = self.i;
+            let Some(close) = name[start..]
+                .iter()
+                .position(|&c| c == 0x5D)
+                .map(|p| start + p)
+            else {
+                return Err("Missing ']' in format string");
+            };
+            if close == start {
+                return Err("Empty attribute in format string");
+            }
+            self.i = close + 1;
+            if self.i < name.len() && name[self.i] != 0x2E && name[self.i] != 0x5B {
+                return Err("Only '.' or '[' may follow ']' in format field specifier");
+            }
+            Ok((false, &name[start..close]))
+        } else {
+            Err("Only '.' or '[' may follow ']' in format field specifier")
+        }
+    }
+}
+
+impl<'a> Iterator for FieldNameParts<'a> {
+    type Item = Result<(bool, &'a [u32]), &'static str>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.i >= self.rest.len() {
+            return None;
+        }
+        let part = self.part();
+        if part.is_err() {
+            self.i = self.rest.len();
+        }
+        Some(part)
+    }
 }
 
 /// A standard format specifier, parsed (`InternalFormatSpec`).

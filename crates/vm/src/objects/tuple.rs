@@ -3,6 +3,7 @@
 use crate::errors::PyResult;
 use crate::object::{self, type_payload, Object};
 use crate::objects::sequence;
+use crate::traverse::{Cleared, Traverse};
 use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
 
@@ -19,6 +20,30 @@ impl TupleObject {
 
     pub fn items(&self) -> &[Object] {
         &self.items
+    }
+}
+
+// SAFETY: each item once, last first as CPython's `tupletraverse`.
+unsafe impl Traverse for TupleObject {
+    const HOLDS_REFS: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Object)) {
+        self.items.iter().rev().for_each(visit);
+    }
+
+    /// A tuple cannot be changed, so it gives nothing up (CPython's
+    /// tuples have no `tp_clear`): a cycle through it is broken at one of
+    /// the mutable objects it goes through.
+    fn clear(&self, _: &Vm, _: &mut Cleared) {}
+
+    fn take_refs(&mut self, vm: &Vm, out: &mut Cleared) {
+        self.items.take_refs(vm, out)
+    }
+}
+
+impl Drop for TupleObject {
+    fn drop(&mut self) {
+        crate::objects::sequence::drop_reversed(std::mem::take(&mut self.items).into_vec());
     }
 }
 

@@ -6,6 +6,7 @@ use crate::objects::str::as_rust_str;
 use crate::typeobject::Args;
 use crate::vm::Vm;
 
+#[derive(krait_derive::Traverse)]
 pub struct ZipObject {
     iterators: Vec<Object>,
     /// With `strict=True`, iterables of different lengths are an error.

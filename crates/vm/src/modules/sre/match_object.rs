@@ -16,14 +16,19 @@ use crate::vm::Vm;
 use std::cell::RefCell;
 
 /// The payload of a `re.Match`.
+#[derive(krait_derive::Traverse)]
 pub struct MatchObject {
     pub pattern: Object,
     pub string: Object,
     /// Start and end of the match, then of each group; -1 for a group
     /// that took no part.
+    #[traverse(skip)]
     marks: Box<[isize]>,
+    #[traverse(skip)]
     pos: usize,
+    #[traverse(skip)]
     endpos: usize,
+    #[traverse(skip)]
     lastindex: isize,
     /// `regs`, made on first use.
     regs: RefCell<Option<Object>>,
@@ -91,6 +96,7 @@ pub(crate) fn init(vm: &Vm) {
     ];
     add_methods(vm, ty, methods);
     super::pattern::add_copy_methods(vm, ty);
+    crate::objects::genericalias::add_class_getitem(vm, ty);
     // CPython's are read-only members: assigning says so.
     add_getset(
         vm,

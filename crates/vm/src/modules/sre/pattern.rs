@@ -22,12 +22,16 @@ use crate::vm::Vm;
 use std::borrow::Cow;
 
 /// The payload of a `re.Pattern`.
+#[derive(krait_derive::Traverse)]
 pub struct PatternObject {
     /// The str or bytes the pattern was compiled from, or None.
     pub pattern: Object,
+    #[traverse(skip)]
     pub flags: i64,
+    #[traverse(skip)]
     pub program: Program,
     /// The number of capturing groups.
+    #[traverse(skip)]
     pub groups: usize,
     /// Group names to numbers, when there are named groups.
     pub groupindex: Option<Object>,
@@ -35,6 +39,7 @@ pub struct PatternObject {
     pub indexgroup: Option<Object>,
     /// Whether the pattern matches bytes; None for a pattern compiled
     /// from no source (re.Scanner's), which matches str and bytes alike.
+    #[traverse(skip)]
     pub is_bytes: Option<bool>,
 }
 
@@ -146,6 +151,7 @@ pub(crate) fn init(vm: &Vm) {
         ],
     );
     add_copy_methods(vm, ty);
+    crate::objects::genericalias::add_class_getitem(vm, ty);
     use crate::objects::descr::add_getset;
     // CPython's are read-only members: assigning says so.
     add_getset(

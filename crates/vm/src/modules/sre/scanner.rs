@@ -14,13 +14,16 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 
 /// The payload of a scanner.
+#[derive(krait_derive::Traverse)]
 pub struct ScannerObject {
     pattern: Object,
     string: Object,
     /// The bytes of a mutable subject as they were when the scanner was
     /// made: CPython holds a buffer export, which keeps them in place.
+    #[traverse(skip)]
     frozen: Option<Box<[u8]>>,
     /// Where the next match starts; None once one failed.
+    #[traverse(skip)]
     state: RefCell<Option<State>>,
 }
 
