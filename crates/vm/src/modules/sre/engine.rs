@@ -797,7 +797,9 @@ impl<'a, T: Unit> Matcher<'a, T> {
 
     /// The first alternative of a BRANCH, from the one whose skip word is
     /// at `alt`, that may match at `ptr`: one starting with a literal or
-    /// a set is passed over at once if the character disagrees.
+    /// a set (of any case folding) is passed over at once if the
+    /// character disagrees, as its first operator would fail with nothing
+    /// done.
     #[inline]
     fn viable_alternative(&self, mut alt: usize, ptr: usize) -> Option<usize> {
         let end = self.state.end;
@@ -807,9 +809,22 @@ impl<'a, T: Unit> Matcher<'a, T> {
                 return None;
             }
             let first = self.code(alt + 1);
-            let hopeless = (first == op::LITERAL
-                && (ptr >= end || self.ch(ptr) != self.code(alt + 2)))
-                || (first == op::IN && (ptr >= end || !self.in_charset(alt + 3, self.ch(ptr))));
+            let hopeless = match first {
+                op::LITERAL
+                | op::NOT_LITERAL
+                | op::LITERAL_IGNORE
+                | op::NOT_LITERAL_IGNORE
+                | op::LITERAL_UNI_IGNORE
+                | op::NOT_LITERAL_UNI_IGNORE
+                | op::LITERAL_LOC_IGNORE
+                | op::NOT_LITERAL_LOC_IGNORE => {
+                    ptr >= end || !literal_matches(first, self.code(alt + 2), self.ch(ptr))
+                }
+                op::IN | op::IN_IGNORE | op::IN_UNI_IGNORE | op::IN_LOC_IGNORE => {
+                    ptr >= end || !self.in_set(first, alt + 3, self.ch(ptr))
+                }
+                _ => false,
+            };
             if !hopeless {
                 return Some(alt);
             }
