@@ -89,6 +89,11 @@ def parse_args():
     )
     parser.add_argument("--python", default="python3", help="CPython (default: python3)")
     parser.add_argument(
+        "--cpu-time", action="store_true",
+        help="time with each process's CPU time (time.process_time) rather than "
+        "time.perf_counter: steadier when other work shares the machine",
+    )
+    parser.add_argument(
         "--cache", default=str(pathlib.Path.home() / ".cache" / "krait-bench"),
         help="where pyperformance is downloaded and unpacked",
     )
@@ -243,12 +248,17 @@ def run_benchmark(interpreter, script, options, args, result):
     return values[0] * inner
 
 
+def clock_options(args):
+    """The stand-in's option choosing its clock."""
+    return ["--clock", "process_time"] if args.cpu_time else []
+
+
 def calibrate(python, script, args):
     """The loop count that makes one CPython value take at least
     --min-time, a power of two as in pyperf; with CPython's error if it
     fails."""
     probe = Result()
-    options = ["--loops", "1", "--values", "1", "--warmups", "0"]
+    options = ["--loops", "1", "--values", "1", "--warmups", "0"] + clock_options(args)
     seconds = run_benchmark(python, script, options, args, probe)
     if seconds is None:
         return None, probe.error
@@ -292,7 +302,7 @@ def main():
             cpython_result.error = error
         else:
             options = ["--loops", str(loops), "--values", str(args.values),
-                       "--warmups", str(args.warmups)]
+                       "--warmups", str(args.warmups)] + clock_options(args)
             for _ in range(args.rounds):
                 if krait_result.error is None:
                     run_benchmark(krait, script, options, args, krait_result)

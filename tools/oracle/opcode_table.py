@@ -1,11 +1,12 @@
 """The oracle for Krait's instruction table: CPython 3.11's, one line each.
 
-Usage: python3 opcode_table.py
+Usage: python3 opcode_table.py [--specialized]
 
 Prints, for every real instruction in number order,
 `NUMBER NAME CACHES KIND EFFECTS`, where KIND is what opcode.py says the
 argument refers to and EFFECTS lists `dis.stack_effect` for a sample of
-arguments as `ARG:FALLTHROUGH/JUMP`.
+arguments as `ARG:FALLTHROUGH/JUMP`. With --specialized, prints
+`NUMBER NAME FAMILY` for every specialized instruction instead.
 """
 
 import dis
@@ -44,6 +45,11 @@ def kind(op, name):
 def main():
     if sys.version_info[:2] != (3, 11):
         sys.exit(f"the oracle must be CPython 3.11, not {sys.version.split()[0]}")
+    if sys.argv[1:] == ["--specialized"]:
+        for family, names in opcode._specializations.items():
+            for name in names:
+                print(dis._all_opmap[name], name, family)
+        return
     for name, op in sorted(opcode.opmap.items(), key=lambda item: item[1]):
         args = SAMPLE_ARGS if op >= opcode.HAVE_ARGUMENT else [None]
         effects = []

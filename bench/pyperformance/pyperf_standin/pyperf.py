@@ -16,7 +16,11 @@ perf_counter).
 The runner's own options come first on the command line and the
 benchmark's after them:
 
-    run_benchmark.py [--loops N] [--values N] [--warmups N] [benchmark options]
+    run_benchmark.py [--loops N] [--values N] [--warmups N] [--clock NAME]
+                     [benchmark options]
+
+`--clock process_time` makes `perf_counter` (the Runner's and the one
+the benchmarks call as `pyperf.perf_counter`) the process's CPU time.
 """
 
 import sys
@@ -160,6 +164,13 @@ def _count(text):
     return value
 
 
+def _clock(text):
+    clocks = {"perf_counter": time.perf_counter, "process_time": time.process_time}
+    if text not in clocks:
+        raise ValueError(text)
+    return clocks[text]
+
+
 class Runner:
     """Runs each benchmark `warmups` times untimed, then `values` times,
     each value being `loops` calls (or one call of a time function told
@@ -177,7 +188,8 @@ class Runner:
         if self.args is not None:
             return self.args
         argv = list(sys.argv[1:] if args is None else args)
-        converters = {"loops": _positive_int, "values": _positive_int, "warmups": _count}
+        converters = {"loops": _positive_int, "values": _positive_int, "warmups": _count,
+                      "clock": _clock}
         try:
             while argv and argv[0].partition("=")[0].lstrip("-") in converters:
                 name, equals, value = argv.pop(0).partition("=")
@@ -190,6 +202,8 @@ class Runner:
                     self._options[name] = converters[name](value)
                 except ValueError:
                     raise ArgumentError("argument --%s: invalid value: %r" % (name, value))
+            global perf_counter
+            perf_counter = self._options.get("clock", perf_counter)
             self.args = self.argparser.parse_args(argv)
         except ArgumentError as error:
             print("%s: error: %s" % (sys.argv[0], error), file=sys.stderr)

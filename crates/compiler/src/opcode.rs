@@ -79,6 +79,9 @@ macro_rules! instructions {
             $( $name = $number, )*
         }
 
+        /// Every instruction's number and inline cache size, in table order.
+        const NUMBERS_AND_CACHES: &[(u16, u8)] = &[ $( ($number, $caches), )* ];
+
         impl Opcode {
             /// Every instruction in the table, in table order.
             pub const ALL: &'static [Opcode] = &[ $( Opcode::$name, )* ];
@@ -123,6 +126,12 @@ macro_rules! instructions {
                 $( $number => Some(Opcode::$name), )*
                 _ => None,
             }
+        }
+
+        /// Every instruction's number as a constant, so that the eval
+        /// loop can match a code unit's opcode byte without decoding it.
+        pub mod number {
+            $( pub const $name: u16 = $number; )*
         }
     };
 }
@@ -288,6 +297,125 @@ instructions! {
     POP_JUMP_IF_NONE = 264, caches 0, Target, |_a| -1;
     POP_JUMP_IF_NOT_NONE = 265, caches 0, Target, |_a| -1;
 }
+
+macro_rules! specialized_instructions {
+    (
+        cpython { $( $c_name:ident = $c_number:literal, $c_family:ident; )* }
+        krait { $( $k_name:ident = $k_number:literal, $k_family:ident; )* }
+    ) => {
+        /// The specialized instructions the eval loop writes over a real
+        /// instruction of their family once it has seen the operands it
+        /// runs on (PEP 659's quickening). They take the family's
+        /// argument and inline cache, and use numbers no real
+        /// instruction has: never in `co_code`, only in the code the
+        /// eval loop runs.
+        pub mod specialized {
+            $( pub const $c_name: u16 = $c_number; )*
+            $( pub const $k_name: u16 = $k_number; )*
+
+            /// Each one's name, number, family, and whether CPython 3.11
+            /// has it.
+            pub const ALL: &[(&str, u16, super::Opcode, bool)] = &[
+                $( (stringify!($c_name), $c_number, super::Opcode::$c_family, true), )*
+                $( (stringify!($k_name), $k_number, super::Opcode::$k_family, false), )*
+            ];
+        }
+    };
+}
+
+specialized_instructions! {
+    // CPython 3.11's (opcode.py's `_specializations`), with its numbers
+    // (Include/opcode.h).
+    cpython {
+        BINARY_OP_ADD_FLOAT = 4, BINARY_OP;
+        BINARY_OP_ADD_INT = 5, BINARY_OP;
+        BINARY_OP_ADD_UNICODE = 6, BINARY_OP;
+        BINARY_OP_MULTIPLY_FLOAT = 8, BINARY_OP;
+        BINARY_OP_MULTIPLY_INT = 13, BINARY_OP;
+        BINARY_OP_SUBTRACT_FLOAT = 14, BINARY_OP;
+        BINARY_OP_SUBTRACT_INT = 16, BINARY_OP;
+        BINARY_SUBSCR_DICT = 18, BINARY_SUBSCR;
+        BINARY_SUBSCR_LIST_INT = 20, BINARY_SUBSCR;
+        BINARY_SUBSCR_TUPLE_INT = 21, BINARY_SUBSCR;
+        CALL_PY_EXACT_ARGS = 23, CALL;
+        CALL_PY_WITH_DEFAULTS = 24, CALL;
+        COMPARE_OP_FLOAT_JUMP = 27, COMPARE_OP;
+        COMPARE_OP_INT_JUMP = 28, COMPARE_OP;
+        COMPARE_OP_STR_JUMP = 29, COMPARE_OP;
+        LOAD_CONST__LOAD_FAST = 44, LOAD_CONST;
+        LOAD_FAST__LOAD_CONST = 45, LOAD_FAST;
+        LOAD_FAST__LOAD_FAST = 46, LOAD_FAST;
+        LOAD_ATTR_MODULE = 41, LOAD_ATTR;
+        LOAD_ATTR_SLOT = 42, LOAD_ATTR;
+        LOAD_ATTR_WITH_HINT = 43, LOAD_ATTR;
+        LOAD_GLOBAL_BUILTIN = 48, LOAD_GLOBAL;
+        LOAD_GLOBAL_MODULE = 55, LOAD_GLOBAL;
+        LOAD_METHOD_MODULE = 58, LOAD_METHOD;
+        LOAD_METHOD_NO_DICT = 59, LOAD_METHOD;
+        LOAD_METHOD_WITH_DICT = 62, LOAD_METHOD;
+        STORE_ATTR_SLOT = 158, STORE_ATTR;
+        STORE_ATTR_WITH_HINT = 159, STORE_ATTR;
+        STORE_FAST__LOAD_FAST = 161, STORE_FAST;
+        STORE_FAST__STORE_FAST = 167, STORE_FAST;
+        STORE_SUBSCR_DICT = 169, STORE_SUBSCR;
+        STORE_SUBSCR_LIST_INT = 170, STORE_SUBSCR;
+        UNPACK_SEQUENCE_LIST = 178, UNPACK_SEQUENCE;
+        UNPACK_SEQUENCE_TUPLE = 179, UNPACK_SEQUENCE;
+        UNPACK_SEQUENCE_TWO_TUPLE = 180, UNPACK_SEQUENCE;
+    }
+    // Krait's own, numbered where CPython 3.11 has no instruction: those
+    // of 3.12 that fit 3.11's instructions, and float division.
+    krait {
+        BINARY_OP_TRUE_DIVIDE_FLOAT = 181, BINARY_OP;
+        FOR_ITER_LIST = 182, FOR_ITER;
+        FOR_ITER_TUPLE = 183, FOR_ITER;
+        FOR_ITER_RANGE = 184, FOR_ITER;
+    }
+}
+
+/// For each opcode byte, the real instruction it runs as: itself, or a
+/// specialized instruction's family (CPython's `_PyOpcode_Deopt`); 0
+/// for numbers no instruction has.
+pub const DEOPT: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < NUMBERS_AND_CACHES.len() {
+        let number = NUMBERS_AND_CACHES[i].0;
+        if number < 256 {
+            table[number as usize] = number as u8;
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i < specialized::ALL.len() {
+        let (_, number, family, _) = specialized::ALL[i];
+        table[number as usize] = family as u16 as u8;
+        i += 1;
+    }
+    table
+};
+
+/// The number of inline CACHE code units after each opcode byte, a
+/// specialized instruction's being its family's: a table the eval loop
+/// reads instead of decoding the byte.
+pub const INLINE_CACHE_ENTRIES: [u8; 256] = {
+    let mut by_number = [0u8; 256];
+    let mut i = 0;
+    while i < NUMBERS_AND_CACHES.len() {
+        let (number, caches) = NUMBERS_AND_CACHES[i];
+        if number < 256 {
+            by_number[number as usize] = caches;
+        }
+        i += 1;
+    }
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = by_number[DEOPT[i] as usize];
+        i += 1;
+    }
+    table
+};
 
 impl Opcode {
     /// The instruction's number: its code unit's first byte for a real

@@ -5,7 +5,10 @@
 #[path = "../../parser/tests/common/mod.rs"]
 mod common;
 
-use krait_compiler::opcode::{from_number, ArgKind, Opcode, HAVE_ARGUMENT};
+use krait_compiler::opcode::{
+    from_number, specialized, ArgKind, Opcode, DEOPT, HAVE_ARGUMENT, INLINE_CACHE_ENTRIES,
+};
+use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;
 
@@ -37,11 +40,12 @@ fn table_line(op: Opcode) -> String {
     )
 }
 
-#[test]
-fn the_instruction_table_is_cpythons() {
+/// What the oracle prints, with these arguments.
+fn oracle(args: &[&str]) -> String {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tools/oracle/opcode_table.py");
     let output = Command::new(common::python())
         .arg(script)
+        .args(args)
         .output()
         .expect("run the oracle");
     assert!(
@@ -49,7 +53,12 @@ fn the_instruction_table_is_cpythons() {
         "the oracle failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let expected = String::from_utf8(output.stdout).expect("the oracle prints UTF-8");
+    String::from_utf8(output.stdout).expect("the oracle prints UTF-8")
+}
+
+#[test]
+fn the_instruction_table_is_cpythons() {
+    let expected = oracle(&[]);
     let real: Vec<Opcode> = Opcode::ALL
         .iter()
         .copied()
@@ -74,4 +83,40 @@ fn real_instructions_are_found_by_number_and_pseudo_ones_are_not() {
         }
     }
     assert_eq!(from_number(3), None);
+}
+
+#[test]
+fn specialized_instructions_are_cpythons_and_run_as_their_family() {
+    let cpython: HashMap<String, (u16, String)> = oracle(&["--specialized"])
+        .lines()
+        .map(|line| {
+            let fields: Vec<&str> = line.split(' ').collect();
+            let number = fields[0].parse().expect("a number");
+            (fields[1].to_string(), (number, fields[2].to_string()))
+        })
+        .collect();
+    let mut numbers = std::collections::HashSet::new();
+    for &(name, number, family, in_cpython) in specialized::ALL {
+        if in_cpython {
+            let (cpython_number, cpython_family) = &cpython[name];
+            assert_eq!(number, *cpython_number, "{name}'s number");
+            assert_eq!(family.name(), cpython_family, "{name}'s family");
+        } else {
+            assert!(!cpython.contains_key(name), "{name} is CPython's");
+            assert!(
+                cpython.values().all(|(n, _)| *n != number),
+                "{name}'s number is CPython's"
+            );
+        }
+        assert!(numbers.insert(number), "{name}'s number is taken");
+        assert!(
+            number < 256 && from_number(number as u8).is_none(),
+            "{name}'s number is free"
+        );
+        assert_eq!(DEOPT[number as usize], family.number() as u8);
+        assert_eq!(
+            u32::from(INLINE_CACHE_ENTRIES[number as usize]),
+            family.cache_entries()
+        );
+    }
 }

@@ -261,6 +261,14 @@ fn read_environment(config: &mut Config) -> Result<Vec<String>, Stop> {
     config.unbuffered |= env_set("PYTHONUNBUFFERED");
     config.safe_path |= env_set("PYTHONSAFEPATH");
     config.dev_mode |= env_set("PYTHONDEVMODE");
+    if let Ok(io) = std::env::var("PYTHONIOENCODING") {
+        let (encoding, errors) = match io.split_once(':') {
+            Some((e, r)) => (e, Some(r)),
+            None => (io.as_str(), None),
+        };
+        config.stdio_encoding = Some(encoding).filter(|e| !e.is_empty()).map(String::from);
+        config.stdio_errors = errors.filter(|r| !r.is_empty()).map(String::from);
+    }
     if let Ok(seed) = std::env::var("PYTHONHASHSEED") {
         config.hash_randomization = seed != "0";
     }

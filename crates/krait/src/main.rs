@@ -183,9 +183,11 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
                 (None, Some(name)) => match krait_vm::import::run_module_as_main(&vm, &name) {
                     Ok(result) => result,
                     Err(message) => {
-                        vm.flush_stdout();
-                        eprintln!("{program_name}: {message}");
-                        return 1;
+                        krait_vm::modules::io::write_stderr(
+                            &vm,
+                            &format!("{program_name}: {message}\n"),
+                        );
+                        return finish(&vm, 1);
                     }
                 },
                 (None, None) => Ok(()),
@@ -194,15 +196,26 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
                 Ok(()) => 0,
                 Err(e) => krait_vm::run::report_uncaught(&vm, &e.0),
             };
-            vm.flush_stdout();
-            vm.finalize();
-            vm.flush_stdout();
-            status
+            finish(&vm, status)
         })
         .expect("spawn the interpreter thread")
         .join()
         .unwrap_or(1);
     ExitCode::from(status as u8)
+}
+
+/// The exit status once the interpreter is finalized: 120 if stdout
+/// could not be flushed, as CPython's `Py_FinalizeEx` failing gives.
+fn finish(vm: &krait_vm::Vm, status: i32) -> i32 {
+    let flushed = krait_vm::modules::io::flush_std_files(vm);
+    vm.finalize();
+    // What finalizers printed.
+    krait_vm::modules::io::flush_std_files(vm);
+    if flushed {
+        status
+    } else {
+        120
+    }
 }
 
 /// `sys.path` as CPython starts it: the program's directory (unless -P),

@@ -183,6 +183,58 @@ fn programs_come_from_c_m_a_file_or_stdin() {
 }
 
 #[test]
+fn standard_streams_follow_u_and_the_pythonio_variables() {
+    let show = "import sys\n\
+        for s in (sys.stdin, sys.stdout, sys.stderr):\n\
+        \x20   print(s.name, s.encoding, s.errors, s.line_buffering, s.write_through, type(s.buffer).__name__)\n\
+        print('\\u00e9\\u20ac')";
+    let buffered = [("PYTHONUNBUFFERED", "")];
+    compare(&[
+        (&["-c", show], &buffered, ""),
+        (&["-u", "-c", show], &buffered, ""),
+        (&["-c", show], &[("PYTHONUNBUFFERED", "1")], ""),
+        (
+            &["-c", show],
+            &[("PYTHONUNBUFFERED", ""), ("PYTHONIOENCODING", "latin-1")],
+            "",
+        ),
+        (
+            &["-c", show],
+            &[("PYTHONUNBUFFERED", ""), ("PYTHONIOENCODING", ":replace")],
+            "",
+        ),
+        (
+            &["-c", show],
+            &[("PYTHONIOENCODING", "ascii:backslashreplace")],
+            "",
+        ),
+        (
+            &["-E", "-c", show],
+            &[("PYTHONIOENCODING", "ascii:backslashreplace")],
+            "",
+        ),
+        (
+            &["-c", "import sys; print(repr(sys.stdin.read()))"],
+            &[],
+            "abc\r\nd\u{e9}f\n",
+        ),
+        (
+            &["-c", "print(input('name? ')); print(input()); input()"],
+            &[],
+            "x\ny",
+        ),
+        (
+            &[
+                "-c",
+                "import sys; print('out'); print('err', file=sys.stderr); 1/0",
+            ],
+            &buffered,
+            "",
+        ),
+    ]);
+}
+
+#[test]
 fn bad_command_lines_and_missing_programs_fail_as_in_cpython() {
     compare(&[
         (&["-z"], &[], ""),

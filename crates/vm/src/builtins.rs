@@ -12,7 +12,6 @@ use crate::objects::function::{
 use crate::objects::str::{as_rust_str, StrObject};
 use crate::typeobject::{is_subtype, Args, CompareOp, TypeObject};
 use crate::vm::Vm;
-use std::io::Write;
 
 /// `super(type, obj)`: attribute lookup that starts after `ty` in the MRO
 /// of `obj`'s type.
@@ -74,6 +73,8 @@ pub(crate) fn init(vm: &Vm) {
     set("IOError", vm.exceptions.os_error.clone());
     let functions: &[(&'static str, NativeFn)] = &[
         ("print", builtin_print),
+        ("input", builtin_input),
+        ("open", crate::modules::io::open),
         ("len", |vm, args| {
             let [x] = exactly(vm, "len", args)?;
             Ok(vm.new_int(vm.len(&x)? as i64))
@@ -509,48 +510,107 @@ fn getattr_or_none(vm: &Vm, x: &Object, name: &Object) -> PyResult<Option<Object
     }
 }
 
-/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`.
+/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`
+/// (`builtin_print_impl`): each piece is written with `file.write`, in
+/// Rust when the file is a native text stream.
 fn builtin_print(vm: &Vm, args: Args) -> PyResult {
-    let mut sep = None;
-    let mut end = None;
+    let (mut sep, mut end, mut file, mut flush) = (None, None, None, None);
     for (name, value) in args.keywords() {
-        let which = as_rust_str(name);
-        let value = (!vm.is_none(value)).then(|| value.clone());
-        if let Some(v) = &value {
-            if v.payload::<StrObject>().is_none() && (which == "sep" || which == "end") {
-                return Err(vm.new_type_error(format!(
-                    "{which} must be None or a string, not {}",
-                    vm.type_name(v)
-                )));
-            }
-        }
-        match which.as_ref() {
-            "sep" => sep = value,
-            "end" => end = value,
-            "file" | "flush" => {}
+        let slot = match as_rust_str(name).as_ref() {
+            "sep" => &mut sep,
+            "end" => &mut end,
+            "file" => &mut file,
+            "flush" => &mut flush,
             other => {
                 return Err(vm.new_type_error(format!(
                     "'{other}' is an invalid keyword argument for print()"
                 )))
             }
-        }
+        };
+        *slot = Some(value.clone());
     }
-    let mut out = String::new();
+    let file = match file.filter(|f| !vm.is_none(f)) {
+        Some(f) => f,
+        None => match crate::modules::sys::sys_attr(vm, &vm.names.stdout) {
+            Some(f) if vm.is_none(&f) => return Ok(vm.none.clone()),
+            Some(f) => f,
+            None => return Err(vm.new_runtime_error("lost sys.stdout")),
+        },
+    };
+    let text_arg = |which: &str, value: Option<Object>| -> PyResult<Option<Object>> {
+        match value.filter(|v| !vm.is_none(v)) {
+            Some(v) if v.payload::<StrObject>().is_none() => Err(vm.new_type_error(format!(
+                "{which} must be None or a string, not {}",
+                vm.type_name(&v)
+            ))),
+            v => Ok(v),
+        }
+    };
+    let sep = text_arg("sep", sep)?;
+    let end = text_arg("end", end)?;
+    let write = |text: &Object| crate::modules::io::write_text(vm, &file, text);
     for (i, value) in args.positional().iter().enumerate() {
         if i > 0 {
-            out.push_str(
-                &sep.as_ref()
-                    .map_or(std::borrow::Cow::Borrowed(" "), as_rust_str),
-            );
+            match &sep {
+                Some(sep) => write(sep)?,
+                None => write(&vm.latin1_char(b' '))?,
+            }
         }
-        out.push_str(&vm.str_string(value)?);
+        write(&vm.str(value)?)?;
     }
-    out.push_str(
-        &end.as_ref()
-            .map_or(std::borrow::Cow::Borrowed("\n"), as_rust_str),
-    );
-    vm.write_stdout(out.as_bytes());
+    match &end {
+        Some(end) => write(end)?,
+        None => write(&vm.latin1_char(b'\n'))?,
+    }
+    if let Some(flush) = flush {
+        if vm.is_true(&flush)? {
+            vm.call_method(&file, "flush", &[])?;
+        }
+    }
     Ok(vm.none.clone())
+}
+
+/// `input(prompt=None)`: the prompt to `sys.stdout`, then a line of
+/// `sys.stdin` without its newline (`builtin_input_impl`).
+fn builtin_input(vm: &Vm, args: Args) -> PyResult {
+    if args.has_keywords() {
+        return Err(vm.new_type_error("input() takes no keyword arguments"));
+    }
+    if args.values.len() > 1 {
+        return Err(vm.new_type_error(format!(
+            "input expected at most 1 argument, got {}",
+            args.values.len()
+        )));
+    }
+    let stream = |name: &Object| -> PyResult<Object> {
+        match crate::modules::sys::sys_attr(vm, name) {
+            Some(s) if !vm.is_none(&s) => Ok(s),
+            _ => Err(vm.new_runtime_error(format!("input(): lost sys.{}", as_rust_str(name)))),
+        }
+    };
+    let stdin = stream(&vm.names.stdin)?;
+    let stdout = stream(&vm.names.stdout)?;
+    let stderr = stream(&vm.names.stderr)?;
+    // As in CPython, a failing flush of stderr does not stop input().
+    let _ = vm.call_method(&stderr, "flush", &[]);
+    if let Some(prompt) = args.values.first() {
+        crate::modules::io::write_text(vm, &stdout, &vm.str(prompt)?)?;
+    }
+    let _ = vm.call_method(&stdout, "flush", &[]);
+    let line = vm.call_method(&stdin, "readline", &[])?;
+    let Some(text) = line.payload::<StrObject>() else {
+        return Err(vm.new_type_error("object.readline() returned non-string"));
+    };
+    let length = text.len();
+    if length == 0 {
+        return Err(vm.new_exception(&vm.exceptions.eof_error, "EOF when reading a line"));
+    }
+    let end = if text.code_point(length - 1) == u32::from(b'\n') {
+        length - 1
+    } else {
+        length
+    };
+    Ok(crate::objects::str::substring(vm, text, 0, end))
 }
 
 /// `min()` and `max()`: of one iterable or of several arguments, by
@@ -977,8 +1037,12 @@ pub fn display_hook(vm: &Vm, value: &Object) -> PyResult<()> {
     if vm.is_none(value) {
         return Ok(());
     }
-    let text = vm.repr_string(value)?;
-    vm.write_stdout(format!("{text}\n").as_bytes());
+    let stdout = match crate::modules::sys::sys_attr(vm, &vm.names.stdout) {
+        Some(f) if !vm.is_none(&f) => f,
+        _ => return Err(vm.new_runtime_error("lost sys.stdout")),
+    };
+    crate::modules::io::write_text(vm, &stdout, &vm.repr(value)?)?;
+    crate::modules::io::write_text(vm, &stdout, &vm.latin1_char(b'\n'))?;
     vm.builtins_dict
         .payload::<DictObject>()
         .expect("a dict")
@@ -1021,26 +1085,6 @@ pub fn import_from(vm: &Vm, module: &Object, name: &Object) -> PyResult {
                 ),
             ))
         }
-    }
-}
-
-impl Vm {
-    /// Writes to standard output, buffered until [`Vm::flush_stdout`].
-    pub fn write_stdout(&self, bytes: &[u8]) {
-        let mut out = self.stdout.borrow_mut();
-        out.extend_from_slice(bytes);
-        if out.len() > 1 << 16 {
-            let _ = std::io::stdout().write_all(&out);
-            out.clear();
-        }
-    }
-
-    pub fn flush_stdout(&self) {
-        let mut out = self.stdout.borrow_mut();
-        let mut stdout = std::io::stdout();
-        let _ = stdout.write_all(&out);
-        let _ = stdout.flush();
-        out.clear();
     }
 }
 

@@ -45,6 +45,10 @@ pub struct Config {
     /// or `random`).
     pub hash_randomization: bool,
     pub unbuffered: bool,
+    /// The encoding and error handler of the standard streams, from
+    /// PYTHONIOENCODING (`encoding[:errors]`).
+    pub stdio_encoding: Option<String>,
+    pub stdio_errors: Option<String>,
 }
 
 impl Default for Config {
@@ -75,6 +79,8 @@ impl Default for Config {
             int_max_str_digits: -1,
             hash_randomization: true,
             unbuffered: false,
+            stdio_encoding: None,
+            stdio_errors: None,
         }
     }
 }

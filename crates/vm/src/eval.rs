@@ -28,23 +28,8 @@ use crate::typeobject::{Args, CompareOp};
 use crate::vm::Vm;
 use krait_compiler::code::flags::{CO_COROUTINE, CO_ITERABLE_COROUTINE};
 use krait_compiler::code::local_kind;
-use krait_compiler::opcode::Opcode;
+use krait_compiler::opcode::{number, specialized, Opcode, INLINE_CACHE_ENTRIES};
 use std::ptr::NonNull;
-
-/// The number of CACHE units after each opcode, by number.
-static CACHES: std::sync::OnceLock<[u8; 256]> = std::sync::OnceLock::new();
-
-fn caches() -> &'static [u8; 256] {
-    CACHES.get_or_init(|| {
-        let mut table = [0u8; 256];
-        for op in Opcode::ALL {
-            if !op.is_pseudo() {
-                table[op.number() as usize] = op.cache_entries() as u8;
-            }
-        }
-        table
-    })
-}
 
 /// Runs module- or class-level code with `globals` and a locals mapping.
 pub fn run_code(vm: &Vm, code: &Object, globals: &Object, locals: Option<&Object>) -> PyResult {
@@ -107,7 +92,29 @@ fn push_function_frame(
 ) -> PyResult<NonNull<Frame>> {
     let f = func.payload::<FunctionObject>().expect("a function");
     let code = f.code.payload::<CodePayload>().expect("a function's code");
-    let frame = crate::frame::push(
+    let frame = push_frame_of(vm, func, f, code, previous)?;
+    // SAFETY: the frame was just pushed; its slots are initialised.
+    let slots = unsafe {
+        std::slice::from_raw_parts_mut(Frame::localsplus(frame.as_ptr()), code.nlocalsplus())
+    };
+    if let Err(e) = crate::call::bind_arguments(vm, f, code, slots, args) {
+        // SAFETY: the frame is the innermost and nothing refers to it.
+        unsafe { crate::frame::pop(vm, frame.as_ptr()) };
+        return Err(e);
+    }
+    Ok(frame)
+}
+
+/// Pushes a frame for a call of `func`, its parameters not yet bound.
+#[inline]
+fn push_frame_of(
+    vm: &Vm,
+    func: &Object,
+    f: &FunctionObject,
+    code: &CodePayload,
+    previous: *mut Frame,
+) -> PyResult<NonNull<Frame>> {
+    crate::frame::push(
         vm,
         Frame::new(
             f.code.clone(),
@@ -119,17 +126,7 @@ fn push_function_frame(
             code.nlocalsplus(),
         ),
         code,
-    )?;
-    // SAFETY: the frame was just pushed; its slots are initialised.
-    let slots = unsafe {
-        std::slice::from_raw_parts_mut(Frame::localsplus(frame.as_ptr()), code.nlocalsplus())
-    };
-    if let Err(e) = crate::call::bind_arguments(vm, f, code, slots, args) {
-        // SAFETY: the frame is the innermost and nothing refers to it.
-        unsafe { crate::frame::pop(vm, frame.as_ptr()) };
-        return Err(e);
-    }
-    Ok(frame)
+    )
 }
 
 /// How an error reached the exception handling code.
@@ -158,7 +155,6 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
     let saved_frame = vm.thread.frame.get();
     let mut frame = entry;
     vm.thread.frame.set(frame);
-    let caches = caches();
     let result = 'frames: loop {
         let code: &CodePayload = (*frame).code_payload();
         let instructions = code.instructions.as_ptr();
@@ -212,46 +208,107 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                     };
                 }
+                macro_rules! load_fast {
+                    ($index:expr) => {{
+                        let index = $index as usize;
+                        match &*localsplus.add(index) {
+                            Some(v) => push!(v.clone()),
+                            None => {
+                                let name = as_rust_str(&code.localsplusnames[index]).into_owned();
+                                break 'dispatch Raised::New(vm.new_exception(
+                                    &vm.exceptions.unbound_local_error,
+                                    format!("cannot access local variable '{name}' where it is not associated with a value"),
+                                ));
+                            }
+                        }
+                    }};
+                }
+                macro_rules! store_fast {
+                    ($index:expr) => {{
+                        let v = pop!();
+                        let old = (*localsplus.add($index as usize)).replace(v);
+                        drop(old);
+                    }};
+                }
+                // The second instruction of a superinstruction: its
+                // argument, with the frame standing at it.
+                macro_rules! next_of_pair {
+                    () => {{
+                        let second = (*instructions.add(ip)).get() >> 8;
+                        (*frame).lasti = ip;
+                        ip += 1;
+                        second
+                    }};
+                }
+                macro_rules! unary {
+                    ($op:expr) => {{
+                        let v = pop!();
+                        let r = tri!(crate::protocols::unary_op(vm, &v, $op));
+                        push!(r);
+                    }};
+                }
+                // Where the instruction starts, its EXTENDED_ARGs included:
+                // a specialized instruction whose checks fail runs again
+                // from here as the real one.
+                let start = ip;
                 let mut word = (*instructions.add(ip)).get();
                 let mut oparg = u32::from(word >> 8);
                 ip += 1;
-                while word & 0xff == Opcode::EXTENDED_ARG as u16 {
+                while word & 0xff == number::EXTENDED_ARG {
                     word = (*instructions.add(ip)).get();
                     oparg = (oparg << 8) | u32::from(word >> 8);
                     ip += 1;
                 }
-                let opcode = (word & 0xff) as u8;
+                let opcode = word & 0xff;
                 (*frame).lasti = ip - 1;
-                ip += caches[opcode as usize] as usize;
-                let Some(op) = krait_compiler::opcode::from_number(opcode) else {
-                    break 'dispatch Raised::New(vm.new_exception(
-                        &vm.exceptions.system_error,
-                        format!("unknown opcode {opcode}"),
-                    ));
-                };
-                match op {
-                    Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
-                    Opcode::RESUME => crate::gc::safe_point(vm),
-                    Opcode::LOAD_FAST => {
-                        let slot = &*localsplus.add(oparg as usize);
-                        match slot {
-                            Some(v) => push!(v.clone()),
-                            None => {
-                                let name =
-                                    as_rust_str(&code.localsplusnames[oparg as usize]).into_owned();
-                                break 'dispatch Raised::New(vm.new_exception(
-                                &vm.exceptions.unbound_local_error,
-                                format!("cannot access local variable '{name}' where it is not associated with a value"),
-                            ));
-                            }
-                        }
+                ip += INLINE_CACHE_ENTRIES[opcode as usize] as usize;
+                macro_rules! instruction {
+                    () => {
+                        crate::specialize::Instruction::at(
+                            instructions,
+                            (*frame).lasti,
+                            INLINE_CACHE_ENTRIES[opcode as usize] as usize,
+                        )
+                    };
+                }
+                macro_rules! deoptimize {
+                    () => {{
+                        instruction!().deoptimize();
+                        ip = start;
+                        continue 'dispatch;
+                    }};
+                }
+                match opcode {
+                    number::NOP | number::CACHE | number::EXTENDED_ARG => {}
+                    number::RESUME => crate::gc::safe_point(vm),
+                    number::LOAD_FAST => load_fast!(oparg),
+                    number::STORE_FAST => store_fast!(oparg),
+                    specialized::LOAD_FAST__LOAD_FAST => {
+                        load_fast!(oparg);
+                        let second = next_of_pair!();
+                        load_fast!(second);
                     }
-                    Opcode::STORE_FAST => {
-                        let v = pop!();
-                        let old = (*localsplus.add(oparg as usize)).replace(v);
-                        drop(old);
+                    specialized::LOAD_FAST__LOAD_CONST => {
+                        load_fast!(oparg);
+                        let second = next_of_pair!();
+                        push!(code.consts[second as usize].clone());
                     }
-                    Opcode::DELETE_FAST => {
+                    specialized::LOAD_CONST__LOAD_FAST => {
+                        push!(code.consts[oparg as usize].clone());
+                        let second = next_of_pair!();
+                        load_fast!(second);
+                    }
+                    specialized::STORE_FAST__LOAD_FAST => {
+                        store_fast!(oparg);
+                        let second = next_of_pair!();
+                        load_fast!(second);
+                    }
+                    specialized::STORE_FAST__STORE_FAST => {
+                        store_fast!(oparg);
+                        let second = next_of_pair!();
+                        store_fast!(second);
+                    }
+                    number::DELETE_FAST => {
                         let old = (*localsplus.add(oparg as usize)).take();
                         if old.is_none() {
                             let name =
@@ -262,31 +319,143 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         ));
                         }
                     }
-                    Opcode::LOAD_CONST => push!(code.consts[oparg as usize].clone()),
-                    Opcode::POP_TOP => drop(pop_opt!()),
-                    Opcode::PUSH_NULL => push_opt!(None),
-                    Opcode::COPY => {
+                    number::LOAD_CONST => push!(code.consts[oparg as usize].clone()),
+                    number::POP_TOP => drop(pop_opt!()),
+                    number::PUSH_NULL => push_opt!(None),
+                    number::COPY => {
                         let v = (*sp.sub(oparg as usize)).clone();
                         push_opt!(v);
                     }
-                    Opcode::SWAP => std::ptr::swap(sp.sub(1), sp.sub(oparg as usize)),
-                    Opcode::UNARY_POSITIVE | Opcode::UNARY_NEGATIVE | Opcode::UNARY_INVERT => {
-                        let v = pop!();
-                        let r = tri!(crate::protocols::unary_op(vm, &v, op));
-                        push!(r);
-                    }
-                    Opcode::UNARY_NOT => {
+                    number::SWAP => std::ptr::swap(sp.sub(1), sp.sub(oparg as usize)),
+                    number::UNARY_POSITIVE => unary!(Opcode::UNARY_POSITIVE),
+                    number::UNARY_NEGATIVE => unary!(Opcode::UNARY_NEGATIVE),
+                    number::UNARY_INVERT => unary!(Opcode::UNARY_INVERT),
+                    number::UNARY_NOT => {
                         let v = pop!();
                         let t = tri!(vm.is_true(&v));
                         push!(vm.new_bool(!t));
                     }
-                    Opcode::BINARY_OP => {
+                    specialized::BINARY_OP_ADD_INT
+                    | specialized::BINARY_OP_SUBTRACT_INT
+                    | specialized::BINARY_OP_MULTIPLY_INT => {
+                        let (a, b) = (peek!(2), peek!(1));
+                        let small = match (a.as_small_int(), b.as_small_int()) {
+                            (Some(x), Some(y)) => match opcode {
+                                specialized::BINARY_OP_ADD_INT => x.checked_add(y),
+                                specialized::BINARY_OP_SUBTRACT_INT => x.checked_sub(y),
+                                _ => x.checked_mul(y),
+                            },
+                            _ if crate::specialize::is_exact_int(vm, a)
+                                && crate::specialize::is_exact_int(vm, b) =>
+                            {
+                                None
+                            }
+                            _ => deoptimize!(),
+                        };
+                        let r = match small {
+                            Some(r) => vm.new_int(r),
+                            None => tri!(crate::protocols::binary_op(vm, a, b, oparg)),
+                        };
+                        drop(pop!());
+                        let old = (*sp.sub(1)).replace(r);
+                        drop(old);
+                    }
+                    specialized::BINARY_OP_ADD_FLOAT
+                    | specialized::BINARY_OP_SUBTRACT_FLOAT
+                    | specialized::BINARY_OP_MULTIPLY_FLOAT
+                    | specialized::BINARY_OP_TRUE_DIVIDE_FLOAT => {
+                        use crate::objects::float::exact_float_value;
+                        let (a, b) = (peek!(2), peek!(1));
+                        let (Some(x), Some(y)) =
+                            (exact_float_value(vm, a), exact_float_value(vm, b))
+                        else {
+                            deoptimize!();
+                        };
+                        let r = match opcode {
+                            specialized::BINARY_OP_ADD_FLOAT => vm.new_float(x + y),
+                            specialized::BINARY_OP_SUBTRACT_FLOAT => vm.new_float(x - y),
+                            specialized::BINARY_OP_MULTIPLY_FLOAT => vm.new_float(x * y),
+                            _ if y != 0.0 => vm.new_float(x / y),
+                            // Division by zero raises as the real one does.
+                            _ => tri!(crate::protocols::binary_op(vm, a, b, oparg)),
+                        };
+                        drop(pop!());
+                        let old = (*sp.sub(1)).replace(r);
+                        drop(old);
+                    }
+                    specialized::BINARY_OP_ADD_UNICODE => {
+                        let (a, b) = (peek!(2), peek!(1));
+                        if !vm.type_of(a).is(&vm.types.str) || !vm.type_of(b).is(&vm.types.str) {
+                            deoptimize!();
+                        }
+                        let r = tri!(crate::protocols::binary_op(vm, a, b, oparg));
+                        drop(pop!());
+                        let old = (*sp.sub(1)).replace(r);
+                        drop(old);
+                    }
+                    number::BINARY_OP => {
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::binary_op(vm, instr, peek!(2), peek!(1), oparg);
+                        }
                         let b = pop!();
                         let a = pop!();
                         let r = tri!(crate::protocols::binary_op(vm, &a, &b, oparg));
                         push!(r);
                     }
-                    Opcode::COMPARE_OP => {
+                    specialized::COMPARE_OP_INT_JUMP
+                    | specialized::COMPARE_OP_FLOAT_JUMP
+                    | specialized::COMPARE_OP_STR_JUMP => {
+                        let (a, b) = (peek!(2), peek!(1));
+                        // The outcome as a bit of the cache's jump mask.
+                        let outcome: u16 = match opcode {
+                            specialized::COMPARE_OP_INT_JUMP => {
+                                match (a.as_small_int(), b.as_small_int()) {
+                                    (Some(x), Some(y)) => 1 << (x.cmp(&y) as i8 + 1),
+                                    _ => deoptimize!(),
+                                }
+                            }
+                            specialized::COMPARE_OP_FLOAT_JUMP => {
+                                use crate::objects::float::exact_float_value;
+                                match (exact_float_value(vm, a), exact_float_value(vm, b)) {
+                                    (Some(x), Some(y)) => match x.partial_cmp(&y) {
+                                        Some(ordering) => 1 << (ordering as i8 + 1),
+                                        None => 8,
+                                    },
+                                    _ => deoptimize!(),
+                                }
+                            }
+                            _ => {
+                                use crate::specialize::exact_str;
+                                match (exact_str(vm, a), exact_str(vm, b)) {
+                                    (Some(x), Some(y)) if x.equals(y) => 2,
+                                    (Some(_), Some(_)) => 1,
+                                    _ => deoptimize!(),
+                                }
+                            }
+                        };
+                        let jump = instruction!().unit(1) & outcome != 0;
+                        drop(pop!());
+                        drop(pop!());
+                        // The POP_JUMP_IF that follows runs here.
+                        let next = (*instructions.add(ip)).get();
+                        ip += 1;
+                        if jump {
+                            let offset = usize::from(next >> 8);
+                            match next & 0xff {
+                                number::POP_JUMP_FORWARD_IF_FALSE
+                                | number::POP_JUMP_FORWARD_IF_TRUE => ip += offset,
+                                _ => ip -= offset,
+                            }
+                        }
+                    }
+                    number::COMPARE_OP => {
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            let next = code.instructions.get(ip).map(std::cell::Cell::get);
+                            let cmp = CompareOp::from_arg(oparg);
+                            crate::specialize::compare_op(vm, instr, next, peek!(2), peek!(1), cmp);
+                        }
                         let b = pop!();
                         let a = pop!();
                         let cmp = CompareOp::from_arg(oparg);
@@ -297,56 +466,139 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         };
                         push!(r);
                     }
-                    Opcode::IS_OP => {
+                    number::IS_OP => {
                         let b = pop!();
                         let a = pop!();
                         push!(vm.new_bool(a.is(&b) != (oparg == 1)));
                     }
-                    Opcode::CONTAINS_OP => {
+                    number::CONTAINS_OP => {
                         let container = pop!();
                         let item = pop!();
                         let r = tri!(crate::protocols::contains(vm, &container, &item));
                         push!(vm.new_bool(r != (oparg == 1)));
                     }
-                    Opcode::BINARY_SUBSCR => {
+                    specialized::BINARY_SUBSCR_LIST_INT | specialized::BINARY_SUBSCR_TUPLE_INT => {
+                        let (container, key) = (peek!(2), peek!(1));
+                        let Some(index) = key.as_small_int() else {
+                            deoptimize!();
+                        };
+                        let item = if opcode == specialized::BINARY_SUBSCR_LIST_INT {
+                            if !vm.type_of(container).is(&vm.types.list) {
+                                deoptimize!();
+                            }
+                            let items = crate::objects::list::list_of(container).items.borrow();
+                            crate::objects::sequence::resolve_index(index, items.len())
+                                .map(|i| items[i].clone())
+                        } else {
+                            if !vm.type_of(container).is(&vm.types.tuple) {
+                                deoptimize!();
+                            }
+                            let items = tuple_items(container).unwrap_or(&[]);
+                            crate::objects::sequence::resolve_index(index, items.len())
+                                .map(|i| items[i].clone())
+                        };
+                        let item = match item {
+                            Some(item) => item,
+                            None => tri!(vm.getitem(container, key)),
+                        };
+                        drop(pop!());
+                        let old = (*sp.sub(1)).replace(item);
+                        drop(old);
+                    }
+                    specialized::BINARY_SUBSCR_DICT => {
+                        let (container, key) = (peek!(2), peek!(1));
+                        if !vm.type_of(container).is(&vm.types.dict) {
+                            deoptimize!();
+                        }
+                        let r = tri!(vm.getitem(container, key));
+                        drop(pop!());
+                        let old = (*sp.sub(1)).replace(r);
+                        drop(old);
+                    }
+                    number::BINARY_SUBSCR => {
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::binary_subscr(vm, instr, peek!(2), peek!(1));
+                        }
                         let key = pop!();
                         let container = pop!();
                         let r = tri!(vm.getitem(&container, &key));
                         push!(r);
                     }
-                    Opcode::STORE_SUBSCR => {
+                    specialized::STORE_SUBSCR_LIST_INT => {
+                        let (container, key) = (peek!(2), peek!(1));
+                        let Some(index) = key.as_small_int() else {
+                            deoptimize!();
+                        };
+                        if !vm.type_of(container).is(&vm.types.list) {
+                            deoptimize!();
+                        }
+                        let key = pop!();
+                        let container = pop!();
+                        let value = pop!();
+                        let list = crate::objects::list::list_of(&container);
+                        let stored = {
+                            let mut items = list.items.borrow_mut();
+                            match crate::objects::sequence::resolve_index(index, items.len()) {
+                                Some(i) => Ok(std::mem::replace(&mut items[i], value)),
+                                None => Err(value),
+                            }
+                        };
+                        match stored {
+                            Ok(old) => drop(old),
+                            Err(value) => tri!(vm.setitem(&container, &key, Some(&value))),
+                        }
+                    }
+                    specialized::STORE_SUBSCR_DICT => {
+                        if !vm.type_of(peek!(2)).is(&vm.types.dict) {
+                            deoptimize!();
+                        }
+                        let key = pop!();
+                        let container = pop!();
+                        let value = pop!();
+                        tri!(crate::objects::dict::dict_of(&container).set(vm, key, value));
+                    }
+                    number::STORE_SUBSCR => {
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::store_subscr(vm, instr, peek!(2), peek!(1));
+                        }
                         let key = pop!();
                         let container = pop!();
                         let value = pop!();
                         tri!(vm.setitem(&container, &key, Some(&value)));
                     }
-                    Opcode::DELETE_SUBSCR => {
+                    number::DELETE_SUBSCR => {
                         let key = pop!();
                         let container = pop!();
                         tri!(vm.setitem(&container, &key, None));
                     }
-                    Opcode::GET_LEN => {
+                    number::GET_LEN => {
                         let n = tri!(vm.len(peek!(1)));
                         push!(vm.new_int(n as i64));
                     }
-                    Opcode::GET_ITER => {
+                    number::GET_ITER => {
                         let v = pop!();
                         let it = tri!(vm.iter(&v));
                         push!(it);
                     }
-                    Opcode::FOR_ITER => {
+                    specialized::FOR_ITER_LIST
+                    | specialized::FOR_ITER_TUPLE
+                    | specialized::FOR_ITER_RANGE => {
                         let it = peek!(1);
-                        let next =
-                            if let Some(v) = crate::objects::range::range_next_if_range(vm, it) {
-                                v
-                            } else if it
-                                .heap_type()
-                                .is_some_and(|t| t.is(&vm.types.list_iterator))
-                            {
+                        let ty = vm.type_of(it);
+                        let next = match opcode {
+                            specialized::FOR_ITER_LIST if ty.is(&vm.types.list_iterator) => {
                                 crate::objects::iter::list_iterator_next(it)
-                            } else {
-                                tri!(vm.next(it))
-                            };
+                            }
+                            specialized::FOR_ITER_TUPLE if ty.is(&vm.types.tuple_iterator) => {
+                                crate::objects::iter::tuple_iterator_next(it)
+                            }
+                            specialized::FOR_ITER_RANGE if ty.is(&vm.types.range_iterator) => {
+                                crate::objects::range::range_next(it).map(|v| vm.new_int(v))
+                            }
+                            _ => deoptimize!(),
+                        };
                         match next {
                             Some(v) => push!(v),
                             None => {
@@ -355,16 +607,28 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::JUMP_FORWARD => ip += oparg as usize,
-                    Opcode::JUMP_BACKWARD => {
+                    number::FOR_ITER => {
+                        let it = peek!(1);
+                        crate::specialize::for_iter(vm, instruction!(), it);
+                        let next = tri!(vm.next(it));
+                        match next {
+                            Some(v) => push!(v),
+                            None => {
+                                drop(pop!());
+                                ip += oparg as usize;
+                            }
+                        }
+                    }
+                    number::JUMP_FORWARD => ip += oparg as usize,
+                    number::JUMP_BACKWARD => {
                         ip -= oparg as usize;
                         crate::gc::safe_point(vm);
                     }
-                    Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip -= oparg as usize,
-                    Opcode::POP_JUMP_FORWARD_IF_FALSE
-                    | Opcode::POP_JUMP_FORWARD_IF_TRUE
-                    | Opcode::POP_JUMP_BACKWARD_IF_FALSE
-                    | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
+                    number::JUMP_BACKWARD_NO_INTERRUPT => ip -= oparg as usize,
+                    number::POP_JUMP_FORWARD_IF_FALSE
+                    | number::POP_JUMP_FORWARD_IF_TRUE
+                    | number::POP_JUMP_BACKWARD_IF_FALSE
+                    | number::POP_JUMP_BACKWARD_IF_TRUE => {
                         let v = pop!();
                         let t = if v.is(&vm.true_) {
                             true
@@ -374,14 +638,14 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             tri!(vm.is_true(&v))
                         };
                         let want = matches!(
-                            op,
-                            Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE
+                            opcode,
+                            number::POP_JUMP_FORWARD_IF_TRUE | number::POP_JUMP_BACKWARD_IF_TRUE
                         );
                         if t == want {
                             if matches!(
-                                op,
-                                Opcode::POP_JUMP_FORWARD_IF_FALSE
-                                    | Opcode::POP_JUMP_FORWARD_IF_TRUE
+                                opcode,
+                                number::POP_JUMP_FORWARD_IF_FALSE
+                                    | number::POP_JUMP_FORWARD_IF_TRUE
                             ) {
                                 ip += oparg as usize;
                             } else {
@@ -389,20 +653,20 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::POP_JUMP_FORWARD_IF_NONE
-                    | Opcode::POP_JUMP_FORWARD_IF_NOT_NONE
-                    | Opcode::POP_JUMP_BACKWARD_IF_NONE
-                    | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                    number::POP_JUMP_FORWARD_IF_NONE
+                    | number::POP_JUMP_FORWARD_IF_NOT_NONE
+                    | number::POP_JUMP_BACKWARD_IF_NONE
+                    | number::POP_JUMP_BACKWARD_IF_NOT_NONE => {
                         let v = pop!();
                         let want_none = matches!(
-                            op,
-                            Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE
+                            opcode,
+                            number::POP_JUMP_FORWARD_IF_NONE | number::POP_JUMP_BACKWARD_IF_NONE
                         );
                         if vm.is_none(&v) == want_none {
                             if matches!(
-                                op,
-                                Opcode::POP_JUMP_FORWARD_IF_NONE
-                                    | Opcode::POP_JUMP_FORWARD_IF_NOT_NONE
+                                opcode,
+                                number::POP_JUMP_FORWARD_IF_NONE
+                                    | number::POP_JUMP_FORWARD_IF_NOT_NONE
                             ) {
                                 ip += oparg as usize;
                             } else {
@@ -410,23 +674,70 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
+                    number::JUMP_IF_FALSE_OR_POP | number::JUMP_IF_TRUE_OR_POP => {
                         let t = tri!(vm.is_true(peek!(1)));
-                        if t == (op == Opcode::JUMP_IF_TRUE_OR_POP) {
+                        if t == (opcode == number::JUMP_IF_TRUE_OR_POP) {
                             ip += oparg as usize;
                         } else {
                             drop(pop!());
                         }
                     }
-                    Opcode::LOAD_GLOBAL => {
+                    specialized::LOAD_GLOBAL_MODULE => {
+                        let instr = instruction!();
+                        let value = (*frame)
+                            .globals
+                            .payload::<DictObject>()
+                            .filter(|g| g.dict.has_keys_version(instr.u32_at(2)))
+                            .and_then(|g| g.dict.value_at(usize::from(instr.unit(1))));
+                        let Some(value) = value else {
+                            deoptimize!();
+                        };
+                        if oparg & 1 == 1 {
+                            push_opt!(None);
+                        }
+                        push!(value);
+                    }
+                    specialized::LOAD_GLOBAL_BUILTIN => {
+                        let instr = instruction!();
+                        let builtins_version =
+                            u32::from(instr.unit(4)) | u32::from(instr.unit(0)) << 16;
+                        let globals_hold = (*frame)
+                            .globals
+                            .payload::<DictObject>()
+                            .is_some_and(|g| g.dict.has_keys_version(instr.u32_at(2)));
+                        let value = (*frame)
+                            .builtins
+                            .payload::<DictObject>()
+                            .filter(|b| globals_hold && b.dict.has_keys_version(builtins_version))
+                            .and_then(|b| b.dict.value_at(usize::from(instr.unit(1))));
+                        let Some(value) = value else {
+                            deoptimize!();
+                        };
+                        if oparg & 1 == 1 {
+                            push_opt!(None);
+                        }
+                        push!(value);
+                    }
+                    number::LOAD_GLOBAL => {
                         let name = &code.names[(oparg >> 1) as usize];
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            let f = &*frame;
+                            crate::specialize::load_global(
+                                vm,
+                                instr,
+                                &f.globals,
+                                &f.builtins,
+                                name,
+                            );
+                        }
                         if oparg & 1 == 1 {
                             push_opt!(None);
                         }
                         let v = tri!(load_global(vm, &*frame, name));
                         push!(v);
                     }
-                    Opcode::STORE_GLOBAL => {
+                    number::STORE_GLOBAL => {
                         let v = pop!();
                         tri!(dict_set(
                             vm,
@@ -435,19 +746,19 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             v
                         ));
                     }
-                    Opcode::DELETE_GLOBAL => {
+                    number::DELETE_GLOBAL => {
                         let name = &code.names[oparg as usize];
                         let removed = tri!(dict_remove(vm, &(*frame).globals, name));
                         if !removed {
                             break 'dispatch Raised::New(vm.new_name_error(&as_rust_str(name)));
                         }
                     }
-                    Opcode::LOAD_NAME => {
+                    number::LOAD_NAME => {
                         let name = &code.names[oparg as usize];
                         let v = tri!(load_name(vm, &*frame, name));
                         push!(v);
                     }
-                    Opcode::STORE_NAME => {
+                    number::STORE_NAME => {
                         let v = pop!();
                         let name = &code.names[oparg as usize];
                         let Some(locals) = &(*frame).locals else {
@@ -461,7 +772,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         };
                         tri!(vm.setitem(locals, name, Some(&v)));
                     }
-                    Opcode::DELETE_NAME => {
+                    number::DELETE_NAME => {
                         let name = &code.names[oparg as usize];
                         let Some(locals) = &(*frame).locals else {
                             break 'dispatch Raised::New(vm.new_exception(
@@ -476,23 +787,180 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             break 'dispatch Raised::New(e);
                         }
                     }
-                    Opcode::LOAD_ATTR => {
+                    specialized::LOAD_ATTR_MODULE => {
+                        let instr = instruction!();
+                        let value = crate::specialize::module_namespace(vm, peek!(1))
+                            .filter(|ns| ns.has_keys_version(instr.u32_at(1)))
+                            .and_then(|ns| ns.value_at(usize::from(instr.unit(3))));
+                        let Some(value) = value else {
+                            deoptimize!();
+                        };
+                        let old = (*sp.sub(1)).replace(value);
+                        drop(old);
+                    }
+                    specialized::LOAD_ATTR_SLOT => {
+                        let instr = instruction!();
+                        let owner = peek!(1);
+                        if vm.type_payload_of(owner).version_tag(vm) != instr.u32_at(1) {
+                            deoptimize!();
+                        }
+                        // SAFETY: the type, named by its tag, has a member
+                        // descriptor for this word of its instances.
+                        let slot = owner.instance_slot(usize::from(instr.unit(3)));
+                        let value = slot.take();
+                        slot.set(value.clone());
+                        let value = match value {
+                            Some(v) => v,
+                            None => tri!(vm.getattr(owner, &code.names[oparg as usize])),
+                        };
+                        let old = (*sp.sub(1)).replace(value);
+                        drop(old);
+                    }
+                    specialized::LOAD_ATTR_WITH_HINT => {
+                        let instr = instruction!();
+                        let owner = peek!(1);
+                        let name = &code.names[oparg as usize];
+                        let tag = vm.type_payload_of(owner).version_tag(vm);
+                        if !crate::specialize::attr_holds_tag(instr, tag)
+                            && !crate::specialize::admit_load_attr(vm, instr, owner, name)
+                        {
+                            deoptimize!();
+                        }
+                        let hint = usize::from(instr.unit(3));
+                        let found = crate::objects::object::with_instance_dict(vm, owner, |d| {
+                            d.get_at(hint, name).or_else(|| d.get_str(vm, name))
+                        })
+                        .flatten();
+                        let value = match found {
+                            Some(v) => v,
+                            None => tri!(vm.getattr(owner, name)),
+                        };
+                        let old = (*sp.sub(1)).replace(value);
+                        drop(old);
+                    }
+                    number::LOAD_ATTR => {
+                        let name = &code.names[oparg as usize];
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::load_attr(vm, instr, peek!(1), name);
+                        }
                         let owner = pop!();
-                        let r = tri!(vm.getattr(&owner, &code.names[oparg as usize]));
+                        let r = tri!(vm.getattr(&owner, name));
                         push!(r);
                     }
-                    Opcode::STORE_ATTR => {
+                    specialized::STORE_ATTR_SLOT => {
+                        let instr = instruction!();
+                        if vm.type_payload_of(peek!(1)).version_tag(vm) != instr.u32_at(1) {
+                            deoptimize!();
+                        }
                         let owner = pop!();
                         let value = pop!();
-                        tri!(vm.setattr(&owner, &code.names[oparg as usize], Some(&value)));
+                        // SAFETY: the type, named by its tag, has a writable
+                        // member descriptor for this word of its instances.
+                        let old = owner
+                            .instance_slot(usize::from(instr.unit(3)))
+                            .replace(Some(value));
+                        drop(old);
                     }
-                    Opcode::DELETE_ATTR => {
+                    specialized::STORE_ATTR_WITH_HINT => {
+                        let instr = instruction!();
+                        let name = &code.names[oparg as usize];
+                        let tag = vm.type_payload_of(peek!(1)).version_tag(vm);
+                        if !crate::specialize::attr_holds_tag(instr, tag)
+                            && !crate::specialize::admit_store_attr(vm, instr, peek!(1), name)
+                        {
+                            deoptimize!();
+                        }
+                        let owner = pop!();
+                        let value = pop!();
+                        let Some(dict) = crate::objects::object::instance_dict(vm, &owner) else {
+                            tri!(vm.setattr(&owner, name, Some(&value)));
+                            continue;
+                        };
+                        let dict = &dict
+                            .payload::<DictObject>()
+                            .expect("instance dicts are dicts")
+                            .dict;
+                        match dict.replace_at(usize::from(instr.unit(3)), name, value) {
+                            Ok(old) => drop(old),
+                            Err(value) => {
+                                let index = tri!(dict.set_str_entry(vm, name.clone(), value));
+                                instr.set_unit(3, u16::try_from(index).unwrap_or(u16::MAX));
+                            }
+                        }
+                    }
+                    number::STORE_ATTR => {
+                        let name = &code.names[oparg as usize];
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::store_attr(vm, instr, peek!(1), name);
+                        }
+                        let owner = pop!();
+                        let value = pop!();
+                        tri!(vm.setattr(&owner, name, Some(&value)));
+                    }
+                    number::DELETE_ATTR => {
                         let owner = pop!();
                         tri!(vm.setattr(&owner, &code.names[oparg as usize], None));
                     }
-                    Opcode::LOAD_METHOD => {
-                        let owner = pop!();
+                    specialized::LOAD_METHOD_MODULE => {
+                        let instr = instruction!();
+                        let value = crate::specialize::module_namespace(vm, peek!(1))
+                            .filter(|ns| ns.has_keys_version(instr.u32_at(4)))
+                            .and_then(|ns| ns.value_at(usize::from(instr.unit(3))));
+                        let Some(value) = value else {
+                            deoptimize!();
+                        };
+                        let module = pop!();
+                        push_opt!(None);
+                        push!(value);
+                        drop(module);
+                    }
+                    specialized::LOAD_METHOD_NO_DICT | specialized::LOAD_METHOD_WITH_DICT => {
+                        let instr = instruction!();
+                        let owner = peek!(1);
                         let name = &code.names[oparg as usize];
+                        let tag = vm.type_payload_of(owner).version_tag(vm);
+                        if !crate::specialize::method_holds_tag(instr, tag)
+                            && !crate::specialize::admit_load_method(vm, instr, owner, name)
+                        {
+                            deoptimize!();
+                        }
+                        // A class admitted just now may have made it
+                        // LOAD_METHOD_WITH_DICT: the instruction says.
+                        let with_dict = (*instructions.add((*frame).lasti)).get() & 0xff
+                            == specialized::LOAD_METHOD_WITH_DICT;
+                        let shadowed = if with_dict {
+                            crate::objects::object::instance_dict_get(vm, owner, name)
+                        } else {
+                            None
+                        };
+                        let owner = pop!();
+                        match shadowed {
+                            Some(attr) => {
+                                push_opt!(None);
+                                push!(attr);
+                                drop(owner);
+                            }
+                            None => {
+                                // SAFETY: the method was found on the type under
+                                // this tag, which still holds, so the type's
+                                // namespace (or a base's) still holds it.
+                                let method = std::mem::ManuallyDrop::new(Object::from_raw(
+                                    instr.u64_at(6) as usize,
+                                ));
+                                push!((*method).clone());
+                                push!(owner);
+                            }
+                        }
+                    }
+                    number::LOAD_METHOD => {
+                        let name = &code.names[oparg as usize];
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::load_method(vm, instr, peek!(1), name);
+                        }
+                        let owner = pop!();
                         match tri!(crate::protocols::load_method(vm, &owner, name)) {
                             (Some(method), self_) => {
                                 push!(method);
@@ -504,8 +972,8 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::KW_NAMES => kwnames = Some(code.consts[oparg as usize].clone()),
-                    Opcode::PRECALL => {
+                    number::KW_NAMES => kwnames = Some(code.consts[oparg as usize].clone()),
+                    number::PRECALL => {
                         let nargs = oparg as usize;
                         let is_meth = (*sp.sub(nargs + 2)).is_some();
                         if !is_meth {
@@ -517,10 +985,50 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::CALL => {
+                    specialized::CALL_PY_EXACT_ARGS | specialized::CALL_PY_WITH_DEFAULTS => {
+                        let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
+                        let total = oparg as usize + usize::from(is_meth);
+                        let callable = peek!(total + 1);
+                        let Some((f, fcode)) = callable
+                            .payload::<FunctionObject>()
+                            .and_then(|f| Some((f, f.code.payload::<CodePayload>()?)))
+                            .filter(|(f, fcode)| {
+                                crate::specialize::positional_call_fits(f, fcode, total)
+                            })
+                        else {
+                            deoptimize!();
+                        };
+                        let new = tri!(push_frame_of(vm, callable, f, fcode, frame)).as_ptr();
+                        // The arguments move to the parameters.
+                        let params = Frame::localsplus(new);
+                        sp = sp.sub(total);
+                        std::ptr::copy_nonoverlapping(sp, params, total);
+                        let argcount = fcode.code.argcount as usize;
+                        if total < argcount {
+                            let defaults = f.defaults.borrow();
+                            let defaults = defaults.as_ref().and_then(tuple_items).unwrap_or(&[]);
+                            let first = argcount - defaults.len();
+                            for i in total..argcount {
+                                params.add(i).write(Some(defaults[i - first].clone()));
+                            }
+                        }
+                        for _ in total..oparg as usize + 2 {
+                            drop(pop_opt!());
+                        }
+                        (*frame).stacktop = sp.offset_from(localsplus) as usize;
+                        (*frame).next_instr = ip;
+                        frame = new;
+                        vm.thread.frame.set(frame);
+                        continue 'frames;
+                    }
+                    number::CALL => {
                         let is_meth = (*sp.sub(oparg as usize + 2)).is_some();
                         let total = oparg as usize + usize::from(is_meth);
                         let callable = peek!(total + 1).clone();
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::call(instr, &callable, total, kwnames.is_some());
+                        }
                         let names = kwnames.take();
                         let names_slice: &[Object] =
                             names.as_ref().and_then(tuple_items).unwrap_or(&[]);
@@ -558,7 +1066,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                         push!(tri!(result));
                     }
-                    Opcode::CALL_FUNCTION_EX => {
+                    number::CALL_FUNCTION_EX => {
                         let kwargs = if oparg & 1 == 1 { Some(pop!()) } else { None };
                         let callargs = pop!();
                         let func = pop!();
@@ -571,7 +1079,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         ));
                         push!(r);
                     }
-                    Opcode::MAKE_FUNCTION => {
+                    number::MAKE_FUNCTION => {
                         let code_obj = pop!();
                         let closure = if oparg & 8 != 0 { Some(pop!()) } else { None };
                         let annotations = if oparg & 4 != 0 { Some(pop!()) } else { None };
@@ -589,7 +1097,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         );
                         push!(f);
                     }
-                    Opcode::RETURN_VALUE => {
+                    number::RETURN_VALUE => {
                         let value = pop!();
                         (*frame).stacktop = sp.offset_from(localsplus) as usize;
                         let done = frame;
@@ -605,20 +1113,20 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         (*frame).stacktop += 1;
                         continue 'frames;
                     }
-                    Opcode::BUILD_TUPLE => {
+                    number::BUILD_TUPLE => {
                         let items = collect_top(&mut sp, oparg as usize);
                         push!(vm.new_tuple(items));
                     }
-                    Opcode::BUILD_LIST => {
+                    number::BUILD_LIST => {
                         let items = collect_top(&mut sp, oparg as usize);
                         push!(vm.new_list(items));
                     }
-                    Opcode::BUILD_SET => {
+                    number::BUILD_SET => {
                         let items = collect_top(&mut sp, oparg as usize);
                         let s = tri!(crate::objects::set::new_set(vm, items));
                         push!(s);
                     }
-                    Opcode::BUILD_MAP => {
+                    number::BUILD_MAP => {
                         let items = collect_top(&mut sp, 2 * oparg as usize);
                         let d = vm.new_dict();
                         let dict = &d.payload::<DictObject>().expect("a dict").dict;
@@ -628,7 +1136,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                         push!(d);
                     }
-                    Opcode::BUILD_CONST_KEY_MAP => {
+                    number::BUILD_CONST_KEY_MAP => {
                         let keys = pop!();
                         let values = collect_top(&mut sp, oparg as usize);
                         let d = vm.new_dict();
@@ -638,26 +1146,26 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                         push!(d);
                     }
-                    Opcode::BUILD_STRING => {
+                    number::BUILD_STRING => {
                         let parts = collect_top(&mut sp, oparg as usize);
                         push!(crate::protocols::join_strings(vm, &parts));
                     }
-                    Opcode::BUILD_SLICE => {
+                    number::BUILD_SLICE => {
                         let step = if oparg == 3 { pop!() } else { vm.none.clone() };
                         let stop = pop!();
                         let start = pop!();
                         push!(crate::objects::slice::new_slice(vm, start, stop, step));
                     }
-                    Opcode::LIST_APPEND => {
+                    number::LIST_APPEND => {
                         let v = pop!();
                         let list = peek!(oparg as usize);
                         crate::objects::list::list_of(list).push(v);
                     }
-                    Opcode::SET_ADD => {
+                    number::SET_ADD => {
                         let v = pop!();
                         tri!(crate::objects::set::set_add(vm, peek!(oparg as usize), v));
                     }
-                    Opcode::MAP_ADD => {
+                    number::MAP_ADD => {
                         let value = pop!();
                         let key = pop!();
                         let d = peek!(oparg as usize);
@@ -667,7 +1175,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             .dict
                             .set(vm, key, value));
                     }
-                    Opcode::LIST_EXTEND => {
+                    number::LIST_EXTEND => {
                         let iterable = pop!();
                         let list = peek!(oparg as usize);
                         if let Err(e) = crate::objects::list::list_extend(vm, list, &iterable) {
@@ -683,33 +1191,80 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             break 'dispatch Raised::New(e);
                         }
                     }
-                    Opcode::SET_UPDATE => {
+                    number::SET_UPDATE => {
                         let iterable = pop!();
                         let set = peek!(oparg as usize);
                         tri!(crate::objects::set::set_update(vm, set, &iterable));
                     }
-                    Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                    number::DICT_UPDATE | number::DICT_MERGE => {
                         let update = pop!();
                         let d = peek!(oparg as usize).clone();
-                        let func = if op == Opcode::DICT_MERGE {
+                        let func = if opcode == number::DICT_MERGE {
                             Some(peek!(oparg as usize + 2).clone())
                         } else {
                             None
                         };
                         tri!(crate::call::dict_merge(vm, &d, &update, func.as_ref()));
                     }
-                    Opcode::LIST_TO_TUPLE => {
+                    number::LIST_TO_TUPLE => {
                         let list = pop!();
                         push!(vm.new_tuple(crate::objects::list::list_of(&list).to_vec()));
                     }
-                    Opcode::UNPACK_SEQUENCE => {
+                    specialized::UNPACK_SEQUENCE_TWO_TUPLE
+                    | specialized::UNPACK_SEQUENCE_TUPLE
+                    | specialized::UNPACK_SEQUENCE_LIST => {
+                        let seq = peek!(1);
+                        let count = oparg as usize;
+                        let exact = if opcode == specialized::UNPACK_SEQUENCE_LIST {
+                            vm.type_of(seq).is(&vm.types.list)
+                        } else {
+                            vm.type_of(seq).is(&vm.types.tuple)
+                        };
+                        if !exact {
+                            deoptimize!();
+                        }
+                        let seq = pop!();
+                        let pushed = match tuple_items(&seq) {
+                            Some(items) => {
+                                let fits = items.len() == count;
+                                if fits {
+                                    for item in items.iter().rev() {
+                                        push!(item.clone());
+                                    }
+                                }
+                                fits
+                            }
+                            None => {
+                                let items = crate::objects::list::list_of(&seq).items.borrow();
+                                let fits = items.len() == count;
+                                if fits {
+                                    for item in items.iter().rev() {
+                                        push!(item.clone());
+                                    }
+                                }
+                                fits
+                            }
+                        };
+                        if !pushed {
+                            // The wrong length raises as the real one does.
+                            let items = tri!(crate::protocols::unpack(vm, &seq, count, None));
+                            for item in items.into_iter().rev() {
+                                push!(item);
+                            }
+                        }
+                    }
+                    number::UNPACK_SEQUENCE => {
+                        let instr = instruction!();
+                        if instr.counts_down() {
+                            crate::specialize::unpack_sequence(vm, instr, peek!(1), oparg as usize);
+                        }
                         let seq = pop!();
                         let items = tri!(crate::protocols::unpack(vm, &seq, oparg as usize, None));
                         for item in items.into_iter().rev() {
                             push!(item);
                         }
                     }
-                    Opcode::UNPACK_EX => {
+                    number::UNPACK_EX => {
                         let seq = pop!();
                         let before = (oparg & 0xff) as usize;
                         let after = (oparg >> 8) as usize;
@@ -718,7 +1273,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             push!(item);
                         }
                     }
-                    Opcode::FORMAT_VALUE => {
+                    number::FORMAT_VALUE => {
                         let spec = if oparg & 4 != 0 { Some(pop!()) } else { None };
                         let value = pop!();
                         let value = match oparg & 3 {
@@ -730,12 +1285,12 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let r = tri!(crate::protocols::format(vm, &value, spec.as_ref()));
                         push!(r);
                     }
-                    Opcode::MAKE_CELL => {
+                    number::MAKE_CELL => {
                         let slot = &mut *localsplus.add(oparg as usize);
                         let initial = slot.take();
                         *slot = Some(crate::call::new_cell(vm, initial));
                     }
-                    Opcode::COPY_FREE_VARS => {
+                    number::COPY_FREE_VARS => {
                         let f = (*frame)
                             .func
                             .as_ref()
@@ -749,12 +1304,12 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             *localsplus.add(offset + i) = Some(cell.clone());
                         }
                     }
-                    Opcode::LOAD_CLOSURE => {
+                    number::LOAD_CLOSURE => {
                         let v = (*localsplus.add(oparg as usize)).clone();
                         push_opt!(v);
                     }
-                    Opcode::LOAD_DEREF | Opcode::LOAD_CLASSDEREF => {
-                        if op == Opcode::LOAD_CLASSDEREF {
+                    number::LOAD_DEREF | number::LOAD_CLASSDEREF => {
+                        if opcode == number::LOAD_CLASSDEREF {
                             let name = &code.localsplusnames[oparg as usize];
                             if let Some(locals) = &(*frame).locals {
                                 if let Some(v) =
@@ -781,7 +1336,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::STORE_DEREF => {
+                    number::STORE_DEREF => {
                         let v = pop!();
                         if let Some(cell) = (*localsplus.add(oparg as usize))
                             .as_ref()
@@ -791,7 +1346,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             drop(old);
                         }
                     }
-                    Opcode::DELETE_DEREF => {
+                    number::DELETE_DEREF => {
                         let cell = (*localsplus.add(oparg as usize)).clone();
                         let old = cell
                             .as_ref()
@@ -801,7 +1356,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             break 'dispatch Raised::New(unbound_deref(vm, code, oparg as usize));
                         }
                     }
-                    Opcode::LOAD_BUILD_CLASS => {
+                    number::LOAD_BUILD_CLASS => {
                         let b = tri!(crate::protocols::mapping_get(
                             vm,
                             &(*frame).builtins,
@@ -817,8 +1372,8 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::LOAD_ASSERTION_ERROR => push!(vm.exceptions.assertion_error.clone()),
-                    Opcode::SETUP_ANNOTATIONS => {
+                    number::LOAD_ASSERTION_ERROR => push!(vm.exceptions.assertion_error.clone()),
+                    number::SETUP_ANNOTATIONS => {
                         if let Some(locals) = &(*frame).locals {
                             let name = &vm.names.__annotations__;
                             if tri!(crate::protocols::mapping_get(vm, locals, name)).is_none() {
@@ -826,7 +1381,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::RAISE_VARARGS => {
+                    number::RAISE_VARARGS => {
                         let cause = if oparg == 2 { Some(pop!()) } else { None };
                         let exc = if oparg >= 1 { Some(pop!()) } else { None };
                         match crate::call::do_raise(vm, exc, cause) {
@@ -845,7 +1400,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             Err(e) => break 'dispatch Raised::New(e),
                         }
                     }
-                    Opcode::RERAISE => {
+                    number::RERAISE => {
                         // RERAISE's argument says the stack holds the lasti of
                         // the original raise, which the frame shows again
                         // (`f_lasti`, `f_lineno`); the handler search, like
@@ -859,24 +1414,24 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                         break 'dispatch Raised::Again(PyErr(exc));
                     }
-                    Opcode::PUSH_EXC_INFO => {
+                    number::PUSH_EXC_INFO => {
                         let value = pop!();
                         let previous = vm.thread.handled.replace(Some(value.clone()));
                         push!(previous.unwrap_or_else(|| vm.none.clone()));
                         push!(value);
                     }
-                    Opcode::POP_EXCEPT => {
+                    number::POP_EXCEPT => {
                         let value = pop!();
                         let restored = (!vm.is_none(&value)).then_some(value);
                         let old = vm.thread.handled.replace(restored);
                         drop(old);
                     }
-                    Opcode::CHECK_EXC_MATCH => {
+                    number::CHECK_EXC_MATCH => {
                         let right = pop!();
                         let matched = tri!(crate::call::exception_matches(vm, peek!(1), &right));
                         push!(vm.new_bool(matched));
                     }
-                    Opcode::CHECK_EG_MATCH => {
+                    number::CHECK_EG_MATCH => {
                         let match_type = pop!();
                         let exc = peek!(1).clone();
                         let (rest, matched) =
@@ -891,23 +1446,23 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             drop(vm.thread.handled.replace(Some(matched)));
                         }
                     }
-                    Opcode::PREP_RERAISE_STAR => {
+                    number::PREP_RERAISE_STAR => {
                         let excs = pop!();
                         let orig = pop!();
                         let r = tri!(crate::exceptions::prep_reraise_star(vm, &orig, &excs));
                         push!(r);
                     }
-                    Opcode::BEFORE_WITH | Opcode::BEFORE_ASYNC_WITH => {
+                    number::BEFORE_WITH | number::BEFORE_ASYNC_WITH => {
                         let manager = pop!();
                         let (exit, result) = tri!(crate::call::enter_context(
                             vm,
                             &manager,
-                            op == Opcode::BEFORE_ASYNC_WITH
+                            opcode == number::BEFORE_ASYNC_WITH
                         ));
                         push!(exit);
                         push!(result);
                     }
-                    Opcode::WITH_EXCEPT_START => {
+                    number::WITH_EXCEPT_START => {
                         let exc = peek!(1).clone();
                         let exit = peek!(4).clone();
                         let tb = exception_payload(&exc)
@@ -917,11 +1472,11 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let r = tri!(vm.call(&exit, Args::positional_only(&[ty, exc, tb])));
                         push!(r);
                     }
-                    Opcode::PRINT_EXPR => {
+                    number::PRINT_EXPR => {
                         let v = pop!();
                         tri!(crate::builtins::display_hook(vm, &v));
                     }
-                    Opcode::IMPORT_NAME => {
+                    number::IMPORT_NAME => {
                         let fromlist = pop!();
                         let level = pop!();
                         let m = tri!(crate::builtins::import_name(
@@ -933,7 +1488,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         ));
                         push!(m);
                     }
-                    Opcode::IMPORT_STAR => {
+                    number::IMPORT_STAR => {
                         let module = pop!();
                         let Some(locals) = (*frame).locals.clone() else {
                             break 'dispatch Raised::New(vm.new_exception(
@@ -943,7 +1498,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         };
                         tri!(crate::import::import_star(vm, &module, &locals));
                     }
-                    Opcode::IMPORT_FROM => {
+                    number::IMPORT_FROM => {
                         let m = peek!(1).clone();
                         let r = tri!(crate::builtins::import_from(
                             vm,
@@ -952,8 +1507,8 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         ));
                         push!(r);
                     }
-                    Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE => {
-                        let flag = if op == Opcode::MATCH_MAPPING {
+                    number::MATCH_MAPPING | number::MATCH_SEQUENCE => {
+                        let flag = if opcode == number::MATCH_MAPPING {
                             crate::typeobject::flags::MAPPING
                         } else {
                             crate::typeobject::flags::SEQUENCE
@@ -961,11 +1516,11 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let matched = crate::matching::has_pattern_flag(vm, peek!(1), flag);
                         push!(vm.new_bool(matched));
                     }
-                    Opcode::MATCH_KEYS => {
+                    number::MATCH_KEYS => {
                         let values = tri!(crate::matching::match_keys(vm, peek!(2), peek!(1)));
                         push!(values);
                     }
-                    Opcode::MATCH_CLASS => {
+                    number::MATCH_CLASS => {
                         let names = pop!();
                         let cls = pop!();
                         let subject = pop!();
@@ -978,7 +1533,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         ));
                         push!(attrs);
                     }
-                    Opcode::RETURN_GENERATOR => {
+                    number::RETURN_GENERATOR => {
                         (*frame).next_instr = ip;
                         (*frame).stacktop = sp.offset_from(localsplus) as usize;
                         let done = frame;
@@ -998,7 +1553,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         (*frame).stacktop += 1;
                         continue 'frames;
                     }
-                    Opcode::YIELD_VALUE => {
+                    number::YIELD_VALUE => {
                         let value = pop!();
                         (*frame).next_instr = ip;
                         (*frame).stacktop = sp.offset_from(localsplus) as usize;
@@ -1008,7 +1563,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             .set(vm.thread.recursion_depth.get() - 1);
                         break 'frames Ok(value);
                     }
-                    Opcode::SEND => {
+                    number::SEND => {
                         let value = pop!();
                         let receiver = peek!(1).clone();
                         match tri!(crate::objects::generator::send(vm, &receiver, value)) {
@@ -1020,7 +1575,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::GET_YIELD_FROM_ITER => {
+                    number::GET_YIELD_FROM_ITER => {
                         let v = peek!(1);
                         match crate::objects::generator::kind_of(v) {
                             Some(Kind::Generator) => {}
@@ -1039,25 +1594,25 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             }
                         }
                     }
-                    Opcode::GET_AWAITABLE => {
+                    number::GET_AWAITABLE => {
                         let v = pop!();
                         let it = tri!(crate::objects::generator::get_awaitable(vm, &v, oparg));
                         push!(it);
                     }
-                    Opcode::ASYNC_GEN_WRAP => {
+                    number::ASYNC_GEN_WRAP => {
                         let v = pop!();
                         push!(crate::objects::async_generator::wrap(vm, v));
                     }
-                    Opcode::GET_AITER => {
+                    number::GET_AITER => {
                         let v = pop!();
                         let it = tri!(crate::protocols::aiter(vm, &v, true));
                         push!(it);
                     }
-                    Opcode::GET_ANEXT => {
+                    number::GET_ANEXT => {
                         let awaitable = tri!(get_anext(vm, peek!(1)));
                         push!(awaitable);
                     }
-                    Opcode::END_ASYNC_FOR => {
+                    number::END_ASYNC_FOR => {
                         let exc = pop!();
                         if !vm.is_instance(&exc, &vm.exceptions.stop_async_iteration) {
                             break 'dispatch Raised::Again(PyErr(exc));
@@ -1067,7 +1622,11 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     _ => {
                         break 'dispatch Raised::New(vm.new_exception(
                             &vm.exceptions.system_error,
-                            format!("unknown opcode {}", op.name()),
+                            format!(
+                                "unknown opcode {}",
+                                krait_compiler::opcode::from_number(opcode as u8)
+                                    .map_or("", Opcode::name)
+                            ),
                         ));
                     }
                 }

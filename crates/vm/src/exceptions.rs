@@ -144,7 +144,7 @@ exception_hierarchy! {
 /// With two bases (only ExceptionGroup has them), the MRO is the first
 /// base's own classes followed by the second's, which is what C3 gives
 /// when both derive from the same chain.
-fn new_exception_type(type_type: &Object, name: &str, bases: &[&Object]) -> Object {
+pub(crate) fn new_exception_type(type_type: &Object, name: &str, bases: &[&Object]) -> Object {
     let tp = TypeObject::new(
         name,
         Layout::BaseException,

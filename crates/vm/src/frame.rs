@@ -139,22 +139,12 @@ impl DataStack {
 
     /// Makes room for a frame of `code` with these fields; its
     /// `localsplus` slots start as None and its stack empty.
+    #[inline]
     pub fn push_frame(&mut self, header: Frame, code: &CodePayload) -> NonNull<Frame> {
         let slots = code.nlocalsplus() + code.code.stacksize as usize;
         let words = HEADER_WORDS + slots;
         if self.top + words > self.chunks[self.current].len() {
-            self.saved_tops.push(self.top);
-            self.current += 1;
-            self.top = 0;
-            if self.current == self.chunks.len() || self.chunks[self.current].len() < words {
-                let size = CHUNK_WORDS.max(words);
-                let chunk = vec![0; size].into_boxed_slice();
-                if self.current == self.chunks.len() {
-                    self.chunks.push(chunk);
-                } else {
-                    self.chunks[self.current] = chunk;
-                }
-            }
+            self.next_chunk(words);
         }
         let base = self.chunks[self.current][self.top..].as_mut_ptr();
         self.top += words;
@@ -168,12 +158,30 @@ impl DataStack {
         }
     }
 
+    /// Goes on to the next chunk, with room for `words` at least.
+    #[cold]
+    fn next_chunk(&mut self, words: usize) {
+        self.saved_tops.push(self.top);
+        self.current += 1;
+        self.top = 0;
+        if self.current == self.chunks.len() || self.chunks[self.current].len() < words {
+            let size = CHUNK_WORDS.max(words);
+            let chunk = vec![0; size].into_boxed_slice();
+            if self.current == self.chunks.len() {
+                self.chunks.push(chunk);
+            } else {
+                self.chunks[self.current] = chunk;
+            }
+        }
+    }
+
     /// Gives the innermost frame's memory back without dropping what it
     /// holds (its contents were moved into a generator).
     ///
     /// # Safety
     /// `frame` must be the innermost live frame, and its contents must
     /// have been moved out.
+    #[inline]
     pub unsafe fn release(&mut self, frame: *mut Frame) {
         let chunk_base = self.chunks[self.current].as_ptr() as usize;
         self.top = (frame as usize - chunk_base) / WORD;
@@ -215,6 +223,7 @@ pub unsafe fn current_lasti(vm: &Vm, frame: *const Frame) -> usize {
 
 /// Pushes a frame on the thread's data stack, counting it towards the
 /// recursion limit (RecursionError beyond it).
+#[inline]
 pub fn push(vm: &Vm, header: Frame, code: &CodePayload) -> crate::errors::PyResult<NonNull<Frame>> {
     let depth = vm.thread.recursion_depth.get();
     if depth >= vm.thread.recursion_limit.get() || native_stack_exhausted(vm) {
@@ -306,6 +315,7 @@ pub unsafe fn move_to_heap(frame: *mut Frame, slots: usize) -> Box<[usize]> {
 
 /// Whether the native stack is nearly used up: re-entering the eval loop
 /// from Rust then raises RecursionError rather than overflowing.
+#[inline]
 pub fn native_stack_exhausted(vm: &Vm) -> bool {
     let marker = 0u8;
     let here = &marker as *const u8 as usize;

@@ -324,11 +324,92 @@ thread_local! {
 
 const MAX_DEALLOC_DEPTH: usize = 64;
 
+/// How many freed objects a free list keeps (`PyFloat_MAXFREELIST`).
+const FREE_LIST_SIZE: usize = 100;
+
+/// The memory of freed floats, for new floats to take without the
+/// allocator (Objects/floatobject.c's free list): arithmetic on floats
+/// makes and frees one object per operation.
+struct FreeFloats(Vec<NonNull<u8>>);
+
+impl Drop for FreeFloats {
+    fn drop(&mut self) {
+        for block in self.0.drain(..) {
+            // SAFETY: each block was a float's, allocated with this layout.
+            unsafe { std::alloc::dealloc(block.as_ptr(), float_layout()) }
+        }
+    }
+}
+
+thread_local! {
+    static FREE_FLOATS: std::cell::RefCell<FreeFloats> =
+        const { std::cell::RefCell::new(FreeFloats(Vec::new())) };
+}
+
+fn float_layout() -> std::alloc::Layout {
+    object_layout(heap_size::<crate::objects::float::FloatObject>())
+}
+
+/// [`alloc`] for a float of the type `float` itself (not a subclass),
+/// in a freed float's memory if there is one.
+pub(crate) fn alloc_float(ty: &Object, payload: crate::objects::float::FloatObject) -> Object {
+    let Some(block) = FREE_FLOATS.with(|f| f.borrow_mut().0.pop()) else {
+        return alloc(ty, payload);
+    };
+    let raw = block.as_ptr() as *mut HeapObject<crate::objects::float::FloatObject>;
+    let type_ptr = ty.clone().into_raw() as *mut ObjectHeader;
+    // SAFETY: the block is a freed float's memory, of a float's size.
+    unsafe {
+        raw.write(HeapObject {
+            header: ObjectHeader {
+                refcount: Cell::new(1),
+                ty: Cell::new(NonNull::new_unchecked(type_ptr)),
+            },
+            payload,
+        });
+        Object::from_raw(raw as usize)
+    }
+}
+
+/// Frees a float of the type `float` itself into the free list, unless
+/// it is full.
+///
+/// # Safety
+/// `ptr` must be such a float with no references left.
+#[inline]
+unsafe fn free_float(ptr: NonNull<ObjectHeader>, tp: &TypeObject) -> bool {
+    if tp.layout != crate::typeobject::Layout::Float
+        || tp.has_flag(crate::typeobject::flags::HEAPTYPE)
+    {
+        return false;
+    }
+    let kept = FREE_FLOATS.with(|f| {
+        let mut f = f.borrow_mut();
+        if f.0.len() < FREE_LIST_SIZE {
+            f.0.push(ptr.cast());
+            true
+        } else {
+            false
+        }
+    });
+    if kept {
+        // The float's reference to its type goes with it.
+        drop(Object::from_raw(ptr.as_ref().ty.get().as_ptr() as usize));
+    }
+    kept
+}
+
 /// Frees a heap object whose count went to zero (`_Py_Dealloc`).
 ///
 /// # Safety
 /// `ptr` must be a heap object with no references left.
 unsafe fn dealloc(ptr: NonNull<ObjectHeader>) {
+    if free_float(
+        ptr,
+        type_payload(&*(ptr.as_ref().ty.as_ptr() as *const Object)),
+    ) {
+        return;
+    }
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= MAX_DEALLOC_DEPTH {
         // A collection must not find it with no references meanwhile.

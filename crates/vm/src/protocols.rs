@@ -429,6 +429,15 @@ pub fn contains(vm: &Vm, container: &Object, item: &Object) -> PyResult<bool> {
 /// LOAD_METHOD: `(Some(function), self)` when the attribute is a plain
 /// method found on the type, which the call then gets `self` for without
 /// a bound method being made; else `(None, attribute)`.
+/// Whether a type's attribute is a method that LOAD_METHOD leaves unbound
+/// (`Py_TPFLAGS_METHOD_DESCRIPTOR`): a Python function or a method
+/// descriptor.
+pub fn is_method(vm: &Vm, descr: &Object) -> bool {
+    descr.payload::<FunctionObject>().is_some()
+        || (descr.payload::<BuiltinFunctionObject>().is_some()
+            && vm.type_of(descr).is(&vm.types.method_descriptor))
+}
+
 pub fn load_method(vm: &Vm, owner: &Object, name: &Object) -> PyResult<(Option<Object>, Object)> {
     let ty = vm.type_of(owner);
     let tp = type_payload(ty);
@@ -436,10 +445,7 @@ pub fn load_method(vm: &Vm, owner: &Object, name: &Object) -> PyResult<(Option<O
         == Some(crate::objects::object::generic_getattr as crate::typeobject::GetattroFn as usize);
     if generic {
         if let Some(descr) = tp.lookup(vm, name) {
-            let is_method = descr.payload::<FunctionObject>().is_some()
-                || (descr.payload::<BuiltinFunctionObject>().is_some()
-                    && vm.type_of(&descr).is(&vm.types.method_descriptor));
-            if is_method {
+            if is_method(vm, &descr) {
                 let shadowed = crate::objects::object::instance_dict_get(vm, owner, name);
                 return Ok(match shadowed {
                     Some(v) => (None, v),
@@ -497,6 +503,8 @@ pub fn unpack(vm: &Vm, seq: &Object, before: usize, after: Option<usize>) -> PyR
         items.push(vm.new_list(middle));
         items.extend(tail);
         items
+    } else if let Some(items) = exact_sequence_items(vm, seq).filter(|i| i.len() == before) {
+        items
     } else {
         let it = vm.iter(seq)?;
         let mut items = Vec::with_capacity(before);
@@ -519,6 +527,19 @@ pub fn unpack(vm: &Vm, seq: &Object, before: usize, after: Option<usize>) -> PyR
         items
     };
     Ok(items)
+}
+
+/// The items of a tuple or list (not a subclass, which may iterate
+/// otherwise), copied.
+fn exact_sequence_items(vm: &Vm, seq: &Object) -> Option<Vec<Object>> {
+    let ty = vm.type_of(seq);
+    if ty.is(&vm.types.tuple) {
+        crate::objects::tuple::tuple_items(seq).map(<[Object]>::to_vec)
+    } else if ty.is(&vm.types.list) {
+        Some(crate::objects::list::list_of(seq).to_vec())
+    } else {
+        None
+    }
 }
 
 /// `ascii(x)`: the repr with non-ASCII characters escaped.

@@ -43,14 +43,26 @@ pub fn run_source(vm: &Vm, source: &[u8], filename: &str, module_name: &str) -> 
 }
 
 /// What an uncaught exception means for the process: the report on
-/// stderr and the exit status (`handle_system_exit`, `PyErr_Print`).
+/// `sys.stderr` and the exit status (`handle_system_exit`,
+/// `PyErr_Print`). Standard output is flushed first, as CPython does
+/// before it prints the report.
 pub fn report_uncaught(vm: &Vm, exc: &Object) -> i32 {
-    vm.flush_stdout();
+    flush_stdout(vm);
     if vm.is_instance(exc, &vm.exceptions.system_exit) {
         return system_exit_status(vm, exc);
     }
-    eprint!("{}", crate::traceback::format_exception(vm, exc));
+    crate::modules::io::write_stderr(vm, &crate::traceback::format_exception(vm, exc));
     1
+}
+
+/// Flushes `sys.stdout`, ignoring failure, which the end of the
+/// interpreter reports (`flush_io`).
+fn flush_stdout(vm: &Vm) {
+    if let Some(stdout) = crate::modules::sys::sys_attr(vm, &vm.names.stdout) {
+        if !vm.is_none(&stdout) {
+            let _ = vm.call_method(&stdout, "flush", &[]);
+        }
+    }
 }
 
 /// The exit status SystemExit asks for: its `code`, an int, or 0 for
@@ -70,6 +82,6 @@ fn system_exit_status(vm: &Vm, exc: &Object) -> i32 {
         .str(&code)
         .map(|s| as_rust_str(&s).into_owned())
         .unwrap_or_default();
-    eprintln!("{text}");
+    crate::modules::io::write_stderr(vm, &format!("{text}\n"));
     1
 }

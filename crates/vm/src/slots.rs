@@ -611,7 +611,22 @@ fn slot_getattr_hook(vm: &Vm, o: &Object, name: &Object) -> PyResult {
                 Args::positional_only(std::slice::from_ref(name)),
             )
         }
-        _ => crate::objects::object::generic_getattr(vm, o, name),
+        // The builtin `__getattribute__` of the nearest builtin base:
+        // `object`'s for instances, `type`'s for classes of a metaclass.
+        _ => {
+            let hook: crate::typeobject::GetattroFn = slot_getattr_hook;
+            let builtin = tp.mro.borrow().iter().find_map(|t| {
+                type_payload(t)
+                    .slots
+                    .getattro
+                    .get()
+                    .filter(|f| !std::ptr::fn_addr_eq(*f, hook))
+            });
+            match builtin {
+                Some(getattro) => getattro(vm, o, name),
+                None => crate::objects::object::generic_getattr(vm, o, name),
+            }
+        }
     };
     match result {
         Err(e) if e.matches(vm, &vm.exceptions.attribute_error) => {

@@ -373,28 +373,46 @@ layouts! {
     SrePattern => crate::modules::sre::pattern::PatternObject,
     SreMatch => crate::modules::sre::match_object::MatchObject,
     SreScanner => crate::modules::sre::scanner::ScannerObject,
+    FileIO => crate::modules::io::fileio::FileIO,
+    Buffered => crate::modules::io::buffered::Buffered,
+    BufferedRWPair => crate::modules::io::buffered::RWPair,
+    TextIOWrapper => crate::modules::io::textio::TextIOWrapper,
+    NewlineDecoder => crate::modules::io::textio::NewlineDecoder,
+    StringIO => crate::modules::io::stringio::StringIO,
+    BytesIO => crate::modules::io::bytesio::BytesIO,
 }
 
-/// The payload of a type object (`PyTypeObject`).
+/// The payload of a type object (`PyTypeObject`). Laid out in this
+/// order: what every attribute access and `payload()` check reads comes
+/// first, in the cache line of the type's header.
 #[derive(krait_derive::Traverse)]
+#[repr(C)]
 pub struct TypeObject {
-    pub name: RefCell<String>,
-    pub qualname: RefCell<String>,
-    pub flags: Cell<u32>,
     #[traverse(skip)]
     pub layout: Layout,
-    /// The size of an instance, header, payload and instance words.
-    pub basicsize: Cell<usize>,
-    /// Byte offsets of the instance words: the `__dict__` first if the
-    /// type has one, then `__slots__`.
-    pub instance_slots: RefCell<Vec<usize>>,
+    pub flags: Cell<u32>,
+    /// The version tag (`tp_version_tag`), 0 for none, and the stamp it
+    /// was last checked at (see `type_cache.rs`).
+    #[traverse(skip)]
+    pub version_tag: Cell<u32>,
+    #[traverse(skip)]
+    pub tag_checked: Cell<u64>,
     /// The offset of the instance `__dict__` word, if instances have one.
     #[traverse(skip)]
     pub dict_offset: Cell<Option<usize>>,
+    /// The size of an instance, header, payload and instance words.
+    pub basicsize: Cell<usize>,
     /// The offset of the word that lists the weak references to an
     /// instance (`tp_weaklistoffset`), if instances can have them.
     #[traverse(skip)]
     pub weaklist_offset: Cell<Option<usize>>,
+    #[traverse(skip)]
+    pub slots: Slots,
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    /// Byte offsets of the instance words: the `__dict__` first if the
+    /// type has one, then `__slots__`.
+    pub instance_slots: RefCell<Vec<usize>>,
     pub base: RefCell<Option<Object>>,
     pub bases: RefCell<Vec<Object>>,
     pub mro: RefCell<Vec<Object>>,
@@ -402,8 +420,6 @@ pub struct TypeObject {
     /// Weak references to the classes that name this one as a base
     /// (`tp_subclasses`), for `__subclasses__()`.
     pub subclasses: RefCell<Vec<Object>>,
-    #[traverse(skip)]
-    pub slots: Slots,
     /// The interpreter's collector, which instances are tracked by.
     #[traverse(skip)]
     pub gc: Rc<GcState>,
@@ -445,9 +461,11 @@ impl TypeObject {
             base: RefCell::new(None),
             bases: RefCell::new(Vec::new()),
             mro: RefCell::new(Vec::new()),
-            dict: Dict::new(),
+            dict: Dict::for_type(),
             subclasses: RefCell::new(Vec::new()),
             slots: Slots::default(),
+            version_tag: Cell::new(0),
+            tag_checked: Cell::new(0),
             gc: gc.clone(),
         }
     }
@@ -460,14 +478,16 @@ impl TypeObject {
     /// by a module other than builtins carries the module's name, as
     /// `collections.deque` does.
     pub fn tp_name(&self, vm: &Vm) -> String {
-        if !self.has_flag(flags::HEAPTYPE) {
+        let name = self.name();
+        // A name with a dot is a `tp_name` already (`re.Pattern`).
+        if !self.has_flag(flags::HEAPTYPE) && !name.contains('.') {
             if let Some(module) = self.dict.get_str(vm, &vm.names.__module__) {
                 if let Some(m) = module.payload::<crate::objects::str::StrObject>() {
-                    return format!("{}.{}", m.to_string_lossy(), self.name());
+                    return format!("{}.{}", m.to_string_lossy(), name);
                 }
             }
         }
-        self.name()
+        name
     }
 
     pub fn has_flag(&self, flag: u32) -> bool {
@@ -485,12 +505,7 @@ impl TypeObject {
     /// Looks `name` up along the MRO (`_PyType_Lookup`); `name` is an
     /// interned or at least exact str.
     pub fn lookup(&self, vm: &Vm, name: &Object) -> Option<Object> {
-        for ty in self.mro.borrow().iter() {
-            if let Some(value) = object::type_payload(ty).dict.get_str(vm, name) {
-                return Some(value);
-            }
-        }
-        None
+        crate::type_cache::lookup(vm, self, name)
     }
 
     /// [`TypeObject::lookup`] by a Rust string.
@@ -498,6 +513,36 @@ impl TypeObject {
         let name = vm.intern(name);
         self.lookup(vm, &name)
     }
+}
+
+/// A builtin type deriving from `base` alone (a static `PyTypeObject`);
+/// its slots are inherited once the interpreter has filled in its own.
+pub(crate) fn new_static_type(
+    type_type: &Object,
+    name: &str,
+    layout: Layout,
+    base: &Object,
+    flags: u32,
+) -> Object {
+    let ty = object::alloc(
+        type_type,
+        TypeObject::new(
+            name,
+            layout,
+            flags | flags::IMMUTABLETYPE,
+            &object::type_payload(type_type).gc,
+        ),
+    );
+    let tp = object::type_payload(&ty);
+    // A type of a native module may be named `module.name`, as CPython's
+    // `tp_name`; its qualified name is the last part.
+    *tp.qualname.borrow_mut() = name.rsplit('.').next().unwrap_or(name).to_string();
+    *tp.base.borrow_mut() = Some(base.clone());
+    *tp.bases.borrow_mut() = vec![base.clone()];
+    let mut mro = vec![ty.clone()];
+    mro.extend(object::type_payload(base).mro.borrow().iter().cloned());
+    *tp.mro.borrow_mut() = mro;
+    ty
 }
 
 /// Whether `sub` is `ty` or a subclass of it (`PyType_IsSubtype`).
@@ -584,7 +629,16 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         &vm.type_type,
         "__name__",
-        |vm, t| Ok(vm.new_str(&type_of_type(t).name())),
+        |vm, t| {
+            // A static type's name is the last part of its dotted name
+            // (`type_name`); a class's is what it was given.
+            let tp = type_of_type(t);
+            let name = tp.name();
+            if tp.has_flag(flags::HEAPTYPE) {
+                return Ok(vm.new_str(&name));
+            }
+            Ok(vm.new_str(name.rsplit('.').next().unwrap_or(&name)))
+        },
         Some(|vm, t, v| {
             let v = check_set_special(vm, t, "__name__", v)?;
             let s = v
@@ -748,6 +802,17 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         vm.names.__init_subclass__.clone(),
         crate::objects::descr::new_classmethod(vm, init_subclass),
+    );
+    // `object.__subclasshook__`: no opinion, whatever it is asked, so
+    // that ABCs (abc.ABCMeta) fall back to registration and the MRO.
+    let subclasshook =
+        crate::objects::function::new_builtin_function(vm, "__subclasshook__", |vm, _| {
+            Ok(vm.not_implemented.clone())
+        });
+    object::type_payload(&vm.object_type).dict.set_str(
+        vm,
+        vm.intern("__subclasshook__"),
+        crate::objects::descr::new_classmethod(vm, subclasshook),
     );
 }
 
@@ -1032,7 +1097,11 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
             btp.name()
         )));
     }
-    let wants_dict = declared.as_ref().is_none_or(|d| d.dict);
+    // A metaclass's instances are classes, whose namespace is the type's
+    // own dict (CPython's `type` has a `tp_dictoffset` its subclasses
+    // inherit): they get no instance dict of their own.
+    let is_metaclass = stp.has_flag(flags::TYPE_SUBCLASS);
+    let wants_dict = declared.as_ref().is_none_or(|d| d.dict) && !is_metaclass;
     let adds_weaklist = may_add_weak && declared.as_ref().is_none_or(|d| d.weakref);
     let adds_dict = base_dict.is_none() && wants_dict;
     match base_dict {

@@ -89,7 +89,8 @@ pub fn default_hook(vm: &Vm, args: Args) -> crate::errors::PyResult {
     Ok(vm.none.clone())
 }
 
-/// The default hook's report (`write_unraisable_exc_file`).
+/// The default hook's report (`write_unraisable_exc_file`), on
+/// `sys.stderr`.
 fn write_default(vm: &Vm, values: &[Object]) {
     let [exc_type, exc_value, traceback, err_msg, object] = values else {
         return;
@@ -138,5 +139,5 @@ fn write_default(vm: &Vm, values: &[Object]) {
         }
         out.push('\n');
     }
-    eprint!("{out}");
+    crate::modules::io::write_stderr(vm, &out);
 }

@@ -116,9 +116,9 @@ builtin_types! {
     weakproxy: "ProxyType", WeakRef, FINAL;
     weakcallableproxy: "CallableProxyType", WeakRef, FINAL;
     frame: "frame", Frame, FINAL;
-    sre_pattern: "Pattern", SrePattern, FINAL;
-    sre_match: "Match", SreMatch, FINAL;
-    sre_scanner: "SRE_Scanner", SreScanner, FINAL;
+    sre_pattern: "re.Pattern", SrePattern, FINAL;
+    sre_match: "re.Match", SreMatch, FINAL;
+    sre_scanner: "_sre.SRE_Scanner", SreScanner, FINAL;
 }
 
 /// A builtin type deriving from `object` (its bases are fixed up for
@@ -130,20 +130,7 @@ fn builtin_type(
     layout: Layout,
     flags: u32,
 ) -> Object {
-    let ty = object::alloc(
-        type_type,
-        TypeObject::new(
-            name,
-            layout,
-            flags | flags::IMMUTABLETYPE,
-            &object::type_payload(type_type).gc,
-        ),
-    );
-    let tp = object::type_payload(&ty);
-    *tp.base.borrow_mut() = Some(object_type.clone());
-    *tp.bases.borrow_mut() = vec![object_type.clone()];
-    *tp.mro.borrow_mut() = vec![ty.clone(), object_type.clone()];
-    ty
+    crate::typeobject::new_static_type(type_type, name, layout, object_type, flags)
 }
 
 /// Identifiers the interpreter looks up itself, interned once.
@@ -179,6 +166,7 @@ names! {
     __base__, __abstractmethods__, __orig_bases__, __length_hint__,
     __await__, __aiter__, __anext__, __aenter__, __aexit__,
     __complex__, __bytes__, __fspath__,
+    stdin, stdout, stderr,
 }
 
 /// The running thread's state (`PyThreadState`): its frames and what it
@@ -228,6 +216,9 @@ pub struct Vm {
     pub type_type: Object,
     pub object_type: Object,
     pub exceptions: ExceptionTypes,
+    /// The classes of the `_io` module, which `open`, `print` and the
+    /// standard streams need from the start.
+    pub io: crate::modules::io::IoTypes,
     pub none: Object,
     pub true_: Object,
     pub false_: Object,
@@ -235,6 +226,9 @@ pub struct Vm {
     pub ellipsis: Object,
     pub empty_tuple: Object,
     pub empty_str: Object,
+    /// The strs of one Latin-1 character, made once
+    /// (`_Py_LATIN1_CHR`).
+    latin1: Box<[Object]>,
     pub names: Names,
     interned: RefCell<HashMap<Box<str>, Object>>,
     /// The `builtins` module and its namespace.
@@ -242,9 +236,20 @@ pub struct Vm {
     pub builtins_dict: Object,
     /// `sys.modules`.
     pub modules: Object,
+    /// The namespace of the `sys` module, which the interpreter reads
+    /// `sys.stdout` and the like from even if the module left
+    /// `sys.modules` (`interp->sysdict`).
+    pub sysdict: std::cell::OnceCell<Object>,
     pub thread: ThreadState,
     /// The keys of SipHash for str and bytes (`_Py_HashSecret`).
     pub hash_secret: (u64, u64),
+    /// The next dict keys version to give out (`Dict::keys_version`); 0
+    /// once they have run out.
+    pub next_keys_version: Cell<u32>,
+    /// The next type version tag to give out; 0 once they have run out.
+    pub next_type_version: Cell<u32>,
+    /// Lookups on types by version tag and name.
+    pub method_cache: crate::type_cache::MethodCache,
     /// The optimization level modules are compiled at (`-O`, `-OO`).
     pub optimize: Cell<u8>,
     /// `sys.get_int_max_str_digits()`: the most decimal digits an int may
@@ -253,8 +258,6 @@ pub struct Vm {
     /// The size of the native stack the interpreter runs on, which bounds
     /// how deep Rust code may recurse (8 MiB unless the embedder says).
     pub native_stack_size: Cell<usize>,
-    /// What `print` wrote and has not yet been written out.
-    pub stdout: RefCell<Vec<u8>>,
     /// The source of modules run so far, by file name, for tracebacks.
     pub sources: RefCell<HashMap<String, std::rc::Rc<Vec<u8>>>>,
     /// The cycle collector's state, which every type shares.
@@ -323,6 +326,9 @@ impl Vm {
             crate::objects::tuple::TupleObject::new(Vec::new()),
         );
         let empty_str = object::alloc(&types.str, StrObject::from_str(""));
+        let latin1 = (0..=255u32)
+            .map(|c| object::alloc(&types.str, StrObject::from_code_points(std::iter::once(c))))
+            .collect();
         let interned: RefCell<HashMap<Box<str>, Object>> = RefCell::new(HashMap::new());
         let intern = |s: &str| -> Object {
             let mut table = interned.borrow_mut();
@@ -335,6 +341,7 @@ impl Vm {
         };
         let names = Names::new(&intern);
         let exceptions = ExceptionTypes::new(&type_type, &object_type);
+        let io = crate::modules::io::IoTypes::new(&type_type, &object_type, &exceptions);
         let builtins_dict = object::alloc(&types.dict, crate::objects::dict::DictObject::new());
         let modules = object::alloc(&types.dict, crate::objects::dict::DictObject::new());
         let builtins = object::alloc(
@@ -354,6 +361,7 @@ impl Vm {
             type_type,
             object_type,
             exceptions,
+            io,
             none,
             true_,
             false_,
@@ -361,11 +369,13 @@ impl Vm {
             ellipsis,
             empty_tuple,
             empty_str,
+            latin1,
             names,
             interned,
             builtins,
             builtins_dict,
             modules,
+            sysdict: std::cell::OnceCell::new(),
             thread: ThreadState {
                 frame: Cell::new(std::ptr::null_mut()),
                 data_stack: RefCell::new(crate::frame::DataStack::new()),
@@ -377,10 +387,12 @@ impl Vm {
                 stack_limit: Cell::new(0),
             },
             hash_secret: crate::objects::hash::secret_from_environment(),
+            next_keys_version: Cell::new(1),
+            next_type_version: Cell::new(1),
+            method_cache: Default::default(),
             optimize: Cell::new(0),
             int_max_str_digits: Cell::new(crate::objects::int::DEFAULT_MAX_STR_DIGITS),
             native_stack_size: Cell::new(8 << 20),
-            stdout: RefCell::new(Vec::new()),
             sources: RefCell::new(HashMap::new()),
             gc,
             unraisable_hook_args: std::cell::OnceCell::new(),
@@ -451,7 +463,6 @@ impl Vm {
         object::type_payload(self.type_of(object))
     }
 
-    /// `type(object).__name__`.
     /// The name of an object's type, as messages give it (`tp_name`).
     pub fn type_name(&self, object: &Object) -> String {
         self.type_payload_of(object).tp_name(self)
@@ -480,6 +491,11 @@ impl Vm {
             return self.empty_str.clone();
         }
         object::alloc(&self.types.str, StrObject::from_str(s))
+    }
+
+    /// The str of one Latin-1 character.
+    pub fn latin1_char(&self, c: u8) -> Object {
+        self.latin1[usize::from(c)].clone()
     }
 
     pub fn new_tuple(&self, items: Vec<Object>) -> Object {
@@ -512,7 +528,7 @@ impl Vm {
     }
 
     pub fn new_float(&self, value: f64) -> Object {
-        object::alloc(
+        object::alloc_float(
             &self.types.float,
             crate::objects::float::FloatObject::new(value),
         )

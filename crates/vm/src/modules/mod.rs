@@ -10,6 +10,7 @@ pub mod _weakref;
 pub mod collections;
 pub mod errno;
 pub mod gc;
+pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod posix;
@@ -23,7 +24,7 @@ use crate::errors::PyResult;
 use crate::object::Object;
 use crate::objects::dict::DictObject;
 use crate::objects::function::{new_builtin_function, NativeFn};
-use crate::typeobject::{flags, Layout, TypeObject};
+use crate::typeobject::{Layout, TypeObject};
 use crate::vm::Vm;
 
 /// Builds a native module's namespace, given the module object.
@@ -34,6 +35,7 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("builtins", None),
     ("_collections", Some(collections::init)),
+    ("_io", Some(io::init_module)),
     ("_sre", Some(sre::init)),
     ("_string", Some(string::init)),
     ("_thread", Some(thread::init)),
@@ -51,6 +53,9 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
 /// `sys.modules`.
 pub(crate) fn init(vm: &Vm) {
     sys::init(vm);
+    io::init(vm);
+    io::init_std_streams(vm, &crate::config::Config::default())
+        .expect("the standard streams are made at start-up");
 }
 
 /// The native module `name`, built now, or None if there is no such
@@ -95,14 +100,14 @@ pub(crate) fn new_type(
     type_flags: u32,
     configure: impl FnOnce(&TypeObject),
 ) -> Object {
-    let ty = crate::object::alloc(
+    let ty = crate::typeobject::new_static_type(
         &vm.type_type,
-        TypeObject::new(name, layout, type_flags | flags::IMMUTABLETYPE, &vm.gc),
+        name,
+        layout,
+        &vm.object_type,
+        type_flags,
     );
     let tp = crate::object::type_payload(&ty);
-    *tp.base.borrow_mut() = Some(vm.object_type.clone());
-    *tp.bases.borrow_mut() = vec![vm.object_type.clone()];
-    *tp.mro.borrow_mut() = vec![ty.clone(), vm.object_type.clone()];
     tp.dict
         .set_str(vm, vm.names.__module__.clone(), vm.new_str(module_name));
     configure(tp);

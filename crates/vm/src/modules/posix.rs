@@ -296,7 +296,6 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
                     vm.type_name(&data)
                 )));
             };
-            vm.flush_stdout();
             // SAFETY: `data` is valid for reads of its length.
             let written = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
             if written < 0 {
@@ -394,7 +393,6 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
             let [pid, signal] = positional::<2>(vm, "kill", args)?;
             let pid = crate::objects::getargs::int_arg(vm, &pid)?;
             let signal = crate::objects::getargs::int_arg(vm, &signal)?;
-            vm.flush_stdout();
             // SAFETY: kill only sends a signal.
             if unsafe { libc::kill(pid, signal) } != 0 {
                 return Err(from_io_error(vm, &std::io::Error::last_os_error(), None));

@@ -14,6 +14,9 @@ use crate::vm::Vm;
 
 pub(crate) fn init(vm: &Vm) {
     let module = crate::objects::module::new_module(vm, "sys");
+    if let Some(m) = module.payload::<crate::objects::module::ModuleObject>() {
+        let _ = vm.sysdict.set(m.dict.clone());
+    }
     let set = |name: &str, value: Object| super::set_attr(vm, &module, name, value);
     set("modules", vm.modules.clone());
     set("argv", vm.new_list(vec![vm.empty_str.clone()]));
@@ -460,7 +463,7 @@ pub fn apply_config(vm: &Vm, config: &Config) -> PyResult<()> {
         ],
     )?;
     set("flags", flags);
-    Ok(())
+    crate::modules::io::init_std_streams(vm, config)
 }
 
 /// Sets `sys.argv[0]`, as `-m` does once it has found the module's file.
@@ -472,5 +475,22 @@ pub fn set_argv0(vm: &Vm, argv0: &str) {
         .and_then(|sys| vm.getattr(&sys, &vm.intern("argv")).ok());
     if let Some(argv) = argv {
         let _ = vm.setitem(&argv, &vm.new_int(0), Some(&vm.new_str(argv0)));
+    }
+}
+
+/// `sys.<name>`, None if it is not set (`_PySys_GetAttr`); `name` is
+/// an interned str.
+pub fn sys_attr(vm: &Vm, name: &Object) -> Option<Object> {
+    vm.sysdict
+        .get()?
+        .payload::<DictObject>()?
+        .dict
+        .get_str(vm, name)
+}
+
+/// Sets `sys.<name>`.
+pub fn set_sys_attr(vm: &Vm, name: &str, value: Object) {
+    if let Some(sysdict) = vm.sysdict.get().and_then(|d| d.payload::<DictObject>()) {
+        sysdict.dict.set_str(vm, vm.intern(name), value);
     }
 }

@@ -205,7 +205,7 @@ fn acquire(vm: &Vm, args: Args, reentrant: bool) -> PyResult {
         return Ok(vm.true_.clone());
     }
     if blocking {
-        vm.flush_stdout();
+        crate::modules::io::flush_std_files(vm);
         if timeout < 0.0 {
             // Nothing else can release it: CPython's thread would wait forever.
             loop {

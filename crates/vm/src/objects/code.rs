@@ -202,6 +202,7 @@ pub fn new_code(vm: &Vm, mut code: CodeObject) -> PyResult<Object> {
         .chunks_exact(2)
         .map(|unit| Cell::new(u16::from(unit[0]) | u16::from(unit[1]) << 8))
         .collect();
+    crate::specialize::quicken(&instructions);
     let names = code.names.iter().map(|n| vm.intern(n)).collect();
     let localsplusnames = code.localsplusnames.iter().map(|n| vm.intern(n)).collect();
     let ncells = code

@@ -32,6 +32,17 @@ impl Codec {
     }
 }
 
+impl Codec {
+    /// The codec's own name, as `codecs.lookup(name).name` gives it.
+    pub fn canonical_name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "iso8859-1",
+        }
+    }
+}
+
 /// The codec an encoding name stands for, after the normalization of
 /// `encodings.normalize_encoding` and the aliases of `encodings.aliases`;
 /// LookupError for any other.

@@ -45,6 +45,14 @@ pub struct Dict {
     /// Bumped by every change, so that iterators and interrupted lookups
     /// notice.
     version: Cell<u64>,
+    /// The keys' version for the eval loop's caches (`dk_version`): 0
+    /// until one is asked for, then a number no other dict and no other
+    /// state of this one's keys has, until a key is added or removed.
+    keys_version: Cell<u32>,
+    /// For a type's namespace, the stamp of its last change, which the
+    /// type's version tag is checked against (`type_cache.rs`); 0 for
+    /// other dicts, whose changes are not stamped.
+    stamp: Cell<u64>,
 }
 
 /// The payload of a dict object.
@@ -88,8 +96,73 @@ impl Dict {
         self.version.get()
     }
 
+    /// A type's namespace, whose changes are stamped.
+    pub fn for_type() -> Dict {
+        Dict {
+            stamp: Cell::new(crate::type_cache::next_stamp()),
+            ..Dict::default()
+        }
+    }
+
     fn changed(&self) {
         self.version.set(self.version.get().wrapping_add(1));
+        self.keys_version.set(0);
+        self.stamp_change();
+    }
+
+    /// The stamp of the last change of a type's namespace.
+    pub fn stamp(&self) -> u64 {
+        self.stamp.get()
+    }
+
+    /// Stamps a change of a type's namespace: called before the change
+    /// (code a key's `__eq__` runs meanwhile must not trust a cache) and
+    /// after it, before anything removed is dropped.
+    #[inline]
+    pub fn stamp_change(&self) {
+        if self.stamp.get() != 0 {
+            self.stamp.set(crate::type_cache::next_stamp());
+        }
+    }
+
+    /// The keys' version (`_PyDictKeys_GetVersionForCurrentState`): while
+    /// it stays the same, every key is where it was. 0 when the versions
+    /// have run out, which matches no cache.
+    pub fn keys_version(&self, vm: &Vm) -> u32 {
+        if self.keys_version.get() == 0 {
+            let next = vm.next_keys_version.get();
+            if next != 0 {
+                vm.next_keys_version.set(next.wrapping_add(1));
+                self.keys_version.set(next);
+            }
+        }
+        self.keys_version.get()
+    }
+
+    /// Whether the keys' version is `version` (not 0).
+    #[inline]
+    pub fn has_keys_version(&self, version: u32) -> bool {
+        version != 0 && self.keys_version.get() == version
+    }
+
+    /// Where the entry of the str `key` is, for a cache to read its value
+    /// by [`Dict::value_at`] while the keys' version holds.
+    pub fn index_of_str(&self, vm: &Vm, key: &Object) -> Option<usize> {
+        let hash = exact_str(key)?.hash(vm);
+        match self.lookup(vm, key, hash).ok()? {
+            Probe::Found(ix) => Some(ix),
+            _ => None,
+        }
+    }
+
+    /// The value of entry `index` (from [`Dict::index_of_str`]).
+    #[inline]
+    pub fn value_at(&self, index: usize) -> Option<Object> {
+        let table = self.table.borrow();
+        table
+            .entries
+            .get(index)
+            .and_then(|e| e.as_ref().map(|e| e.value.clone()))
     }
 
     fn probe(&self, vm: &Vm, key: &Object, hash: i64) -> PyResult<Probe> {
@@ -222,7 +295,42 @@ impl Dict {
     /// Looks up a str key; a failing comparison with a key of another
     /// type counts as not equal.
     pub fn get_str(&self, vm: &Vm, key: &Object) -> Option<Object> {
-        let hash = exact_str(key).map_or(0, |s| s.hash(vm));
+        let Some(s) = exact_str(key) else {
+            return self.get_with_hash(vm, key, 0).ok().flatten();
+        };
+        let hash = s.hash(vm);
+        // The probe of `lookup` for a table whose keys met on the way are
+        // strs, which compare without running Python code.
+        {
+            let table = self.table.borrow();
+            if table.indices.is_empty() {
+                return None;
+            }
+            let mask = table.indices.len() - 1;
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            loop {
+                match table.indices[i] {
+                    EMPTY => return None,
+                    DUMMY => {}
+                    ix => {
+                        let entry = table.entries[ix as usize].as_ref()?;
+                        if entry.key.is(key) {
+                            return Some(entry.value.clone());
+                        }
+                        if entry.hash == hash {
+                            match exact_str(&entry.key) {
+                                Some(k) if k.equals(s) => return Some(entry.value.clone()),
+                                Some(_) => {}
+                                None => break,
+                            }
+                        }
+                    }
+                }
+                perturb >>= PERTURB_SHIFT;
+                i = (i * 5 + perturb as usize + 1) & mask;
+            }
+        }
         self.get_with_hash(vm, key, hash).ok().flatten()
     }
 
@@ -240,6 +348,46 @@ impl Dict {
     }
 
     pub fn set_with_hash(&self, vm: &Vm, key: Object, hash: i64, value: Object) -> PyResult<()> {
+        self.set_entry(vm, key, hash, value).map(drop)
+    }
+
+    /// Sets the str `key` to `value`; gives the index of its entry, for
+    /// [`Dict::replace_at`] to try first next time.
+    pub fn set_str_entry(&self, vm: &Vm, key: Object, value: Object) -> PyResult<usize> {
+        let hash = exact_str(&key).map_or(0, |s| s.hash(vm));
+        self.set_entry(vm, key, hash, value)
+    }
+
+    /// The value of the entry at `index` if its key is `key` (the same
+    /// object): a lookup by a cached index, which may be out of date.
+    #[inline]
+    pub fn get_at(&self, index: usize, key: &Object) -> Option<Object> {
+        let table = self.table.borrow();
+        match table.entries.get(index) {
+            Some(Some(entry)) if entry.key.is(key) => Some(entry.value.clone()),
+            _ => None,
+        }
+    }
+
+    /// Replaces the value of the entry at `index` if its key is `key`
+    /// (the same object), giving the old value; else gives `value` back.
+    #[inline]
+    pub fn replace_at(&self, index: usize, key: &Object, value: Object) -> Result<Object, Object> {
+        let old = {
+            let mut table = self.table.borrow_mut();
+            match table.entries.get_mut(index) {
+                Some(Some(entry)) if entry.key.is(key) => {
+                    std::mem::replace(&mut entry.value, value)
+                }
+                _ => return Err(value),
+            }
+        };
+        self.stamp_change();
+        Ok(old)
+    }
+
+    fn set_entry(&self, vm: &Vm, key: Object, hash: i64, value: Object) -> PyResult<usize> {
+        self.stamp_change();
         match self.lookup(vm, &key, hash)? {
             Probe::Found(ix) => {
                 let old = {
@@ -247,7 +395,9 @@ impl Dict {
                     let entry = table.entries[ix].as_mut().expect("found entries exist");
                     std::mem::replace(&mut entry.value, value)
                 };
+                self.stamp_change();
                 drop(old);
+                Ok(ix)
             }
             Probe::Missing(slot) => {
                 let mut table = self.table.borrow_mut();
@@ -267,15 +417,16 @@ impl Dict {
                 table.used += 1;
                 drop(table);
                 self.changed();
+                Ok(ix as usize)
             }
             Probe::Changed => unreachable!("lookup retries until the dict is stable"),
         }
-        Ok(())
     }
 
     /// `d.pop(key, None)`: the removed value, if the key was there.
     pub fn remove(&self, vm: &Vm, key: &Object) -> PyResult<Option<Object>> {
         let hash = vm.hash(key)?;
+        self.stamp_change();
         let Probe::Found(ix) = self.lookup(vm, key, hash)? else {
             return Ok(None);
         };
@@ -397,6 +548,8 @@ impl Dict {
                 used: table.used,
             }),
             version: Cell::new(0),
+            keys_version: Cell::new(0),
+            stamp: Cell::new(0),
         }
     }
 

@@ -30,6 +30,16 @@ pub fn float_value(object: &Object) -> Option<f64> {
     object.payload::<FloatObject>().map(|f| f.value)
 }
 
+/// The value of a float of the type `float` itself (not a subclass).
+#[inline]
+pub fn exact_float_value(vm: &Vm, object: &Object) -> Option<f64> {
+    if object.heap_type()?.is(&vm.types.float) {
+        float_value(object)
+    } else {
+        None
+    }
+}
+
 /// A number as a float for float arithmetic: floats, and ints converted
 /// (OverflowError if too large); None for other types.
 fn operand(vm: &Vm, object: &Object) -> PyResult<Option<f64>> {

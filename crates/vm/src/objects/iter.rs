@@ -48,12 +48,13 @@ fn state(it: &Object) -> &SeqIterator {
     it.payload::<SeqIterator>().expect("a sequence iterator")
 }
 
-/// Steps the iterator with `item_at(seq, index)`.
+/// Steps the iterator with `item_at(seq, index)`, which runs no Python
+/// code (the sequence stays borrowed meanwhile).
 fn step(it: &Object, item_at: impl FnOnce(&Object, usize) -> Option<Object>) -> Option<Object> {
     let s = state(it);
-    let seq = s.seq.borrow().clone()?;
     let index = s.index.get();
-    match item_at(&seq, index) {
+    let item = item_at(s.seq.borrow().as_ref()?, index);
+    match item {
         Some(item) => {
             s.index.set(index + 1);
             Some(item)
@@ -66,7 +67,15 @@ fn step(it: &Object, item_at: impl FnOnce(&Object, usize) -> Option<Object>) -> 
     }
 }
 
-/// The next item of a list iterator (used by FOR_ITER's fast path).
+/// The next item of a tuple iterator (used by FOR_ITER_TUPLE).
+#[inline]
+pub fn tuple_iterator_next(it: &Object) -> Option<Object> {
+    step(it, |seq, i| {
+        tuple_items(seq).and_then(|t| t.get(i).cloned())
+    })
+}
+
+/// The next item of a list iterator (used by FOR_ITER_LIST).
 #[inline]
 pub fn list_iterator_next(it: &Object) -> Option<Object> {
     step(it, |seq, i| {
@@ -173,11 +182,7 @@ pub(crate) fn init(vm: &Vm) {
     type_payload(&vm.types.tuple_iterator)
         .slots
         .iternext
-        .set(Some(|_, it| {
-            Ok(step(it, |seq, i| {
-                tuple_items(seq).and_then(|t| t.get(i).cloned())
-            }))
-        }));
+        .set(Some(|_, it| Ok(tuple_iterator_next(it))));
     type_payload(&vm.types.str_iterator)
         .slots
         .iternext

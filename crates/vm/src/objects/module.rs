@@ -16,7 +16,7 @@ impl ModuleObject {
         ModuleObject { dict }
     }
 
-    fn namespace(&self) -> &crate::objects::dict::Dict {
+    pub(crate) fn namespace(&self) -> &crate::objects::dict::Dict {
         &self
             .dict
             .payload::<DictObject>()
@@ -101,7 +101,7 @@ fn module_dir(vm: &Vm, args: crate::typeobject::Args) -> PyResult {
 
 /// A module's namespace plays the instance dict: it is looked at before
 /// the type's attributes.
-fn module_getattro(vm: &Vm, m: &Object, name: &Object) -> PyResult {
+pub(crate) fn module_getattro(vm: &Vm, m: &Object, name: &Object) -> PyResult {
     let module = m.payload::<ModuleObject>().expect("a module");
     if let Some(v) = module.namespace().get_str(vm, name) {
         return Ok(v);

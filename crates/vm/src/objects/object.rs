@@ -248,15 +248,29 @@ pub fn instance_dict(vm: &Vm, object: &Object) -> Option<Object> {
 
 /// `object.__dict__[name]`, if the object has an instance dict holding it.
 pub fn instance_dict_get(vm: &Vm, object: &Object, name: &Object) -> Option<Object> {
+    with_instance_dict(vm, object, |d| d.get_str(vm, name)).flatten()
+}
+
+/// Where `name` is in the instance dict of `object`, if it is there: a
+/// hint for the eval loop's attribute caches.
+pub fn instance_dict_index(vm: &Vm, object: &Object, name: &Object) -> Option<usize> {
+    with_instance_dict(vm, object, |d| d.index_of_str(vm, name)).flatten()
+}
+
+/// Runs `f` on the instance dict of `object`, if it has one.
+#[inline]
+pub fn with_instance_dict<R>(
+    vm: &Vm,
+    object: &Object,
+    f: impl FnOnce(&crate::objects::dict::Dict) -> R,
+) -> Option<R> {
     let offset = vm.type_payload_of(object).dict_offset.get()?;
     // SAFETY: the type places the instance dict at this offset.
     let slot = unsafe { object.instance_slot(offset) };
     let dict = slot.take()?;
-    let found = dict
-        .payload::<DictObject>()
-        .and_then(|d| d.dict.get_str(vm, name));
+    let result = dict.payload::<DictObject>().map(|d| f(&d.dict));
     slot.set(Some(dict));
-    found
+    result
 }
 
 /// The hash slot of a class that sets `__hash__ = None`
