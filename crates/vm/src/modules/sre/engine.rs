@@ -809,21 +809,12 @@ impl<'a, T: Unit> Matcher<'a, T> {
                 return None;
             }
             let first = self.code(alt + 1);
-            let hopeless = match first {
-                op::LITERAL
-                | op::NOT_LITERAL
-                | op::LITERAL_IGNORE
-                | op::NOT_LITERAL_IGNORE
-                | op::LITERAL_UNI_IGNORE
-                | op::NOT_LITERAL_UNI_IGNORE
-                | op::LITERAL_LOC_IGNORE
-                | op::NOT_LITERAL_LOC_IGNORE => {
-                    ptr >= end || !literal_matches(first, self.code(alt + 2), self.ch(ptr))
-                }
-                op::IN | op::IN_IGNORE | op::IN_UNI_IGNORE | op::IN_LOC_IGNORE => {
-                    ptr >= end || !self.in_set(first, alt + 3, self.ch(ptr))
-                }
-                _ => false,
+            let hopeless = if op::is_literal(first) {
+                ptr >= end || !literal_matches(first, self.code(alt + 2), self.ch(ptr))
+            } else if op::is_set(first) {
+                ptr >= end || !self.in_set(first, alt + 3, self.ch(ptr))
+            } else {
+                false
             };
             if !hopeless {
                 return Some(alt);
@@ -1074,14 +1065,7 @@ impl<'a, T: Unit> Matcher<'a, T> {
             op::IN => count_while(text, |c| self.in_charset(item + 2, c)),
             op::ANY => count_while(text, |c| !chars::is_linebreak(c)),
             op::ANY_ALL => text.len(),
-            op::LITERAL
-            | op::NOT_LITERAL
-            | op::LITERAL_IGNORE
-            | op::NOT_LITERAL_IGNORE
-            | op::LITERAL_UNI_IGNORE
-            | op::NOT_LITERAL_UNI_IGNORE
-            | op::LITERAL_LOC_IGNORE
-            | op::NOT_LITERAL_LOC_IGNORE => count_while(text, |c| literal_matches(opcode, arg, c)),
+            _ if op::is_literal(opcode) => count_while(text, |c| literal_matches(opcode, arg, c)),
             op::IN_IGNORE | op::IN_UNI_IGNORE | op::IN_LOC_IGNORE if alone => {
                 count_while(text, |c| self.in_set(opcode, item + 2, c))
             }
