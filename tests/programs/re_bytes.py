@@ -27,8 +27,8 @@ def attempt(f):
 
 # BEGIN CODE
 CODE = {
-    ('a', 0): ('a', 32, [14, 8, 3, 1, 1, 1, 1, 97, 0, 16, 97, 1], 0, {}, (None,)),
     (b'a', 0): (b'a', 0, [14, 8, 3, 1, 1, 1, 1, 97, 0, 16, 97, 1], 0, {}, (None,)),
+    ('a', 0): ('a', 32, [14, 8, 3, 1, 1, 1, 1, 97, 0, 16, 97, 1], 0, {}, (None,)),
     (b'a+', 0): (b'a+', 0, [14, 4, 0, 1, 4294967295, 24, 6, 1, 4294967295, 16, 97, 1, 1], 0, {}, (None,)),
     (b'\\w+', 0): (b'\\w+', 0, [14, 4, 0, 1, 4294967295, 24, 9, 1, 4294967295, 13, 4, 8, 4, 0, 1, 1], 0, {}, (None,)),
     (b'\\w+', 4): (b'\\w+', 4, [14, 4, 0, 1, 4294967295, 24, 9, 1, 4294967295, 13, 4, 8, 8, 0, 1, 1], 0, {}, (None,)),
@@ -113,3 +113,14 @@ attempt(lambda: m.groups())
 b[1:] = b""
 attempt(lambda: m.groups())
 attempt(lambda: m.span(2))
+
+print("memoryview")
+pb = compile(b"a")
+m = pb.search(memoryview(b"xa"))
+print(m, m.group(), type(m.string).__name__)
+print(pb.findall(memoryview(bytearray(b"aba"))))
+print(pb.sub(b"-", memoryview(b"banana")))
+print(pb.split(memoryview(b"banana")[1:4]))
+sc = pb.scanner(memoryview(bytearray(b"aa")))
+print(sc.search(), sc.search(), sc.search())
+attempt(lambda: compile("a").search(memoryview(b"a")))

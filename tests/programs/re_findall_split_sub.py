@@ -39,6 +39,9 @@ CODE = {
     ('(?=\\d)', 0): ('(?=\\d)', 32, [14, 4, 0, 0, 0, 4, 8, 0, 13, 4, 8, 10, 0, 1, 1], 0, {}, (None,)),
     ('[a-z]', 0): ('[a-z]', 32, [14, 8, 4, 1, 1, 22, 97, 122, 0, 13, 5, 22, 97, 122, 0, 1], 0, {}, (None,)),
     (b'a', 0): (b'a', 0, [14, 8, 3, 1, 1, 1, 1, 97, 0, 16, 97, 1], 0, {}, (None,)),
+    ('x', 0): ('x', 32, [14, 8, 3, 1, 1, 1, 1, 120, 0, 16, 120, 1], 0, {}, (None,)),
+    ('banana', 0): ('banana', 32, [14, 18, 3, 6, 6, 6, 6, 98, 97, 110, 97, 110, 97, 0, 0, 0, 0, 0, 0, 16, 98, 16, 97, 16, 110, 16, 97, 16, 110, 16, 97, 1], 0, {}, (None,)),
+    ('€', 0): ('€', 32, [14, 8, 3, 1, 1, 1, 1, 8364, 0, 16, 8364, 1], 0, {}, (None,)),
     ('(b)', 0): ('(b)', 32, [14, 8, 1, 1, 1, 1, 0, 98, 0, 17, 0, 16, 98, 17, 1, 1], 1, {}, (None, None)),
 }
 # END CODE
@@ -110,3 +113,24 @@ attempt(lambda: type(compile("(b)").findall(Text("b"))[0]).__name__)
 def boom(m):
     raise ValueError("from the function")
 attempt(lambda: p.sub(boom, "a"))
+
+print("joining")
+s = "banana"
+print(compile("x").sub("y", s) is s, compile("x").sub("y", Text(s)) is s)
+print(type(compile("x").sub("y", Text(s))).__name__)
+r = "R"
+print(compile("banana").sub(r, s) is r, compile("banana").sub(lambda m: r, s) is r)
+print(repr(compile("banana").sub(lambda m: Text("T"), s)), type(compile("banana").sub(lambda m: Text("T"), s)).__name__)
+attempt(lambda: p.sub(lambda m: 1, "ba"))
+attempt(lambda: p.sub(lambda m: 1, "bab"))
+attempt(lambda: p.sub(lambda m: b"x", "a"))
+attempt(lambda: compile(b"a").sub(lambda m: "x", b"ba"))
+attempt(lambda: compile(b"a").sub(lambda m: bytearray(b"xy"), b"banana"))
+attempt(lambda: compile(b"a").sub(lambda m: memoryview(b"z"), bytearray(b"banana")))
+attempt(lambda: compile(b"a").sub(b"", b"aaa"))
+attempt(lambda: compile("a").sub("\xe9", "banana"))
+attempt(lambda: compile("a").sub("\u20ac", "ban\xe9na"))
+attempt(lambda: compile("\u20ac").sub("e", "\u20ac1\u20ac2"))
+attempt(lambda: compile("x").sub("\U0001F600", "axbxc"))
+attempt(lambda: compile("x").sub(lambda m: "\ud800", "axb"))
+attempt(lambda: compile("").sub("-", "\xe9\u20ac\U0001F600"))

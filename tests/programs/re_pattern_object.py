@@ -119,3 +119,8 @@ attempt(lambda: q.search("bab", True))
 attempt(lambda: q.fullmatch("a", 0, 1))
 attempt(lambda: q.fullmatch("ab", 0, 1))
 attempt(lambda: q.fullmatch("ab"))
+
+print("generic")
+print(type(q)[str], type(q)[bytes].__args__, type(q)[str].__origin__ is type(q))
+print(type(q.match("a"))[str])
+attempt(lambda: type(q)[str]("a"))

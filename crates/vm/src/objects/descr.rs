@@ -167,7 +167,7 @@ pub(crate) fn init(vm: &Vm) {
                 format!(
                     "attribute '{}' of '{}' objects is not writable",
                     d.name,
-                    type_payload(&d.objclass).name()
+                    type_payload(&d.objclass).tp_name(vm)
                 ),
             )),
         }

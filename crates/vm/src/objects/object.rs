@@ -341,11 +341,14 @@ pub fn generic_setattr(
         return Err(match tp.lookup(vm, name) {
             Some(_) => vm.new_exception(
                 &vm.exceptions.attribute_error,
-                format!("'{}' object attribute '{attr}' is read-only", tp.name()),
+                format!(
+                    "'{}' object attribute '{attr}' is read-only",
+                    tp.tp_name(vm)
+                ),
             ),
             None => vm.new_exception(
                 &vm.exceptions.attribute_error,
-                format!("'{}' object has no attribute '{attr}'", tp.name()),
+                format!("'{}' object has no attribute '{attr}'", tp.tp_name(vm)),
             ),
         });
     };
@@ -547,9 +550,12 @@ impl Vm {
                 Err(self.new_exception(
                     &self.exceptions.attribute_error,
                     if has_attrs {
-                        format!("'{}' object attribute '{attr}' is read-only", tp.name())
+                        format!(
+                            "'{}' object attribute '{attr}' is read-only",
+                            tp.tp_name(self)
+                        )
                     } else {
-                        format!("'{}' object has no attribute '{attr}'", tp.name())
+                        format!("'{}' object has no attribute '{attr}'", tp.tp_name(self))
                     },
                 ))
             }

@@ -64,6 +64,27 @@ pub mod op {
     pub const LITERAL_UNI_IGNORE: u32 = 40;
     pub const NOT_LITERAL_UNI_IGNORE: u32 = 41;
     pub const RANGE_UNI_IGNORE: u32 = 42;
+
+    /// LITERAL and NOT_LITERAL, in each case folding: one character
+    /// compared with the argument.
+    pub const fn is_literal(opcode: u32) -> bool {
+        matches!(
+            opcode,
+            LITERAL
+                | NOT_LITERAL
+                | LITERAL_IGNORE
+                | NOT_LITERAL_IGNORE
+                | LITERAL_UNI_IGNORE
+                | NOT_LITERAL_UNI_IGNORE
+                | LITERAL_LOC_IGNORE
+                | NOT_LITERAL_LOC_IGNORE
+        )
+    }
+
+    /// IN, in each case folding: one character in a set.
+    pub const fn is_set(opcode: u32) -> bool {
+        matches!(opcode, IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE)
+    }
 }
 
 /// Positions, the argument of `AT` (`ATCODES`).

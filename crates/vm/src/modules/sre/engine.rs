@@ -500,10 +500,14 @@ impl<'a, T: Unit> Matcher<'a, T> {
                     pc = p + self.code(p) as usize;
                 }
                 op::BRANCH => {
-                    // <BRANCH> <skip> alternative <JUMP> ... <0>
+                    // <BRANCH> <skip> alternative <JUMP> ... <0>: with no
+                    // alternative to try, no choice point is needed.
+                    let Some(alt) = self.viable_alternative(p, ptr) else {
+                        return Ok(false);
+                    };
                     self.save_choice_point();
                     self.top().ptr = ptr;
-                    follow!(self.try_alternative(p));
+                    follow!(self.call_alternative(alt));
                 }
                 op::REPEAT_ONE => {
                     // <REPEAT_ONE> <skip> <min> <max> item <SUCCESS> tail:
@@ -679,7 +683,10 @@ impl<'a, T: Unit> Matcher<'a, T> {
             }
             Jump::Branch => {
                 self.undo_choice(&f, true);
-                self.try_alternative(p + self.code(p) as usize)
+                match self.viable_alternative(p + self.code(p) as usize, ptr) {
+                    Some(alt) => self.call_alternative(alt),
+                    None => self.end_choice(&f, false),
+                }
             }
             Jump::RepeatOne1 | Jump::RepeatOne2 => {
                 self.undo_choice(&f, true);
@@ -788,30 +795,42 @@ impl<'a, T: Unit> Matcher<'a, T> {
         })
     }
 
-    /// Calls the first alternative of the BRANCH on top, from the one
-    /// whose skip word is at `alt`, that may match at the frame's
-    /// position; an alternative starting with a literal or a set is
-    /// passed over at once if the character disagrees.
-    fn try_alternative(&mut self, mut alt: usize) -> Next {
-        let f = *self.top();
-        let (ptr, end) = (f.ptr, self.state.end);
+    /// The first alternative of a BRANCH, from the one whose skip word is
+    /// at `alt`, that may match at `ptr`: one starting with a literal or
+    /// a set (of any case folding) is passed over at once if the
+    /// character disagrees, as its first operator would fail with nothing
+    /// done.
+    #[inline]
+    fn viable_alternative(&self, mut alt: usize, ptr: usize) -> Option<usize> {
+        let end = self.state.end;
         loop {
             let skip = self.code(alt) as usize;
             if skip == 0 {
-                return self.end_choice(&f, false);
+                return None;
             }
             let first = self.code(alt + 1);
-            let hopeless = (first == op::LITERAL
-                && (ptr >= end || self.ch(ptr) != self.code(alt + 2)))
-                || (first == op::IN && (ptr >= end || !self.in_charset(alt + 3, self.ch(ptr))));
+            let hopeless = if op::is_literal(first) {
+                ptr >= end || !literal_matches(first, self.code(alt + 2), self.ch(ptr))
+            } else if op::is_set(first) {
+                ptr >= end || !self.in_set(first, alt + 3, self.ch(ptr))
+            } else {
+                false
+            };
             if !hopeless {
-                self.top().pc = alt;
-                self.state.ptr = ptr;
-                self.call(Jump::Branch, f.toplevel);
-                return Next::Dispatch(alt + 1, ptr);
+                return Some(alt);
             }
             alt += skip;
         }
+    }
+
+    /// Calls alternative `alt` of the BRANCH whose choice point is on top.
+    fn call_alternative(&mut self, alt: usize) -> Next {
+        let f = self.top();
+        f.pc = alt;
+        let (ptr, toplevel) = (f.ptr, f.toplevel);
+        self.state.ptr = ptr;
+        self.call(Jump::Branch, toplevel);
+        Next::Dispatch(alt + 1, ptr)
     }
 
     /// How many items of a single-character repeat (`<skip> <min>
@@ -907,20 +926,23 @@ impl<'a, T: Unit> Matcher<'a, T> {
             return Err(EngineError::Internal);
         };
         self.state.ptr = ptr;
-        let rep = self.state.repeats[ri];
-        let count = rep.count + 1;
+        let rep = &mut self.state.repeats[ri];
+        let (count, item) = (rep.count + 1, rep.pc);
+        let below_minimum = count < self.code(item + 1) as isize;
+        if below_minimum {
+            self.state.repeats[ri].count = count;
+        }
         let f = self.top();
         f.pc = p;
         f.ptr = ptr;
         f.count = count;
         f.aux = ri;
-        let toplevel = f.toplevel;
-        if count >= self.code(rep.pc + 1) as isize {
+        if !below_minimum {
             return Ok(Err(count));
         }
-        self.state.repeats[ri].count = count;
+        let toplevel = f.toplevel;
         self.call(jump, toplevel);
-        Ok(Ok(Next::Dispatch(rep.pc + 3, ptr)))
+        Ok(Ok(Next::Dispatch(item + 3, ptr)))
     }
 
     /// MAX_UNTIL with `count` items: one more if the maximum and the
@@ -1043,14 +1065,7 @@ impl<'a, T: Unit> Matcher<'a, T> {
             op::IN => count_while(text, |c| self.in_charset(item + 2, c)),
             op::ANY => count_while(text, |c| !chars::is_linebreak(c)),
             op::ANY_ALL => text.len(),
-            op::LITERAL
-            | op::NOT_LITERAL
-            | op::LITERAL_IGNORE
-            | op::NOT_LITERAL_IGNORE
-            | op::LITERAL_UNI_IGNORE
-            | op::NOT_LITERAL_UNI_IGNORE
-            | op::LITERAL_LOC_IGNORE
-            | op::NOT_LITERAL_LOC_IGNORE => count_while(text, |c| literal_matches(opcode, arg, c)),
+            _ if op::is_literal(opcode) => count_while(text, |c| literal_matches(opcode, arg, c)),
             op::IN_IGNORE | op::IN_UNI_IGNORE | op::IN_LOC_IGNORE if alone => {
                 count_while(text, |c| self.in_set(opcode, item + 2, c))
             }

@@ -96,6 +96,7 @@ pub(crate) fn init(vm: &Vm) {
     ];
     add_methods(vm, ty, methods);
     super::pattern::add_copy_methods(vm, ty);
+    crate::objects::genericalias::add_class_getitem(vm, ty);
     // CPython's are read-only members: assigning says so.
     add_getset(
         vm,

@@ -151,6 +151,7 @@ pub(crate) fn init(vm: &Vm) {
         ],
     );
     add_copy_methods(vm, ty);
+    crate::objects::genericalias::add_class_getitem(vm, ty);
     use crate::objects::descr::add_getset;
     // CPython's are read-only members: assigning says so.
     add_getset(
@@ -497,7 +498,7 @@ fn pattern_sub(vm: &Vm, name: &str, args: Args) -> PyResult {
         }
         let (start, end) = (state.start, state.ptr);
         if copied_to < start {
-            pieces.push(subject.slice(vm, &string, copied_to, start));
+            pieces.push(Piece::Between(copied_to, start));
         }
         let item = match &replacement {
             Replacement::Literal(text) => text.clone(),
@@ -507,7 +508,7 @@ fn pattern_sub(vm: &Vm, name: &str, args: Args) -> PyResult {
             }
         };
         if !vm.is_none(&item) {
-            pieces.push(item);
+            pieces.push(Piece::Replacement(item));
         }
         copied_to = end;
         n += 1;
@@ -515,18 +516,96 @@ fn pattern_sub(vm: &Vm, name: &str, args: Args) -> PyResult {
         state.start = state.ptr;
     }
     if copied_to < state.endpos {
-        pieces.push(subject.slice(vm, &string, copied_to, state.endpos));
+        pieces.push(Piece::Between(copied_to, state.endpos));
     }
-    let joiner = subject.slice(vm, &string, 0, 0);
-    let result = if pieces.is_empty() {
-        joiner
-    } else {
-        vm.call_method(&joiner, "join", &[vm.new_list(pieces)])?
-    };
+    let result = join_pieces(vm, &subject, &string, &pieces)?;
     if name == "subn" {
         Ok(vm.new_tuple(vec![result, vm.new_int(n)]))
     } else {
         Ok(result)
+    }
+}
+
+/// A part of `sub`'s result: subject between matches, or what replaced
+/// a match.
+enum Piece {
+    Between(usize, usize),
+    Replacement(Object),
+}
+
+/// `sub`'s result: the pieces joined as `str.join` or `bytes.join` of
+/// their objects would be, one exact object given back as it is, the
+/// same type errors, but without an object for each piece of subject.
+fn join_pieces(vm: &Vm, subject: &Subject, string: &Object, pieces: &[Piece]) -> PyResult {
+    let exact = if subject.is_bytes() {
+        &vm.types.bytes
+    } else {
+        &vm.types.str
+    };
+    match pieces {
+        [] => return Ok(subject.slice(vm, string, 0, 0)),
+        [Piece::Between(start, end)] => return Ok(subject.slice(vm, string, *start, *end)),
+        [Piece::Replacement(item)] if vm.type_of(item).is(exact) => return Ok(item.clone()),
+        _ => {}
+    }
+    let wrong_type = |i: usize, item: &Object, expected: &str| {
+        vm.new_type_error(format!(
+            "sequence item {i}: expected {expected}, {} found",
+            vm.type_name(item)
+        ))
+    };
+    match subject {
+        Subject::Bytes(bytes) => {
+            let mut out = Vec::new();
+            for (i, piece) in pieces.iter().enumerate() {
+                match piece {
+                    Piece::Between(start, end) => out.extend_from_slice(&bytes[*start..*end]),
+                    Piece::Replacement(item) => match bytes_view(item) {
+                        Some(b) => out.extend_from_slice(&b),
+                        None => return Err(wrong_type(i, item, "a bytes-like object")),
+                    },
+                }
+            }
+            Ok(crate::objects::bytes::new_bytes(vm, out))
+        }
+        Subject::Str(s) => {
+            let mut items = Vec::with_capacity(pieces.len());
+            for (i, piece) in pieces.iter().enumerate() {
+                if let Piece::Replacement(item) = piece {
+                    match item.payload::<StrObject>() {
+                        Some(text) => items.push(text),
+                        None => return Err(wrong_type(i, item, "str instance")),
+                    }
+                }
+            }
+            let mut replacements = items.iter();
+            if let (Some(text), true) = (s.as_ascii(), items.iter().all(|t| t.as_ascii().is_some()))
+            {
+                let mut out = String::new();
+                for piece in pieces {
+                    match piece {
+                        Piece::Between(start, end) => out.push_str(&text[*start..*end]),
+                        Piece::Replacement(_) => out
+                            .push_str(replacements.next().and_then(|t| t.as_ascii()).unwrap_or("")),
+                    }
+                }
+                return Ok(vm.new_str(&out));
+            }
+            let mut out: Vec<u32> = Vec::new();
+            for piece in pieces {
+                match piece {
+                    Piece::Between(start, end) => {
+                        out.extend((*start..*end).map(|i| s.code_point(i)))
+                    }
+                    Piece::Replacement(_) => {
+                        if let Some(t) = replacements.next() {
+                            out.extend(t.code_points());
+                        }
+                    }
+                }
+            }
+            Ok(crate::objects::str::new_from_code_points(vm, &out))
+        }
     }
 }
 

@@ -113,14 +113,7 @@ impl Checker<'_> {
                         return Err(Invalid::Code);
                     }
                 }
-                op::LITERAL
-                | op::NOT_LITERAL
-                | op::LITERAL_IGNORE
-                | op::NOT_LITERAL_IGNORE
-                | op::LITERAL_UNI_IGNORE
-                | op::NOT_LITERAL_UNI_IGNORE
-                | op::LITERAL_LOC_IGNORE
-                | op::NOT_LITERAL_LOC_IGNORE => {
+                literal if op::is_literal(literal) => {
                     c.word(code)?;
                 }
                 op::SUCCESS | op::FAILURE | op::ANY | op::ANY_ALL => {}
@@ -129,7 +122,7 @@ impl Checker<'_> {
                         return Err(Invalid::Code);
                     }
                 }
-                op::IN | op::IN_IGNORE | op::IN_UNI_IGNORE | op::IN_LOC_IGNORE => {
+                set if op::is_set(set) => {
                     // <IN> <skip> set... <FAILURE>
                     let skip = c.skip(code, 2)?;
                     let failure = c.pos + skip - 2;
