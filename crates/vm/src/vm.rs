@@ -268,6 +268,10 @@ pub struct Vm {
     /// `gc.garbage` and `gc.callbacks`, which the collector uses.
     pub gc_garbage: Object,
     pub gc_callbacks: Object,
+    /// What native modules keep between calls (their module state, as
+    /// `PyModule_GetState`): exception classes, types, caches, by a key
+    /// naming the module and the object.
+    pub module_state: RefCell<HashMap<&'static str, Object>>,
 }
 
 impl Drop for Vm {
@@ -398,6 +402,7 @@ impl Vm {
             unraisable_hook_args: std::cell::OnceCell::new(),
             gc_garbage,
             gc_callbacks,
+            module_state: RefCell::new(HashMap::new()),
         });
         crate::objects::init_types(&vm);
         crate::exceptions::init(&vm);
