@@ -393,6 +393,8 @@ layouts! {
     Random => crate::modules::_random::RandomObject,
     Array => crate::modules::array::ArrayObject,
     ArrayIterator => crate::modules::array::ArrayIterator,
+    /// The `readline` module's state: history, completer, line editor.
+    Readline => crate::modules::readline::ReadlineState,
 }
 
 /// The payload of a type object (`PyTypeObject`). Laid out in this

@@ -19,6 +19,7 @@ pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod posix;
+pub mod readline;
 pub mod sre;
 pub mod string;
 pub mod sys;
@@ -55,6 +56,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("itertools", Some(itertools::init)),
     ("math", Some(math::init)),
     ("posix", Some(posix::init)),
+    ("readline", Some(readline::init)),
     ("sys", None),
     ("time", Some(time::init)),
 ];

@@ -281,7 +281,7 @@ fn mode_string(f: &FileIO) -> &'static str {
 /// A path as the C string the system takes (`PyUnicode_FSConverter`):
 /// a str is encoded with surrogateescape, as the file system encoding
 /// is.
-fn path_bytes(vm: &Vm, path: &Object) -> PyResult<std::ffi::CString> {
+pub(crate) fn path_bytes(vm: &Vm, path: &Object) -> PyResult<std::ffi::CString> {
     let path = crate::modules::posix::fspath(vm, path)?;
     let bytes = match path.payload::<crate::objects::bytes::BytesObject>() {
         Some(b) => b.bytes.to_vec(),
