@@ -249,6 +249,9 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
                     krait_vm::run::print_exception(&vm, &e.0);
                 }
             }
+            if let Some(status) = krait_vm::interactive::run_interactive_hook(&vm) {
+                return finish(&vm, status);
+            }
             let status = krait_vm::interactive::interactive_loop(&vm);
             finish(&vm, status)
         })

@@ -577,6 +577,44 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.none.clone())
 }
 
+/// Whether a standard stream is the process's own standard input (fd 0)
+/// or output (fd 1), and a terminal.
+fn is_terminal_stream(vm: &Vm, stream: &Object, fd: i64) -> bool {
+    use std::io::IsTerminal;
+    let same_fd = vm
+        .call_method(stream, "fileno", &[])
+        .and_then(|n| crate::objects::getargs::index_arg(vm, &n))
+        .is_ok_and(|n| n == fd);
+    same_fd
+        && match fd {
+            0 => std::io::stdin().is_terminal(),
+            _ => std::io::stdout().is_terminal(),
+        }
+}
+
+/// `input()` at a terminal: the line comes from the prompt's reader,
+/// the `readline` module's editor once it is imported
+/// (`PyOS_Readline`), without its line ending.
+fn input_from_terminal(vm: &Vm, stdout: &Object, prompt: Option<&Object>) -> PyResult {
+    let prompt = match prompt {
+        Some(p) => as_rust_str(&vm.str(p)?).into_owned(),
+        None => String::new(),
+    };
+    if prompt.contains('\0') {
+        return Err(vm.new_value_error("input: prompt string cannot contain null characters"));
+    }
+    let _ = vm.call_method(stdout, "flush", &[]);
+    let bare = |ty: &Object| crate::errors::PyErr(crate::exceptions::new_exception(vm, ty, vec![]));
+    match (vm.read_line.get())(vm, &prompt) {
+        crate::interactive::Line::Text(line) if !line.is_empty() => {
+            let line = line.strip_suffix('\n').unwrap_or(&line);
+            Ok(vm.new_str(line.strip_suffix('\r').unwrap_or(line)))
+        }
+        crate::interactive::Line::Interrupted => Err(bare(&vm.exceptions.keyboard_interrupt)),
+        _ => Err(bare(&vm.exceptions.eof_error)),
+    }
+}
+
 /// `input(prompt=None)`: the prompt to `sys.stdout`, then a line of
 /// `sys.stdin` without its newline (`builtin_input_impl`).
 fn builtin_input(vm: &Vm, args: Args) -> PyResult {
@@ -600,6 +638,9 @@ fn builtin_input(vm: &Vm, args: Args) -> PyResult {
     let stderr = stream(&vm.names.stderr)?;
     // As in CPython, a failing flush of stderr does not stop input().
     let _ = vm.call_method(&stderr, "flush", &[]);
+    if is_terminal_stream(vm, &stdin, 0) && is_terminal_stream(vm, &stdout, 1) {
+        return input_from_terminal(vm, &stdout, args.values.first());
+    }
     if let Some(prompt) = args.values.first() {
         crate::modules::io::write_text(vm, &stdout, &vm.str(prompt)?)?;
     }

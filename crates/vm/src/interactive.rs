@@ -74,6 +74,24 @@ pub fn interactive_loop(vm: &Vm) -> i32 {
     }
 }
 
+/// Calls `sys.__interactivehook__`, if set, before the first prompt
+/// (`pymain_run_interactive_hook`; Lib/site.py's hook sets up readline).
+/// What it raises is reported under "Failed calling
+/// sys.__interactivehook__"; a SystemExit ends the process instead,
+/// with the status it gives.
+pub fn run_interactive_hook(vm: &Vm) -> Option<i32> {
+    let hook = crate::modules::sys::sys_attr(vm, &vm.intern("__interactivehook__"))?;
+    let Err(e) = vm.call(&hook, crate::typeobject::Args::positional_only(&[])) else {
+        return None;
+    };
+    crate::modules::io::write_stderr(vm, "Failed calling sys.__interactivehook__\n");
+    if vm.is_instance(&e.0, &vm.exceptions.system_exit) {
+        return Some(crate::run::report_uncaught(vm, &e.0));
+    }
+    crate::run::print_exception(vm, &e.0);
+    None
+}
+
 /// `str(sys.<name>)`, or "" if it is unset or cannot be made a str.
 fn prompt(vm: &Vm, name: &str) -> String {
     crate::modules::sys::sys_attr(vm, &vm.intern(name))

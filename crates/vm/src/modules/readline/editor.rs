@@ -17,8 +17,13 @@ use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::history::{History as _, MemHistory};
 use rustyline::validate::Validator;
-use rustyline::{Cmd, CompletionType, Config, Context, Editor, KeyCode, KeyEvent, Modifiers};
-use std::io::IsTerminal;
+use rustyline::{
+    Cmd, CompletionType, ConditionalEventHandler, Config, Context, Editor, Event, EventContext,
+    EventHandler, KeyCode, KeyEvent, Modifiers, RepeatCount,
+};
+use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 /// The editor, with the history it recalls lines from.
 pub(crate) type LineEditor = Editor<CompletionHelper, MemHistory>;
@@ -132,7 +137,7 @@ pub(crate) fn read_line(vm: &Vm, prompt: &str) -> Line {
         return read_line_stdio(vm, prompt);
     };
     if slot.is_none() {
-        *slot = new_editor(vm);
+        *slot = new_editor(vm, &state.ended_line_width);
     }
     let Some(editor) = slot.as_mut() else {
         return read_line_stdio(vm, prompt);
@@ -140,6 +145,7 @@ pub(crate) fn read_line(vm: &Vm, prompt: &str) -> Line {
     configure(state, editor);
     let initial = state.line_buffer.borrow().clone();
     let (left, right) = initial.0.split_at(initial.1.min(initial.0.len()));
+    state.ended_line_width.store(0, Ordering::Relaxed);
     let result = editor.readline_with_initial(prompt, (left, right));
     drop(slot);
     match result {
@@ -153,17 +159,59 @@ pub(crate) fn read_line(vm: &Vm, prompt: &str) -> Line {
             {
                 history.entries.push(entry);
             }
-            let end = line.len();
-            *state.line_buffer.borrow_mut() = (line.clone(), end);
+            // Readline empties its buffer once it gives the line.
+            *state.line_buffer.borrow_mut() = (String::new(), 0);
             Line::Text(line + "\n")
         }
-        Err(ReadlineError::Interrupted) => Line::Interrupted,
+        Err(ReadlineError::Interrupted) => {
+            return_to_line_end(state, prompt);
+            Line::Interrupted
+        }
+        Err(ReadlineError::Eof) => {
+            return_to_line_end(state, prompt);
+            Line::End
+        }
         Err(_) => Line::End,
     }
 }
 
+/// Puts the cursor back at the end of the line that Ctrl-C or Ctrl-D
+/// ended: rustyline moves to a new line, where readline stays, and the
+/// prompt's loop writes the newline after "KeyboardInterrupt" or at the
+/// end of the input itself.
+fn return_to_line_end(state: &ReadlineState, prompt: &str) {
+    let columns = match state
+        .editor
+        .try_borrow_mut()
+        .ok()
+        .as_deref_mut()
+        .and_then(|e| e.as_mut()?.dimensions())
+    {
+        Some((columns, _)) if columns > 0 => usize::from(columns),
+        _ => return,
+    };
+    let width = prompt.chars().count() + state.ended_line_width.load(Ordering::Relaxed);
+    let mut out = std::io::stdout().lock();
+    let _ = match width % columns {
+        0 => write!(out, "\x1b[A\r"),
+        column => write!(out, "\x1b[A\r\x1b[{column}C"),
+    };
+    let _ = out.flush();
+}
+
+/// Ctrl-C and Ctrl-D note the width of the line they end, which
+/// rustyline does not give back with the error.
+struct NoteLineWidth(Arc<AtomicUsize>);
+
+impl ConditionalEventHandler for NoteLineWidth {
+    fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
+        self.0.store(ctx.line().chars().count(), Ordering::Relaxed);
+        None
+    }
+}
+
 /// A new editor, or None if the terminal cannot have one.
-fn new_editor(vm: &Vm) -> Option<LineEditor> {
+fn new_editor(vm: &Vm, ended_line_width: &Arc<AtomicUsize>) -> Option<LineEditor> {
     let config = Config::builder()
         .completion_type(CompletionType::List)
         .auto_add_history(false)
@@ -176,6 +224,13 @@ fn new_editor(vm: &Vm) -> Option<LineEditor> {
     }));
     // Meta-Tab completes whatever Tab does, as CPython binds it.
     editor.bind_sequence(KeyEvent(KeyCode::Tab, Modifiers::ALT), Cmd::Complete);
+    for key in ['C', 'D'] {
+        let handler = NoteLineWidth(Arc::clone(&ended_line_width));
+        editor.bind_sequence(
+            KeyEvent::ctrl(key),
+            EventHandler::Conditional(Box::new(handler)),
+        );
+    }
     Some(editor)
 }
 
@@ -189,7 +244,7 @@ fn configure(state: &ReadlineState, editor: &mut LineEditor) {
     let tab = if settings.tab_completes {
         Cmd::Complete
     } else {
-        Cmd::SelfInsert(1, '\t')
+        Cmd::Insert(1, "\t".to_string())
     };
     editor.bind_sequence(KeyEvent(KeyCode::Tab, Modifiers::NONE), tab);
     let history = editor.history_mut();

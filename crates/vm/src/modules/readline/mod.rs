@@ -69,6 +69,10 @@ pub struct ReadlineState {
     init_file: RefCell<Option<PathBuf>>,
     #[traverse(skip)]
     editor: RefCell<Option<editor::LineEditor>>,
+    /// The width of the line Ctrl-C or Ctrl-D ended, which the editor's
+    /// key handlers note (they must be `Sync`).
+    #[traverse(skip)]
+    ended_line_width: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl ReadlineState {
@@ -89,6 +93,7 @@ impl ReadlineState {
             settings: RefCell::new(inputrc::Settings::default()),
             init_file: RefCell::new(None),
             editor: RefCell::new(None),
+            ended_line_width: Default::default(),
         }
     }
 }
