@@ -265,6 +265,9 @@ pub struct Vm {
     /// The type of `sys.unraisablehook`'s argument, which `sys` does not
     /// show.
     pub unraisable_hook_args: std::cell::OnceCell<Object>,
+    /// The classes of the `ast` module, which `compile()` needs even
+    /// when `_ast` was never imported (CPython's `ast_state`).
+    pub ast_classes: std::cell::OnceCell<crate::modules::ast::AstClasses>,
     /// `gc.garbage` and `gc.callbacks`, which the collector uses.
     pub gc_garbage: Object,
     pub gc_callbacks: Object,
@@ -396,6 +399,7 @@ impl Vm {
             sources: RefCell::new(HashMap::new()),
             gc,
             unraisable_hook_args: std::cell::OnceCell::new(),
+            ast_classes: std::cell::OnceCell::new(),
             gc_garbage,
             gc_callbacks,
         });

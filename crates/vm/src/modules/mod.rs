@@ -7,6 +7,7 @@
 //! imported; `sys` and `builtins` are built at start-up.
 
 pub mod _weakref;
+pub mod ast;
 pub mod collections;
 pub mod errno;
 pub mod gc;
@@ -34,6 +35,7 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 /// rest are built on their first import.
 pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("builtins", None),
+    ("_ast", Some(ast::init)),
     ("_collections", Some(collections::init)),
     ("_io", Some(io::init_module)),
     ("_sre", Some(sre::init)),
