@@ -531,7 +531,7 @@ fn read_field(types: &[Type], field: &Field, owner: &str) -> String {
         Quantity::Sequence | Quantity::SequenceOfOptional => {
             let push = if field.quantity == Quantity::Sequence {
                 format!(
-                    "match {} {{ Some(x) => out.push(x), None => return Err(r.none_in_list({:?})) }}",
+                    "match {} {{ Some(x) => out.push(x), None => r.none_in_list({:?})? }}",
                     read_leaf(&field.ty, "item"),
                     field.ty
                 )
@@ -640,7 +640,12 @@ fn generate_conversions(types: &[Type]) -> String {
                     )
                     .unwrap();
                 }
-                writeln!(out, "        Err(r.not_a_node({:?}, obj))\n    }}\n}}\n", ty.name).unwrap();
+                writeln!(
+                    out,
+                    "        Err(r.not_a_node({:?}, obj))\n    }}\n}}\n",
+                    ty.name
+                )
+                .unwrap();
             }
             Definition::Sum {
                 constructors,
@@ -656,8 +661,12 @@ fn generate_conversions(types: &[Type]) -> String {
                 for c in constructors {
                     let class = index(&c.name);
                     if c.fields.is_empty() {
-                        writeln!(out, "            {kind}::{} => ({class}, Vec::new()),", c.name)
-                            .unwrap();
+                        writeln!(
+                            out,
+                            "            {kind}::{} => ({class}, Vec::new()),",
+                            c.name
+                        )
+                        .unwrap();
                         continue;
                     }
                     let binds: Vec<String> = c
@@ -720,13 +729,19 @@ fn generate_conversions(types: &[Type]) -> String {
                         )
                     };
                     if located {
-                        writeln!(out, "        return Ok({name} {{ kind: {value}, loc }});").unwrap();
+                        writeln!(out, "        return Ok({name} {{ kind: {value}, loc }});")
+                            .unwrap();
                     } else {
                         writeln!(out, "        return Ok({value});").unwrap();
                     }
                     out.push_str("        }\n");
                 }
-                writeln!(out, "        Err(r.not_a_node({:?}, obj))\n    }}\n}}\n", ty.name).unwrap();
+                writeln!(
+                    out,
+                    "        Err(r.not_a_node({:?}, obj))\n    }}\n}}\n",
+                    ty.name
+                )
+                .unwrap();
             }
             Definition::Product { fields, attributes } => {
                 let located = !attributes.is_empty();
@@ -738,7 +753,12 @@ fn generate_conversions(types: &[Type]) -> String {
                 if located {
                     out.push_str("        location_to_objects(&self.loc, b, &mut values)?;\n");
                 }
-                writeln!(out, "        b.node({}, values)\n    }}\n}}\n", index(&ty.name)).unwrap();
+                writeln!(
+                    out,
+                    "        b.node({}, values)\n    }}\n}}\n",
+                    index(&ty.name)
+                )
+                .unwrap();
                 writeln!(
                     out,
                     "impl FromObject for {name} {{\n    fn from_object<R: Reader>(r: &mut R, obj: &R::Object) -> Result<Option<Self>, R::Error> {{\n        r.enter({:?})?;\n        let node = Self::read_fields(r, obj);\n        r.leave();\n        node.map(Some)\n    }}\n}}\n",

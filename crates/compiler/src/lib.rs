@@ -39,6 +39,7 @@ pub mod future;
 pub mod opcode;
 pub mod symtable;
 pub mod unparse;
+pub mod validate;
 
 pub use krait_parser::{SyntaxError, SyntaxErrorKind};
 
@@ -110,12 +111,9 @@ pub fn compile_source(
     mode: Mode,
     optimize: u8,
 ) -> Result<CodeObject, SyntaxError> {
-    compile_mod(
-        parse_source(source, mode)?,
-        filename,
-        optimize,
-        &mut |_| WarningAction::Ignore,
-    )
+    compile_mod(parse_source(source, mode)?, filename, optimize, &mut |_| {
+        WarningAction::Ignore
+    })
 }
 
 /// Parses source as `compile(source, filename, mode, PyCF_ONLY_AST)`

@@ -60,7 +60,11 @@ pub trait Builder {
     type Error;
     /// An instance of `CLASSES[class]` with `values` for its fields and then
     /// its attributes, in order (the shared instance of a singleton).
-    fn node(&mut self, class: usize, values: Vec<Self::Object>) -> Result<Self::Object, Self::Error>;
+    fn node(
+        &mut self,
+        class: usize,
+        values: Vec<Self::Object>,
+    ) -> Result<Self::Object, Self::Error>;
     fn list(&mut self, items: Vec<Self::Object>) -> Result<Self::Object, Self::Error>;
     fn none(&mut self) -> Self::Object;
     /// An identifier or a string.
@@ -122,7 +126,12 @@ fn location_to_objects<B: Builder>(
     b: &mut B,
     values: &mut Vec<B::Object>,
 ) -> Result<(), B::Error> {
-    for value in [loc.lineno, loc.col_offset, loc.end_lineno, loc.end_col_offset] {
+    for value in [
+        loc.lineno,
+        loc.col_offset,
+        loc.end_lineno,
+        loc.end_col_offset,
+    ] {
         values.push(b.int(value.into())?);
     }
     Ok(())
@@ -178,14 +187,17 @@ pub trait Reader {
         value.ok_or_else(|| self.value_error(format!("field '{field}' is required for {owner}")))
     }
 
-    /// The error for a None among the items of a sequence of `ty`.
-    fn none_in_list(&mut self, ty: &'static str) -> Self::Error {
+    /// What a None among the items of a sequence of `ty` is: an error,
+    /// except in the `type_ignores` of a module, which CPython's compiler
+    /// never reads, and where it is left out.
+    fn none_in_list(&mut self, ty: &'static str) -> Result<(), Self::Error> {
         let what = match ty {
+            "type_ignore" => return Ok(()),
             "stmt" => "statement",
             "expr" => "expression",
             other => other,
         };
-        self.value_error(format!("None disallowed in {what} list"))
+        Err(self.value_error(format!("None disallowed in {what} list")))
     }
 }
 
@@ -205,13 +217,14 @@ fn read_location<R: Reader>(
     optional_ends: bool,
     validate: bool,
 ) -> Result<Loc, R::Error> {
-    let read = |r: &mut R, name: &'static str, default: Option<i32>| {
-        match (r.attribute(obj, name)?, default) {
-            (Some(v), Some(default)) if r.is_none(&v) => Ok(default),
-            (Some(v), _) => r.int(&v),
-            (None, Some(default)) => Ok(default),
-            (None, None) => Err(r.missing_field(name, ty)),
-        }
+    let read = |r: &mut R, name: &'static str, default: Option<i32>| match (
+        r.attribute(obj, name)?,
+        default,
+    ) {
+        (Some(v), Some(default)) if r.is_none(&v) => Ok(default),
+        (Some(v), _) => r.int(&v),
+        (None, Some(default)) => Ok(default),
+        (None, None) => Err(r.missing_field(name, ty)),
     };
     let lineno = read(r, "lineno", None)?;
     let col_offset = read(r, "col_offset", None)?;
@@ -221,7 +234,10 @@ fn read_location<R: Reader>(
             read(r, "end_col_offset", Some(col_offset))?,
         )
     } else {
-        (read(r, "end_lineno", None)?, read(r, "end_col_offset", None)?)
+        (
+            read(r, "end_lineno", None)?,
+            read(r, "end_col_offset", None)?,
+        )
     };
     if validate {
         if lineno > end_lineno {
@@ -229,8 +245,7 @@ fn read_location<R: Reader>(
                 "AST node line range ({lineno}, {end_lineno}) is not valid"
             )));
         }
-        if (lineno < 0 && end_lineno != lineno)
-            || (col_offset < 0 && col_offset != end_col_offset)
+        if (lineno < 0 && end_lineno != lineno) || (col_offset < 0 && col_offset != end_col_offset)
         {
             return Err(r.value_error(format!(
                 "AST node column range ({col_offset}, {end_col_offset}) for line range ({lineno}, {end_lineno}) is not valid"

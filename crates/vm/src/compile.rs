@@ -80,6 +80,15 @@ fn parse_to_tree(vm: &Vm, source: &[u8], filename: &str, mode: Mode) -> PyResult
 /// Compiles the objects of a tree to a code object.
 fn compile_tree(vm: &Vm, tree: &Object, filename: &str, mode: Mode, optimize: u8) -> PyResult {
     let module = ast::convert::mod_from_object(vm, tree, mode)?;
+    krait_compiler::validate::validate(&module).map_err(|e| {
+        use krait_compiler::validate::InvalidTreeKind;
+        let ty = match e.kind {
+            InvalidTreeKind::ValueError => &vm.exceptions.value_error,
+            InvalidTreeKind::TypeError => &vm.exceptions.type_error,
+            InvalidTreeKind::SystemError => &vm.exceptions.system_error,
+        };
+        vm.new_exception(ty, e.msg)
+    })?;
     let code = krait_compiler::compile_tree(module, filename, optimize)
         .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename))?;
     crate::objects::code::new_code(vm, code)
@@ -125,7 +134,8 @@ pub fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
         Some(f) => crate::objects::getargs::int_arg(vm, f)? as i64,
         None => 0,
     };
-    let ast_flags = ast::PY_CF_ONLY_AST | ast::PY_CF_TYPE_COMMENTS | ast::PY_CF_ALLOW_TOP_LEVEL_AWAIT;
+    let ast_flags =
+        ast::PY_CF_ONLY_AST | ast::PY_CF_TYPE_COMMENTS | ast::PY_CF_ALLOW_TOP_LEVEL_AWAIT;
     if flags & !(FUTURE_FLAGS | READING_FLAGS | ast_flags) != 0 {
         return Err(vm.new_value_error("compile(): unrecognised flags"));
     }

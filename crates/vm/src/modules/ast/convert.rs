@@ -203,7 +203,12 @@ impl<'a> Reader for ObjectReader<'a> {
         self.vm.getattr_opt(obj, &self.vm.intern(name))
     }
 
-    fn list(&mut self, obj: &Object, owner: &'static str, field: &'static str) -> PyResult<Vec<Object>> {
+    fn list(
+        &mut self,
+        obj: &Object,
+        owner: &'static str,
+        field: &'static str,
+    ) -> PyResult<Vec<Object>> {
         match obj.payload::<ListObject>() {
             Some(list) => Ok(list.items.borrow().clone()),
             None => Err(self.vm.new_type_error(format!(
@@ -233,7 +238,9 @@ impl<'a> Reader for ObjectReader<'a> {
         }
         let ty = vm.type_of(obj);
         if ty.is(&vm.types.str) {
-            Ok(Some(obj.payload::<StrObject>().expect("a str").to_string_lossy()))
+            Ok(Some(
+                obj.payload::<StrObject>().expect("a str").to_string_lossy(),
+            ))
         } else if ty.is(&vm.types.bytes) {
             let bytes = &obj.payload::<BytesObject>().expect("bytes").bytes;
             Ok(Some(String::from_utf8_lossy(bytes).into_owned()))
