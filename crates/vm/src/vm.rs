@@ -119,6 +119,7 @@ builtin_types! {
     sre_pattern: "re.Pattern", SrePattern, FINAL;
     sre_match: "re.Match", SreMatch, FINAL;
     sre_scanner: "_sre.SRE_Scanner", SreScanner, FINAL;
+    symtable_entry: "symtable entry", SymtableEntry, FINAL;
 }
 
 /// A builtin type deriving from `object` (its bases are fixed up for

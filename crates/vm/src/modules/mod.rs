@@ -17,6 +17,7 @@ pub mod math;
 pub mod posix;
 pub mod sre;
 pub mod string;
+pub mod symtable;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -40,6 +41,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_io", Some(io::init_module)),
     ("_sre", Some(sre::init)),
     ("_string", Some(string::init)),
+    ("_symtable", Some(symtable::init)),
     ("_thread", Some(thread::init)),
     ("_weakref", Some(_weakref::init)),
     ("errno", Some(errno::init)),
