@@ -59,21 +59,15 @@ fn source_bytes(vm: &Vm, function: &str, source: &Object, strip: bool) -> PyResu
 
 /// Compiles source to a code object.
 fn compile_to_code(vm: &Vm, source: &[u8], filename: &str, mode: Mode, optimize: u8) -> PyResult {
-    vm.sources
-        .borrow_mut()
-        .insert(filename.to_string(), std::rc::Rc::new(source.to_vec()));
     let code = krait_compiler::compile_source(source, filename, mode, optimize)
-        .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename))?;
+        .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename, source))?;
     crate::objects::code::new_code(vm, code)
 }
 
 /// Parses source to the objects of its tree (`PyCF_ONLY_AST`).
 fn parse_to_tree(vm: &Vm, source: &[u8], filename: &str, mode: Mode) -> PyResult {
-    vm.sources
-        .borrow_mut()
-        .insert(filename.to_string(), std::rc::Rc::new(source.to_vec()));
     let tree = krait_compiler::parse_source(source, mode)
-        .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename))?;
+        .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename, source))?;
     ast::convert::mod_to_object(vm, &tree)
 }
 
@@ -90,7 +84,7 @@ fn compile_tree(vm: &Vm, tree: &Object, filename: &str, mode: Mode, optimize: u8
         vm.new_exception(ty, e.msg)
     })?;
     let code = krait_compiler::compile_tree(module, filename, optimize)
-        .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename))?;
+        .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename, b""))?;
     crate::objects::code::new_code(vm, code)
 }
 

@@ -126,7 +126,7 @@ fn symtable_function(vm: &Vm, args: Args) -> PyResult {
             return Err(vm.new_value_error("symtable() arg 3 must be 'exec' or 'eval' or 'single'"))
         }
     };
-    let syntax_error = |e| crate::exceptions::syntax_error(vm, &e, &filename);
+    let syntax_error = |e| crate::exceptions::syntax_error(vm, &e, &filename, &source);
     let module = krait_compiler::parse_source(&source, mode).map_err(syntax_error)?;
     let future = krait_compiler::future::parse_future(&module).map_err(syntax_error)?;
     let table = symtable::build(&module, &future).map_err(syntax_error)?;

@@ -3,7 +3,7 @@
 //! side of the parser's generic conversions, for `compile()` with
 //! `PyCF_ONLY_AST` and `compile()` of a tree.
 
-use super::{classes, AstClasses};
+use super::{state, AstClasses};
 use crate::errors::{PyErr, PyResult};
 use crate::object::Object;
 use crate::objects::bytes::BytesObject;
@@ -23,22 +23,24 @@ use krait_parser::wtf8::Wtf8String;
 
 /// The `ast.Module` (or `Expression`, `Interactive`) object of a tree.
 pub fn mod_to_object(vm: &Vm, module: &Mod) -> PyResult {
+    let state = state(vm)?;
     let mut builder = ObjectBuilder {
         vm,
-        state: classes(vm)?,
+        state: AstClasses::of(&state),
     };
     module.to_object(&mut builder)
 }
 
 /// Whether `object` is an instance of `ast.AST` (`PyAST_Check`).
 pub fn is_ast(vm: &Vm, object: &Object) -> PyResult<bool> {
-    Ok(vm.is_instance(object, &classes(vm)?.ast))
+    Ok(vm.is_instance(object, AstClasses::of(&state(vm)?).ast))
 }
 
 /// The tree of an `ast` object that `compile()` in `mode` accepts, with
 /// CPython's errors for a malformed one.
 pub fn mod_from_object(vm: &Vm, object: &Object, mode: Mode) -> PyResult<Mod> {
-    let state = classes(vm)?;
+    let state = state(vm)?;
+    let state = AstClasses::of(&state);
     let required = match mode {
         Mode::Exec => "Module",
         Mode::Eval => "Expression",
@@ -67,7 +69,7 @@ pub fn mod_from_object(vm: &Vm, object: &Object, mode: Mode) -> PyResult<Mod> {
 
 struct ObjectBuilder<'a> {
     vm: &'a Vm,
-    state: &'a AstClasses,
+    state: AstClasses<'a>,
 }
 
 impl Builder for ObjectBuilder<'_> {
@@ -75,7 +77,8 @@ impl Builder for ObjectBuilder<'_> {
     type Error = PyErr;
 
     fn node(&mut self, class: usize, values: Vec<Object>) -> PyResult {
-        if let Some(singleton) = &self.state.singletons[class] {
+        let singleton = &self.state.singletons[class];
+        if !self.vm.is_none(singleton) {
             return Ok(singleton.clone());
         }
         let vm = self.vm;
@@ -121,7 +124,7 @@ impl Builder for ObjectBuilder<'_> {
 
 struct ObjectReader<'a> {
     vm: &'a Vm,
-    state: &'a AstClasses,
+    state: AstClasses<'a>,
     /// One guard per node being read, for RecursionError.
     depth: Vec<RecursionGuard<'a>>,
 }

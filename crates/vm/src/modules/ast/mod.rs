@@ -17,6 +17,7 @@ use crate::object::{type_payload, Object};
 use crate::objects::dict::dict_of;
 use crate::objects::function::{add_methods, check_arity};
 use crate::objects::object::instance_dict;
+use crate::objects::tuple::TupleObject;
 use crate::typeobject::{flags, Args, Layout};
 use crate::vm::Vm;
 use krait_parser::convert::{Quantity, CLASSES};
@@ -28,30 +29,44 @@ pub const PY_CF_TYPE_COMMENTS: i64 = 0x1000;
 /// `await` and `async for`/`with` are allowed at the top level.
 pub const PY_CF_ALLOW_TOP_LEVEL_AWAIT: i64 = 0x2000;
 
-/// The classes of an interpreter's `ast` module (CPython's `ast_state`).
-pub struct AstClasses {
-    /// `AST`, the base of them all.
-    pub ast: Object,
-    /// The class of each entry of `CLASSES`, by index.
-    pub classes: Vec<Object>,
-    /// The shared instance of each singleton class (`Load()`, `Add()`).
-    pub singletons: Vec<Option<Object>>,
+/// The classes of an interpreter's `ast` module (CPython's `ast_state`),
+/// kept in the module state as a tuple of `AST`, the tuple of classes
+/// and the tuple of singletons; made on first use, since `compile()`
+/// needs them even when `_ast` was never imported.
+pub fn state(vm: &Vm) -> PyResult<Object> {
+    super::module_state(vm, "_ast.classes", make_classes)
 }
 
-/// The interpreter's classes, made on first use.
-pub fn classes(vm: &Vm) -> PyResult<&AstClasses> {
-    if let Some(classes) = vm.ast_classes.get() {
-        return Ok(classes);
+/// A view of the [`state`] tuple.
+pub struct AstClasses<'a> {
+    /// `AST`, the base of them all.
+    pub ast: &'a Object,
+    /// The class of each entry of `CLASSES`, by index.
+    pub classes: &'a [Object],
+    /// The shared instance of each singleton class (`Load()`, `Add()`),
+    /// None for the others.
+    pub singletons: &'a [Object],
+}
+
+impl AstClasses<'_> {
+    pub fn of(state: &Object) -> AstClasses<'_> {
+        fn items(o: &Object) -> &[Object] {
+            o.payload::<TupleObject>().expect("a tuple").items()
+        }
+        let parts = items(state);
+        AstClasses {
+            ast: &parts[0],
+            classes: items(&parts[1]),
+            singletons: items(&parts[2]),
+        }
     }
-    let made = make_classes(vm)?;
-    Ok(vm.ast_classes.get_or_init(|| made))
 }
 
 fn str_tuple(vm: &Vm, names: impl Iterator<Item = &'static str>) -> Object {
     vm.new_tuple(names.map(|n| vm.intern(n)).collect())
 }
 
-fn make_classes(vm: &Vm) -> PyResult<AstClasses> {
+fn make_classes(vm: &Vm) -> PyResult<Object> {
     let ast = super::new_type(vm, "ast", "AST", Layout::Object, flags::BASETYPE, |tp| {
         tp.slots.init.set(Some(ast_init));
     });
@@ -90,22 +105,19 @@ fn make_classes(vm: &Vm) -> PyResult<AstClasses> {
         let args = [vm.new_str(class.name), vm.new_tuple(vec![base]), namespace];
         let ty = vm.call(&vm.type_type, Args::positional_only(&args))?;
         singletons.push(if class.singleton {
-            Some(vm.call(&ty, Args::positional_only(&[]))?)
+            vm.call(&ty, Args::positional_only(&[]))?
         } else {
-            None
+            vm.none.clone()
         });
         classes.push(ty);
     }
-    Ok(AstClasses {
-        ast,
-        classes,
-        singletons,
-    })
+    Ok(vm.new_tuple(vec![ast, vm.new_tuple(classes), vm.new_tuple(singletons)]))
 }
 
 /// Builds the `_ast` module's namespace.
 pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
-    let state = classes(vm)?;
+    let state = state(vm)?;
+    let state = AstClasses::of(&state);
     super::set_attr(vm, module, "AST", state.ast.clone());
     for (name, value) in [
         ("PyCF_ALLOW_TOP_LEVEL_AWAIT", PY_CF_ALLOW_TOP_LEVEL_AWAIT),
@@ -114,7 +126,7 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
     ] {
         super::set_attr(vm, module, name, vm.new_int(value));
     }
-    for (class, ty) in CLASSES.iter().zip(&state.classes) {
+    for (class, ty) in CLASSES.iter().zip(state.classes) {
         super::set_attr(vm, module, class.name, ty.clone());
     }
     Ok(())
