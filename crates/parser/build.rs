@@ -442,7 +442,13 @@ fn classes(types: &[Type]) -> Vec<Class<'_>> {
                     .iter()
                     .map(|c| constructor_doc(&c.name, &c.fields))
                     .collect();
-                let separator = format!("\n{}| ", " ".repeat(ty.name.len() + 1));
+                let simple = is_simple_sum(types, &ty.name);
+                // Constructors with fields go one to a line.
+                let separator = if simple {
+                    " | ".to_string()
+                } else {
+                    format!("\n{}| ", " ".repeat(ty.name.len() + 1))
+                };
                 classes.push(Class {
                     name: &ty.name,
                     base: None,
@@ -451,7 +457,6 @@ fn classes(types: &[Type]) -> Vec<Class<'_>> {
                     doc: format!("{} = {}", ty.name, docs.join(&separator)),
                     singleton: false,
                 });
-                let simple = is_simple_sum(types, &ty.name);
                 for (c, doc) in constructors.iter().zip(docs) {
                     classes.push(Class {
                         name: &c.name,
