@@ -380,6 +380,7 @@ layouts! {
     NewlineDecoder => crate::modules::io::textio::NewlineDecoder,
     StringIO => crate::modules::io::stringio::StringIO,
     BytesIO => crate::modules::io::bytesio::BytesIO,
+    Hash => crate::modules::hash_object::HashObject,
 }
 
 /// The payload of a type object (`PyTypeObject`). Laid out in this
@@ -1028,7 +1029,7 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
         if !btp.has_flag(flags::BASETYPE) {
             return Err(vm.new_type_error(format!(
                 "type '{}' is not an acceptable base type",
-                btp.name()
+                btp.tp_name(vm)
             )));
         }
     }

@@ -7,13 +7,20 @@
 //! imported; `sys` and `builtins` are built at start-up.
 
 pub mod _weakref;
+pub mod blake2;
 pub mod collections;
 pub mod errno;
 pub mod gc;
+pub mod hash_object;
 pub mod io;
 pub mod itertools;
 pub mod math;
+pub mod md5;
 pub mod posix;
+pub mod sha1;
+pub mod sha256;
+pub mod sha3;
+pub mod sha512;
 pub mod sre;
 pub mod string;
 pub mod sys;
@@ -34,8 +41,14 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 /// rest are built on their first import.
 pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("builtins", None),
+    ("_blake2", Some(blake2::init)),
     ("_collections", Some(collections::init)),
     ("_io", Some(io::init_module)),
+    ("_md5", Some(md5::init)),
+    ("_sha1", Some(sha1::init)),
+    ("_sha256", Some(sha256::init)),
+    ("_sha3", Some(sha3::init)),
+    ("_sha512", Some(sha512::init)),
     ("_sre", Some(sre::init)),
     ("_string", Some(string::init)),
     ("_thread", Some(thread::init)),

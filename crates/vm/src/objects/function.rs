@@ -352,7 +352,7 @@ pub(crate) fn builtin_call(vm: &Vm, f: &Object, args: Args) -> PyResult {
                     return Err(vm.new_type_error(format!(
                         "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                         b.name,
-                        type_payload(objclass).name(),
+                        type_payload(objclass).tp_name(vm),
                         vm.type_name(first)
                     )));
                 }
