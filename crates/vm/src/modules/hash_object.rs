@@ -11,6 +11,7 @@
 use crate::errors::PyResult;
 use crate::object::{type_payload, Object};
 use crate::objects::bytes::new_bytes;
+use crate::objects::bytes_methods::hex_with_separator;
 use crate::objects::descr::add_getset;
 use crate::objects::function::{add_methods, check_arity};
 use crate::objects::str::StrObject;
@@ -156,7 +157,7 @@ pub fn new_hash_type(
             }),
             ("hexdigest", |vm, args| {
                 let digest = digest_method(vm, args, "hexdigest")?;
-                Ok(vm.new_str(&to_hex(&digest)))
+                Ok(vm.new_str(&hex_with_separator(&digest, None, 1)))
             }),
             ("copy", |vm, args| {
                 let ty = vm.type_of(&args.values[0]);
@@ -234,17 +235,6 @@ pub fn unsigned_arg(vm: &Vm, value: &Object, too_large: &str) -> PyResult<u64> {
         return Err(vm.new_value_error("value must be positive"));
     }
     u64::try_from(&*value.as_big()).map_err(|_| vm.new_overflow_error(too_large))
-}
-
-/// Lowercase hex digits, two a byte.
-pub fn to_hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        out.push(DIGITS[usize::from(b >> 4)] as char);
-        out.push(DIGITS[usize::from(b & 15)] as char);
-    }
-    out
 }
 
 /// `name(string=b'', *, usedforsecurity=True)`, the constructor function

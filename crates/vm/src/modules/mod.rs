@@ -7,6 +7,7 @@
 //! imported; `sys` and `builtins` are built at start-up.
 
 pub mod _weakref;
+pub mod binascii;
 pub mod blake2;
 pub mod collections;
 pub mod errno;
@@ -31,7 +32,7 @@ use crate::errors::PyResult;
 use crate::object::Object;
 use crate::objects::dict::DictObject;
 use crate::objects::function::{new_builtin_function, NativeFn};
-use crate::typeobject::{Layout, TypeObject};
+use crate::typeobject::{Args, Layout, TypeObject};
 use crate::vm::Vm;
 
 /// Builds a native module's namespace, given the module object.
@@ -43,6 +44,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("builtins", None),
     ("_blake2", Some(blake2::init)),
     ("_collections", Some(collections::init)),
+    ("binascii", Some(binascii::init)),
     ("_io", Some(io::init_module)),
     ("_md5", Some(md5::init)),
     ("_sha1", Some(sha1::init)),
@@ -128,4 +130,26 @@ pub(crate) fn new_type(
         .inherit(&crate::object::type_payload(&vm.object_type).slots);
     crate::slots::add_slot_wrappers(vm, &ty);
     ty
+}
+
+/// An exception class of a native module, `module.name` deriving from
+/// `base`, made as `PyErr_NewException` makes it: by calling `type`.
+pub(crate) fn new_exception_type(
+    vm: &Vm,
+    module: &str,
+    name: &str,
+    base: &Object,
+) -> PyResult<Object> {
+    let namespace = vm.new_dict();
+    namespace
+        .payload::<DictObject>()
+        .expect("a new dict")
+        .dict
+        .set_str(vm, vm.names.__module__.clone(), vm.new_str(module));
+    let args = [
+        vm.new_str(name),
+        vm.new_tuple(vec![base.clone()]),
+        namespace,
+    ];
+    vm.call(&vm.type_type, Args::positional_only(&args))
 }

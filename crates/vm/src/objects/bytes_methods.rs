@@ -524,12 +524,19 @@ fn bytes_hex(vm: &Vm, args: Args) -> PyResult {
         Some(n) => crate::objects::getargs::index_arg(vm, n)?,
         None => 1,
     };
-    let mut out = String::with_capacity(d.len() * 3);
-    let group = per.unsigned_abs() as usize;
-    for (i, b) in d.iter().enumerate() {
+    Ok(vm.new_str(&hex_with_separator(&d, sep, per)))
+}
+
+/// The hex digits of `data`, with `sep` between groups of
+/// `bytes_per_sep` bytes counted from the right, or from the left when
+/// negative (`_Py_strhex_with_sep`).
+pub fn hex_with_separator(data: &[u8], sep: Option<char>, bytes_per_sep: i64) -> String {
+    let mut out = String::with_capacity(data.len() * 3);
+    let group = bytes_per_sep.unsigned_abs() as usize;
+    for (i, b) in data.iter().enumerate() {
         if let Some(sep) = sep.filter(|_| i > 0 && group > 0) {
-            let boundary = if per > 0 {
-                (d.len() - i).is_multiple_of(group)
+            let boundary = if bytes_per_sep > 0 {
+                (data.len() - i).is_multiple_of(group)
             } else {
                 i.is_multiple_of(group)
             };
@@ -537,10 +544,13 @@ fn bytes_hex(vm: &Vm, args: Args) -> PyResult {
                 out.push(sep);
             }
         }
-        out.push_str(&format!("{b:02x}"));
+        out.push(HEX_DIGITS[usize::from(b >> 4)] as char);
+        out.push(HEX_DIGITS[usize::from(b & 15)] as char);
     }
-    Ok(vm.new_str(&out))
+    out
 }
+
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
 
 /// `fromhex(string)`, a class method: pairs of hex digits, with
 /// whitespace allowed before each pair.
