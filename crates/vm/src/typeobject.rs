@@ -381,6 +381,8 @@ layouts! {
     StringIO => crate::modules::io::stringio::StringIO,
     BytesIO => crate::modules::io::bytesio::BytesIO,
     Hash => crate::modules::hash_object::HashObject,
+    ZlibCompress => crate::modules::zlib::CompressObject,
+    ZlibDecompress => crate::modules::zlib::DecompressObject,
 }
 
 /// The payload of a type object (`PyTypeObject`). Laid out in this

@@ -7,7 +7,7 @@ use crate::errors::{PyErr, PyResult};
 use crate::object::Object;
 use crate::objects::bytes::{buffer_arg, bytes_view, new_bytes};
 use crate::objects::bytes_methods::hex_with_separator;
-use crate::objects::function::check_function_arity;
+use crate::objects::function::check_positional_only;
 use crate::objects::getargs::int_arg;
 use crate::objects::int::{bind_args, IntValue};
 use crate::objects::str::StrObject;
@@ -63,19 +63,11 @@ fn error(vm: &Vm, message: &str) -> PyErr {
     }
 }
 
-/// Checks the arguments of a function whose parameters are all
-/// positional-only, with arg clinic's messages.
 fn positional_only(vm: &Vm, name: &str, args: Args, min: usize, max: usize) -> PyResult<()> {
-    if args.has_keywords() {
-        return Err(vm.new_type_error(format!("binascii.{name}() takes no keyword arguments")));
-    }
-    if max == 1 {
-        return check_function_arity(vm, &format!("binascii.{name}"), args, min, max);
-    }
-    check_function_arity(vm, name, args, min, max)
+    check_positional_only(vm, "binascii", name, args, min, max)
 }
 
-/// Binds `data, /, *, options`: the data must come by position.
+/// Binds `data, /, *, options`.
 fn bind_data_and_options(
     vm: &Vm,
     name: &str,
@@ -84,11 +76,6 @@ fn bind_data_and_options(
 ) -> PyResult<(Object, Vec<Option<Object>>)> {
     let mut names = vec![""];
     names.extend_from_slice(options);
-    if args.values.len() <= names.len() && args.positional().is_empty() {
-        return Err(vm.new_type_error(format!(
-            "{name}() takes exactly 1 positional argument (0 given)"
-        )));
-    }
     let mut bound = bind_args(vm, name, args, &names, 1, 1)?;
     let data = bound.remove(0).expect("the data is required");
     Ok((data, bound))
@@ -121,7 +108,7 @@ fn ascii_data<'a>(vm: &Vm, o: &'a Object) -> PyResult<Cow<'a, [u8]>> {
 
 /// The low bits of an int argument, any int allowed
 /// (`unsigned_int(bitwise=True)`).
-fn bitwise_arg(vm: &Vm, value: &Object) -> PyResult<u32> {
+pub(crate) fn bitwise_arg(vm: &Vm, value: &Object) -> PyResult<u32> {
     let index = crate::objects::int::index_object(vm, value)?.ok_or_else(|| {
         vm.new_type_error(format!(
             "'{}' object cannot be interpreted as an integer",

@@ -27,6 +27,7 @@ pub mod string;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod zlib;
 
 use crate::errors::PyResult;
 use crate::object::Object;
@@ -62,6 +63,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("posix", Some(posix::init)),
     ("sys", None),
     ("time", Some(time::init)),
+    ("zlib", Some(zlib::init)),
 ];
 
 /// Makes the native modules needed at start-up and puts them in
