@@ -25,9 +25,9 @@ const BASE64_ALPHABET: &[u8; 64] =
 const BASE64_PAD: u8 = b'=';
 
 pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
-    let error = super::new_exception_type(vm, "binascii", "Error", &vm.exceptions.value_error)?;
+    let error = super::new_exception_class(vm, "binascii.Error", &vm.exceptions.value_error)?;
     let incomplete =
-        super::new_exception_type(vm, "binascii", "Incomplete", &vm.exceptions.exception)?;
+        super::new_exception_class(vm, "binascii.Incomplete", &vm.exceptions.exception)?;
     super::set_attr(vm, module, "Error", error);
     super::set_attr(vm, module, "Incomplete", incomplete);
     super::add_functions(

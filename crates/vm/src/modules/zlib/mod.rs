@@ -91,7 +91,7 @@ const CONSTANTS: [(&str, i64); 20] = [
 ];
 
 pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
-    let error = super::new_exception_type(vm, "zlib", "error", &vm.exceptions.exception)?;
+    let error = super::new_exception_class(vm, "zlib.error", &vm.exceptions.exception)?;
     super::set_attr(vm, module, "error", error);
     for (name, value) in CONSTANTS {
         super::set_attr(vm, module, name, vm.new_int(value));
