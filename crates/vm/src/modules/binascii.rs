@@ -6,7 +6,7 @@
 use crate::errors::{PyErr, PyResult};
 use crate::object::Object;
 use crate::objects::bytes::{buffer_arg, bytes_view, new_bytes};
-use crate::objects::bytes_methods::hex_with_separator;
+use crate::objects::bytes_methods::{hex_separator, hex_with_separator};
 use crate::objects::function::check_positional_only;
 use crate::objects::getargs::int_arg;
 use crate::objects::int::{bind_args, IntValue};
@@ -369,25 +369,7 @@ fn hexlify(vm: &Vm, args: Args, name: &str) -> PyResult {
     let data = buffer_arg(vm, bound[0].as_ref().expect("data is required"))?;
     let sep = match &bound[1] {
         None => None,
-        Some(sep) => {
-            let units: Vec<u32> = if let Some(s) = sep.payload::<StrObject>() {
-                s.code_points().collect()
-            } else if let Some(b) = bytes_view(sep) {
-                b.iter().map(|&c| u32::from(c)).collect()
-            } else {
-                return Err(vm.new_type_error(format!(
-                    "object of type '{}' has no len()",
-                    vm.type_name(sep)
-                )));
-            };
-            if units.len() != 1 {
-                return Err(vm.new_value_error("sep must be length 1."));
-            }
-            let Some(sep) = u8::try_from(units[0]).ok() else {
-                return Err(vm.new_value_error("sep must be ASCII."));
-            };
-            Some(char::from(sep))
-        }
+        Some(sep) => Some(hex_separator(vm, sep, 0xff)?),
     };
     let per = match &bound[2] {
         Some(n) => int_arg(vm, n)?,

@@ -501,30 +501,34 @@ fn bytes_hex(vm: &Vm, args: Args) -> PyResult {
     let d = data(&args);
     let sep = match bound[0].as_ref().filter(|s| !vm.is_none(s)) {
         None => None,
-        Some(s) => {
-            let text: Vec<u32> = if let Some(s) = s.payload::<StrObject>() {
-                s.code_points().collect()
-            } else if let Some(b) = bytes_view(s) {
-                b.iter().map(|&c| u32::from(c)).collect()
-            } else {
-                return Err(
-                    vm.new_type_error(format!("object of type '{}' has no len()", vm.type_name(s)))
-                );
-            };
-            if text.len() != 1 {
-                return Err(vm.new_value_error("sep must be length 1."));
-            }
-            if text[0] >= 0x80 {
-                return Err(vm.new_value_error("sep must be ASCII."));
-            }
-            Some(text[0] as u8 as char)
-        }
+        Some(s) => Some(hex_separator(vm, s, 0x7f)?),
     };
     let per = match &bound[1] {
         Some(n) => crate::objects::getargs::index_arg(vm, n)?,
         None => 1,
     };
     Ok(vm.new_str(&hex_with_separator(&d, sep, per)))
+}
+
+/// The separator of `hex` and `binascii.hexlify`: one character of a
+/// str or bytes, at most `highest`.
+pub fn hex_separator(vm: &Vm, sep: &Object, highest: u32) -> PyResult<char> {
+    let units: Vec<u32> = if let Some(s) = sep.payload::<StrObject>() {
+        s.code_points().collect()
+    } else if let Some(b) = bytes_view(sep) {
+        b.iter().map(|&c| u32::from(c)).collect()
+    } else {
+        return Err(vm.new_type_error(format!(
+            "object of type '{}' has no len()",
+            vm.type_name(sep)
+        )));
+    };
+    if units.len() != 1 {
+        return Err(vm.new_value_error("sep must be length 1."));
+    }
+    char::from_u32(units[0])
+        .filter(|_| units[0] <= highest)
+        .ok_or_else(|| vm.new_value_error("sep must be ASCII."))
 }
 
 /// The hex digits of `data`, with `sep` between groups of

@@ -330,12 +330,18 @@ fn copy_compress(vm: &Vm, args: Args, deep: bool) -> PyResult {
     ))
 }
 
-fn init_compress_type(vm: &Vm) {
-    let ty = &vm.types.zlib_compress;
+/// Makes one of the module's builtin types a `zlib` type that only the
+/// module's functions create.
+fn make_module_type(vm: &Vm, ty: &Object) {
     let tp = type_payload(ty);
     tp.slots.new.set(None);
     tp.dict
         .set_str(vm, vm.names.__module__.clone(), vm.new_str("zlib"));
+}
+
+fn init_compress_type(vm: &Vm) {
+    let ty = &vm.types.zlib_compress;
+    make_module_type(vm, ty);
     add_methods(
         vm,
         ty,
@@ -417,10 +423,7 @@ fn copy_decompress(vm: &Vm, args: Args, deep: bool) -> PyResult {
 
 fn init_decompress_type(vm: &Vm) {
     let ty = &vm.types.zlib_decompress;
-    let tp = type_payload(ty);
-    tp.slots.new.set(None);
-    tp.dict
-        .set_str(vm, vm.names.__module__.clone(), vm.new_str("zlib"));
+    make_module_type(vm, ty);
     add_methods(
         vm,
         ty,
