@@ -225,7 +225,7 @@ fn new_editor(vm: &Vm, ended_line_width: &Arc<AtomicUsize>) -> Option<LineEditor
     // Meta-Tab completes whatever Tab does, as CPython binds it.
     editor.bind_sequence(KeyEvent(KeyCode::Tab, Modifiers::ALT), Cmd::Complete);
     for key in ['C', 'D'] {
-        let handler = NoteLineWidth(Arc::clone(&ended_line_width));
+        let handler = NoteLineWidth(Arc::clone(ended_line_width));
         editor.bind_sequence(
             KeyEvent::ctrl(key),
             EventHandler::Conditional(Box::new(handler)),

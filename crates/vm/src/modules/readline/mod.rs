@@ -258,12 +258,23 @@ fn read_init_file(state: &ReadlineState, file: Option<PathBuf>) -> std::io::Resu
     Err(error)
 }
 
-/// Truncates a history file to the history length, if there is one.
-fn truncate_history_file(state: &ReadlineState, path: &Path) -> std::io::Result<()> {
-    match usize::try_from(state.history_length.get()) {
-        Ok(lines) => history::truncate_file(path, lines),
-        Err(_) => Ok(()),
-    }
+/// Writes the history to a file with `write`, then truncates the file
+/// to the history length, if there is one.
+fn save_history(
+    vm: &Vm,
+    path: &Path,
+    write: impl FnOnce(&history::History) -> std::io::Result<()>,
+) -> PyResult {
+    let state = state(vm)?;
+    let state = payload(&state);
+    let written = write(&state.history.borrow());
+    written
+        .and_then(|()| match usize::try_from(state.history_length.get()) {
+            Ok(lines) => history::truncate_file(path, lines),
+            Err(_) => Ok(()),
+        })
+        .map_err(|e| file_error(vm, &e))?;
+    Ok(vm.none.clone())
 }
 
 /// `set_completer`, `set_startup_hook` and the like: a callable, or
@@ -318,25 +329,13 @@ static FUNCTIONS: &[(&str, NativeFn)] = &[
     ("write_history_file", |vm, args| {
         let values = arguments(vm, "write_history_file", args, 0, 1)?;
         let path = file_argument(vm, values.first(), ".history")?;
-        let state = state(vm)?;
-        let state = payload(&state);
-        let written = state.history.borrow().write_file(&path);
-        written
-            .and_then(|()| truncate_history_file(state, &path))
-            .map_err(|e| file_error(vm, &e))?;
-        Ok(vm.none.clone())
+        save_history(vm, &path, |history| history.write_file(&path))
     }),
     ("append_history_file", |vm, args| {
         let values = arguments(vm, "append_history_file", args, 1, 2)?;
         let count = int_arg(vm, &values[0])?;
         let path = file_argument(vm, values.get(1), ".history")?;
-        let state = state(vm)?;
-        let state = payload(&state);
-        let written = state.history.borrow().append_file(count, &path);
-        written
-            .and_then(|()| truncate_history_file(state, &path))
-            .map_err(|e| file_error(vm, &e))?;
-        Ok(vm.none.clone())
+        save_history(vm, &path, |history| history.append_file(count, &path))
     }),
     ("get_history_item", |vm, args| {
         let values = arguments(vm, "get_history_item", args, 1, 1)?;
