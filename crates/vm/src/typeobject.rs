@@ -545,6 +545,17 @@ pub(crate) fn new_static_type(
     ty
 }
 
+/// Gives a builtin type without a docstring `__doc__ = None` in its
+/// dict, as `type_ready` does, so that its instances' `__doc__` is None
+/// rather than `object`'s.
+pub(crate) fn set_default_doc(vm: &Vm, ty: &Object) {
+    let tp = object::type_payload(ty);
+    if tp.dict.get_str(vm, &vm.names.__doc__).is_none() {
+        tp.dict
+            .set_str(vm, vm.names.__doc__.clone(), vm.none.clone());
+    }
+}
+
 /// Whether `sub` is `ty` or a subclass of it (`PyType_IsSubtype`).
 pub fn is_subtype(sub: &Object, ty: &Object) -> bool {
     if sub.is(ty) {
@@ -718,6 +729,13 @@ pub(crate) fn init(vm: &Vm) {
         &vm.type_type,
         "__bases__",
         |vm, t| Ok(vm.new_tuple(type_of_type(t).bases.borrow().clone())),
+        None,
+    );
+    add_getset(
+        vm,
+        &vm.type_type,
+        "__flags__",
+        |vm, t| Ok(vm.new_int(i64::from(type_of_type(t).flags.get()))),
         None,
     );
     add_getset(

@@ -76,8 +76,30 @@ pub(crate) fn init(vm: &Vm) {
             "__name__",
             |vm, f| Ok(vm.new_str(f.payload::<BuiltinFunctionObject>().map_or("", |b| b.name))),
             None,
+        );        crate::objects::descr::add_getset(vm, ty, "__qualname__", builtin_qualname, None);
+        crate::objects::descr::add_getset(
+            vm,
+            ty,
+            "__self__",
+            |vm, f| {
+                Ok(f.payload::<BuiltinFunctionObject>()
+                    .and_then(|b| b.self_.clone())
+                    .unwrap_or_else(|| vm.none.clone()))
+            },
+            None,
         );
     }
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.method_descriptor,
+        "__objclass__",
+        |vm, f| {
+            Ok(f.payload::<BuiltinFunctionObject>()
+                .and_then(|b| b.objclass.clone())
+                .unwrap_or_else(|| vm.none.clone()))
+        },
+        None,
+    );
     type_payload(&vm.types.method_descriptor)
         .slots
         .descr_get
@@ -386,6 +408,31 @@ fn builtin_repr(vm: &Vm, f: &Object) -> PyResult {
             )))
         }
         _ => Ok(vm.new_str(&format!("<built-in function {}>", b.name))),
+    }
+}
+
+/// A method's name qualified by its class's (`meth_get__qualname__`): the
+/// class it belongs to, or the type of the object it is bound to, unless
+/// that is a module.
+fn builtin_qualname(vm: &Vm, f: &Object) -> PyResult {
+    let Some(b) = f.payload::<BuiltinFunctionObject>() else {
+        return Ok(vm.new_str(""));
+    };
+    let owner = match (&b.objclass, &b.self_) {
+        (Some(class), _) => Some(class.clone()),
+        (None, Some(s)) if !vm.is_instance(s, &vm.types.module) => Some(if s.payload::<crate::typeobject::TypeObject>().is_some() {
+            s.clone()
+        } else {
+            vm.type_of(s).clone()
+        }),
+        _ => None,
+    };
+    match owner {
+        Some(owner) => {
+            let qualname = vm.getattr(&owner, &vm.names.__qualname__)?;
+            Ok(vm.new_str(&format!("{}.{}", vm.str_string(&qualname)?, b.name)))
+        }
+        None => Ok(vm.new_str(b.name)),
     }
 }
 

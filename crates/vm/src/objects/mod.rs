@@ -31,6 +31,7 @@ pub mod namespace;
 pub mod object;
 pub mod printf;
 pub mod range;
+pub mod reduce;
 pub mod sequence;
 pub mod set;
 pub mod slice;
@@ -51,6 +52,7 @@ use crate::vm::Vm;
 /// inherit what it does not define from its base.
 pub(crate) fn init_types(vm: &Vm) {
     object::init(vm);
+    reduce::init(vm);
     crate::typeobject::init(vm);
     int::init(vm);
     float::init(vm);
@@ -87,6 +89,7 @@ pub(crate) fn init_types(vm: &Vm) {
     crate::traceback::init(vm);
     crate::modules::sre::init_types(vm);
     for ty in vm.types.all().into_iter().chain([&vm.type_type]) {
+        crate::typeobject::set_default_doc(vm, ty);
         let tp = type_payload(ty);
         let base = tp.base.borrow().clone();
         if let Some(base) = base {

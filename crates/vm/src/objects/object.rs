@@ -27,7 +27,20 @@ pub(crate) fn init(vm: &Vm) {
     crate::objects::function::add_methods(
         vm,
         &vm.object_type,
-        &[("__dir__", object_dir), ("__format__", object_format)],
+        &[
+            ("__dir__", object_dir),
+            ("__format__", object_format),
+            ("__sizeof__", object_sizeof),
+        ],
+    );
+    tp.dict.set_str(
+        vm,
+        vm.names.__doc__.clone(),
+        vm.new_str(
+            "The base class of the class hierarchy.\n\n\
+             When called, it accepts no arguments and returns a new featureless\n\
+             instance that has no instance attributes and cannot be given any.\n",
+        ),
     );
     crate::objects::descr::add_getset(vm, &vm.object_type, "__class__", object_get_class, None);
 
@@ -226,6 +239,14 @@ fn object_format(vm: &Vm, args: Args) -> PyResult {
         )));
     }
     vm.str(&args.values[0])
+}
+
+/// `object.__sizeof__()`: the bytes of the instance itself (its header,
+/// payload and instance words), not what it refers to.
+fn object_sizeof(vm: &Vm, args: Args) -> PyResult {
+    crate::objects::function::check_arity(vm, "object.__sizeof__", args, 1, 1)?;
+    let size = vm.type_payload_of(&args.values[0]).basicsize.get();
+    Ok(vm.new_int(size as i64))
 }
 
 fn object_get_class(vm: &Vm, object: &Object) -> PyResult {
