@@ -756,12 +756,23 @@ pub(crate) fn init(vm: &Vm) {
         &vm.type_type,
         "__doc__",
         |vm, t| {
-            Ok(type_of_type(t)
+            let doc = type_of_type(t)
                 .dict
                 .get_str(vm, &vm.names.__doc__)
-                .unwrap_or_else(|| vm.none.clone()))
+                .unwrap_or_else(|| vm.none.clone());
+            // A class's docstring may be a descriptor, bound to nothing.
+            match vm.type_payload_of(&doc).slots.descr_get.get() {
+                Some(get) if type_of_type(t).has_flag(flags::HEAPTYPE) => get(vm, &doc, None, t),
+                _ => Ok(doc),
+            }
         },
-        None,
+        Some(|vm, t, v| {
+            let v = check_set_special(vm, t, "__doc__", v)?;
+            type_of_type(t)
+                .dict
+                .set_str(vm, vm.names.__doc__.clone(), v.clone());
+            Ok(())
+        }),
     );
     crate::objects::function::add_methods(
         vm,
@@ -964,7 +975,7 @@ fn type_setattro(vm: &Vm, ty: &Object, name: &Object, value: Option<&Object>) ->
 }
 
 /// Recomputes a class's slots after a special method was set or deleted.
-fn refresh_slots(vm: &Vm, ty: &Object) {
+pub(crate) fn refresh_slots(vm: &Vm, ty: &Object) {
     let tp = type_of_type(ty);
     tp.slots.clear();
     for base in tp.mro.borrow().iter().skip(1) {

@@ -59,7 +59,7 @@ pub struct PropertyObject {
     pub fget: Option<Object>,
     pub fset: Option<Object>,
     pub fdel: Option<Object>,
-    pub doc: Option<Object>,
+    pub doc: RefCell<Option<Object>>,
 }
 
 /// A read-only view of a mapping (`types.MappingProxyType`): a type's
@@ -333,15 +333,32 @@ pub(crate) fn init(vm: &Vm) {
             ("deleter", |vm, args| property_copy(vm, args, 2)),
         ],
     );
-    for (name, index) in [("fget", 0), ("fset", 1), ("fdel", 2), ("__doc__", 3)] {
+    for (name, index) in [("fget", 0), ("fset", 1), ("fdel", 2)] {
         let get: Getter = match index {
             0 => |vm, p| Ok(prop(p).fget.clone().unwrap_or_else(|| vm.none.clone())),
             1 => |vm, p| Ok(prop(p).fset.clone().unwrap_or_else(|| vm.none.clone())),
-            2 => |vm, p| Ok(prop(p).fdel.clone().unwrap_or_else(|| vm.none.clone())),
-            _ => |vm, p| Ok(prop(p).doc.clone().unwrap_or_else(|| vm.none.clone())),
+            _ => |vm, p| Ok(prop(p).fdel.clone().unwrap_or_else(|| vm.none.clone())),
         };
         add_getset(vm, &vm.types.property, name, get, None);
     }
+    // `__doc__` is a writable member, as `functools` and `pathlib`
+    // rewrite the docstrings of the properties they make.
+    add_getset(
+        vm,
+        &vm.types.property,
+        "__doc__",
+        |vm, p| {
+            Ok(prop(p)
+                .doc
+                .borrow()
+                .clone()
+                .unwrap_or_else(|| vm.none.clone()))
+        },
+        Some(|_, p, value| {
+            *prop(p).doc.borrow_mut() = value.cloned();
+            Ok(())
+        }),
+    );
 
     let tp = type_payload(&vm.types.mappingproxy);
     tp.slots.getitem.set(Some(|vm, proxy, key| {
@@ -378,6 +395,10 @@ pub(crate) fn init(vm: &Vm) {
     tp.slots
         .str
         .set(Some(|vm, proxy| vm.str(&proxy_delegate(vm, proxy))));
+    tp.slots.new.set(Some(mappingproxy_new));
+    tp.slots.richcompare.set(Some(|vm, proxy, other, op| {
+        vm.rich_compare(&proxy_delegate(vm, proxy), other, op)
+    }));
     let delegated: &[(&'static str, crate::objects::function::NativeFn)] = &[
         ("keys", |vm, args| delegate_call(vm, "keys", args)),
         ("values", |vm, args| delegate_call(vm, "values", args)),
@@ -397,6 +418,24 @@ pub(crate) fn init(vm: &Vm) {
     ] {
         crate::slots::add_slot_wrappers(vm, ty);
     }
+}
+
+/// `types.MappingProxyType(mapping)`: any mapping but a list or tuple.
+fn mappingproxy_new(vm: &Vm, _ty: &Object, args: Args) -> PyResult {
+    let [mapping] =
+        crate::objects::getargs::bind(vm, "mappingproxy", args, false, &["mapping"], 1)?
+            .try_into()
+            .expect("one parameter");
+    let mapping = mapping.expect("a required argument");
+    let is_sequence = vm.is_instance(&mapping, &vm.types.list)
+        || vm.is_instance(&mapping, &vm.types.tuple);
+    if vm.type_payload_of(&mapping).slots.getitem.get().is_none() || is_sequence {
+        return Err(vm.new_type_error(format!(
+            "mappingproxy() argument must be a mapping, not {}",
+            vm.type_name(&mapping)
+        )));
+    }
+    Ok(new_mappingproxy(vm, mapping))
 }
 
 /// A mappingproxy method: the same method of the mapping behind it.
@@ -476,15 +515,23 @@ fn property_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
             None => None,
         },
     };
-    Ok(object::alloc(
+    let is_subclass = !ty.is(&vm.types.property);
+    let property = object::alloc(
         ty,
         PropertyObject {
             fget,
             fset: none_to_absent(fset),
             fdel: none_to_absent(fdel),
-            doc,
+            doc: RefCell::new(doc.clone()),
         },
-    ))
+    );
+    if is_subclass {
+        // The subclass's own `__doc__` would hide the member: the
+        // docstring goes where setting the attribute puts it.
+        let doc = doc.unwrap_or_else(|| vm.none.clone());
+        vm.setattr(&property, &vm.names.__doc__, Some(&doc))?;
+    }
+    Ok(property)
 }
 
 /// `property.getter`, `.setter` and `.deleter`: a copy with one accessor
@@ -497,7 +544,7 @@ fn property_copy(vm: &Vm, args: Args, which: usize) -> PyResult {
         fget: p.fget.clone(),
         fset: p.fset.clone(),
         fdel: p.fdel.clone(),
-        doc: p.doc.clone(),
+        doc: RefCell::new(p.doc.borrow().clone()),
     };
     match which {
         0 => new.fget = f,
