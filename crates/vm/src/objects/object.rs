@@ -550,11 +550,14 @@ impl Vm {
     /// `getattr(object, name, None)`-like: None only for AttributeError.
     pub fn getattr_opt(&self, object: &Object, name: &Object) -> PyResult<Option<Object>> {
         let getattro = self.type_payload_of(object).slots.getattro.get();
-        if getattro.is_none_or(|f| std::ptr::fn_addr_eq(f, generic_getattr as GetattroFn)) {
-            return generic_getattr_opt(self, object, name);
-        }
-        match self.getattr(object, name) {
-            Ok(v) => Ok(Some(v)),
+        let found = if getattro.is_none_or(|f| std::ptr::fn_addr_eq(f, generic_getattr as GetattroFn)) {
+            // A descriptor's getter may raise AttributeError too.
+            generic_getattr_opt(self, object, name)
+        } else {
+            self.getattr(object, name).map(Some)
+        };
+        match found {
+            Ok(v) => Ok(v),
             Err(e) if e.matches(self, &self.exceptions.attribute_error) => Ok(None),
             Err(e) => Err(e),
         }
