@@ -4,6 +4,8 @@
 //! (`usage: PROGRAM ...`, `PROGRAM: can't open file ...`), each side's own
 //! path is replaced by `PROGRAM` before comparing.
 
+mod support;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -56,24 +58,12 @@ fn krait() -> String {
     env!("CARGO_BIN_EXE_krait").to_string()
 }
 
-fn check_cpython() {
-    let version = Command::new("python3")
-        .args(["-c", "import sys; print(sys.version_info[:2])"])
-        .output()
-        .expect("this test needs CPython 3.11 as `python3`");
-    assert_eq!(
-        String::from_utf8_lossy(&version.stdout).trim(),
-        "(3, 11)",
-        "this test needs CPython 3.11 as `python3`"
-    );
-}
-
 /// One run: the arguments, extra environment variables and stdin.
 type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
 
 /// Runs each case with both and lists the differences.
 fn compare(cases: &[Case]) {
-    check_cpython();
+    support::check_cpython();
     let krait = krait();
     let mut failures = Vec::new();
     for (args, env, stdin) in cases {
