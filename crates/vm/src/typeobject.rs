@@ -729,7 +729,7 @@ pub(crate) fn init(vm: &Vm) {
         &vm.type_type,
         "__bases__",
         |vm, t| Ok(vm.new_tuple(type_of_type(t).bases.borrow().clone())),
-        None,
+        Some(set_bases),
     );
     add_getset(
         vm,
@@ -970,6 +970,109 @@ fn type_setattro(vm: &Vm, ty: &Object, name: &Object, value: Option<&Object>) ->
         .any(|d| d.name == crate::objects::str::as_rust_str(&name));
     if is_special {
         refresh_slots(vm, ty);
+    }
+    Ok(())
+}
+
+/// `cls.__bases__ = bases` (`type_set_bases`): new bases whose instances
+/// are laid out as the old ones', then a new MRO for the class and the
+/// classes deriving from it.
+fn set_bases(vm: &Vm, t: &Object, value: Option<&Object>) -> PyResult<()> {
+    let value = check_set_special(vm, t, "__bases__", value)?;
+    let tp = type_of_type(t);
+    let Some(new_bases) = crate::objects::tuple::tuple_items(value) else {
+        return Err(vm.new_type_error(format!(
+            "can only assign tuple to {}.__bases__, not {}",
+            tp.name(),
+            vm.type_name(value)
+        )));
+    };
+    if new_bases.is_empty() {
+        return Err(vm.new_type_error(format!(
+            "can only assign non-empty tuple to {}.__bases__, not ()",
+            tp.name()
+        )));
+    }
+    for base in new_bases {
+        if base.payload::<TypeObject>().is_none() {
+            return Err(vm.new_type_error(format!(
+                "{}.__bases__ must be tuple of classes, not '{}'",
+                tp.name(),
+                vm.type_name(base)
+            )));
+        }
+        if is_subtype(base, t) {
+            return Err(vm.new_type_error("a __bases__ item causes an inheritance cycle"));
+        }
+    }
+    let new_base = new_bases
+        .iter()
+        .fold(&new_bases[0], |best, b| {
+            if object::type_payload(b).basicsize.get() > object::type_payload(best).basicsize.get()
+            {
+                b
+            } else {
+                best
+            }
+        })
+        .clone();
+    let old_base = tp.base.borrow().clone().unwrap_or_else(|| vm.object_type.clone());
+    let (ntp, otp) = (object::type_payload(&new_base), object::type_payload(&old_base));
+    if ntp.layout != otp.layout {
+        return Err(vm.new_type_error(format!(
+            "__bases__ assignment: '{}' deallocator differs from '{}'",
+            ntp.name(),
+            otp.name()
+        )));
+    }
+    if ntp.basicsize.get() != otp.basicsize.get()
+        || ntp.dict_offset.get() != otp.dict_offset.get()
+        || ntp.weaklist_offset.get() != otp.weaklist_offset.get()
+    {
+        return Err(vm.new_type_error(format!(
+            "__bases__ assignment: '{}' object layout differs from '{}'",
+            ntp.name(),
+            otp.name()
+        )));
+    }
+    let mro = c3_mro(vm, t, new_bases)?;
+    let old_bases = std::mem::replace(&mut *tp.bases.borrow_mut(), new_bases.to_vec());
+    *tp.base.borrow_mut() = Some(new_base);
+    *tp.mro.borrow_mut() = mro;
+    let weak = vm.call(&vm.types.weakref, Args::positional_only(std::slice::from_ref(t)))?;
+    for base in &old_bases {
+        object::type_payload(base).subclasses.borrow_mut().retain(|r| {
+            r.payload::<crate::objects::weakref::WeakRefObject>()
+                .and_then(|w| w.referent())
+                .is_some_and(|c| !c.is(t))
+        });
+    }
+    for base in new_bases {
+        object::type_payload(base)
+            .subclasses
+            .borrow_mut()
+            .push(weak.clone());
+    }
+    update_hierarchy(vm, t)
+}
+
+/// After a class's bases changed: its slots, and the MRO and slots of
+/// every class deriving from it.
+fn update_hierarchy(vm: &Vm, ty: &Object) -> PyResult<()> {
+    let tp = type_of_type(ty);
+    tp.modified();
+    refresh_slots(vm, ty);
+    let subclasses: Vec<Object> = tp
+        .subclasses
+        .borrow()
+        .iter()
+        .filter_map(|r| r.payload::<crate::objects::weakref::WeakRefObject>()?.referent())
+        .collect();
+    for sub in subclasses {
+        let bases = type_of_type(&sub).bases.borrow().clone();
+        let mro = c3_mro(vm, &sub, &bases)?;
+        *type_of_type(&sub).mro.borrow_mut() = mro;
+        update_hierarchy(vm, &sub)?;
     }
     Ok(())
 }
