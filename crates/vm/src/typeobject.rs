@@ -226,6 +226,8 @@ pub mod flags {
     pub const BASETYPE: u32 = 1 << 10;
     /// Instances carry a link for the cycle collector (`gc.rs`).
     pub const HAVE_GC: u32 = 1 << 14;
+    /// The class has abstract methods left: it cannot be instantiated.
+    pub const IS_ABSTRACT: u32 = 1 << 20;
     pub const HAS_DICT: u32 = 1 << 11;
     pub const IMMUTABLETYPE: u32 = 1 << 8;
     pub const LONG_SUBCLASS: u32 = 1 << 24;
@@ -730,6 +732,44 @@ pub(crate) fn init(vm: &Vm) {
         "__bases__",
         |vm, t| Ok(vm.new_tuple(type_of_type(t).bases.borrow().clone())),
         Some(set_bases),
+    );
+    add_getset(
+        vm,
+        &vm.type_type,
+        "__abstractmethods__",
+        |vm, t| {
+            // `type` itself has the descriptor in its dict, not the set.
+            let found = (!t.is(&vm.type_type))
+                .then(|| type_of_type(t).dict.get_str(vm, &vm.intern("__abstractmethods__")))
+                .flatten();
+            found.ok_or_else(|| {
+                vm.new_exception(&vm.exceptions.attribute_error, "__abstractmethods__")
+            })
+        },
+        Some(|vm, t, value| {
+            let tp = type_of_type(t);
+            let name = vm.intern("__abstractmethods__");
+            let is_abstract = match value {
+                Some(v) => {
+                    let is_abstract = vm.is_true(v)?;
+                    tp.dict.set(vm, name, v.clone())?;
+                    is_abstract
+                }
+                None => {
+                    if tp.dict.remove(vm, &name)?.is_none() {
+                        return Err(vm.new_exception(
+                            &vm.exceptions.attribute_error,
+                            "__abstractmethods__",
+                        ));
+                    }
+                    false
+                }
+            };
+            let flags = tp.flags.get() & !flags::IS_ABSTRACT;
+            tp.flags
+                .set(if is_abstract { flags | flags::IS_ABSTRACT } else { flags });
+            Ok(())
+        }),
     );
     add_getset(
         vm,

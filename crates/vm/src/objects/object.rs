@@ -159,6 +159,9 @@ fn object_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
             return Err(vm.new_type_error(format!("{}() takes no arguments", tp.name())));
         }
     }
+    if tp.has_flag(crate::typeobject::flags::IS_ABSTRACT) {
+        return Err(abstract_instantiation_error(vm, ty));
+    }
     if tp.layout != crate::typeobject::Layout::Object {
         return Err(vm.new_type_error(format!(
             "object.__new__({}) is not safe, use {}.__new__()",
@@ -167,6 +170,37 @@ fn object_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
         )));
     }
     Ok(crate::object::alloc(ty, ObjectPayload))
+}
+
+/// "Can't instantiate abstract class": the class's abstract methods,
+/// sorted.
+fn abstract_instantiation_error(vm: &Vm, ty: &Object) -> crate::errors::PyErr {
+    let names = match vm
+        .getattr_str(ty, "__abstractmethods__")
+        .and_then(|m| vm.collect_iterable(&m))
+    {
+        Ok(names) => names,
+        Err(e) => return e,
+    };
+    let mut texts = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        match name.payload::<crate::objects::str::StrObject>() {
+            Some(s) => texts.push(s.to_string_lossy()),
+            None => {
+                return vm.new_type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    vm.type_name(name)
+                ))
+            }
+        }
+    }
+    texts.sort();
+    vm.new_type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        type_payload(ty).name(),
+        if texts.len() > 1 { "s" } else { "" },
+        texts.join(", ")
+    ))
 }
 
 fn object_init(vm: &Vm, object: &Object, args: Args) -> PyResult<()> {
