@@ -228,12 +228,14 @@ pub(crate) fn init(vm: &Vm) {
     }));
     tp.slots.new.set(Some(|vm, ty, args| {
         let [callable] = one_argument(vm, "classmethod", args)?;
-        Ok(object::alloc(
+        let wrapper = object::alloc(
             ty,
             ClassMethodObject {
-                callable: RefCell::new(callable),
+                callable: RefCell::new(callable.clone()),
             },
-        ))
+        );
+        copy_wrapped_attributes(vm, &wrapper, &callable)?;
+        Ok(wrapper)
     }));
     crate::objects::descr::add_getset(
         vm,
@@ -268,12 +270,14 @@ pub(crate) fn init(vm: &Vm) {
     }));
     tp.slots.new.set(Some(|vm, ty, args| {
         let [callable] = one_argument(vm, "staticmethod", args)?;
-        Ok(object::alloc(
+        let wrapper = object::alloc(
             ty,
             StaticMethodObject {
-                callable: RefCell::new(callable),
+                callable: RefCell::new(callable.clone()),
             },
-        ))
+        );
+        copy_wrapped_attributes(vm, &wrapper, &callable)?;
+        Ok(wrapper)
     }));
     crate::objects::descr::add_getset(
         vm,
@@ -285,6 +289,32 @@ pub(crate) fn init(vm: &Vm) {
                 .callable
                 .borrow()
                 .clone())
+        },
+        None,
+    );
+
+    for ty in [&vm.types.classmethod, &vm.types.staticmethod] {
+        add_getset(vm, ty, "__wrapped__", |_, d| Ok(wrapped_callable(d)), None);
+        add_getset(
+            vm,
+            ty,
+            "__isabstractmethod__",
+            |vm, d| Ok(vm.new_bool(is_abstract(vm, Some(&wrapped_callable(d)))?)),
+            None,
+        );
+    }
+    add_getset(
+        vm,
+        &vm.types.property,
+        "__isabstractmethod__",
+        |vm, p| {
+            let p = prop(p);
+            for f in [&p.fget, &p.fset, &p.fdel] {
+                if is_abstract(vm, f.as_ref())? {
+                    return Ok(vm.true_.clone());
+                }
+            }
+            Ok(vm.false_.clone())
         },
         None,
     );
@@ -464,6 +494,48 @@ fn check_self(vm: &Vm, name: &str, objclass: &Object, instance: &Object) -> PyRe
         type_payload(objclass).name(),
         vm.type_name(instance)
     )))
+}
+
+/// The function a classmethod or staticmethod wraps.
+fn wrapped_callable(d: &Object) -> Object {
+    match d.payload::<ClassMethodObject>() {
+        Some(cm) => cm.callable.borrow().clone(),
+        None => d
+            .payload::<StaticMethodObject>()
+            .expect("a classmethod or staticmethod")
+            .callable
+            .borrow()
+            .clone(),
+    }
+}
+
+/// A classmethod or staticmethod looks like the function it wraps
+/// (`functools_wraps`): its name, docstring and annotations.
+fn copy_wrapped_attributes(vm: &Vm, wrapper: &Object, callable: &Object) -> PyResult<()> {
+    for name in [
+        "__module__",
+        "__name__",
+        "__qualname__",
+        "__doc__",
+        "__annotations__",
+    ] {
+        let name = vm.intern(name);
+        if let Some(value) = vm.getattr_opt(callable, &name)? {
+            vm.setattr(wrapper, &name, Some(&value))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether `f` says it is abstract (`_PyObject_IsAbstract`).
+fn is_abstract(vm: &Vm, f: Option<&Object>) -> PyResult<bool> {
+    match f {
+        Some(f) => match vm.getattr_opt(f, &vm.intern("__isabstractmethod__"))? {
+            Some(flag) => vm.is_true(&flag),
+            None => Ok(false),
+        },
+        None => Ok(false),
+    }
 }
 
 fn one_argument<const N: usize>(vm: &Vm, name: &str, args: Args) -> PyResult<[Object; N]> {

@@ -51,6 +51,11 @@ use crate::vm::Vm;
 /// Fills in every builtin type's slots and methods, then lets each
 /// inherit what it does not define from its base.
 pub(crate) fn init_types(vm: &Vm) {
+    // A classmethod or staticmethod has an instance dict (`functools_wraps`
+    // fills it), whose word must be there before the first one is made.
+    for ty in [&vm.types.classmethod, &vm.types.staticmethod] {
+        crate::typeobject::give_instance_dict(vm, ty);
+    }
     object::init(vm);
     reduce::init(vm);
     crate::typeobject::init(vm);
