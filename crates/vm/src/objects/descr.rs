@@ -426,6 +426,25 @@ pub(crate) fn init(vm: &Vm) {
         .str
         .set(Some(|vm, proxy| vm.str(&proxy_delegate(vm, proxy))));
     tp.slots.new.set(Some(mappingproxy_new));
+    tp.slots.nb_or.set(Some(|vm, a, b| {
+        let unwrap = |o: &Object| {
+            if o.payload::<MappingProxyObject>().is_some() {
+                proxy_delegate(vm, o)
+            } else {
+                o.clone()
+            }
+        };
+        let or = krait_compiler::opcode::NB_OPS
+            .iter()
+            .position(|(name, _)| *name == "NB_OR")
+            .expect("NB_OR is a binary operator") as u32;
+        crate::protocols::binary_op(vm, &unwrap(a), &unwrap(b), or)
+    }));
+    tp.slots.nb_inplace_or.set(Some(|vm, _, _| {
+        Err(vm.new_type_error(
+            "'|=' is not supported by mappingproxy; use '|' instead",
+        ))
+    }));
     tp.slots.richcompare.set(Some(|vm, proxy, other, op| {
         vm.rich_compare(&proxy_delegate(vm, proxy), other, op)
     }));
@@ -435,6 +454,7 @@ pub(crate) fn init(vm: &Vm) {
         ("items", |vm, args| delegate_call(vm, "items", args)),
         ("get", |vm, args| delegate_call(vm, "get", args)),
         ("copy", |vm, args| delegate_call(vm, "copy", args)),
+        ("__reversed__", |vm, args| delegate_call(vm, "__reversed__", args)),
     ];
     crate::objects::function::add_methods(vm, &vm.types.mappingproxy, delegated);
     for ty in [

@@ -111,6 +111,7 @@ pub(crate) fn init(vm: &Vm) {
     tp.slots.call.set(Some(method_call));
     tp.slots.repr.set(Some(method_repr));
     tp.slots.getattro.set(Some(method_getattro));
+    tp.slots.new.set(Some(method_new));
     crate::slots::add_slot_wrappers(vm, &vm.types.method);
     crate::objects::descr::add_getset(
         vm,
@@ -439,6 +440,19 @@ fn builtin_qualname(vm: &Vm, f: &Object) -> PyResult {
 fn method_call(vm: &Vm, m: &Object, args: Args) -> PyResult {
     let m = m.payload::<MethodObject>().expect("a method");
     call_with_self(vm, &m.func, &m.self_, args)
+}
+
+/// `types.MethodType(function, instance)`.
+fn method_new(vm: &Vm, _ty: &Object, args: Args) -> PyResult {
+    check_function_arity(vm, "method", args, 2, 2)?;
+    let (func, instance) = (&args.values[0], &args.values[1]);
+    if vm.type_payload_of(func).slots.call.get().is_none() {
+        return Err(vm.new_type_error("first argument must be callable"));
+    }
+    if vm.is_none(instance) {
+        return Err(vm.new_type_error("instance must not be None"));
+    }
+    Ok(new_method(vm, func.clone(), instance.clone()))
 }
 
 fn method_repr(vm: &Vm, m: &Object) -> PyResult {

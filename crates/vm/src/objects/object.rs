@@ -74,6 +74,23 @@ pub(crate) fn init(vm: &Vm) {
         .hash
         .set(Some(|_, o| Ok(static_object_hash(o, 0xe60))));
     crate::slots::add_slot_wrappers(vm, &vm.types.ellipsis);
+    // The singletons reduce to their names, which pickle looks up.
+    crate::objects::function::add_methods(
+        vm,
+        &vm.types.ellipsis,
+        &[("__reduce__", |vm, args| {
+            crate::objects::function::check_arity(vm, "__reduce__", args, 1, 1)?;
+            Ok(vm.new_str("Ellipsis"))
+        })],
+    );
+    crate::objects::function::add_methods(
+        vm,
+        &vm.types.not_implemented,
+        &[("__reduce__", |vm, args| {
+            crate::objects::function::check_arity(vm, "__reduce__", args, 1, 1)?;
+            Ok(vm.new_str("NotImplemented"))
+        })],
+    );
 }
 
 fn object_repr(vm: &Vm, object: &Object) -> PyResult {

@@ -158,7 +158,7 @@ fn new_arguments(vm: &Vm, object: &Object) -> PyResult<(Option<Object>, Option<O
 /// object's own, the default state. `required` says nothing else (no
 /// `__new__` arguments, no items) would remake the object, so a native
 /// payload that the state cannot carry makes it unpicklable.
-fn object_getstate(vm: &Vm, object: &Object, required: bool) -> PyResult {
+pub(crate) fn object_getstate(vm: &Vm, object: &Object, required: bool) -> PyResult {
     let getstate = vm.getattr(object, &vm.intern("__getstate__"))?;
     let is_default = getstate
         .payload::<BuiltinFunctionObject>()

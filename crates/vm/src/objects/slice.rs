@@ -192,7 +192,14 @@ pub(crate) fn init(vm: &Vm) {
     crate::objects::function::add_methods(
         vm,
         &vm.types.slice,
-        &[("indices", |vm, args| {
+        &[("__reduce__", |vm, args| {
+            crate::objects::function::check_arity(vm, "__reduce__", args, 1, 1)?;
+            let s = args.values[0]
+                .payload::<SliceObject>()
+                .ok_or_else(|| vm.new_type_error("expected a slice"))?;
+            let bounds = vm.new_tuple(vec![s.start.clone(), s.stop.clone(), s.step.clone()]);
+            Ok(vm.new_tuple(vec![vm.types.slice.clone(), bounds]))
+        }), ("indices", |vm, args| {
             crate::objects::function::check_arity(vm, "slice.indices", args, 2, 2)?;
             let s = args.values[0]
                 .payload::<SliceObject>()
