@@ -382,6 +382,8 @@ layouts! {
     NewlineDecoder => crate::modules::io::textio::NewlineDecoder,
     StringIO => crate::modules::io::stringio::StringIO,
     BytesIO => crate::modules::io::bytesio::BytesIO,
+    ScandirIterator => crate::modules::scandir::ScandirIterator,
+    DirEntry => crate::modules::scandir::DirEntry,
 }
 
 /// The payload of a type object (`PyTypeObject`). Laid out in this

@@ -14,6 +14,7 @@ pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod posix;
+pub mod scandir;
 pub mod sre;
 pub mod string;
 pub mod sys;
