@@ -742,7 +742,11 @@ pub(crate) fn init(vm: &Vm) {
         |vm, t| {
             // `type` itself has the descriptor in its dict, not the set.
             let found = (!t.is(&vm.type_type))
-                .then(|| type_of_type(t).dict.get_str(vm, &vm.intern("__abstractmethods__")))
+                .then(|| {
+                    type_of_type(t)
+                        .dict
+                        .get_str(vm, &vm.intern("__abstractmethods__"))
+                })
                 .flatten();
             found.ok_or_else(|| {
                 vm.new_exception(&vm.exceptions.attribute_error, "__abstractmethods__")
@@ -759,17 +763,19 @@ pub(crate) fn init(vm: &Vm) {
                 }
                 None => {
                     if tp.dict.remove(vm, &name)?.is_none() {
-                        return Err(vm.new_exception(
-                            &vm.exceptions.attribute_error,
-                            "__abstractmethods__",
-                        ));
+                        return Err(
+                            vm.new_exception(&vm.exceptions.attribute_error, "__abstractmethods__")
+                        );
                     }
                     false
                 }
             };
             let flags = tp.flags.get() & !flags::IS_ABSTRACT;
-            tp.flags
-                .set(if is_abstract { flags | flags::IS_ABSTRACT } else { flags });
+            tp.flags.set(if is_abstract {
+                flags | flags::IS_ABSTRACT
+            } else {
+                flags
+            });
             Ok(())
         }),
     );
@@ -1058,8 +1064,15 @@ fn set_bases(vm: &Vm, t: &Object, value: Option<&Object>) -> PyResult<()> {
             }
         })
         .clone();
-    let old_base = tp.base.borrow().clone().unwrap_or_else(|| vm.object_type.clone());
-    let (ntp, otp) = (object::type_payload(&new_base), object::type_payload(&old_base));
+    let old_base = tp
+        .base
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.object_type.clone());
+    let (ntp, otp) = (
+        object::type_payload(&new_base),
+        object::type_payload(&old_base),
+    );
     if ntp.layout != otp.layout {
         return Err(vm.new_type_error(format!(
             "__bases__ assignment: '{}' deallocator differs from '{}'",
@@ -1081,13 +1094,19 @@ fn set_bases(vm: &Vm, t: &Object, value: Option<&Object>) -> PyResult<()> {
     let old_bases = std::mem::replace(&mut *tp.bases.borrow_mut(), new_bases.to_vec());
     *tp.base.borrow_mut() = Some(new_base);
     *tp.mro.borrow_mut() = mro;
-    let weak = vm.call(&vm.types.weakref, Args::positional_only(std::slice::from_ref(t)))?;
+    let weak = vm.call(
+        &vm.types.weakref,
+        Args::positional_only(std::slice::from_ref(t)),
+    )?;
     for base in &old_bases {
-        object::type_payload(base).subclasses.borrow_mut().retain(|r| {
-            r.payload::<crate::objects::weakref::WeakRefObject>()
-                .and_then(|w| w.referent())
-                .is_some_and(|c| !c.is(t))
-        });
+        object::type_payload(base)
+            .subclasses
+            .borrow_mut()
+            .retain(|r| {
+                r.payload::<crate::objects::weakref::WeakRefObject>()
+                    .and_then(|w| w.referent())
+                    .is_some_and(|c| !c.is(t))
+            });
     }
     for base in new_bases {
         object::type_payload(base)
@@ -1108,7 +1127,10 @@ fn update_hierarchy(vm: &Vm, ty: &Object) -> PyResult<()> {
         .subclasses
         .borrow()
         .iter()
-        .filter_map(|r| r.payload::<crate::objects::weakref::WeakRefObject>()?.referent())
+        .filter_map(|r| {
+            r.payload::<crate::objects::weakref::WeakRefObject>()?
+                .referent()
+        })
         .collect();
     for sub in subclasses {
         let bases = type_of_type(&sub).bases.borrow().clone();

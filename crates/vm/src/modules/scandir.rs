@@ -83,8 +83,20 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
             Ok(vm.new_str(&format!("<DirEntry {}>", vm.repr_string(&entry(e).name)?)))
         }));
     });
-    crate::objects::descr::add_getset(vm, &entry_type, "name", |_, e| Ok(entry(e).name.clone()), None);
-    crate::objects::descr::add_getset(vm, &entry_type, "path", |_, e| Ok(entry(e).path.clone()), None);
+    crate::objects::descr::add_getset(
+        vm,
+        &entry_type,
+        "name",
+        |_, e| Ok(entry(e).name.clone()),
+        None,
+    );
+    crate::objects::descr::add_getset(
+        vm,
+        &entry_type,
+        "path",
+        |_, e| Ok(entry(e).path.clone()),
+        None,
+    );
     add_methods(
         vm,
         &entry_type,
@@ -137,7 +149,10 @@ pub(crate) fn scandir(vm: &Vm, args: Args) -> PyResult {
         Some(path) => path.error(vm, &e),
         None => crate::exceptions::from_io_error(vm, &e, Some(vm.new_str("."))),
     })?;
-    let ty = vm.getattr_str(&crate::import::import_module(vm, "posix")?, "ScandirIterator")?;
+    let ty = vm.getattr_str(
+        &crate::import::import_module(vm, "posix")?,
+        "ScandirIterator",
+    )?;
     Ok(crate::object::alloc(
         &ty,
         ScandirIterator {

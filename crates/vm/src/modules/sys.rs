@@ -51,9 +51,9 @@ pub(crate) fn init(vm: &Vm) {
                 return Err(vm.new_type_error("sys.audit() takes no keyword arguments"));
             }
             if args.values.is_empty() {
-                return Err(vm.new_type_error(
-                    "audit() missing 1 required positional argument: 'event'",
-                ));
+                return Err(
+                    vm.new_type_error("audit() missing 1 required positional argument: 'event'")
+                );
             }
             // No audit hooks can be added (sys.addaudithook is absent), and
             // with none CPython returns before looking at the event.

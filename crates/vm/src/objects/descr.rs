@@ -441,9 +441,7 @@ pub(crate) fn init(vm: &Vm) {
         crate::protocols::binary_op(vm, &unwrap(a), &unwrap(b), or)
     }));
     tp.slots.nb_inplace_or.set(Some(|vm, _, _| {
-        Err(vm.new_type_error(
-            "'|=' is not supported by mappingproxy; use '|' instead",
-        ))
+        Err(vm.new_type_error("'|=' is not supported by mappingproxy; use '|' instead"))
     }));
     tp.slots.richcompare.set(Some(|vm, proxy, other, op| {
         vm.rich_compare(&proxy_delegate(vm, proxy), other, op)
@@ -454,7 +452,9 @@ pub(crate) fn init(vm: &Vm) {
         ("items", |vm, args| delegate_call(vm, "items", args)),
         ("get", |vm, args| delegate_call(vm, "get", args)),
         ("copy", |vm, args| delegate_call(vm, "copy", args)),
-        ("__reversed__", |vm, args| delegate_call(vm, "__reversed__", args)),
+        ("__reversed__", |vm, args| {
+            delegate_call(vm, "__reversed__", args)
+        }),
     ];
     crate::objects::function::add_methods(vm, &vm.types.mappingproxy, delegated);
     for ty in [
@@ -477,8 +477,8 @@ fn mappingproxy_new(vm: &Vm, _ty: &Object, args: Args) -> PyResult {
             .try_into()
             .expect("one parameter");
     let mapping = mapping.expect("a required argument");
-    let is_sequence = vm.is_instance(&mapping, &vm.types.list)
-        || vm.is_instance(&mapping, &vm.types.tuple);
+    let is_sequence =
+        vm.is_instance(&mapping, &vm.types.list) || vm.is_instance(&mapping, &vm.types.tuple);
     if vm.type_payload_of(&mapping).slots.getitem.get().is_none() || is_sequence {
         return Err(vm.new_type_error(format!(
             "mappingproxy() argument must be a mapping, not {}",

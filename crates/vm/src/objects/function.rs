@@ -76,7 +76,8 @@ pub(crate) fn init(vm: &Vm) {
             "__name__",
             |vm, f| Ok(vm.new_str(f.payload::<BuiltinFunctionObject>().map_or("", |b| b.name))),
             None,
-        );        crate::objects::descr::add_getset(vm, ty, "__qualname__", builtin_qualname, None);
+        );
+        crate::objects::descr::add_getset(vm, ty, "__qualname__", builtin_qualname, None);
         crate::objects::descr::add_getset(
             vm,
             ty,
@@ -421,11 +422,13 @@ fn builtin_qualname(vm: &Vm, f: &Object) -> PyResult {
     };
     let owner = match (&b.objclass, &b.self_) {
         (Some(class), _) => Some(class.clone()),
-        (None, Some(s)) if !vm.is_instance(s, &vm.types.module) => Some(if s.payload::<crate::typeobject::TypeObject>().is_some() {
-            s.clone()
-        } else {
-            vm.type_of(s).clone()
-        }),
+        (None, Some(s)) if !vm.is_instance(s, &vm.types.module) => {
+            Some(if s.payload::<crate::typeobject::TypeObject>().is_some() {
+                s.clone()
+            } else {
+                vm.type_of(s).clone()
+            })
+        }
         _ => None,
     };
     match owner {

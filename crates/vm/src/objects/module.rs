@@ -55,9 +55,9 @@ pub fn new_module(vm: &Vm, name: &str) -> Object {
 pub(crate) fn init(vm: &Vm) {
     let tp = type_payload(&vm.types.module);
     tp.slots.getattro.set(Some(module_getattro));
-    tp.slots
-        .new
-        .set(Some(|vm, ty, _| Ok(object::alloc(ty, ModuleObject::new(vm.new_dict())))));
+    tp.slots.new.set(Some(|vm, ty, _| {
+        Ok(object::alloc(ty, ModuleObject::new(vm.new_dict())))
+    }));
     tp.slots.init.set(Some(module_init));
     tp.slots.setattro.set(Some(|vm, m, name, value| {
         // A subclass's data descriptors come before the namespace.
@@ -119,9 +119,10 @@ fn module_dir(vm: &Vm, args: crate::typeobject::Args) -> PyResult {
 
 /// `module(name, doc=None)`: the attributes every module has.
 fn module_init(vm: &Vm, m: &Object, args: crate::typeobject::Args) -> PyResult<()> {
-    let [name, doc] = crate::objects::getargs::bind(vm, "module", args, false, &["name", "doc"], 1)?
-        .try_into()
-        .expect("two parameters");
+    let [name, doc] =
+        crate::objects::getargs::bind(vm, "module", args, false, &["name", "doc"], 1)?
+            .try_into()
+            .expect("two parameters");
     let name = name.expect("a required argument");
     crate::objects::getargs::str_arg(vm, "module", "name", &name)?;
     let namespace = m.payload::<ModuleObject>().expect("a module").namespace();

@@ -601,12 +601,13 @@ impl Vm {
     /// `getattr(object, name, None)`-like: None only for AttributeError.
     pub fn getattr_opt(&self, object: &Object, name: &Object) -> PyResult<Option<Object>> {
         let getattro = self.type_payload_of(object).slots.getattro.get();
-        let found = if getattro.is_none_or(|f| std::ptr::fn_addr_eq(f, generic_getattr as GetattroFn)) {
-            // A descriptor's getter may raise AttributeError too.
-            generic_getattr_opt(self, object, name)
-        } else {
-            self.getattr(object, name).map(Some)
-        };
+        let found =
+            if getattro.is_none_or(|f| std::ptr::fn_addr_eq(f, generic_getattr as GetattroFn)) {
+                // A descriptor's getter may raise AttributeError too.
+                generic_getattr_opt(self, object, name)
+            } else {
+                self.getattr(object, name).map(Some)
+            };
         match found {
             Ok(v) => Ok(v),
             Err(e) if e.matches(self, &self.exceptions.attribute_error) => Ok(None),

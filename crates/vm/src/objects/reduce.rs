@@ -78,7 +78,10 @@ fn reduce_newobj(vm: &Vm, object: &Object) -> PyResult {
     let (args, kwargs) = new_arguments(vm, object)?;
     let copyreg = crate::import::import_module(vm, "copyreg")?;
     let has_args = args.is_some();
-    let keywords = kwargs.filter(|k| k.payload::<DictObject>().is_some_and(|d| !d.dict.is_empty()));
+    let keywords = kwargs.filter(|k| {
+        k.payload::<DictObject>()
+            .is_some_and(|d| !d.dict.is_empty())
+    });
     let (newobj, newargs) = match (keywords, args) {
         (Some(kwargs), Some(args)) => (
             vm.getattr_str(&copyreg, "__newobj_ex__")?,
@@ -183,8 +186,8 @@ fn default_state(vm: &Vm, object: &Object, required: bool) -> PyResult {
     if required && matches!(tp.layout, Layout::Int | Layout::Tuple | Layout::Bytes) {
         return Err(vm.new_type_error(format!("cannot pickle {} objects", tp.tp_name(vm))));
     }
-    let dict_empty = crate::objects::object::with_instance_dict(vm, object, |d| d.is_empty())
-        .unwrap_or(true);
+    let dict_empty =
+        crate::objects::object::with_instance_dict(vm, object, |d| d.is_empty()).unwrap_or(true);
     let mut state = if dict_empty {
         vm.none.clone()
     } else {
