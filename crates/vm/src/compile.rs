@@ -5,6 +5,7 @@
 //! caller's locals or to the globals given.
 
 use crate::errors::PyResult;
+use crate::modules::ast;
 use crate::object::Object;
 use crate::objects::bytes::bytes_like;
 use crate::objects::code::CodePayload;
@@ -58,15 +59,32 @@ fn source_bytes(vm: &Vm, function: &str, source: &Object, strip: bool) -> PyResu
 
 /// Compiles source to a code object.
 fn compile_to_code(vm: &Vm, source: &[u8], filename: &str, mode: Mode, optimize: u8) -> PyResult {
-    let code = krait_compiler::compile_source(source, filename, mode, optimize).map_err(|e| {
-        vm.sources
-            .borrow_mut()
-            .insert(filename.to_string(), std::rc::Rc::new(source.to_vec()));
-        crate::exceptions::syntax_error(vm, &e, filename)
+    let code = krait_compiler::compile_source(source, filename, mode, optimize)
+        .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename, source))?;
+    crate::objects::code::new_code(vm, code)
+}
+
+/// Parses source to the objects of its tree (`PyCF_ONLY_AST`).
+fn parse_to_tree(vm: &Vm, source: &[u8], filename: &str, mode: Mode) -> PyResult {
+    let tree = krait_compiler::parse_source(source, mode)
+        .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename, source))?;
+    ast::convert::mod_to_object(vm, &tree)
+}
+
+/// Compiles the objects of a tree to a code object.
+fn compile_tree(vm: &Vm, tree: &Object, filename: &str, mode: Mode, optimize: u8) -> PyResult {
+    let module = ast::convert::mod_from_object(vm, tree, mode)?;
+    krait_compiler::validate::validate(&module).map_err(|e| {
+        use krait_compiler::validate::InvalidTreeKind;
+        let ty = match e.kind {
+            InvalidTreeKind::ValueError => &vm.exceptions.value_error,
+            InvalidTreeKind::TypeError => &vm.exceptions.type_error,
+            InvalidTreeKind::SystemError => &vm.exceptions.system_error,
+        };
+        vm.new_exception(ty, e.msg)
     })?;
-    vm.sources
-        .borrow_mut()
-        .insert(filename.to_string(), std::rc::Rc::new(source.to_vec()));
+    let code = krait_compiler::compile_tree(module, filename, optimize)
+        .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename, b""))?;
     crate::objects::code::new_code(vm, code)
 }
 
@@ -110,7 +128,9 @@ pub fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
         Some(f) => crate::objects::getargs::int_arg(vm, f)? as i64,
         None => 0,
     };
-    if flags & !(FUTURE_FLAGS | READING_FLAGS) != 0 {
+    let ast_flags =
+        ast::PY_CF_ONLY_AST | ast::PY_CF_TYPE_COMMENTS | ast::PY_CF_ALLOW_TOP_LEVEL_AWAIT;
+    if flags & !(FUTURE_FLAGS | READING_FLAGS | ast_flags) != 0 {
         return Err(vm.new_value_error("compile(): unrecognised flags"));
     }
     let optimize = match &bound[5] {
@@ -122,7 +142,17 @@ pub fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
         0..=2 => optimize as u8,
         _ => return Err(vm.new_value_error("compile(): invalid optimize value")),
     };
+    let only_ast = flags & ast::PY_CF_ONLY_AST != 0;
+    if ast::convert::is_ast(vm, required(0))? {
+        if only_ast {
+            return Ok(required(0).clone());
+        }
+        return compile_tree(vm, required(0), &filename, mode, optimize);
+    }
     let source = source_bytes(vm, "compile", required(0), false)?;
+    if only_ast {
+        return parse_to_tree(vm, &source, &filename, mode);
+    }
     compile_to_code(vm, &source, &filename, mode, optimize)
 }
 

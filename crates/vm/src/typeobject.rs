@@ -358,6 +358,7 @@ layouts! {
     Lock => crate::modules::thread::LockObject,
     Deque => crate::modules::collections::DequeObject,
     PartsIterator => crate::modules::string::PartsIterator,
+    SymtableEntry => crate::modules::symtable::SymtableEntry,
     DequeIterator => crate::modules::collections::DequeIterator,
     Union => o::union::UnionObject,
     Count => crate::modules::itertools::CountObject,
@@ -372,6 +373,14 @@ layouts! {
     Compress => crate::modules::itertools::CompressObject,
     Pairwise => crate::modules::itertools::PairwiseObject,
     ZipLongest => crate::modules::itertools::ZipLongestObject,
+    Product => crate::modules::itertools::ProductObject,
+    /// itertools' combinations and combinations_with_replacement.
+    Combinations => crate::modules::itertools::CombinationsObject,
+    Permutations => crate::modules::itertools::PermutationsObject,
+    GroupBy => crate::modules::itertools::GroupByObject,
+    Grouper => crate::modules::itertools::GrouperObject,
+    Tee => crate::modules::itertools::TeeObject,
+    TeeData => crate::modules::itertools::TeeDataObject,
     SrePattern => crate::modules::sre::pattern::PatternObject,
     SreMatch => crate::modules::sre::match_object::MatchObject,
     SreScanner => crate::modules::sre::scanner::ScannerObject,
@@ -384,6 +393,14 @@ layouts! {
     BytesIO => crate::modules::io::bytesio::BytesIO,
     ScandirIterator => crate::modules::scandir::ScandirIterator,
     DirEntry => crate::modules::scandir::DirEntry,
+    Hash => crate::modules::hash_object::HashObject,
+    ZlibCompress => crate::modules::zlib::CompressObject,
+    ZlibDecompress => crate::modules::zlib::DecompressObject,
+    Struct => crate::modules::_struct::StructObject,
+    UnpackIterator => crate::modules::_struct::UnpackIterator,
+    Random => crate::modules::_random::RandomObject,
+    Array => crate::modules::array::ArrayObject,
+    ArrayIterator => crate::modules::array::ArrayIterator,
 }
 
 /// The payload of a type object (`PyTypeObject`). Laid out in this
@@ -1224,7 +1241,7 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
         if !btp.has_flag(flags::BASETYPE) {
             return Err(vm.new_type_error(format!(
                 "type '{}' is not an acceptable base type",
-                btp.name()
+                btp.tp_name(vm)
             )));
         }
     }

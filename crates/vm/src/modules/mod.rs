@@ -6,20 +6,36 @@
 //! it. Each entry's function builds the module the first time it is
 //! imported; `sys` and `builtins` are built at start-up.
 
+pub mod _bisect;
+pub mod _heapq;
+pub mod _random;
+pub mod _struct;
 pub mod _weakref;
+pub mod array;
+pub mod ast;
+pub mod binascii;
+pub mod blake2;
 pub mod collections;
 pub mod errno;
 pub mod gc;
+pub mod hash_object;
 pub mod io;
 pub mod itertools;
 pub mod math;
+pub mod md5;
 pub mod posix;
 pub mod scandir;
+pub mod sha1;
+pub mod sha256;
+pub mod sha3;
+pub mod sha512;
 pub mod sre;
 pub mod string;
+pub mod symtable;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod zlib;
 
 use crate::errors::PyResult;
 use crate::object::Object;
@@ -34,11 +50,25 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 /// Every native module by name: `builtins` and `sys` come ready-made, the
 /// rest are built on their first import.
 pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
+    ("_bisect", Some(_bisect::init)),
+    ("_heapq", Some(_heapq::init)),
+    ("_random", Some(_random::init)),
+    ("_struct", Some(_struct::init)),
+    ("array", Some(array::init)),
+    ("_ast", Some(ast::init)),
     ("builtins", None),
+    ("_blake2", Some(blake2::init)),
     ("_collections", Some(collections::init)),
+    ("binascii", Some(binascii::init)),
     ("_io", Some(io::init_module)),
+    ("_md5", Some(md5::init)),
+    ("_sha1", Some(sha1::init)),
+    ("_sha256", Some(sha256::init)),
+    ("_sha3", Some(sha3::init)),
+    ("_sha512", Some(sha512::init)),
     ("_sre", Some(sre::init)),
     ("_string", Some(string::init)),
+    ("_symtable", Some(symtable::init)),
     ("_thread", Some(thread::init)),
     ("_weakref", Some(_weakref::init)),
     ("errno", Some(errno::init)),
@@ -48,6 +78,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("posix", Some(posix::init)),
     ("sys", None),
     ("time", Some(time::init)),
+    ("zlib", Some(zlib::init)),
 ];
 
 /// Makes the native modules needed at start-up and puts them in
@@ -75,6 +106,42 @@ pub(crate) fn add_functions(vm: &Vm, module: &Object, functions: &[(&'static str
     for &(name, f) in functions {
         set_attr(vm, module, name, new_builtin_function(vm, name, f));
     }
+}
+
+/// The object `key` of a native module's state (`PyModule_GetState`),
+/// made by `make` the first time: one per interpreter, which every
+/// import of the module shares.
+pub(crate) fn module_state(
+    vm: &Vm,
+    key: &'static str,
+    make: impl FnOnce(&Vm) -> PyResult<Object>,
+) -> PyResult<Object> {
+    if let Some(o) = vm.module_state.borrow().get(key) {
+        return Ok(o.clone());
+    }
+    let o = make(vm)?;
+    vm.module_state.borrow_mut().insert(key, o.clone());
+    Ok(o)
+}
+
+/// A new exception class `dotted_name` deriving from `base`, made as
+/// `PyErr_NewException` makes it: a heap class whose `__module__` is
+/// the part of the name before the last dot.
+pub(crate) fn new_exception_class(vm: &Vm, dotted_name: &str, base: &Object) -> PyResult<Object> {
+    let (module, name) = dotted_name
+        .rsplit_once('.')
+        .unwrap_or(("builtins", dotted_name));
+    let namespace = vm.new_dict();
+    namespace
+        .payload::<DictObject>()
+        .expect("a dict")
+        .dict
+        .set_str(vm, vm.names.__module__.clone(), vm.new_str(module));
+    let bases = vm.new_tuple(vec![base.clone()]);
+    vm.call(
+        &vm.type_type,
+        crate::typeobject::Args::positional_only(&[vm.new_str(name), bases, namespace]),
+    )
 }
 
 /// Sets one attribute of a native module.

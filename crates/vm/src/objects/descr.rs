@@ -59,6 +59,7 @@ pub struct PropertyObject {
     pub fget: Option<Object>,
     pub fset: Option<Object>,
     pub fdel: Option<Object>,
+    /// Writable, as CPython's `__doc__` member of property is.
     pub doc: RefCell<Option<Object>>,
 }
 
@@ -363,32 +364,26 @@ pub(crate) fn init(vm: &Vm) {
             ("deleter", |vm, args| property_copy(vm, args, 2)),
         ],
     );
-    for (name, index) in [("fget", 0), ("fset", 1), ("fdel", 2)] {
+    for (name, index) in [("fget", 0), ("fset", 1), ("fdel", 2), ("__doc__", 3)] {
         let get: Getter = match index {
             0 => |vm, p| Ok(prop(p).fget.clone().unwrap_or_else(|| vm.none.clone())),
             1 => |vm, p| Ok(prop(p).fset.clone().unwrap_or_else(|| vm.none.clone())),
-            _ => |vm, p| Ok(prop(p).fdel.clone().unwrap_or_else(|| vm.none.clone())),
+            2 => |vm, p| Ok(prop(p).fdel.clone().unwrap_or_else(|| vm.none.clone())),
+            _ => |vm, p| {
+                Ok(prop(p)
+                    .doc
+                    .borrow()
+                    .clone()
+                    .unwrap_or_else(|| vm.none.clone()))
+            },
         };
-        add_getset(vm, &vm.types.property, name, get, None);
-    }
-    // `__doc__` is a writable member, as `functools` and `pathlib`
-    // rewrite the docstrings of the properties they make.
-    add_getset(
-        vm,
-        &vm.types.property,
-        "__doc__",
-        |vm, p| {
-            Ok(prop(p)
-                .doc
-                .borrow()
-                .clone()
-                .unwrap_or_else(|| vm.none.clone()))
-        },
-        Some(|_, p, value| {
-            *prop(p).doc.borrow_mut() = value.cloned();
+        let set: Option<Setter> = (index == 3).then_some(|_, p, value| {
+            let old = prop(p).doc.replace(value.cloned());
+            drop(old);
             Ok(())
-        }),
-    );
+        });
+        add_getset(vm, &vm.types.property, name, get, set);
+    }
 
     let tp = type_payload(&vm.types.mappingproxy);
     tp.slots.getitem.set(Some(|vm, proxy, key| {
