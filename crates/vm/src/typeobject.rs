@@ -1070,17 +1070,7 @@ fn set_bases(vm: &Vm, t: &Object, value: Option<&Object>) -> PyResult<()> {
             return Err(vm.new_type_error("a __bases__ item causes an inheritance cycle"));
         }
     }
-    let new_base = new_bases
-        .iter()
-        .fold(&new_bases[0], |best, b| {
-            if object::type_payload(b).basicsize.get() > object::type_payload(best).basicsize.get()
-            {
-                b
-            } else {
-                best
-            }
-        })
-        .clone();
+    let new_base = best_base(new_bases);
     let old_base = tp
         .base
         .borrow()
@@ -1132,6 +1122,22 @@ fn set_bases(vm: &Vm, t: &Object, value: Option<&Object>) -> PyResult<()> {
             .push(weak.clone());
     }
     update_hierarchy(vm, t)
+}
+
+/// The base whose instances are the largest (`best_base`), the first of
+/// them on a tie: a class's instances extend its instances.
+fn best_base(bases: &[Object]) -> Object {
+    bases
+        .iter()
+        .fold(&bases[0], |best, b| {
+            if object::type_payload(b).basicsize.get() > object::type_payload(best).basicsize.get()
+            {
+                b
+            } else {
+                best
+            }
+        })
+        .clone()
 }
 
 /// After a class's bases changed: its slots, and the MRO and slots of
@@ -1279,17 +1285,7 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
     );
     // The instances extend those of the base with the largest ones
     // (`best_base`): its instance words, then the class's own.
-    let best = bases
-        .iter()
-        .fold(&bases[0], |best, b| {
-            if object::type_payload(b).basicsize.get() > object::type_payload(best).basicsize.get()
-            {
-                b
-            } else {
-                best
-            }
-        })
-        .clone();
+    let best = best_base(&bases);
     let btp = object::type_payload(&best);
     let base_dict = btp.dict_offset.get();
     let base_weaklist = btp.weaklist_offset.get();
