@@ -8,6 +8,7 @@
 
 pub mod _bisect;
 pub mod _heapq;
+pub mod _operator;
 pub mod _random;
 pub mod _struct;
 pub mod _weakref;
@@ -52,6 +53,7 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_bisect", Some(_bisect::init)),
     ("_heapq", Some(_heapq::init)),
+    ("_operator", Some(_operator::init)),
     ("_random", Some(_random::init)),
     ("_struct", Some(_struct::init)),
     ("array", Some(array::init)),
