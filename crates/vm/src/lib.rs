@@ -38,6 +38,7 @@
 
 pub mod builtins;
 pub mod call;
+pub mod codecs;
 pub mod compile;
 pub mod config;
 pub mod errors;

@@ -268,6 +268,8 @@ pub struct Vm {
     /// `gc.garbage` and `gc.callbacks`, which the collector uses.
     pub gc_garbage: Object,
     pub gc_callbacks: Object,
+    /// The codec registry, made when first used.
+    pub codecs: std::cell::OnceCell<crate::codecs::CodecRegistry>,
 }
 
 impl Drop for Vm {
@@ -398,6 +400,7 @@ impl Vm {
             unraisable_hook_args: std::cell::OnceCell::new(),
             gc_garbage,
             gc_callbacks,
+            codecs: std::cell::OnceCell::new(),
         });
         crate::objects::init_types(&vm);
         crate::exceptions::init(&vm);

@@ -6,6 +6,7 @@
 //! it. Each entry's function builds the module the first time it is
 //! imported; `sys` and `builtins` are built at start-up.
 
+pub mod _codecs;
 pub mod _weakref;
 pub mod collections;
 pub mod errno;
@@ -34,6 +35,7 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 /// rest are built on their first import.
 pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("builtins", None),
+    ("_codecs", Some(_codecs::init)),
     ("_collections", Some(collections::init)),
     ("_io", Some(io::init_module)),
     ("_sre", Some(sre::init)),
