@@ -66,6 +66,7 @@ pub mod type_cache;
 pub mod typeobject;
 pub mod unraisable;
 pub mod vm;
+pub mod warnings;
 
 pub use errors::{PyErr, PyResult};
 pub use object::Object;

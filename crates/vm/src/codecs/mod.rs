@@ -301,13 +301,7 @@ pub fn transcode_text(
 fn wrap_codec_error(vm: &Vm, error: PyErr, direction: Direction, encoding: &Object) -> PyErr {
     let exc = error.exception().clone();
     let ty = vm.type_of(&exc).clone();
-    let base = crate::object::type_payload(&vm.exceptions.base_exception);
-    let tp = crate::object::type_payload(&ty);
-    let same_slot = |name: &Object| match (tp.lookup(vm, name), base.lookup(vm, name)) {
-        (Some(a), Some(b)) => a.is(&b),
-        _ => false,
-    };
-    if !same_slot(&vm.names.__init__) || !same_slot(&vm.names.__new__) {
+    if !crate::exceptions::has_plain_state(vm, &ty) {
         return error;
     }
     let args = crate::exceptions::args_of(&exc);
@@ -335,7 +329,7 @@ fn wrap_codec_error(vm: &Vm, error: PyErr, direction: Direction, encoding: &Obje
         "{} with '{}' codec failed ({}: {text})",
         direction.noun(),
         crate::objects::str::as_rust_str(encoding),
-        tp.name()
+        crate::object::type_payload(&ty).name()
     );
     let wrapped = vm.new_exception(&ty, message);
     crate::exceptions::chain_from_cause(&wrapped, error);

@@ -92,6 +92,7 @@ pub fn unicode_escape_decode(
     is_final: bool,
 ) -> PyResult<(Vec<u32>, usize)> {
     let mut out = Vec::with_capacity(bytes.len());
+    let mut first_invalid = None;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -103,6 +104,7 @@ pub fn unicode_escape_decode(
         let start = i;
         let Some(&c) = bytes.get(i + 1) else {
             if !is_final {
+                warn_invalid_escape(vm, bytes, first_invalid)?;
                 return Ok((out, start));
             }
             let failed = Escape::Failed {
@@ -142,6 +144,9 @@ pub fn unicode_escape_decode(
                         _ => break,
                     }
                 }
+                if value > 0o377 {
+                    first_invalid.get_or_insert(start + 1);
+                }
                 Escape::Char(value)
             }
             b'x' | b'u' | b'U' => {
@@ -164,6 +169,7 @@ pub fn unicode_escape_decode(
             b'N' => named_escape(bytes, &mut i),
             _ => {
                 // An unknown escape is kept as it is.
+                first_invalid.get_or_insert(start + 1);
                 out.push(u32::from(b'\\'));
                 out.push(u32::from(c));
                 continue;
@@ -173,11 +179,33 @@ pub fn unicode_escape_decode(
             Escape::Char(value) => out.push(value),
             Escape::Failed {
                 incomplete: true, ..
-            } if !is_final => return Ok((out, start)),
+            } if !is_final => {
+                warn_invalid_escape(vm, bytes, first_invalid)?;
+                return Ok((out, start));
+            }
             failed => i = resolve(vm, object, bytes, errors, start, failed, &mut out)?,
         }
     }
+    warn_invalid_escape(vm, bytes, first_invalid)?;
     Ok((out, i))
+}
+
+/// The DeprecationWarning for the first escape a string literal would
+/// not accept, the character after its backslash at `at`.
+fn warn_invalid_escape(vm: &Vm, bytes: &[u8], at: Option<usize>) -> PyResult<()> {
+    let Some(at) = at else {
+        return Ok(());
+    };
+    let message = if (b'4'..=b'7').contains(&bytes[at]) {
+        let digits = &bytes[at..(at + 3).min(bytes.len())];
+        format!(
+            "invalid octal escape sequence '\\{}'",
+            String::from_utf8_lossy(digits)
+        )
+    } else {
+        format!("invalid escape sequence '\\{}'", char::from(bytes[at]))
+    };
+    crate::warnings::warn(vm, &vm.exceptions.deprecation_warning, &message, 1)
 }
 
 /// `\N{name}`, `i` just after the `N`.
@@ -256,19 +284,23 @@ pub fn raw_unicode_escape_decode(
             i += 1;
             continue;
         }
+        // Backslashes pair up; only an odd one out may start an escape.
         let start = i;
-        while i < bytes.len() && bytes[i] == b'\\' {
-            out.push(u32::from(b'\\'));
-            i += 1;
-        }
-        let odd = (i - start) % 2 == 1;
+        i += 1;
         let count = match bytes.get(i) {
-            Some(b'u') if odd => 4,
-            Some(b'U') if odd => 8,
-            _ => continue,
+            None if !is_final => return Ok((out, start)),
+            Some(b'\\') => {
+                out.extend([u32::from(b'\\'); 2]);
+                i += 1;
+                continue;
+            }
+            Some(b'u') => 4,
+            Some(b'U') => 8,
+            _ => {
+                out.push(u32::from(b'\\'));
+                continue;
+            }
         };
-        // The last backslash belongs to the escape.
-        out.pop();
         let reason = if count == 4 {
             "truncated \\uXXXX escape"
         } else {
@@ -324,6 +356,7 @@ pub fn escape_encode(bytes: &[u8]) -> Vec<u8> {
 /// `errors` is `ignore` or `replace`.
 pub fn escape_decode(vm: &Vm, bytes: &[u8], errors: &str) -> PyResult<Vec<u8>> {
     let mut out = Vec::with_capacity(bytes.len());
+    let mut first_invalid = None;
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] != b'\\' {
@@ -358,6 +391,9 @@ pub fn escape_decode(vm: &Vm, bytes: &[u8], errors: &str) -> PyResult<Vec<u8>> {
                     }
                 }
                 // Values above 0o377 keep their low byte, as CPython's do.
+                if value > 0o377 {
+                    first_invalid.get_or_insert(start + 1);
+                }
                 out.push(value as u8);
             }
             b'x' => {
@@ -387,8 +423,12 @@ pub fn escape_decode(vm: &Vm, bytes: &[u8], errors: &str) -> PyResult<Vec<u8>> {
                     i += 1;
                 }
             }
-            _ => out.extend([b'\\', c]),
+            _ => {
+                first_invalid.get_or_insert(start + 1);
+                out.extend([b'\\', c]);
+            }
         }
     }
+    warn_invalid_escape(vm, bytes, first_invalid)?;
     Ok(out)
 }

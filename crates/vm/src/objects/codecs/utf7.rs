@@ -202,7 +202,7 @@ pub fn decode(
                 (i - 1, "unexpected special character")
             };
             let failure = DecodeFailure {
-                encoding: "utf-7",
+                encoding: "utf7",
                 object,
                 bytes,
                 start,
@@ -217,7 +217,7 @@ pub fn decode(
             in_shift = false;
             if surrogate != 0 || bits >= 6 || (bits > 0 && buffer != 0) {
                 let failure = DecodeFailure {
-                    encoding: "utf-7",
+                    encoding: "utf7",
                     object,
                     bytes,
                     start: shift_start,
