@@ -183,6 +183,9 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
             if let Err(e) = krait_vm::modules::sys::apply_config(&vm, &config) {
                 return krait_vm::run::report_uncaught(&vm, &e.0);
             }
+            if let Err(e) = krait_vm::modules::signal::install_default_handlers(&vm) {
+                return krait_vm::run::report_uncaught(&vm, &e.0);
+            }
             let result = match (main.source, module) {
                 (Some((source, file)), _) => vm.run_source(&source, &file, "__main__").map(|_| ()),
                 (None, Some(name)) => match krait_vm::import::run_module_as_main(&vm, &name) {
@@ -197,15 +200,23 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
                 },
                 (None, None) => Ok(()),
             };
+            let interrupted = result
+                .as_ref()
+                .is_err_and(|e| e.matches(&vm, &vm.exceptions.keyboard_interrupt));
             let status = match result {
                 Ok(()) => 0,
                 Err(e) => krait_vm::run::report_uncaught(&vm, &e.0),
             };
-            finish(&vm, status)
+            let status = finish(&vm, status);
+            // As CPython, a program ended by Ctrl-C ends by SIGINT.
+            if interrupted && status == 1 {
+                return krait_vm::modules::signal::exit_sigint();
+            }
+            status
         })
-        .expect("spawn the interpreter thread")
-        .join()
-        .unwrap_or(1);
+        .expect("spawn the interpreter thread");
+    krait_vm::modules::signal::block_in_this_thread();
+    let status = status.join().unwrap_or(1);
     ExitCode::from(status as u8)
 }
 

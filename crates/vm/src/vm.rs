@@ -270,6 +270,9 @@ pub struct Vm {
     pub gc_callbacks: Object,
     /// The codec registry, made when first used.
     pub codecs: std::cell::OnceCell<crate::codecs::CodecRegistry>,
+    /// The Python handler of each signal, by number (`Handlers[].func`);
+    /// empty until `_signal` is imported.
+    pub signal_handlers: RefCell<Vec<Option<Object>>>,
 }
 
 impl Drop for Vm {
@@ -401,6 +404,7 @@ impl Vm {
             gc_garbage,
             gc_callbacks,
             codecs: std::cell::OnceCell::new(),
+            signal_handlers: RefCell::new(Vec::new()),
         });
         crate::objects::init_types(&vm);
         crate::exceptions::init(&vm);

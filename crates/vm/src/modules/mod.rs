@@ -15,6 +15,7 @@ pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod posix;
+pub mod signal;
 pub mod sre;
 pub mod string;
 pub mod sys;
@@ -38,6 +39,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_codecs", Some(_codecs::init)),
     ("_collections", Some(collections::init)),
     ("_io", Some(io::init_module)),
+    ("_signal", Some(signal::init)),
     ("_sre", Some(sre::init)),
     ("_string", Some(string::init)),
     ("_thread", Some(thread::init)),
