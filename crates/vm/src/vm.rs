@@ -273,6 +273,9 @@ pub struct Vm {
     /// The Python handler of each signal, by number (`Handlers[].func`);
     /// empty until `_signal` is imported.
     pub signal_handlers: RefCell<Vec<Option<Object>>>,
+    /// The functions `atexit.register` was given, in order; None where
+    /// one was unregistered.
+    pub atexit_callbacks: RefCell<Vec<Option<crate::modules::atexit::ExitCallback>>>,
 }
 
 impl Drop for Vm {
@@ -405,6 +408,7 @@ impl Vm {
             gc_callbacks,
             codecs: std::cell::OnceCell::new(),
             signal_handlers: RefCell::new(Vec::new()),
+            atexit_callbacks: RefCell::new(Vec::new()),
         });
         crate::objects::init_types(&vm);
         crate::exceptions::init(&vm);

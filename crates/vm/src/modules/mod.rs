@@ -7,7 +7,9 @@
 //! imported; `sys` and `builtins` are built at start-up.
 
 pub mod _codecs;
+pub mod _stat;
 pub mod _weakref;
+pub mod atexit;
 pub mod collections;
 pub mod errno;
 pub mod gc;
@@ -41,9 +43,11 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_io", Some(io::init_module)),
     ("_signal", Some(signal::init)),
     ("_sre", Some(sre::init)),
+    ("_stat", Some(_stat::init)),
     ("_string", Some(string::init)),
     ("_thread", Some(thread::init)),
     ("_weakref", Some(_weakref::init)),
+    ("atexit", Some(atexit::init)),
     ("errno", Some(errno::init)),
     ("gc", Some(gc::init)),
     ("itertools", Some(itertools::init)),
