@@ -362,7 +362,7 @@ pub fn has_plain_state(vm: &Vm, ty: &Object) -> bool {
     }
     let mro = type_payload(ty).mro.borrow().clone();
     mro.iter()
-        .map(|t| type_payload(t))
+        .map(type_payload)
         .take_while(|t| t.has_flag(crate::typeobject::flags::HEAPTYPE))
         .all(|t| {
             t.dict.get_str(vm, &vm.names.__init__).is_none()

@@ -108,6 +108,16 @@ impl DecodeFailure<'_> {
     }
 }
 
+impl DecodeFailure<'_> {
+    /// Asks the handler named `errors` about this failure and appends
+    /// its text to `out`: the position to go on from.
+    pub fn resolve(&self, vm: &Vm, errors: &str, out: &mut Vec<u32>) -> PyResult<usize> {
+        let (text, resume) = handle_decode(vm, errors, self)?;
+        out.extend(text);
+        Ok(resume)
+    }
+}
+
 /// What the handler named `errors` does with an encoder's failure: the
 /// replacement and the position to resume at.
 pub fn handle_encode(
@@ -161,7 +171,7 @@ pub fn handle_decode(
 /// The two items of a handler's tuple, the second an int.
 fn handler_result(vm: &Vm, result: &Object) -> Option<(Object, Object)> {
     let tuple = result.payload::<crate::objects::tuple::TupleObject>()?;
-    match &tuple.items()[..] {
+    match tuple.items() {
         [replacement, position] if vm.is_instance(position, &vm.types.int) => {
             Some((replacement.clone(), position.clone()))
         }

@@ -305,7 +305,7 @@ fn wrap_codec_error(vm: &Vm, error: PyErr, direction: Direction, encoding: &Obje
         return error;
     }
     let args = crate::exceptions::args_of(&exc);
-    let simple_args = match &args.payload::<TupleObject>().expect("a tuple").items()[..] {
+    let simple_args = match args.payload::<TupleObject>().expect("a tuple").items() {
         [] => true,
         [message] => vm.type_of(message).is(&vm.types.str),
         _ => false,
@@ -316,7 +316,7 @@ fn wrap_codec_error(vm: &Vm, error: PyErr, direction: Direction, encoding: &Obje
         .flatten()
         .is_some_and(|d| {
             d.payload::<crate::objects::dict::DictObject>()
-                .is_some_and(|d| d.dict.len() > 0)
+                .is_some_and(|d| !d.dict.is_empty())
         });
     if !simple_args || has_attributes {
         return error;

@@ -84,8 +84,8 @@ fn run_handlers(vm: &Vm) -> PyResult<()> {
         return Ok(());
     }
     IS_TRIPPED.store(false, Ordering::SeqCst);
-    for signum in 1..NSIG {
-        if !TRIPPED[signum].swap(false, Ordering::SeqCst) {
+    for (signum, tripped) in TRIPPED.iter().enumerate().skip(1) {
+        if !tripped.swap(false, Ordering::SeqCst) {
             continue;
         }
         let handler = vm.signal_handlers.borrow()[signum].clone();
@@ -187,6 +187,11 @@ fn signal_number(vm: &Vm, value: &Object) -> PyResult<i32> {
 
 fn os_error(vm: &Vm) -> PyErr {
     from_io_error(vm, &std::io::Error::last_os_error(), None)
+}
+
+/// The OSError for an error number a pthread call returned.
+fn errno_error(vm: &Vm, err: i32) -> PyErr {
+    from_io_error(vm, &std::io::Error::from_raw_os_error(err), None)
 }
 
 /// The names and numbers of the signals, as the platform has them.
@@ -330,11 +335,7 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
             // an error code.
             let err = unsafe { libc::pthread_kill(thread as libc::pthread_t, signum) };
             if err != 0 {
-                return Err(from_io_error(
-                    vm,
-                    &std::io::Error::from_raw_os_error(err),
-                    None,
-                ));
+                return Err(errno_error(vm, err));
             }
             check_signals(vm)?;
             Ok(vm.none.clone())
@@ -483,11 +484,7 @@ fn pthread_sigmask(vm: &Vm, args: Args) -> PyResult {
     // SAFETY: both sets live across the call.
     let err = unsafe { libc::pthread_sigmask(how, &mask, &mut old) };
     if err != 0 {
-        return Err(from_io_error(
-            vm,
-            &std::io::Error::from_raw_os_error(err),
-            None,
-        ));
+        return Err(errno_error(vm, err));
     }
     // Signals the new mask lets through are handled now.
     check_signals(vm)?;

@@ -8,9 +8,7 @@
 //! int or None. An encoding table maps code points to a byte value,
 //! bytes or None; `charmap_build` makes one from a decoding table.
 
-use crate::codecs::errors::{
-    handle_decode, handle_encode, DecodeFailure, EncodeFailure, Replacement,
-};
+use crate::codecs::errors::{handle_encode, DecodeFailure, EncodeFailure, Replacement};
 use crate::errors::PyResult;
 use crate::object::Object;
 use crate::objects::bytes::BytesObject;
@@ -91,9 +89,7 @@ pub fn decode(
             end: i + 1,
             reason: UNDEFINED,
         };
-        let (text, resume) = handle_decode(vm, errors, &failure)?;
-        out.extend(text);
-        i = resume;
+        i = failure.resolve(vm, errors, &mut out)?;
     }
     Ok(out)
 }

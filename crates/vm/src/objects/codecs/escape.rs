@@ -4,7 +4,7 @@
 //! `escape_decode`, their bytes-to-bytes form for bytes literals
 //! (Objects/bytesobject.c).
 
-use crate::codecs::errors::{handle_decode, DecodeFailure};
+use crate::codecs::errors::DecodeFailure;
 use crate::errors::PyResult;
 use crate::object::Object;
 use crate::vm::Vm;
@@ -38,6 +38,39 @@ pub fn raw_unicode_escape_encode(points: &[u32]) -> Vec<u8> {
         }
     }
     out
+}
+
+/// The escapes of one character after the backslash: what they stand
+/// for (nothing for an escaped newline), None for any other.
+fn simple_escape(c: u8) -> Option<Option<u8>> {
+    Some(match c {
+        b'\n' => None,
+        b'\\' | b'\'' | b'"' => Some(c),
+        b'b' => Some(0x08),
+        b'f' => Some(0x0C),
+        b't' => Some(b'\t'),
+        b'n' => Some(b'\n'),
+        b'r' => Some(b'\r'),
+        b'v' => Some(0x0B),
+        b'a' => Some(0x07),
+        _ => return None,
+    })
+}
+
+/// An octal escape of up to three digits, `first` the one after the
+/// backslash and `i` just past it.
+fn octal_escape(bytes: &[u8], first: u8, i: &mut usize) -> u32 {
+    let mut value = u32::from(first - b'0');
+    for _ in 0..2 {
+        match bytes.get(*i) {
+            Some(&d @ b'0'..=b'7') => {
+                value = value * 8 + u32::from(d - b'0');
+                *i += 1;
+            }
+            _ => break,
+        }
+    }
+    value
 }
 
 fn hex_digit(b: u8) -> Option<u32> {
@@ -116,34 +149,13 @@ pub fn unicode_escape_decode(
             continue;
         };
         i += 2;
-        let simple = match c {
-            b'\n' => Some(None),
-            b'\\' | b'\'' | b'"' => Some(Some(u32::from(c))),
-            b'b' => Some(Some(0x08)),
-            b'f' => Some(Some(0x0C)),
-            b't' => Some(Some(0x09)),
-            b'n' => Some(Some(0x0A)),
-            b'r' => Some(Some(0x0D)),
-            b'v' => Some(Some(0x0B)),
-            b'a' => Some(Some(0x07)),
-            _ => None,
-        };
-        if let Some(c) = simple {
-            out.extend(c);
+        if let Some(c) = simple_escape(c) {
+            out.extend(c.map(u32::from));
             continue;
         }
         let escape = match c {
             b'0'..=b'7' => {
-                let mut value = u32::from(c - b'0');
-                for _ in 0..2 {
-                    match bytes.get(i) {
-                        Some(&d @ b'0'..=b'7') => {
-                            value = value * 8 + u32::from(d - b'0');
-                            i += 1;
-                        }
-                        _ => break,
-                    }
-                }
+                let value = octal_escape(bytes, c, &mut i);
                 if value > 0o377 {
                     first_invalid.get_or_insert(start + 1);
                 }
@@ -262,9 +274,7 @@ fn resolve(
         end,
         reason,
     };
-    let (text, resume) = handle_decode(vm, errors, &failure)?;
-    out.extend(text);
-    Ok(resume)
+    failure.resolve(vm, errors, out)
 }
 
 /// `raw_unicode_escape` decoding: only `\uXXXX` and `\UXXXXXXXX` are
@@ -327,9 +337,7 @@ pub fn raw_unicode_escape_decode(
             end,
             reason,
         };
-        let (text, resume) = handle_decode(vm, errors, &failure)?;
-        out.extend(text);
-        i = resume;
+        i = failure.resolve(vm, errors, &mut out)?;
     }
     Ok((out, i))
 }
@@ -369,27 +377,13 @@ pub fn escape_decode(vm: &Vm, bytes: &[u8], errors: &str) -> PyResult<Vec<u8>> {
             return Err(vm.new_value_error("Trailing \\ in string"));
         };
         i += 2;
+        if let Some(c) = simple_escape(c) {
+            out.extend(c);
+            continue;
+        }
         match c {
-            b'\n' => {}
-            b'\\' | b'\'' | b'"' => out.push(c),
-            b'b' => out.push(0x08),
-            b'f' => out.push(0x0C),
-            b't' => out.push(b'\t'),
-            b'n' => out.push(b'\n'),
-            b'r' => out.push(b'\r'),
-            b'v' => out.push(0x0B),
-            b'a' => out.push(0x07),
             b'0'..=b'7' => {
-                let mut value = u32::from(c - b'0');
-                for _ in 0..2 {
-                    match bytes.get(i) {
-                        Some(&d @ b'0'..=b'7') => {
-                            value = value * 8 + u32::from(d - b'0');
-                            i += 1;
-                        }
-                        _ => break,
-                    }
-                }
+                let value = octal_escape(bytes, c, &mut i);
                 // Values above 0o377 keep their low byte, as CPython's do.
                 if value > 0o377 {
                     first_invalid.get_or_insert(start + 1);

@@ -13,9 +13,7 @@ pub mod escape;
 pub mod utf16;
 pub mod utf7;
 
-use crate::codecs::errors::{
-    handle_decode, handle_encode, DecodeFailure, EncodeFailure, Replacement,
-};
+use crate::codecs::errors::{handle_encode, DecodeFailure, EncodeFailure, Replacement};
 use crate::errors::PyResult;
 use crate::object::Object;
 use crate::vm::Vm;
@@ -240,9 +238,7 @@ pub fn decode_prefix(
             end: i + len,
             reason,
         };
-        let (text, resume) = handle_decode(vm, errors, &failure)?;
-        out.extend(text);
-        i = resume;
+        i = failure.resolve(vm, errors, &mut out)?;
     }
     Ok((out, i))
 }

@@ -6,9 +6,7 @@
 //! 1 big-endian, 0 native with a mark (written when encoding, looked
 //! for when decoding).
 
-use crate::codecs::errors::{
-    handle_decode, handle_encode, DecodeFailure, EncodeFailure, Replacement,
-};
+use crate::codecs::errors::{handle_encode, DecodeFailure, EncodeFailure, Replacement};
 use crate::errors::PyResult;
 use crate::object::Object;
 use crate::objects::codecs::is_surrogate;
@@ -222,9 +220,7 @@ pub fn decode(
             end: i + len,
             reason,
         };
-        let (text, resume) = handle_decode(vm, errors, &failure)?;
-        out.extend(text);
-        i = resume;
+        i = failure.resolve(vm, errors, &mut out)?;
     }
     Ok((out, i))
 }

@@ -2,7 +2,7 @@
 //! and `PyUnicode_DecodeUTF7Stateful`): ASCII as itself, everything
 //! else as UTF-16 in modified base64 between `+` and an optional `-`.
 
-use crate::codecs::errors::{handle_decode, DecodeFailure};
+use crate::codecs::errors::DecodeFailure;
 use crate::errors::PyResult;
 use crate::object::Object;
 use crate::vm::Vm;
@@ -209,9 +209,7 @@ pub fn decode(
                 end: i,
                 reason,
             };
-            let (text, resume) = handle_decode(vm, errors, &failure)?;
-            out.extend(text);
-            i = resume;
+            i = failure.resolve(vm, errors, &mut out)?;
         }
         if in_shift && is_final {
             in_shift = false;
@@ -224,9 +222,7 @@ pub fn decode(
                     end: bytes.len(),
                     reason: "unterminated shift sequence",
                 };
-                let (text, resume) = handle_decode(vm, errors, &failure)?;
-                out.extend(text);
-                i = resume;
+                i = failure.resolve(vm, errors, &mut out)?;
                 if i < bytes.len() {
                     continue;
                 }
