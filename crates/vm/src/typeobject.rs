@@ -387,6 +387,9 @@ layouts! {
     TextIOWrapper => crate::modules::io::textio::TextIOWrapper,
     NewlineDecoder => crate::modules::io::textio::NewlineDecoder,
     StringIO => crate::modules::io::stringio::StringIO,
+    Context => crate::modules::contextvars::ContextObject,
+    ContextVar => crate::modules::contextvars::ContextVarObject,
+    Token => crate::modules::contextvars::TokenObject,
     BytesIO => crate::modules::io::bytesio::BytesIO,
     Struct => crate::modules::_struct::StructObject,
     UnpackIterator => crate::modules::_struct::UnpackIterator,
@@ -1041,7 +1044,7 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
         if !btp.has_flag(flags::BASETYPE) {
             return Err(vm.new_type_error(format!(
                 "type '{}' is not an acceptable base type",
-                btp.name()
+                btp.tp_name(vm)
             )));
         }
     }

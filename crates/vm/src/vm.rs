@@ -190,6 +190,8 @@ pub struct ThreadState {
     /// The lowest native stack address the eval loop may reach before
     /// RecursionError; 0 until an embedder or `run_source` sets it.
     pub stack_limit: Cell<usize>,
+    /// The current `contextvars.Context`, made when first needed.
+    pub context: RefCell<Option<Object>>,
 }
 
 impl ThreadState {
@@ -397,6 +399,7 @@ impl Vm {
                 outer_handled: RefCell::new(Vec::new()),
                 repr_stack: RefCell::new(Vec::new()),
                 stack_limit: Cell::new(0),
+                context: RefCell::new(None),
             },
             hash_secret: crate::objects::hash::secret_from_environment(),
             next_keys_version: Cell::new(1),

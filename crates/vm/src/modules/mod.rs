@@ -16,6 +16,7 @@ pub mod _weakref;
 pub mod array;
 pub mod atexit;
 pub mod collections;
+pub mod contextvars;
 pub mod errno;
 pub mod gc;
 pub mod io;
@@ -50,6 +51,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("builtins", None),
     ("_codecs", Some(_codecs::init)),
     ("_collections", Some(collections::init)),
+    ("_contextvars", Some(contextvars::init)),
     ("_io", Some(io::init_module)),
     ("_signal", Some(signal::init)),
     ("_sre", Some(sre::init)),
