@@ -15,20 +15,29 @@ pub mod _struct;
 pub mod _weakref;
 pub mod array;
 pub mod atexit;
+pub mod binascii;
+pub mod blake2;
 pub mod collections;
 pub mod contextvars;
 pub mod errno;
 pub mod gc;
+pub mod hash_object;
 pub mod io;
 pub mod itertools;
 pub mod math;
+pub mod md5;
 pub mod posix;
+pub mod sha1;
+pub mod sha256;
+pub mod sha3;
+pub mod sha512;
 pub mod signal;
 pub mod sre;
 pub mod string;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod zlib;
 
 use crate::errors::PyResult;
 use crate::object::Object;
@@ -54,6 +63,13 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_contextvars", Some(contextvars::init)),
     ("_io", Some(io::init_module)),
     ("_signal", Some(signal::init)),
+    ("_blake2", Some(blake2::init)),
+    ("binascii", Some(binascii::init)),
+    ("_md5", Some(md5::init)),
+    ("_sha1", Some(sha1::init)),
+    ("_sha256", Some(sha256::init)),
+    ("_sha3", Some(sha3::init)),
+    ("_sha512", Some(sha512::init)),
     ("_sre", Some(sre::init)),
     ("_stat", Some(_stat::init)),
     ("_string", Some(string::init)),
@@ -67,6 +83,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("posix", Some(posix::init)),
     ("sys", None),
     ("time", Some(time::init)),
+    ("zlib", Some(zlib::init)),
 ];
 
 /// Makes the native modules needed at start-up and puts them in

@@ -32,6 +32,10 @@ pub(crate) fn init(vm: &Vm) {
     );
     set("platform", vm.new_str(std::env::consts::OS));
     set(
+        "copyright",
+        vm.new_str("Copyright (c) 2026 The Krait developers.\nAll Rights Reserved."),
+    );
+    set(
         "builtin_module_names",
         vm.new_tuple(
             super::BUILTIN_MODULES
