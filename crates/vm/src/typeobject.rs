@@ -356,6 +356,7 @@ layouts! {
     Lock => crate::modules::thread::LockObject,
     Deque => crate::modules::collections::DequeObject,
     PartsIterator => crate::modules::string::PartsIterator,
+    SymtableEntry => crate::modules::symtable::SymtableEntry,
     DequeIterator => crate::modules::collections::DequeIterator,
     Union => o::union::UnionObject,
     Count => crate::modules::itertools::CountObject,

@@ -14,6 +14,7 @@ pub mod _stat;
 pub mod _struct;
 pub mod _weakref;
 pub mod array;
+pub mod ast;
 pub mod atexit;
 pub mod binascii;
 pub mod blake2;
@@ -34,6 +35,7 @@ pub mod sha512;
 pub mod signal;
 pub mod sre;
 pub mod string;
+pub mod symtable;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -57,6 +59,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_random", Some(_random::init)),
     ("_struct", Some(_struct::init)),
     ("array", Some(array::init)),
+    ("_ast", Some(ast::init)),
     ("builtins", None),
     ("_codecs", Some(_codecs::init)),
     ("_collections", Some(collections::init)),
@@ -73,6 +76,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_sre", Some(sre::init)),
     ("_stat", Some(_stat::init)),
     ("_string", Some(string::init)),
+    ("_symtable", Some(symtable::init)),
     ("_thread", Some(thread::init)),
     ("_weakref", Some(_weakref::init)),
     ("atexit", Some(atexit::init)),
