@@ -22,19 +22,54 @@ fn startup(lines: &str) -> String {
     )
 }
 
-/// The screen a session leaves, and its exit status, for one program.
-fn screen(program: &str, home: &Path, steps: &str) -> String {
+/// A session: the lines its startup file adds, and the keys typed.
+struct Session {
+    name: &'static str,
+    startup: &'static str,
+    steps: &'static str,
+    /// Whether Lib's site runs, with its `sys.__interactivehook__` (which
+    /// sets up readline with ~/.python_history) and a stand-in for
+    /// rlcompleter, whose Lib version needs `_imp`, which Krait lacks.
+    site: bool,
+}
+
+/// The stand-in for rlcompleter: names of builtins and `__main__`.
+const RLCOMPLETER: &str = "import __main__, builtins, readline\n\
+    class Completer:\n    \
+        def complete(self, text, state):\n        \
+            if state == 0:\n            \
+                names = list(vars(builtins)) + list(vars(__main__))\n            \
+                self.matches = sorted(n for n in names if n.startswith(text))\n        \
+            return self.matches[state] if state < len(self.matches) else None\n\
+    readline.set_completer(Completer().complete)\n";
+
+/// The screen a session leaves and its exit status, for one program,
+/// in a home of its own; with site, what ~/.python_history holds after.
+fn screen(program: &str, tag: &str, session: &Session) -> String {
+    let home: PathBuf = std::env::temp_dir().join(format!(
+        "krait-terminal-{}-{tag}-{}",
+        session.name,
+        std::process::id()
+    ));
+    std::fs::create_dir_all(home.join("lib")).expect("make the session's home");
+    let write =
+        |name: &str, text: &str| std::fs::write(home.join(name), text).expect("write a file");
+    write("startup.py", &startup(session.startup));
+    write("lib/rlcompleter.py", RLCOMPLETER);
+    write(".python_history", "print('from history')\n");
     let driver = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/terminal.py");
     let mut command = Command::new("python3");
+    command.arg(driver).args([program, "-q"]);
+    if !session.site {
+        command.arg("-S");
+    }
     command
-        .arg(driver)
-        .args([program, "-q", "-S"])
-        .current_dir(home)
-        .env("HOME", home)
+        .current_dir(&home)
+        .env("HOME", &home)
         .env("TERM", "xterm")
         .env("PYTHONSTARTUP", home.join("startup.py"))
+        .env("PYTHONPATH", home.join("lib"))
         .env("PYTHONHASHSEED", "0")
-        .env_remove("PYTHONPATH")
         .env_remove("INPUTRC");
     let mut child = command
         .stdin(std::process::Stdio::piped())
@@ -43,28 +78,34 @@ fn screen(program: &str, home: &Path, steps: &str) -> String {
         .expect("run the terminal driver");
     std::io::Write::write_all(
         &mut child.stdin.take().expect("piped stdin"),
-        steps.as_bytes(),
+        session.steps.as_bytes(),
     )
     .expect("give the driver its steps");
     let output = child.wait_with_output().expect("wait for the driver");
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    let mut screen = String::from_utf8_lossy(&output.stdout).into_owned();
+    if session.site {
+        let history = std::fs::read_to_string(home.join(".python_history")).unwrap_or_default();
+        screen.push_str(&format!("~/.python_history:\n{history}"));
+    }
+    let _ = std::fs::remove_dir_all(&home);
+    screen
 }
 
 /// Runs one session under both programs and compares the screens.
-fn session(name: &str, startup_lines: &str, steps: &str) {
+fn session(session: Session) {
     support::check_cpython();
-    let home: PathBuf =
-        std::env::temp_dir().join(format!("krait-terminal-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&home).expect("make the session's home");
-    std::fs::write(home.join("startup.py"), startup(startup_lines)).expect("write startup.py");
-    let expected = screen("python3", &home, steps);
-    let got = screen(env!("CARGO_BIN_EXE_krait"), &home, steps);
-    let _ = std::fs::remove_dir_all(&home);
+    let expected = screen("python3", "python3", &session);
+    let got = screen(env!("CARGO_BIN_EXE_krait"), "krait", &session);
     assert!(
         !expected.contains("TIMEOUT"),
-        "python3 did not finish the session {name}:\n{expected}"
+        "python3 did not finish the session {}:\n{expected}",
+        session.name
     );
-    assert_eq!(got, expected, "the screens of session {name} differ");
+    assert_eq!(
+        got, expected,
+        "the screens of session {} differ",
+        session.name
+    );
 }
 
 /// Tab completion through the completer (the common prefix, then the
@@ -73,15 +114,16 @@ fn session(name: &str, startup_lines: &str, steps: &str) {
 /// Ctrl-D to leave.
 #[test]
 fn editing_completion_and_history() {
-    session(
-        "editing",
-        "words = ['print', 'private', 'property']\n\
+    session(Session {
+        name: "editing",
+        site: false,
+        startup:         "words = ['print', 'private', 'property']\n\
          def complete(text, state):\n    \
              found = [w for w in words if w.startswith(text)]\n    \
              return found[state] if state < len(found) else None\n\
          readline.set_completer(complete)\n\
          readline.parse_and_bind('tab: complete')\n",
-        "[1]>>> \tprin\\t(6*7)\\r\n\
+        steps: "[1]>>> \tprin\\t(6*7)\\r\n\
          [2]>>> \t\\x1b[A\\r\n\
          [3]>>> \t7*6\\x01print(\\x05)\\r\n\
          [4]>>> \tabc\n\
@@ -98,7 +140,7 @@ fn editing_completion_and_history() {
          who? \t\\x04\n\
          [10]>>> \t[readline.get_history_item(i) for i in range(1, readline.get_current_history_length() + 1)]\\r\n\
          [11]>>> \t\\x04\n",
-    );
+    });
 }
 
 /// Tab inserts a tab until `parse_and_bind('tab: complete')`; what the
@@ -107,16 +149,17 @@ fn editing_completion_and_history() {
 /// that insert text; automatic history turned off.
 #[test]
 fn hooks_and_completer_state() {
-    session(
-        "hooks",
-        "seen = []\n\
+    session(Session {
+        name: "hooks",
+        site: false,
+        startup:         "seen = []\n\
          def complete(text, state):\n    \
              seen.append((text, state, readline.get_line_buffer(), readline.get_begidx(),\n                 \
                  readline.get_endidx(), readline.get_completion_type()))\n    \
              found = [w for w in ['seen', 'set'] if w.startswith(text)]\n    \
              return found[state] if state < len(found) else None\n\
          readline.set_completer(complete)\n",
-        "[1]>>> \t1 +\\t2\\r\n\
+        steps: "[1]>>> \t1 +\\t2\\r\n\
          [2]>>> \treadline.parse_and_bind('tab: complete')\\r\n\
          [3]>>> \tx = 1; se\\t\n\
          \\x07\t\\x03\n\
@@ -132,5 +175,21 @@ fn hooks_and_completer_state() {
          [13]>>> \treadline.get_history_item(readline.get_current_history_length())\\r\n\
          [14]>>> \treadline.get_line_buffer()\\r\n\
          [15]>>> \t\\x04\n",
-    );
+    });
+}
+
+/// Lib's site: its `sys.__interactivehook__` runs before the first
+/// prompt, binds Tab to complete, loads ~/.python_history (recalled with
+/// the up arrow) and writes the session's lines back at exit.
+#[test]
+fn site_hook_and_history_file() {
+    session(Session {
+        name: "site",
+        site: true,
+        startup: "",
+        steps: "[1]>>> \t\\x1b[A\\r\n\
+                [2]>>> \tle\\t(\"ab\")\\r\n\
+                [3]>>> \tprint('from history')\\r\n\
+                [4]>>> \t\\x04\n",
+    });
 }

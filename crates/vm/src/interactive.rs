@@ -80,6 +80,9 @@ pub fn interactive_loop(vm: &Vm) -> i32 {
 /// sys.__interactivehook__"; a SystemExit ends the process instead,
 /// with the status it gives.
 pub fn run_interactive_hook(vm: &Vm) -> Option<i32> {
+    // `__main__` exists by now in CPython, made at start-up; rlcompleter
+    // imports it.
+    crate::run::main_namespace(vm);
     let hook = crate::modules::sys::sys_attr(vm, &vm.intern("__interactivehook__"))?;
     let Err(e) = vm.call(&hook, crate::typeobject::Args::positional_only(&[])) else {
         return None;
