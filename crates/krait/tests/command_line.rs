@@ -287,3 +287,34 @@ fn the_prompt_reads_statements_from_stdin_as_in_cpython() {
         ),
     ]);
 }
+
+/// `sys.__interactivehook__` runs once before the first prompt; what it
+/// raises is reported after "Failed calling sys.__interactivehook__",
+/// and a SystemExit from it ends the process.
+#[test]
+fn the_interactive_hook_runs_before_the_prompt() {
+    let set = |hook: &str| format!("import sys; sys.__interactivehook__ = {hook}");
+    let (hooked, failing, exiting, exiting_text) = (
+        set("lambda: print('hooked')"),
+        set("lambda: 1/0"),
+        set("lambda: sys.exit(4)"),
+        set("lambda: sys.exit('no prompt')"),
+    );
+    compare(&[
+        (&["-i", "-q", "-S", "-c", &hooked], &[], "1\n2\n"),
+        (&["-i", "-q", "-S", "-c", &failing], &[], "1\n"),
+        (&["-i", "-q", "-S", "-c", &exiting], &[], "1\n"),
+        (&["-i", "-q", "-S", "-c", &exiting_text], &[], "1\n"),
+        (
+            &[
+                "-i",
+                "-q",
+                "-S",
+                "-c",
+                "import sys; sys.__interactivehook__ = 5",
+            ],
+            &[],
+            "1\n",
+        ),
+    ]);
+}
