@@ -322,7 +322,12 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     // The next instruction's argument has this one's above
                     // its own byte.
                     number::EXTENDED_ARG => extended = oparg << 8,
-                    number::RESUME => crate::gc::safe_point(vm),
+                    number::RESUME => {
+                        crate::gc::safe_point(vm);
+                        if vm.gil.breaker() != 0 {
+                            tri!(crate::gil::handle_pending(vm));
+                        }
+                    }
                     number::LOAD_FAST => load_fast!(oparg),
                     number::STORE_FAST => store_fast!(oparg),
                     specialized::LOAD_FAST__LOAD_FAST => {
@@ -665,6 +670,9 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     number::JUMP_BACKWARD => {
                         ip -= oparg as usize;
                         crate::gc::safe_point(vm);
+                        if vm.gil.breaker() != 0 {
+                            tri!(crate::gil::handle_pending(vm));
+                        }
                     }
                     number::JUMP_BACKWARD_NO_INTERRUPT => ip -= oparg as usize,
                     number::POP_JUMP_FORWARD_IF_FALSE

@@ -154,7 +154,7 @@ const TIME_MAX: i128 = i64::MAX as i128;
 
 /// A duration in seconds as nanoseconds (`_PyTime_FromSecondsObject`
 /// with `_PyTime_ROUND_TIMEOUT`): a float rounded up, or an int.
-fn duration_ns(vm: &Vm, value: &Object) -> PyResult<i128> {
+pub(crate) fn duration_ns(vm: &Vm, value: &Object) -> PyResult<i128> {
     if let Some(d) = float_value(value) {
         if d.is_nan() {
             return Err(vm.new_value_error("Invalid value NaN (not a number)"));
@@ -180,7 +180,7 @@ fn sleep(vm: &Vm, args: Args) -> PyResult {
     if ns < 0 {
         return Err(vm.new_value_error("sleep length must be non-negative"));
     }
-    std::thread::sleep(std::time::Duration::from_nanos(ns as u64));
+    vm.allow_threads(|| std::thread::sleep(std::time::Duration::from_nanos(ns as u64)));
     Ok(vm.none.clone())
 }
 
