@@ -236,6 +236,15 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                     };
                 }
+                // Where a loop may spin, another thread's request for the
+                // interpreter lock is honoured (`CHECK_EVAL_BREAKER`).
+                macro_rules! check_eval_breaker {
+                    () => {
+                        if vm.gil.breaker() != 0 {
+                            tri!(crate::gil::handle_pending(vm));
+                        }
+                    };
+                }
                 macro_rules! load_fast {
                     ($index:expr) => {{
                         let index = $index as usize;
@@ -324,9 +333,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     number::EXTENDED_ARG => extended = oparg << 8,
                     number::RESUME => {
                         crate::gc::safe_point(vm);
-                        if vm.gil.breaker() != 0 {
-                            tri!(crate::gil::handle_pending(vm));
-                        }
+                        check_eval_breaker!();
                     }
                     number::LOAD_FAST => load_fast!(oparg),
                     number::STORE_FAST => store_fast!(oparg),
@@ -492,7 +499,10 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             match next & 0xff {
                                 number::POP_JUMP_FORWARD_IF_FALSE
                                 | number::POP_JUMP_FORWARD_IF_TRUE => ip += offset,
-                                _ => ip -= offset,
+                                _ => {
+                                    ip -= offset;
+                                    check_eval_breaker!();
+                                }
                             }
                         }
                     }
@@ -670,9 +680,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     number::JUMP_BACKWARD => {
                         ip -= oparg as usize;
                         crate::gc::safe_point(vm);
-                        if vm.gil.breaker() != 0 {
-                            tri!(crate::gil::handle_pending(vm));
-                        }
+                        check_eval_breaker!();
                     }
                     number::JUMP_BACKWARD_NO_INTERRUPT => ip -= oparg as usize,
                     number::POP_JUMP_FORWARD_IF_FALSE
@@ -700,6 +708,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                                 ip += oparg as usize;
                             } else {
                                 ip -= oparg as usize;
+                                check_eval_breaker!();
                             }
                         }
                     }
@@ -721,6 +730,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                                 ip += oparg as usize;
                             } else {
                                 ip -= oparg as usize;
+                                check_eval_breaker!();
                             }
                         }
                     }
@@ -1099,6 +1109,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                         push!(tri!(result));
                         skip_call!();
+                        check_eval_breaker!();
                     }
                     number::PRECALL
                     | specialized::PRECALL_PYFUNC
@@ -1205,6 +1216,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             drop(pop_opt!());
                         }
                         push!(tri!(result));
+                        check_eval_breaker!();
                     }
                     number::CALL_FUNCTION_EX => {
                         let kwargs = if oparg & 1 == 1 { Some(pop!()) } else { None };
@@ -1218,6 +1230,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             kwargs.as_ref()
                         ));
                         push!(r);
+                        check_eval_breaker!();
                     }
                     number::MAKE_FUNCTION => {
                         let code_obj = pop!();
