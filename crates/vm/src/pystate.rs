@@ -38,6 +38,11 @@ pub struct ThreadState {
     pub stack_limit: Cell<usize>,
     /// The thread's identifier, `_thread.get_ident()`.
     pub ident: i64,
+    /// A number no other thread of the interpreter has, nor will have.
+    pub serial: u64,
+    /// Weak references to the `_thread._local` objects that hold
+    /// attributes of this thread, to take them out at its end.
+    pub locals: RefCell<Vec<Object>>,
     /// The lock `_thread._set_sentinel()` gave this thread, released
     /// when the thread ends, which `Thread.join()` waits on.
     pub sentinel: RefCell<Option<Object>>,
@@ -45,7 +50,7 @@ pub struct ThreadState {
 
 impl ThreadState {
     /// The state of the calling OS thread, with no frames.
-    pub fn new(recursion_limit: usize) -> ThreadState {
+    pub fn new(serial: u64, recursion_limit: usize) -> ThreadState {
         ThreadState {
             frame: Cell::new(std::ptr::null_mut()),
             data_stack: RefCell::new(crate::frame::DataStack::new()),
@@ -56,6 +61,8 @@ impl ThreadState {
             repr_stack: RefCell::new(Vec::new()),
             stack_limit: Cell::new(0),
             ident: current_ident(),
+            serial,
+            locals: RefCell::new(Vec::new()),
             sentinel: RefCell::new(None),
         }
     }
@@ -110,6 +117,8 @@ pub struct Threads {
     /// The native stack size of threads started from now on, in bytes;
     /// 0 for the default (`_thread.stack_size()`).
     pub stack_size: Cell<usize>,
+    /// The serial number of the next thread.
+    next_serial: Cell<u64>,
 }
 
 impl std::ops::Deref for Threads {
@@ -128,7 +137,7 @@ impl Threads {
     /// The states of a new interpreter: the calling thread is its main
     /// thread, and holds the lock.
     pub fn new() -> Threads {
-        let main = Box::new(ThreadState::new(1000));
+        let main = Box::new(ThreadState::new(0, 1000));
         let pointer: *const ThreadState = &*main;
         Threads {
             current: Cell::new(pointer),
@@ -136,6 +145,7 @@ impl Threads {
             all: RefCell::new(vec![pointer]),
             started: Cell::new(0),
             stack_size: Cell::new(0),
+            next_serial: Cell::new(1),
         }
     }
 
@@ -164,6 +174,13 @@ impl Threads {
         self.current.set(state);
     }
 
+    /// A serial number for a new thread.
+    pub(crate) fn new_serial(&self) -> u64 {
+        let serial = self.next_serial.get();
+        self.next_serial.set(serial + 1);
+        serial
+    }
+
     /// Adds a new thread's state to the list.
     pub(crate) fn add(&self, state: &ThreadState) {
         self.all.borrow_mut().push(state);
@@ -171,9 +188,7 @@ impl Threads {
 
     /// Takes an ending thread's state off the list.
     pub(crate) fn remove(&self, state: &ThreadState) {
-        self.all
-            .borrow_mut()
-            .retain(|&s| !std::ptr::eq(s, state));
+        self.all.borrow_mut().retain(|&s| !std::ptr::eq(s, state));
     }
 
     /// Calls `f` with the state of every living thread.

@@ -18,6 +18,7 @@ pub mod sre;
 pub mod string;
 pub mod sys;
 pub mod thread;
+pub mod thread_local;
 pub mod time;
 
 use crate::errors::PyResult;

@@ -18,8 +18,11 @@ use crate::vm::Vm;
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-/// The largest timeout `acquire` takes, in seconds (`PY_TIMEOUT_MAX`).
+/// The largest timeout `acquire` takes, in seconds (`threading.TIMEOUT_MAX`).
 const TIMEOUT_MAX: f64 = 9223372036.0;
+
+/// The longest wait a lock takes, in microseconds (`PY_TIMEOUT_MAX`).
+const TIMEOUT_MAX_MICROSECONDS: i128 = (i64::MAX / 1000) as i128;
 
 /// `acquire`'s timeout when none is given, in nanoseconds (-1 second).
 const NO_TIMEOUT: i128 = -1_000_000_000;
@@ -229,18 +232,23 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
     set("LockType", lock);
     set("RLock", rlock);
     set("_ExceptHookArgs", hook_args);
+    set("_local", super::thread_local::new_type(vm));
     set("TIMEOUT_MAX", vm.new_float(TIMEOUT_MAX));
     set("error", vm.exceptions.runtime_error.clone());
     super::add_functions(
         vm,
         module,
         &[
-            ("allocate_lock", |vm, args| allocate_lock(vm, args, "allocate_lock")),
+            ("allocate_lock", |vm, args| {
+                allocate_lock(vm, args, "allocate_lock")
+            }),
             ("allocate", |vm, args| allocate_lock(vm, args, "allocate")),
             ("start_new_thread", |vm, args| {
                 start_new_thread(vm, args, "start_new_thread")
             }),
-            ("start_new", |vm, args| start_new_thread(vm, args, "start_new")),
+            ("start_new", |vm, args| {
+                start_new_thread(vm, args, "start_new")
+            }),
             ("get_ident", |vm, args| {
                 check_function_arity(vm, "get_ident", args, 0, 0)?;
                 Ok(vm.new_int(current_ident()))
@@ -317,7 +325,7 @@ fn parse_timeout(vm: &Vm, blocking: bool, timeout: i128) -> PyResult<Option<Dura
         return Ok(None);
     }
     let microseconds = (timeout + 999) / 1000;
-    if microseconds as f64 > TIMEOUT_MAX * 1e6 {
+    if microseconds > TIMEOUT_MAX_MICROSECONDS {
         return Err(vm.new_overflow_error("timeout value is too large"));
     }
     Ok(Some(Duration::from_micros(microseconds as u64)))
@@ -494,7 +502,7 @@ fn run_thread(boot: GilBound<Boot>) {
     // does `take` never returns: holding the lock, the thread sees it
     // alive.
     let vm: &Vm = unsafe { &*vm };
-    let state = Box::new(ThreadState::new(recursion_limit));
+    let state = Box::new(ThreadState::new(vm.thread.new_serial(), recursion_limit));
     state.set_stack_size(stack_size);
     // SAFETY: the thread holds the lock, and the state is its own, alive
     // until the thread releases the lock for the last time below.
@@ -520,9 +528,11 @@ fn run_thread(boot: GilBound<Boot>) {
 }
 
 /// What ends with a thread's state (`PyThreadState_Clear`,
-/// `tstate_delete_common`): what it was handling goes, and its sentinel
+/// `tstate_delete_common`): its thread-local attributes and what it was
+/// handling go, and its sentinel
 /// lock is released, so that `Thread.join()` returns.
 fn end_thread(vm: &Vm, state: &ThreadState) {
+    super::thread_local::end_thread(vm, state);
     drop(state.handled.take());
     drop(state.outer_handled.take());
     if let Some(sentinel) = state.sentinel.take() {
@@ -544,17 +554,22 @@ fn set_sentinel(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `stack_size([size])`: the stack size of threads started from now on,
-/// 0 for the default; gives the previous one.
+/// 0 (also when no size is given) for the default; gives the previous
+/// one.
 fn stack_size(vm: &Vm, args: Args) -> PyResult {
     check_function_arity(vm, "stack_size", args, 0, 1)?;
     let old = vm.thread.stack_size.get();
-    if let Some(size) = args.values.first() {
-        let size = crate::objects::int::expect_index(vm, size)?;
-        if size != 0 && !(STACK_MIN..=isize::MAX as i64).contains(&size) {
-            return Err(vm.new_value_error(format!("size not valid: {size} bytes")));
-        }
-        vm.thread.stack_size.set(size as usize);
+    let size = match args.values.first() {
+        Some(size) => crate::objects::int::expect_index(vm, size)?,
+        None => 0,
+    };
+    if size < 0 {
+        return Err(vm.new_value_error("size must be 0 or a positive value"));
     }
+    if size != 0 && size < STACK_MIN {
+        return Err(vm.new_value_error(format!("size not valid: {size} bytes")));
+    }
+    vm.thread.stack_size.set(size as usize);
     Ok(vm.new_int(old as i64))
 }
 
@@ -618,7 +633,11 @@ fn excepthook(vm: &Vm, args: Args) -> PyResult {
         Some(name) => vm.str_string(&name)?,
         None => format!("<{}>", current_ident() as u64),
     };
-    super::io::write_text(vm, &file, &vm.new_str(&format!("Exception in thread {name}:\n")))?;
+    super::io::write_text(
+        vm,
+        &file,
+        &vm.new_str(&format!("Exception in thread {name}:\n")),
+    )?;
     vm.call_method(&file, "flush", &[])?;
     if !vm.is_none(exc_value) {
         let report = crate::traceback::format_exception(vm, exc_value);
