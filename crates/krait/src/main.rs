@@ -12,7 +12,7 @@ mod cmdline;
 
 use cmdline::{CommandLine, Dump, Program, Stop};
 use krait_vm::config::Config;
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 /// Small blocks, most of what the interpreter allocates, come from
@@ -121,6 +121,10 @@ fn main_program(program_name: &str, line: &CommandLine) -> Result<Main, ExitCode
                 .map(|d| d.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         },
+        Program::Stdin if prompt_on_stdin(line) => Main {
+            source: None,
+            path0: String::new(),
+        },
         Program::Stdin => {
             let mut source = Vec::new();
             if let Err(e) = std::io::stdin().read_to_end(&mut source) {
@@ -158,18 +162,27 @@ fn main_program(program_name: &str, line: &CommandLine) -> Result<Main, ExitCode
     })
 }
 
-/// Runs the program as `__main__` on a thread with a large stack; the exit
-/// status is CPython's: 0, 1 for an uncaught exception, or SystemExit's.
+/// Whether standard input is read at the prompt rather than as a script:
+/// when it is a terminal, or with -i (`stdin_is_interactive`).
+fn prompt_on_stdin(line: &CommandLine) -> bool {
+    std::io::stdin().is_terminal() || line.config.interactive > 0
+}
+
+/// Runs the program as `__main__` on a thread with a large stack, then the
+/// interactive prompt if asked for; the exit status is CPython's: 0, 1 for
+/// an uncaught exception, or SystemExit's.
 fn run(program_name: &str, line: CommandLine) -> ExitCode {
     let main = match main_program(program_name, &line) {
         Ok(main) => main,
         Err(status) => return status,
     };
+    let prompt_only = matches!(line.program, Program::Stdin) && main.source.is_none();
     let mut config = line.config;
     config.executable = std::env::current_exe()
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
-    config.module_search_paths = search_path(&config, main.path0);
+    config.module_search_paths = search_path(&config);
+    let path0 = (!config.safe_path).then_some(main.path0);
     let module = match line.program {
         Program::Module(name) => Some(name),
         _ => None,
@@ -182,6 +195,24 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
             vm.native_stack_size.set(STACK_SIZE);
             if let Err(e) = krait_vm::modules::sys::apply_config(&vm, &config) {
                 return krait_vm::run::report_uncaught(&vm, &e.0);
+            }
+            if config.no_site == 0 {
+                if let Err(e) = krait_vm::import::import_module(&vm, "site") {
+                    krait_vm::modules::io::write_stderr(
+                        &vm,
+                        "Fatal Python error: init_import_site: Failed to import the site module\n\
+                         Python runtime state: initialized\n",
+                    );
+                    krait_vm::run::print_exception(&vm, &e.0);
+                    return finish(&vm, 1);
+                }
+            }
+            // The program's directory goes first once site has run, which
+            // would have made "" absolute (`pymain_update_sys_path`).
+            if let Some(path0) = path0 {
+                if let Some(path) = krait_vm::modules::sys::sys_attr(&vm, &vm.intern("path")) {
+                    let _ = vm.call_method(&path, "insert", &[vm.new_int(0), vm.new_str(&path0)]);
+                }
             }
             let result = match (main.source, module) {
                 (Some((source, file)), _) => vm.run_source(&source, &file, "__main__").map(|_| ()),
@@ -197,16 +228,75 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
                 },
                 (None, None) => Ok(()),
             };
+            let inspect = config.inspect > 0 || prompt_only;
             let status = match result {
                 Ok(()) => 0,
+                // Before the prompt, even SystemExit is only reported.
+                Err(e) if inspect => {
+                    krait_vm::run::print_exception(&vm, &e.0);
+                    1
+                }
                 Err(e) => krait_vm::run::report_uncaught(&vm, &e.0),
             };
+            if !inspect {
+                return finish(&vm, status);
+            }
+            if prompt_only {
+                if config.quiet == 0 {
+                    print_banner(&vm);
+                }
+                if let Err(e) = run_startup_file(&vm, &config) {
+                    krait_vm::run::print_exception(&vm, &e.0);
+                }
+            }
+            let status = krait_vm::interactive::interactive_loop(&vm);
             finish(&vm, status)
         })
         .expect("spawn the interpreter thread")
         .join()
         .unwrap_or(1);
     ExitCode::from(status as u8)
+}
+
+/// The greeting of the interactive prompt, on standard error.
+fn print_banner(vm: &krait_vm::Vm) {
+    let version = krait_vm::modules::sys::sys_attr(vm, &vm.intern("version"))
+        .and_then(|v| vm.str(&v).ok())
+        .map(|v| krait_vm::objects::str::as_rust_str(&v).into_owned())
+        .unwrap_or_default();
+    krait_vm::modules::io::write_stderr(
+        vm,
+        &format!(
+            "Python {version} on {}\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n",
+            std::env::consts::OS
+        ),
+    );
+}
+
+/// PYTHONSTARTUP's file, run in `__main__` before the first prompt
+/// (`pymain_run_startup`); unless -E or -I.
+fn run_startup_file(vm: &krait_vm::Vm, config: &Config) -> krait_vm::PyResult<()> {
+    if config.ignore_environment > 0 {
+        return Ok(());
+    }
+    let Some(file) = std::env::var_os("PYTHONSTARTUP").filter(|f| !f.is_empty()) else {
+        return Ok(());
+    };
+    let file = file.to_string_lossy().into_owned();
+    match std::fs::read(&file) {
+        Ok(source) => krait_vm::run::run_in_main(vm, &source, &file),
+        Err(e) => {
+            krait_vm::modules::io::write_stderr(
+                vm,
+                &format!(
+                    "Could not open PYTHONSTARTUP\nFileNotFoundError: [Errno {}] {}: '{file}'\n",
+                    e.raw_os_error().unwrap_or(0),
+                    krait_vm::exceptions::os_error_text(&e)
+                ),
+            );
+            Ok(())
+        }
+    }
 }
 
 /// The exit status once the interpreter is finalized: 120 if stdout
@@ -223,14 +313,11 @@ fn finish(vm: &krait_vm::Vm, status: i32) -> i32 {
     }
 }
 
-/// `sys.path` as CPython starts it: the program's directory (unless -P),
-/// PYTHONPATH's directories (unless -E), then CPython 3.11's standard
-/// library.
-fn search_path(config: &Config, path0: String) -> Vec<String> {
+/// `sys.path` as CPython starts it, before the program's directory is
+/// put first: PYTHONPATH's directories (unless -E), then CPython 3.11's
+/// standard library.
+fn search_path(config: &Config) -> Vec<String> {
     let mut path = Vec::new();
-    if !config.safe_path {
-        path.push(path0);
-    }
     if config.ignore_environment == 0 {
         if let Some(extra) = std::env::var_os("PYTHONPATH") {
             path.extend(

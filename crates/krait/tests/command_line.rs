@@ -4,6 +4,8 @@
 //! (`usage: PROGRAM ...`, `PROGRAM: can't open file ...`), each side's own
 //! path is replaced by `PROGRAM` before comparing.
 
+mod support;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -56,24 +58,12 @@ fn krait() -> String {
     env!("CARGO_BIN_EXE_krait").to_string()
 }
 
-fn check_cpython() {
-    let version = Command::new("python3")
-        .args(["-c", "import sys; print(sys.version_info[:2])"])
-        .output()
-        .expect("this test needs CPython 3.11 as `python3`");
-    assert_eq!(
-        String::from_utf8_lossy(&version.stdout).trim(),
-        "(3, 11)",
-        "this test needs CPython 3.11 as `python3`"
-    );
-}
-
 /// One run: the arguments, extra environment variables and stdin.
 type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
 
 /// Runs each case with both and lists the differences.
 fn compare(cases: &[Case]) {
-    check_cpython();
+    support::check_cpython();
     let krait = krait();
     let mut failures = Vec::new();
     for (args, env, stdin) in cases {
@@ -256,5 +246,44 @@ fn bad_command_lines_and_missing_programs_fail_as_in_cpython() {
         (&["-m", "importable"], &[], ""),
         (&["-V"], &[], ""),
         (&["--version"], &[], ""),
+    ]);
+}
+
+/// What the prompt reads in one go: expressions echoed, compound
+/// statements ended by a blank line, brackets and triple-quoted strings
+/// continued, errors reported and the loop going on.
+const PROMPT_SESSION: &str = "1+1\nx = 5\nif x:\n    print(x)\n\nfor i in range(2):\n  i\n\n\
+    (1,\n 2)\n\"\"\"a\nb\"\"\"\n1/0\nimport sys; sys.ps1 = 'P '\n3\ndef f(\n):\n  return 4\n\n\
+    f()\n# comment\n\n1\n@dec\ndef f(): pass\n\nclass A: pass\n\nx=1; y=2\nx\nif 1: 3\n\n1 +\n\
+    (\n\n1)\n_\nif 1:\n  pass\nelse:\n  9\n\ntry:\n  pass\n\nx = 1\n  y = 2\n'caf\u{e9}'\n";
+
+#[test]
+fn the_prompt_reads_statements_from_stdin_as_in_cpython() {
+    let hooks =
+        "import sys\nsys.displayhook = lambda v: print('shown', v)\n5\ndel sys.displayhook\n6\n\
+        sys.excepthook = lambda *a: print('hooked', a[1])\n1/0\ndel sys.excepthook\n1/0\n";
+    let startup = [("PYTHONSTARTUP", "importable/startup.py")];
+    let missing_startup = [("PYTHONSTARTUP", "no_such_startup.py")];
+    compare(&[
+        (&["-i", "-q"], &[], PROMPT_SESSION),
+        (&["-i", "-q"], &[], hooks),
+        (&["-i", "-q"], &[], "raise SystemExit(7)\n"),
+        (&["-i", "-q"], &[], "exit\nquit(3)\n"),
+        (&["-i", "-q"], &[], "raise SystemExit('bye')\n"),
+        (&["-i", "-q"], &[], "if 1:\n  x = (1,\n"),
+        (&["-i", "-q"], &[], "if 1:\n  x = 1"),
+        (&["-i", "-q"], &[], "x = \\\n\n"),
+        (&["-i", "-q"], &[], "def f():\n  return 1 +\n\n"),
+        (&["-i", "-q"], &[], "5"),
+        (&["-i", "-q"], &startup, "STARTED\n"),
+        (&["-i", "-q"], &missing_startup, "1\n"),
+        (&["-i", "-q", "-c", "x = 3"], &startup, "x\n"),
+        (&["-i", "-q", "-c", "raise SystemExit(2)"], &[], "1\n"),
+        (&["-i", "-q", "-c", "1/0"], &[], "print('after')\n"),
+        (
+            &["-i", "-q", "-c", "import sys; sys.ps1 = '$ '"],
+            &[],
+            "1\n",
+        ),
     ]);
 }

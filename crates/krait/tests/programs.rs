@@ -7,6 +7,8 @@
 //! strings does too. `KRAIT_PROGRAMS=substring` runs only the files whose
 //! name contains it.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -25,21 +27,9 @@ fn run(program: &str, file: &str) -> Output {
         .unwrap_or_else(|e| panic!("run {program}: {e}"))
 }
 
-fn check_cpython() {
-    let version = Command::new("python3")
-        .args(["-c", "import sys; print(sys.version_info[:2])"])
-        .output()
-        .expect("this test needs CPython 3.11 as `python3`");
-    assert_eq!(
-        String::from_utf8_lossy(&version.stdout).trim(),
-        "(3, 11)",
-        "this test needs CPython 3.11 as `python3`"
-    );
-}
-
 #[test]
 fn programs_behave_as_under_cpython() {
-    check_cpython();
+    support::check_cpython();
     let filter = std::env::var("KRAIT_PROGRAMS").unwrap_or_default();
     let mut files: Vec<String> = std::fs::read_dir(corpus())
         .expect("tests/programs exists")

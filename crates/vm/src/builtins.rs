@@ -1039,25 +1039,6 @@ fn super_getattro(vm: &Vm, s: &Object, name: &Object) -> PyResult {
     crate::objects::object::generic_getattr(vm, s, name)
 }
 
-/// PRINT_EXPR: the interactive echo of an expression's value.
-pub fn display_hook(vm: &Vm, value: &Object) -> PyResult<()> {
-    if vm.is_none(value) {
-        return Ok(());
-    }
-    let stdout = match crate::modules::sys::sys_attr(vm, &vm.names.stdout) {
-        Some(f) if !vm.is_none(&f) => f,
-        _ => return Err(vm.new_runtime_error("lost sys.stdout")),
-    };
-    crate::modules::io::write_text(vm, &stdout, &vm.repr(value)?)?;
-    crate::modules::io::write_text(vm, &stdout, &vm.latin1_char(b'\n'))?;
-    vm.builtins_dict
-        .payload::<DictObject>()
-        .expect("a dict")
-        .dict
-        .set_str(vm, vm.intern("_"), value.clone());
-    Ok(())
-}
-
 /// IMPORT_NAME: `__import__(name, globals, locals, fromlist, level)`,
 /// the builtins' own unless a program replaced it.
 pub fn import_name(

@@ -58,15 +58,8 @@ fn source_bytes(vm: &Vm, function: &str, source: &Object, strip: bool) -> PyResu
 
 /// Compiles source to a code object.
 fn compile_to_code(vm: &Vm, source: &[u8], filename: &str, mode: Mode, optimize: u8) -> PyResult {
-    let code = krait_compiler::compile_source(source, filename, mode, optimize).map_err(|e| {
-        vm.sources
-            .borrow_mut()
-            .insert(filename.to_string(), std::rc::Rc::new(source.to_vec()));
-        crate::exceptions::syntax_error(vm, &e, filename)
-    })?;
-    vm.sources
-        .borrow_mut()
-        .insert(filename.to_string(), std::rc::Rc::new(source.to_vec()));
+    let code = krait_compiler::compile_source(source, filename, mode, optimize)
+        .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename, source))?;
     crate::objects::code::new_code(vm, code)
 }
 

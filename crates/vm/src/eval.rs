@@ -1627,7 +1627,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     }
                     number::PRINT_EXPR => {
                         let v = pop!();
-                        tri!(crate::builtins::display_hook(vm, &v));
+                        tri!(crate::modules::sys::call_displayhook(vm, &v));
                     }
                     number::IMPORT_NAME => {
                         let fromlist = pop!();

@@ -979,7 +979,12 @@ fn syntax_error_str(vm: &Vm, e: &Object) -> PyResult {
 
 /// The SyntaxError (or IndentationError, TabError) for a compile error,
 /// with the attributes CPython sets.
-pub fn syntax_error(vm: &Vm, e: &krait_parser::SyntaxError, filename: &str) -> PyErr {
+pub fn syntax_error(
+    vm: &Vm,
+    e: &krait_parser::SyntaxError,
+    filename: &str,
+    source: &[u8],
+) -> PyErr {
     let ty = match e.kind.name() {
         "IndentationError" => &vm.exceptions.indentation_error,
         "TabError" => &vm.exceptions.tab_error,
@@ -994,8 +999,6 @@ pub fn syntax_error(vm: &Vm, e: &krait_parser::SyntaxError, filename: &str) -> P
     let text = e
         .lineno
         .and_then(|l| {
-            let sources = vm.sources.borrow();
-            let source = sources.get(filename)?;
             String::from_utf8_lossy(source)
                 .split_inclusive('\n')
                 .nth(l.checked_sub(1)? as usize)

@@ -294,7 +294,44 @@ fn digits_of(x: f64, significant: Option<usize>) -> (String, i32) {
     while digits.len() > 1 && digits.ends_with('0') {
         digits.pop();
     }
+    if significant.is_none() {
+        round_shortest_tie_to_even(x, &mut digits, exponent);
+    }
     (digits, exponent + 1)
+}
+
+/// Rust's shortest digits break a tie between two equally near
+/// candidates upwards; CPython's (dtoa.c, mode 0) to the even one. When
+/// the last digit is odd and the one below it also reads back as `x`,
+/// `x` lies exactly halfway iff its exact expansion continues with a 5
+/// and zeros only.
+fn round_shortest_tie_to_even(x: f64, digits: &mut String, exponent: i32) {
+    let last = digits.as_bytes()[digits.len() - 1];
+    if last.is_multiple_of(2) {
+        return;
+    }
+    let mut lower = digits.clone();
+    lower.pop();
+    lower.push((last - 1) as char);
+    let reads_back = format!("{}.{}e{exponent}", &lower[..1], &lower[1..])
+        .parse::<f64>()
+        .is_ok_and(|y| y == x);
+    if !reads_back {
+        return;
+    }
+    // A double's exact decimal expansion has at most 767 significant
+    // digits.
+    let exact = format!("{:.800e}", x.abs());
+    let exact: String = exact
+        .split_once('e')
+        .map_or(exact.as_str(), |(m, _)| m)
+        .chars()
+        .filter(|c| *c != '.')
+        .collect();
+    let rest = &exact[digits.len()..];
+    if rest.starts_with('5') && rest[1..].bytes().all(|b| b == b'0') {
+        *digits = lower;
+    }
 }
 
 /// Writes Rust's exponent (`1.5e-7`) Python's way (`1.5e-07`).

@@ -303,11 +303,8 @@ fn load(vm: &Vm, name: &str, file: &Path, package_dir: Option<&Path>, package: &
         )
     })?;
     let filename = file.to_string_lossy().into_owned();
-    vm.sources
-        .borrow_mut()
-        .insert(filename.clone(), std::rc::Rc::new(source.clone()));
     let code = krait_compiler::compile(&source, &filename, vm.optimize.get())
-        .map_err(|e| crate::exceptions::syntax_error(vm, &e, &filename))?;
+        .map_err(|e| crate::exceptions::syntax_error(vm, &e, &filename, &source))?;
     let code = crate::objects::code::new_code(vm, code)?;
     let module = crate::objects::module::new_module(vm, name);
     let globals = vm.getattr(&module, &vm.names.__dict__)?;

@@ -23,6 +23,9 @@
 //!   and continues in the same native loop (Python/ceval.c,
 //!   Include/internal/pycore_frame.h). Exceptions unwind through each
 //!   code object's exception table and collect a [`traceback`].
+//! - **Running programs** ([`run`], [`interactive`]): a program as
+//!   `__main__`, the report of what it raised, and the interactive prompt
+//!   (Python/pythonrun.c).
 //! - **The interpreter** ([`vm`]): builtin types, singletons and interned
 //!   names per interpreter, no global state (DESIGN.md decision 11).
 //! - **Threads** ([`gil`], [`pystate`]): OS threads take turns holding
@@ -53,6 +56,7 @@ pub mod frame;
 pub mod gc;
 pub mod gil;
 pub mod import;
+pub mod interactive;
 pub mod libm;
 pub mod matching;
 pub mod modules;

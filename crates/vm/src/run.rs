@@ -14,13 +14,8 @@ pub fn run_source(vm: &Vm, source: &[u8], filename: &str, module_name: &str) -> 
     if vm.thread.stack_limit.get() == 0 {
         vm.thread.set_stack_size(vm.native_stack_size.get());
     }
-    vm.sources
-        .borrow_mut()
-        .insert(filename.to_string(), std::rc::Rc::new(source.to_vec()));
-    let code = match krait_compiler::compile(source, filename, vm.optimize.get()) {
-        Ok(code) => code,
-        Err(e) => return Err(crate::exceptions::syntax_error(vm, &e, filename)),
-    };
+    let code = krait_compiler::compile(source, filename, vm.optimize.get())
+        .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename, source))?;
     let code = crate::objects::code::new_code(vm, code)?;
     let module = crate::objects::module::new_module(vm, module_name);
     let globals = vm.getattr(&module, &vm.names.__dict__)?;
@@ -38,6 +33,40 @@ pub fn run_source(vm: &Vm, source: &[u8], filename: &str, module_name: &str) -> 
     Ok(globals)
 }
 
+/// The namespace of `sys.modules['__main__']`, made as an empty module if
+/// it is not there.
+pub fn main_namespace(vm: &Vm) -> Object {
+    let modules = &vm.modules.payload::<DictObject>().expect("a dict").dict;
+    let name = vm.intern("__main__");
+    let module = modules.get_str(vm, &name).unwrap_or_else(|| {
+        let module = crate::objects::module::new_module(vm, "__main__");
+        modules.set_str(vm, name, module.clone());
+        module
+    });
+    let globals = vm
+        .getattr(&module, &vm.names.__dict__)
+        .unwrap_or_else(|_| vm.new_dict());
+    if let Some(namespace) = globals.payload::<DictObject>() {
+        if namespace.dict.get_str(vm, &vm.names.__builtins__).is_none() {
+            namespace
+                .dict
+                .set_str(vm, vm.names.__builtins__.clone(), vm.builtins.clone());
+        }
+    }
+    globals
+}
+
+/// Runs `source` in the namespace of `__main__`, as PYTHONSTARTUP's file
+/// is.
+pub fn run_in_main(vm: &Vm, source: &[u8], filename: &str) -> PyResult<()> {
+    let code = krait_compiler::compile(source, filename, vm.optimize.get())
+        .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename, source))?;
+    let code = crate::objects::code::new_code(vm, code)?;
+    let globals = main_namespace(vm);
+    crate::eval::run_code(vm, &code, &globals, Some(&globals))?;
+    Ok(())
+}
+
 /// What an uncaught exception means for the process: the report on
 /// `sys.stderr` and the exit status (`handle_system_exit`,
 /// `PyErr_Print`). Standard output is flushed first, as CPython does
@@ -47,8 +76,35 @@ pub fn report_uncaught(vm: &Vm, exc: &Object) -> i32 {
     if vm.is_instance(exc, &vm.exceptions.system_exit) {
         return system_exit_status(vm, exc);
     }
-    crate::modules::io::write_stderr(vm, &crate::traceback::format_exception(vm, exc));
+    print_exception(vm, exc);
     1
+}
+
+/// Reports an exception through `sys.excepthook` and keeps it as
+/// `sys.last_type`, `sys.last_value` and `sys.last_traceback`
+/// (`PyErr_PrintEx`); a hook that fails or is missing is reported too.
+pub fn print_exception(vm: &Vm, exc: &Object) {
+    let ty = vm.type_of(exc).clone();
+    let tb = crate::exceptions::exception_payload(exc)
+        .and_then(|e| e.traceback.borrow().clone())
+        .unwrap_or_else(|| vm.none.clone());
+    let set_sys_attr = crate::modules::sys::set_sys_attr;
+    set_sys_attr(vm, "last_type", ty.clone());
+    set_sys_attr(vm, "last_value", exc.clone());
+    set_sys_attr(vm, "last_traceback", tb.clone());
+    let write = |text: &str| crate::modules::io::write_stderr(vm, text);
+    let Some(hook) = crate::modules::sys::sys_attr(vm, &vm.intern("excepthook")) else {
+        write("sys.excepthook is missing\n");
+        write(&crate::traceback::format_exception(vm, exc));
+        return;
+    };
+    let args = [ty, exc.clone(), tb];
+    if let Err(failure) = vm.call(&hook, crate::typeobject::Args::positional_only(&args)) {
+        write("Error in sys.excepthook:\n");
+        write(&crate::traceback::format_exception(vm, &failure.0));
+        write("\nOriginal exception was:\n");
+        write(&crate::traceback::format_exception(vm, exc));
+    }
 }
 
 /// Flushes `sys.stdout`, ignoring failure, which the end of the

@@ -371,6 +371,14 @@ layouts! {
     Compress => crate::modules::itertools::CompressObject,
     Pairwise => crate::modules::itertools::PairwiseObject,
     ZipLongest => crate::modules::itertools::ZipLongestObject,
+    Product => crate::modules::itertools::ProductObject,
+    /// itertools' combinations and combinations_with_replacement.
+    Combinations => crate::modules::itertools::CombinationsObject,
+    Permutations => crate::modules::itertools::PermutationsObject,
+    GroupBy => crate::modules::itertools::GroupByObject,
+    Grouper => crate::modules::itertools::GrouperObject,
+    Tee => crate::modules::itertools::TeeObject,
+    TeeData => crate::modules::itertools::TeeDataObject,
     SrePattern => crate::modules::sre::pattern::PatternObject,
     SreMatch => crate::modules::sre::match_object::MatchObject,
     SreScanner => crate::modules::sre::scanner::ScannerObject,
@@ -381,6 +389,11 @@ layouts! {
     NewlineDecoder => crate::modules::io::textio::NewlineDecoder,
     StringIO => crate::modules::io::stringio::StringIO,
     BytesIO => crate::modules::io::bytesio::BytesIO,
+    Struct => crate::modules::_struct::StructObject,
+    UnpackIterator => crate::modules::_struct::UnpackIterator,
+    Random => crate::modules::_random::RandomObject,
+    Array => crate::modules::array::ArrayObject,
+    ArrayIterator => crate::modules::array::ArrayIterator,
 }
 
 /// The payload of a type object (`PyTypeObject`). Laid out in this

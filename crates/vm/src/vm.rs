@@ -221,8 +221,8 @@ pub struct Vm {
     /// The size of the native stack the interpreter runs on, which bounds
     /// how deep Rust code may recurse (8 MiB unless the embedder says).
     pub native_stack_size: Cell<usize>,
-    /// The source of modules run so far, by file name, for tracebacks.
-    pub sources: RefCell<HashMap<String, std::rc::Rc<Vec<u8>>>>,
+    /// How the interactive prompt reads a line (`PyOS_ReadlineFunctionPointer`).
+    pub read_line: Cell<crate::interactive::ReadLine>,
     /// The cycle collector's state, which every type shares.
     pub gc: std::rc::Rc<crate::gc::GcState>,
     /// The type of `sys.unraisablehook`'s argument, which `sys` does not
@@ -231,6 +231,10 @@ pub struct Vm {
     /// `gc.garbage` and `gc.callbacks`, which the collector uses.
     pub gc_garbage: Object,
     pub gc_callbacks: Object,
+    /// What native modules keep between calls (their module state, as
+    /// `PyModule_GetState`): exception classes, types, caches, by a key
+    /// naming the module and the object.
+    pub module_state: RefCell<HashMap<&'static str, Object>>,
 }
 
 impl Drop for Vm {
@@ -350,11 +354,12 @@ impl Vm {
             optimize: Cell::new(0),
             int_max_str_digits: Cell::new(crate::objects::int::DEFAULT_MAX_STR_DIGITS),
             native_stack_size: Cell::new(8 << 20),
-            sources: RefCell::new(HashMap::new()),
+            read_line: Cell::new(crate::interactive::read_line_stdio),
             gc,
             unraisable_hook_args: std::cell::OnceCell::new(),
             gc_garbage,
             gc_callbacks,
+            module_state: RefCell::new(HashMap::new()),
         });
         crate::objects::init_types(&vm);
         crate::exceptions::init(&vm);

@@ -57,6 +57,28 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
             zip_longest_new,
             zip_longest_next,
         ),
+        ("product", Layout::Product, product_new, product_next),
+        (
+            "permutations",
+            Layout::Permutations,
+            permutations_new,
+            permutations_next,
+        ),
+        (
+            "combinations",
+            Layout::Combinations,
+            combinations_new,
+            combinations_next,
+        ),
+        (
+            "combinations_with_replacement",
+            Layout::Combinations,
+            combinations_with_replacement_new,
+            combinations_with_replacement_next,
+        ),
+        ("groupby", Layout::GroupBy, groupby_new, groupby_next),
+        ("_grouper", Layout::Grouper, no_new, grouper_next),
+        ("_tee", Layout::Tee, tee_new, tee_next),
     ];
     for &(name, layout, new, next) in types {
         let reprs: &[(&str, UnaryFn)] = &[("count", count_repr), ("repeat", repeat_repr)];
@@ -79,9 +101,43 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
                 crate::objects::descr::new_classmethod(vm, f),
             );
         }
+        if name == "_tee" {
+            crate::objects::function::add_methods(vm, &ty, &[("__copy__", tee_copy)]);
+            vm.module_state
+                .borrow_mut()
+                .insert("itertools._tee", ty.clone());
+        }
+        if name == "_grouper" {
+            vm.module_state
+                .borrow_mut()
+                .insert("itertools._grouper", ty.clone());
+        }
         super::set_attr(vm, module, name, ty);
     }
+    let data = super::new_type(
+        vm,
+        "itertools",
+        "_tee_dataobject",
+        Layout::TeeData,
+        0,
+        |tp| {
+            tp.slots.new.set(Some(no_new));
+        },
+    );
+    vm.module_state
+        .borrow_mut()
+        .insert("itertools._tee_dataobject", data.clone());
+    super::set_attr(vm, module, "_tee_dataobject", data);
+    super::add_functions(vm, module, &[("tee", tee)]);
     Ok(())
+}
+
+/// The constructor of a type Python code does not make.
+fn no_new(vm: &Vm, ty: &Object, _: Args) -> PyResult {
+    Err(vm.new_type_error(format!(
+        "cannot create '{}' instances",
+        type_payload(ty).tp_name(vm)
+    )))
 }
 
 fn no_keywords(vm: &Vm, ty: &Object, name: &str, args: Args) -> PyResult<()> {
@@ -729,4 +785,551 @@ fn zip_longest_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
         items.push(item);
     }
     Ok(Some(vm.new_tuple(items)))
+}
+
+// product(*iterables, repeat=1)
+
+#[derive(krait_derive::Traverse)]
+pub struct ProductObject {
+    pools: Vec<Vec<Object>>,
+    /// The index into each pool of the last result's items.
+    #[traverse(skip)]
+    indices: RefCell<Vec<usize>>,
+    /// The last result, None before the first.
+    result: RefCell<Option<Vec<Object>>>,
+    done: Cell<bool>,
+}
+
+fn product_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
+    let mut repeat = 1;
+    for (name, value) in args.keywords() {
+        let name = crate::objects::str::as_rust_str(name);
+        if name != "repeat" {
+            return Err(vm.new_type_error(format!(
+                "'{name}' is an invalid keyword argument for product()"
+            )));
+        }
+        repeat = crate::objects::getargs::ssize_arg(vm, value)?;
+        if repeat < 0 {
+            return Err(vm.new_value_error("repeat argument cannot be negative"));
+        }
+    }
+    let given = args
+        .positional()
+        .iter()
+        .map(|iterable| vm.collect_iterable(iterable))
+        .collect::<PyResult<Vec<_>>>()?;
+    let count = given.len().checked_mul(repeat as usize);
+    let Some(count) = count.filter(|&c| c <= isize::MAX as usize / 8) else {
+        return Err(vm.new_overflow_error("repeat argument too large"));
+    };
+    let pools: Vec<Vec<Object>> = (0..count).map(|i| given[i % given.len()].clone()).collect();
+    Ok(object::alloc(
+        ty,
+        ProductObject {
+            indices: RefCell::new(vec![0; pools.len()]),
+            pools,
+            result: RefCell::new(None),
+            done: Cell::new(false),
+        },
+    ))
+}
+
+fn product_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
+    let p = payload::<ProductObject>(it);
+    if p.done.get() {
+        return Ok(None);
+    }
+    let mut result = p.result.borrow_mut();
+    let Some(items) = result.as_mut() else {
+        if p.pools.iter().any(Vec::is_empty) {
+            p.done.set(true);
+            return Ok(None);
+        }
+        let first: Vec<Object> = p.pools.iter().map(|pool| pool[0].clone()).collect();
+        *result = Some(first.clone());
+        return Ok(Some(vm.new_tuple(first)));
+    };
+    let mut indices = p.indices.borrow_mut();
+    // Advance the rightmost pool that is not at its end, restarting
+    // those after it, as an odometer.
+    let mut i = p.pools.len();
+    loop {
+        if i == 0 {
+            p.done.set(true);
+            return Ok(None);
+        }
+        i -= 1;
+        let pool = &p.pools[i];
+        indices[i] += 1;
+        if indices[i] < pool.len() {
+            items[i] = pool[indices[i]].clone();
+            break;
+        }
+        indices[i] = 0;
+        items[i] = pool[0].clone();
+    }
+    Ok(Some(vm.new_tuple(items.clone())))
+}
+
+// combinations(iterable, r), combinations_with_replacement(iterable, r)
+
+#[derive(krait_derive::Traverse)]
+pub struct CombinationsObject {
+    pool: Vec<Object>,
+    #[traverse(skip)]
+    indices: RefCell<Vec<usize>>,
+    /// Whether the first result was given.
+    started: Cell<bool>,
+    done: Cell<bool>,
+}
+
+fn combinations_args(vm: &Vm, ty: &Object, name: &str, args: Args) -> PyResult {
+    let bound = bind_args(vm, name, args, &["iterable", "r"], 2, 2)?;
+    let pool = vm.collect_iterable(bound[0].as_ref().unwrap_or(&vm.none))?;
+    let r = crate::objects::getargs::ssize_arg(vm, bound[1].as_ref().unwrap_or(&vm.none))?;
+    if r < 0 {
+        return Err(vm.new_value_error("r must be non-negative"));
+    }
+    let r = r as usize;
+    let with_replacement = name == "combinations_with_replacement";
+    let indices = if with_replacement {
+        vec![0; r]
+    } else {
+        (0..r).collect()
+    };
+    // Nothing to give: more items than the pool has, without
+    // replacement, or any from an empty pool.
+    let done = if with_replacement {
+        pool.is_empty() && r > 0
+    } else {
+        r > pool.len()
+    };
+    Ok(object::alloc(
+        ty,
+        CombinationsObject {
+            pool,
+            indices: RefCell::new(indices),
+            started: Cell::new(false),
+            done: Cell::new(done),
+        },
+    ))
+}
+
+fn combinations_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
+    combinations_args(vm, ty, "combinations", args)
+}
+
+fn combinations_with_replacement_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
+    combinations_args(vm, ty, "combinations_with_replacement", args)
+}
+
+/// The next combination: `advance` moves the indices on, or says there
+/// are no more.
+fn next_combination(
+    vm: &Vm,
+    it: &Object,
+    advance: fn(&mut [usize], usize) -> bool,
+) -> PyResult<Option<Object>> {
+    let c = payload::<CombinationsObject>(it);
+    if c.done.get() {
+        return Ok(None);
+    }
+    let mut indices = c.indices.borrow_mut();
+    if c.started.get() && !advance(&mut indices, c.pool.len()) {
+        c.done.set(true);
+        return Ok(None);
+    }
+    c.started.set(true);
+    let items = indices.iter().map(|&i| c.pool[i].clone()).collect();
+    Ok(Some(vm.new_tuple(items)))
+}
+
+fn combinations_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
+    next_combination(vm, it, |indices, n| {
+        let r = indices.len();
+        // The rightmost index that is not at its highest.
+        let Some(i) = (0..r).rev().find(|&i| indices[i] != i + n - r) else {
+            return false;
+        };
+        indices[i] += 1;
+        for j in i + 1..r {
+            indices[j] = indices[j - 1] + 1;
+        }
+        true
+    })
+}
+
+fn combinations_with_replacement_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
+    next_combination(vm, it, |indices, n| {
+        let Some(i) = (0..indices.len()).rev().find(|&i| indices[i] != n - 1) else {
+            return false;
+        };
+        let index = indices[i] + 1;
+        indices[i..].fill(index);
+        true
+    })
+}
+
+// permutations(iterable, r=None)
+
+#[derive(krait_derive::Traverse)]
+pub struct PermutationsObject {
+    pool: Vec<Object>,
+    #[traverse(skip)]
+    r: usize,
+    #[traverse(skip)]
+    indices: RefCell<Vec<usize>>,
+    #[traverse(skip)]
+    cycles: RefCell<Vec<usize>>,
+    started: Cell<bool>,
+    done: Cell<bool>,
+}
+
+fn permutations_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
+    let bound = bind_args(vm, "permutations", args, &["iterable", "r"], 2, 1)?;
+    let pool = vm.collect_iterable(bound[0].as_ref().unwrap_or(&vm.none))?;
+    let n = pool.len();
+    let r = match &bound[1] {
+        Some(r) if !vm.is_none(r) => {
+            let Some(r) = crate::objects::int::index_value(vm, r)
+                .ok()
+                .flatten()
+                .filter(|_| int_value(r).is_some())
+            else {
+                return Err(vm.new_type_error("Expected int as r"));
+            };
+            if r < 0 {
+                return Err(vm.new_value_error("r must be non-negative"));
+            }
+            r as usize
+        }
+        _ => n,
+    };
+    Ok(object::alloc(
+        ty,
+        PermutationsObject {
+            pool,
+            r,
+            indices: RefCell::new((0..n).collect()),
+            cycles: RefCell::new((0..r.min(n)).map(|i| n - i).collect()),
+            started: Cell::new(false),
+            done: Cell::new(r > n),
+        },
+    ))
+}
+
+fn permutations_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
+    let p = payload::<PermutationsObject>(it);
+    if p.done.get() {
+        return Ok(None);
+    }
+    let n = p.pool.len();
+    let mut indices = p.indices.borrow_mut();
+    if p.started.get() {
+        let mut cycles = p.cycles.borrow_mut();
+        // Rotate the tail at the rightmost position whose cycle runs
+        // out, swap at the first that does not.
+        let mut advanced = false;
+        for i in (0..p.r).rev() {
+            cycles[i] -= 1;
+            if cycles[i] == 0 {
+                indices[i..].rotate_left(1);
+                cycles[i] = n - i;
+            } else {
+                let j = cycles[i];
+                indices.swap(i, n - j);
+                advanced = true;
+                break;
+            }
+        }
+        if !advanced {
+            p.done.set(true);
+            return Ok(None);
+        }
+    }
+    p.started.set(true);
+    let items = indices[..p.r].iter().map(|&i| p.pool[i].clone()).collect();
+    Ok(Some(vm.new_tuple(items)))
+}
+
+// groupby(iterable, key=None)
+
+#[derive(krait_derive::Traverse)]
+pub struct GroupByObject {
+    iterator: Object,
+    key: Option<Object>,
+    /// The key of the group being given.
+    target_key: RefCell<Option<Object>>,
+    /// The last item read, and its key.
+    current_key: RefCell<Option<Object>>,
+    current_value: RefCell<Option<Object>>,
+    /// The id of the grouper of the current group: an earlier one is
+    /// exhausted.
+    #[traverse(skip)]
+    current_grouper: Cell<usize>,
+}
+
+#[derive(krait_derive::Traverse)]
+pub struct GrouperObject {
+    parent: Object,
+    target_key: Object,
+}
+
+fn groupby_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
+    let bound = crate::objects::getargs::bind(vm, "groupby", args, false, &["iterable", "key"], 1)?;
+    let iterator = vm.iter(bound[0].as_ref().unwrap_or(&vm.none))?;
+    let key = bound[1].clone().filter(|k| !vm.is_none(k));
+    Ok(object::alloc(
+        ty,
+        GroupByObject {
+            iterator,
+            key,
+            target_key: RefCell::new(None),
+            current_key: RefCell::new(None),
+            current_value: RefCell::new(None),
+            current_grouper: Cell::new(0),
+        },
+    ))
+}
+
+/// Reads the next item and its key; false at the end of the input.
+fn groupby_step(vm: &Vm, g: &GroupByObject) -> PyResult<bool> {
+    let Some(value) = vm.next(&g.iterator)? else {
+        return Ok(false);
+    };
+    let key = match &g.key {
+        Some(f) => vm.call(f, Args::positional_only(std::slice::from_ref(&value)))?,
+        None => value.clone(),
+    };
+    let old_value = g.current_value.replace(Some(value));
+    let old_key = g.current_key.replace(Some(key));
+    drop((old_value, old_key));
+    Ok(true)
+}
+
+fn groupby_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
+    let g = payload::<GroupByObject>(it);
+    g.current_grouper.set(0);
+    // Skip what is left of the current group.
+    loop {
+        let current = g.current_key.borrow().clone();
+        let target = g.target_key.borrow().clone();
+        match (current, target) {
+            (Some(_), None) => break,
+            (Some(current), Some(target)) if !vm.eq(&target, &current)? => break,
+            _ => {}
+        }
+        if !groupby_step(vm, g)? {
+            return Ok(None);
+        }
+    }
+    let key = g.current_key.borrow().clone().expect("a key was read");
+    let old = g.target_key.replace(Some(key.clone()));
+    drop(old);
+    let grouper = object::alloc(
+        &state_type(vm, "itertools._grouper"),
+        GrouperObject {
+            parent: it.clone(),
+            target_key: key.clone(),
+        },
+    );
+    g.current_grouper.set(grouper.id());
+    Ok(Some(vm.new_tuple(vec![key, grouper])))
+}
+
+/// One of the types `init` keeps in the module state.
+fn state_type(vm: &Vm, key: &str) -> Object {
+    vm.module_state
+        .borrow()
+        .get(key)
+        .cloned()
+        .expect("itertools made its types")
+}
+
+fn grouper_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
+    let grouper = payload::<GrouperObject>(it);
+    let g = payload::<GroupByObject>(&grouper.parent);
+    if g.current_grouper.get() != it.id() {
+        return Ok(None);
+    }
+    if g.current_value.borrow().is_none() && !groupby_step(vm, g)? {
+        return Ok(None);
+    }
+    let current = g.current_key.borrow().clone().expect("a key was read");
+    if !vm.eq(&grouper.target_key, &current)? {
+        return Ok(None);
+    }
+    let value = g.current_value.take();
+    let key = g.current_key.take();
+    drop(key);
+    Ok(value)
+}
+
+// tee(iterable, n=2), and its iterators sharing what they read
+
+/// How many items a link of the shared buffer holds (`LINKCELLS`).
+const LINK_CELLS: usize = 57;
+
+/// A link of the buffer of items the tees of one input share: read once
+/// from the input, kept until every tee has passed them.
+#[derive(krait_derive::Traverse)]
+pub struct TeeDataObject {
+    iterator: Object,
+    values: RefCell<Vec<Object>>,
+    next: RefCell<Option<Object>>,
+    /// Set while reading from the input, which may not reenter.
+    running: Cell<bool>,
+}
+
+impl Drop for TeeDataObject {
+    /// Frees the links after this one in a loop rather than by
+    /// recursion, which a long buffer would take too deep.
+    fn drop(&mut self) {
+        let mut next = self.next.get_mut().take();
+        while let Some(link) = next {
+            if link.refcount() != 1 {
+                break;
+            }
+            next = link
+                .payload::<TeeDataObject>()
+                .and_then(|d| d.next.borrow_mut().take());
+        }
+    }
+}
+
+#[derive(krait_derive::Traverse)]
+pub struct TeeObject {
+    data: RefCell<Object>,
+    #[traverse(skip)]
+    index: Cell<usize>,
+}
+
+fn new_tee_data(vm: &Vm, iterator: Object) -> Object {
+    object::alloc(
+        &state_type(vm, "itertools._tee_dataobject"),
+        TeeDataObject {
+            iterator,
+            values: RefCell::new(Vec::new()),
+            next: RefCell::new(None),
+            running: Cell::new(false),
+        },
+    )
+}
+
+/// A tee over `iterable` (`tee_fromiterable`): a copy if it is a tee.
+fn tee_from_iterable(vm: &Vm, ty: &Object, iterable: &Object) -> PyResult {
+    let iterator = vm.iter(iterable)?;
+    if let Some(t) = iterator.payload::<TeeObject>() {
+        return Ok(copy_tee(ty, t));
+    }
+    let data = new_tee_data(vm, iterator);
+    Ok(object::alloc(
+        ty,
+        TeeObject {
+            data: RefCell::new(data),
+            index: Cell::new(0),
+        },
+    ))
+}
+
+fn copy_tee(ty: &Object, t: &TeeObject) -> Object {
+    object::alloc(
+        ty,
+        TeeObject {
+            data: RefCell::new(t.data.borrow().clone()),
+            index: Cell::new(t.index.get()),
+        },
+    )
+}
+
+fn tee_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
+    let given = exact_args(vm, ty, "_tee", args, 1)?;
+    tee_from_iterable(vm, ty, &given[0])
+}
+
+fn tee_copy(vm: &Vm, args: Args) -> PyResult {
+    crate::objects::function::check_arity(vm, "__copy__", args, 1, 1)?;
+    let this = &args.values[0];
+    let Some(t) = this.payload::<TeeObject>() else {
+        return Err(vm.new_type_error("descriptor '__copy__' requires an 'itertools._tee' object"));
+    };
+    Ok(copy_tee(vm.type_of(this), t))
+}
+
+fn tee_next(vm: &Vm, it: &Object) -> PyResult<Option<Object>> {
+    let t = payload::<TeeObject>(it);
+    if t.index.get() >= LINK_CELLS {
+        let data = t.data.borrow().clone();
+        let d = payload::<TeeDataObject>(&data);
+        let next = d.next.borrow().clone();
+        let next = match next {
+            Some(next) => next,
+            None => {
+                let link = new_tee_data(vm, d.iterator.clone());
+                *d.next.borrow_mut() = Some(link.clone());
+                link
+            }
+        };
+        let old = t.data.replace(next);
+        drop(old);
+        t.index.set(0);
+    }
+    let data = t.data.borrow().clone();
+    let d = payload::<TeeDataObject>(&data);
+    let i = t.index.get();
+    let known = d.values.borrow().get(i).cloned();
+    let value = match known {
+        Some(value) => value,
+        None => {
+            if d.running.get() {
+                return Err(vm.new_runtime_error("cannot re-enter the tee iterator"));
+            }
+            d.running.set(true);
+            let read = vm.next(&d.iterator);
+            d.running.set(false);
+            let Some(value) = read? else {
+                return Ok(None);
+            };
+            d.values.borrow_mut().push(value.clone());
+            value
+        }
+    };
+    t.index.set(i + 1);
+    Ok(Some(value))
+}
+
+/// `tee(iterable, n=2)`: n iterators over one input, copies of its own
+/// iterator if that can be copied.
+fn tee(vm: &Vm, args: Args) -> PyResult {
+    if args.has_keywords() {
+        return Err(vm.new_type_error("itertools.tee() takes no keyword arguments"));
+    }
+    crate::objects::function::check_function_arity(vm, "tee", args, 1, 2)?;
+    let n = match args.values.get(1) {
+        Some(n) => crate::objects::getargs::ssize_arg(vm, n)?,
+        None => 2,
+    };
+    if n < 0 {
+        return Err(vm.new_value_error("n must be >= 0"));
+    }
+    if n == 0 {
+        return Ok(vm.empty_tuple.clone());
+    }
+    let iterator = vm.iter(&args.values[0])?;
+    let copy_name = vm.intern("__copy__");
+    let (first, copy) = match vm.getattr_opt(&iterator, &copy_name)? {
+        Some(copy) => (iterator, copy),
+        None => {
+            let ty = state_type(vm, "itertools._tee");
+            let first = tee_from_iterable(vm, &ty, &iterator)?;
+            let copy = vm.getattr(&first, &copy_name)?;
+            (first, copy)
+        }
+    };
+    let mut result = vec![first];
+    for _ in 1..n {
+        result.push(vm.call(&copy, Args::positional_only(&[]))?);
+    }
+    Ok(vm.new_tuple(result))
 }

@@ -6,7 +6,12 @@
 //! it. Each entry's function builds the module the first time it is
 //! imported; `sys` and `builtins` are built at start-up.
 
+pub mod _bisect;
+pub mod _heapq;
+pub mod _random;
+pub mod _struct;
 pub mod _weakref;
+pub mod array;
 pub mod collections;
 pub mod errno;
 pub mod gc;
@@ -34,6 +39,11 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 /// Every native module by name: `builtins` and `sys` come ready-made, the
 /// rest are built on their first import.
 pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
+    ("_bisect", Some(_bisect::init)),
+    ("_heapq", Some(_heapq::init)),
+    ("_random", Some(_random::init)),
+    ("_struct", Some(_struct::init)),
+    ("array", Some(array::init)),
     ("builtins", None),
     ("_collections", Some(collections::init)),
     ("_io", Some(io::init_module)),
@@ -75,6 +85,42 @@ pub(crate) fn add_functions(vm: &Vm, module: &Object, functions: &[(&'static str
     for &(name, f) in functions {
         set_attr(vm, module, name, new_builtin_function(vm, name, f));
     }
+}
+
+/// The object `key` of a native module's state (`PyModule_GetState`),
+/// made by `make` the first time: one per interpreter, which every
+/// import of the module shares.
+pub(crate) fn module_state(
+    vm: &Vm,
+    key: &'static str,
+    make: impl FnOnce(&Vm) -> PyResult<Object>,
+) -> PyResult<Object> {
+    if let Some(o) = vm.module_state.borrow().get(key) {
+        return Ok(o.clone());
+    }
+    let o = make(vm)?;
+    vm.module_state.borrow_mut().insert(key, o.clone());
+    Ok(o)
+}
+
+/// A new exception class `dotted_name` deriving from `base`, made as
+/// `PyErr_NewException` makes it: a heap class whose `__module__` is
+/// the part of the name before the last dot.
+pub(crate) fn new_exception_class(vm: &Vm, dotted_name: &str, base: &Object) -> PyResult<Object> {
+    let (module, name) = dotted_name
+        .rsplit_once('.')
+        .unwrap_or(("builtins", dotted_name));
+    let namespace = vm.new_dict();
+    namespace
+        .payload::<DictObject>()
+        .expect("a dict")
+        .dict
+        .set_str(vm, vm.names.__module__.clone(), vm.new_str(module));
+    let bases = vm.new_tuple(vec![base.clone()]);
+    vm.call(
+        &vm.type_type,
+        crate::typeobject::Args::positional_only(&[vm.new_str(name), bases, namespace]),
+    )
 }
 
 /// Sets one attribute of a native module.

@@ -32,6 +32,10 @@ pub(crate) fn init(vm: &Vm) {
     );
     set("platform", vm.new_str(std::env::consts::OS));
     set(
+        "copyright",
+        vm.new_str("Copyright (c) 2026 The Krait developers.\nAll Rights Reserved."),
+    );
+    set(
         "builtin_module_names",
         vm.new_tuple(
             super::BUILTIN_MODULES
@@ -123,6 +127,14 @@ pub(crate) fn init(vm: &Vm) {
     );
     set("unraisablehook", hook.clone());
     set("__unraisablehook__", hook);
+    for (name, function) in [
+        ("displayhook", displayhook as NativeFn),
+        ("excepthook", excepthook),
+    ] {
+        let hook = crate::objects::function::new_builtin_function(vm, name, function);
+        set(name, hook.clone());
+        set(&format!("__{name}__"), hook);
+    }
     let args_type = crate::objects::structseq::new_type(vm, &crate::unraisable::HOOK_ARGS)
         .expect("sys.UnraisableHookArgs is made at start-up");
     let _ = vm.unraisable_hook_args.set(args_type);
@@ -136,6 +148,76 @@ pub(crate) fn init(vm: &Vm) {
         .expect("a dict")
         .dict
         .set_str(vm, vm.intern("builtins"), vm.builtins.clone());
+}
+
+/// `sys.displayhook(value)`: the interactive echo of an expression's
+/// value, its repr on `sys.stdout`, kept as `builtins._`.
+fn displayhook(vm: &Vm, args: Args) -> PyResult {
+    check_function_arity(vm, "sys.displayhook", args, 1, 1)?;
+    let value = &args.values[0];
+    if vm.is_none(value) {
+        return Ok(vm.none.clone());
+    }
+    let underscore = vm.intern("_");
+    let builtins = &vm
+        .builtins_dict
+        .payload::<DictObject>()
+        .expect("a dict")
+        .dict;
+    // `_` is None while the repr runs, as CPython leaves it.
+    builtins.set_str(vm, underscore.clone(), vm.none.clone());
+    let stdout = match sys_attr(vm, &vm.names.stdout) {
+        Some(f) if !vm.is_none(&f) => f,
+        _ => return Err(vm.new_runtime_error("lost sys.stdout")),
+    };
+    let text = vm.repr(value)?;
+    match crate::modules::io::write_text(vm, &stdout, &text) {
+        Err(e) if vm.is_instance(&e.0, &vm.exceptions.unicode_encode_error) => {
+            // A repr the stream cannot encode is written with escapes.
+            let encoding = vm.getattr(&stdout, &vm.intern("encoding"))?;
+            let escaped = vm.call_method(
+                &text,
+                "encode",
+                &[encoding.clone(), vm.new_str("backslashreplace")],
+            )?;
+            let text = vm.call_method(&escaped, "decode", &[encoding, vm.new_str("strict")])?;
+            crate::modules::io::write_text(vm, &stdout, &text)?;
+        }
+        result => result?,
+    }
+    crate::modules::io::write_text(vm, &stdout, &vm.latin1_char(b'\n'))?;
+    builtins.set_str(vm, underscore, value.clone());
+    Ok(vm.none.clone())
+}
+
+/// PRINT_EXPR: calls `sys.displayhook` with the value.
+pub fn call_displayhook(vm: &Vm, value: &Object) -> PyResult<()> {
+    let hook = sys_attr(vm, &vm.intern("displayhook"))
+        .ok_or_else(|| vm.new_runtime_error("lost sys.displayhook"))?;
+    vm.call(&hook, Args::positional_only(std::slice::from_ref(value)))?;
+    Ok(())
+}
+
+/// `sys.excepthook(type, value, traceback)`: the report of an uncaught
+/// exception on `sys.stderr`.
+fn excepthook(vm: &Vm, args: Args) -> PyResult {
+    if args.values.len() != 3 || args.has_keywords() {
+        return Err(vm.new_type_error(format!(
+            "excepthook expected 3 arguments, got {}",
+            args.values.len()
+        )));
+    }
+    let value = &args.values[1];
+    let text = if crate::exceptions::exception_payload(value).is_some() {
+        crate::traceback::format_exception(vm, value)
+    } else {
+        format!(
+            "TypeError: print_exception(): Exception expected for value, {} found\n",
+            vm.type_name(value)
+        )
+    };
+    crate::modules::io::write_stderr(vm, &text);
+    Ok(vm.none.clone())
 }
 
 /// `sys._getframe([depth])`: the frame object `depth` calls out from

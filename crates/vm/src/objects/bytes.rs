@@ -30,8 +30,8 @@ pub fn new_bytes(vm: &Vm, bytes: Vec<u8>) -> Object {
     )
 }
 
-/// The bytes of a bytes-like object (bytes, bytearray or memoryview),
-/// copied.
+/// The bytes of a bytes-like object (bytes, bytearray, memoryview or
+/// array.array), copied.
 pub fn bytes_like(o: &Object) -> Option<Vec<u8>> {
     bytes_view(o).map(Cow::into_owned)
 }
@@ -44,7 +44,9 @@ pub fn bytes_view(o: &Object) -> Option<Cow<'_, [u8]>> {
     if let Some(b) = o.payload::<ByteArrayObject>() {
         return Some(Cow::Owned(b.bytes.borrow().clone()));
     }
-    crate::objects::memoryview::memoryview_bytes(o).map(Cow::Owned)
+    crate::objects::memoryview::memoryview_bytes(o)
+        .or_else(|| crate::modules::array::array_bytes(o))
+        .map(Cow::Owned)
 }
 
 /// Which of the two bytes types an operation works for: its results are

@@ -1,0 +1,2 @@
+# Run before the first prompt when PYTHONSTARTUP names this file.
+STARTED = "started"
