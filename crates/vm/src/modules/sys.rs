@@ -104,22 +104,6 @@ pub(crate) fn init(vm: &Vm) {
     super::add_functions(vm, &module, functions);
     add_version(vm, &module).expect("sys.version_info is made at start-up");
     add_platform_info(vm, &module).expect("sys.float_info and the like are made at start-up");
-    let excepthook =
-        crate::objects::function::new_builtin_function(vm, "excepthook", |vm, args| {
-            if args.has_keywords() {
-                return Err(vm.new_type_error("excepthook() takes no keyword arguments"));
-            }
-            let [_, value, _] = args.values else {
-                return Err(vm.new_type_error(format!(
-                    "excepthook expected 3 arguments, got {}",
-                    args.values.len()
-                )));
-            };
-            crate::modules::io::write_stderr(vm, &crate::traceback::format_exception(vm, value));
-            Ok(vm.none.clone())
-        });
-    set("excepthook", excepthook.clone());
-    set("__excepthook__", excepthook);
     let hook = crate::objects::function::new_builtin_function(
         vm,
         "unraisablehook",

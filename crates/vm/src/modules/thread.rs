@@ -131,10 +131,12 @@ static EXCEPT_HOOK_ARGS: crate::objects::structseq::StructSeqSpec =
         instantiable: true,
     };
 
-pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
-    // CPython's RLock ignores any arguments.
-    let new_lock: crate::typeobject::NewFn =
-        |_, ty, _| Ok(crate::object::alloc(ty, LockObject::new()));
+/// `_thread.LockType`, the type of `allocate_lock()`'s locks.
+fn lock_type(vm: &Vm) -> PyResult<Object> {
+    super::module_state(vm, "_thread.lock", |vm| Ok(new_lock_type(vm)))
+}
+
+fn new_lock_type(vm: &Vm) -> Object {
     let lock = super::new_type(vm, "_thread", "lock", Layout::Lock, 0, |tp| {
         tp.slots.repr.set(Some(|vm, o| {
             let state = if lock_of(vm, o)?.state().count > 0 {
@@ -178,6 +180,13 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
             ("_at_fork_reinit", at_fork_reinit),
         ],
     );
+    lock
+}
+
+pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
+    // CPython's RLock ignores any arguments.
+    let new_lock: crate::typeobject::NewFn =
+        |_, ty, _| Ok(crate::object::alloc(ty, LockObject::new()));
     let rlock = super::new_type(
         vm,
         "_thread",
@@ -229,7 +238,7 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
     );
     let hook_args = crate::objects::structseq::new_type(vm, &EXCEPT_HOOK_ARGS)?;
     let set = |name: &str, value: Object| super::set_attr(vm, module, name, value);
-    set("LockType", lock);
+    set("LockType", lock_type(vm)?);
     set("RLock", rlock);
     set("_ExceptHookArgs", hook_args);
     set("_local", super::thread_local::new_type(vm));
@@ -276,9 +285,7 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
 /// `allocate_lock()`: a new, unlocked `lock`.
 fn allocate_lock(vm: &Vm, args: Args, name: &str) -> PyResult {
     check_function_arity(vm, name, args, 0, 0)?;
-    let module = crate::import::import_module(vm, "_thread")?;
-    let lock = vm.getattr(&module, &vm.intern("LockType"))?;
-    Ok(crate::object::alloc(&lock, LockObject::new()))
+    Ok(crate::object::alloc(&lock_type(vm)?, LockObject::new()))
 }
 
 /// `acquire(blocking=True, timeout=-1)`; a reentrant lock counts its
