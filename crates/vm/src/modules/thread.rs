@@ -481,8 +481,11 @@ fn start_new_thread(vm: &Vm, args: Args, name: &str) -> PyResult {
     match spawned {
         Ok(handle) => {
             use std::os::unix::thread::JoinHandleExt;
-            // The thread runs detached, as CPython's.
-            Ok(vm.new_int(handle.into_pthread_t() as i64))
+            let ident = handle.as_pthread_t() as i64;
+            // Dropping the handle detaches the thread, as CPython's are:
+            // its stack goes when it ends.
+            drop(handle);
+            Ok(vm.new_int(ident))
         }
         Err(_) => {
             vm.thread.started.set(vm.thread.started.get() - 1);
@@ -532,6 +535,7 @@ fn run_thread(boot: GilBound<Boot>) {
     vm.thread.remove(&state);
     drop(state);
     gil.release();
+    crate::obmalloc::retire_thread();
 }
 
 /// What ends with a thread's state (`PyThreadState_Clear`,
