@@ -357,6 +357,7 @@ layouts! {
     ThreadLocal => crate::modules::thread_local::LocalObject,
     Deque => crate::modules::collections::DequeObject,
     PartsIterator => crate::modules::string::PartsIterator,
+    SymtableEntry => crate::modules::symtable::SymtableEntry,
     DequeIterator => crate::modules::collections::DequeIterator,
     Union => o::union::UnionObject,
     Count => crate::modules::itertools::CountObject,
@@ -389,6 +390,9 @@ layouts! {
     NewlineDecoder => crate::modules::io::textio::NewlineDecoder,
     StringIO => crate::modules::io::stringio::StringIO,
     BytesIO => crate::modules::io::bytesio::BytesIO,
+    Hash => crate::modules::hash_object::HashObject,
+    ZlibCompress => crate::modules::zlib::CompressObject,
+    ZlibDecompress => crate::modules::zlib::DecompressObject,
     Struct => crate::modules::_struct::StructObject,
     UnpackIterator => crate::modules::_struct::UnpackIterator,
     Random => crate::modules::_random::RandomObject,
@@ -1044,7 +1048,7 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
         if !btp.has_flag(flags::BASETYPE) {
             return Err(vm.new_type_error(format!(
                 "type '{}' is not an acceptable base type",
-                btp.name()
+                btp.tp_name(vm)
             )));
         }
     }

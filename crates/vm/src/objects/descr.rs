@@ -59,7 +59,8 @@ pub struct PropertyObject {
     pub fget: Option<Object>,
     pub fset: Option<Object>,
     pub fdel: Option<Object>,
-    pub doc: Option<Object>,
+    /// Writable, as CPython's `__doc__` member of property is.
+    pub doc: RefCell<Option<Object>>,
 }
 
 /// A read-only view of a mapping (`types.MappingProxyType`): a type's
@@ -338,9 +339,20 @@ pub(crate) fn init(vm: &Vm) {
             0 => |vm, p| Ok(prop(p).fget.clone().unwrap_or_else(|| vm.none.clone())),
             1 => |vm, p| Ok(prop(p).fset.clone().unwrap_or_else(|| vm.none.clone())),
             2 => |vm, p| Ok(prop(p).fdel.clone().unwrap_or_else(|| vm.none.clone())),
-            _ => |vm, p| Ok(prop(p).doc.clone().unwrap_or_else(|| vm.none.clone())),
+            _ => |vm, p| {
+                Ok(prop(p)
+                    .doc
+                    .borrow()
+                    .clone()
+                    .unwrap_or_else(|| vm.none.clone()))
+            },
         };
-        add_getset(vm, &vm.types.property, name, get, None);
+        let set: Option<Setter> = (index == 3).then_some(|_, p, value| {
+            let old = prop(p).doc.replace(value.cloned());
+            drop(old);
+            Ok(())
+        });
+        add_getset(vm, &vm.types.property, name, get, set);
     }
 
     let tp = type_payload(&vm.types.mappingproxy);
@@ -482,7 +494,7 @@ fn property_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
             fget,
             fset: none_to_absent(fset),
             fdel: none_to_absent(fdel),
-            doc,
+            doc: RefCell::new(doc),
         },
     ))
 }
@@ -497,7 +509,7 @@ fn property_copy(vm: &Vm, args: Args, which: usize) -> PyResult {
         fget: p.fget.clone(),
         fset: p.fset.clone(),
         fdel: p.fdel.clone(),
-        doc: p.doc.clone(),
+        doc: RefCell::new(p.doc.borrow().clone()),
     };
     match which {
         0 => new.fget = f,

@@ -352,7 +352,7 @@ pub(crate) fn builtin_call(vm: &Vm, f: &Object, args: Args) -> PyResult {
                     return Err(vm.new_type_error(format!(
                         "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                         b.name,
-                        type_payload(objclass).name(),
+                        type_payload(objclass).tp_name(vm),
                         vm.type_name(first)
                     )));
                 }
@@ -468,6 +468,23 @@ pub fn check_function_arity(
     max: usize,
 ) -> PyResult<()> {
     check_count(vm, name, args.has_keywords(), args.values.len(), min, max)
+}
+
+/// [`check_function_arity`] for a module's function whose parameters
+/// are all positional-only: arg clinic names the module where there are
+/// keywords or where exactly one argument is taken.
+pub fn check_positional_only(
+    vm: &Vm,
+    module: &str,
+    name: &str,
+    args: Args,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    if args.has_keywords() || max == 1 {
+        return check_function_arity(vm, &format!("{module}.{name}"), args, min, max);
+    }
+    check_function_arity(vm, name, args, min, max)
 }
 
 fn check_count(

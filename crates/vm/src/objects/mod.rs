@@ -86,6 +86,7 @@ pub(crate) fn init_types(vm: &Vm) {
     weakref::init(vm);
     crate::traceback::init(vm);
     crate::modules::sre::init_types(vm);
+    crate::modules::symtable::init_type(vm);
     for ty in vm.types.all().into_iter().chain([&vm.type_type]) {
         let tp = type_payload(ty);
         let base = tp.base.borrow().clone();
