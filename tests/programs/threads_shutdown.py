@@ -17,13 +17,24 @@ threading.Thread(target=daemon, daemon=True).start()
 started.wait()
 
 
-def late(name, delay):
-    time.sleep(delay)
-    print(name, "finished after the main thread")
+main_done = threading.Event()
+first_done = threading.Event()
 
 
-threading.Thread(target=late, args=("first", 0.05)).start()
-t = threading.Thread(target=late, args=("second", 0.1))
-t.start()
+def first():
+    main_done.wait()
+    time.sleep(0.05)
+    print("first finished after the main thread")
+    first_done.set()
+
+
+def second():
+    first_done.wait()
+    print("second finished after the first")
+
+
+threading.Thread(target=first).start()
+threading.Thread(target=second).start()
 print("main thread done")
+main_done.set()
 sys.exit(3)

@@ -76,7 +76,12 @@ for _ in ts:
     gate.acquire()
 with cond:
     cond.notify(2)
-time.sleep(0.05)
+deadline = time.monotonic() + 10
+while time.monotonic() < deadline:
+    with cond:
+        if count[0] >= 2:
+            break
+    time.sleep(0.001)
 with cond:
     print("after notify(2):", count[0])
     cond.notify()

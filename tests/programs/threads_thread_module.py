@@ -22,7 +22,10 @@ idents = [_thread.start_new_thread(worker, (n,), {"scale": 10}) for n in range(4
 print(done.acquire(timeout=10), sorted(results))
 print(all(isinstance(i, int) for i in idents), _thread.get_ident() not in idents)
 print(isinstance(_thread.get_native_id(), int))
-time.sleep(0.05)
+# The count goes down as the threads end.
+deadline = time.monotonic() + 10
+while _thread._count() and time.monotonic() < deadline:
+    time.sleep(0.001)
 print("count", _thread._count())
 
 # An exception in a thread goes to sys.unraisablehook; SystemExit ends
