@@ -24,6 +24,7 @@ pub mod itertools;
 pub mod math;
 pub mod md5;
 pub mod posix;
+pub mod scandir;
 pub mod sha1;
 pub mod sha256;
 pub mod sha3;
@@ -179,6 +180,7 @@ pub(crate) fn new_type(
     tp.dict
         .set_str(vm, vm.names.__module__.clone(), vm.new_str(module_name));
     configure(tp);
+    crate::typeobject::set_default_doc(vm, &ty);
     tp.slots
         .inherit(&crate::object::type_payload(&vm.object_type).slots);
     crate::slots::add_slot_wrappers(vm, &ty);
