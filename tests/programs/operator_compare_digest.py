@@ -11,9 +11,9 @@ cases = [
 ]
 for a, b in cases:
     try:
-        print(repr(a), repr(b), _operator._compare_digest(a, b))
+        print(type(a).__name__, type(b).__name__, _operator._compare_digest(a, b))
     except TypeError as e:
-        print(repr(a), repr(b), "TypeError:", e)
+        print(type(a).__name__, type(b).__name__, "TypeError:", e)
 for args in [(b"a",), (b"a", b"a", b"a")]:
     try:
         _operator._compare_digest(*args)

@@ -236,6 +236,16 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                     };
                 }
+                // Where a loop may spin, another thread's request for the
+                // interpreter lock is honoured (`CHECK_EVAL_BREAKER`).
+                macro_rules! check_eval_breaker {
+                    () => {
+                        if vm.gil.breaker() != 0 {
+                            tri!(crate::gil::handle_pending(vm));
+                        }
+                        tri!(crate::modules::signal::check_signals(vm));
+                    };
+                }
                 macro_rules! load_fast {
                     ($index:expr) => {{
                         let index = $index as usize;
@@ -324,7 +334,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     number::EXTENDED_ARG => extended = oparg << 8,
                     number::RESUME => {
                         crate::gc::safe_point(vm);
-                        tri!(crate::modules::signal::check_signals(vm));
+                        check_eval_breaker!();
                     }
                     number::LOAD_FAST => load_fast!(oparg),
                     number::STORE_FAST => store_fast!(oparg),
@@ -490,7 +500,10 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             match next & 0xff {
                                 number::POP_JUMP_FORWARD_IF_FALSE
                                 | number::POP_JUMP_FORWARD_IF_TRUE => ip += offset,
-                                _ => ip -= offset,
+                                _ => {
+                                    ip -= offset;
+                                    check_eval_breaker!();
+                                }
                             }
                         }
                     }
@@ -668,7 +681,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     number::JUMP_BACKWARD => {
                         ip -= oparg as usize;
                         crate::gc::safe_point(vm);
-                        tri!(crate::modules::signal::check_signals(vm));
+                        check_eval_breaker!();
                     }
                     number::JUMP_BACKWARD_NO_INTERRUPT => ip -= oparg as usize,
                     number::POP_JUMP_FORWARD_IF_FALSE
@@ -696,6 +709,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                                 ip += oparg as usize;
                             } else {
                                 ip -= oparg as usize;
+                                check_eval_breaker!();
                             }
                         }
                     }
@@ -717,6 +731,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                                 ip += oparg as usize;
                             } else {
                                 ip -= oparg as usize;
+                                check_eval_breaker!();
                             }
                         }
                     }
@@ -1095,7 +1110,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                         push!(tri!(result));
                         skip_call!();
-                        tri!(crate::modules::signal::check_signals(vm));
+                        check_eval_breaker!();
                     }
                     number::PRECALL
                     | specialized::PRECALL_PYFUNC
@@ -1204,7 +1219,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         push!(tri!(result));
                         // A signal that came during a native call is handled
                         // as soon as it returns.
-                        tri!(crate::modules::signal::check_signals(vm));
+                        check_eval_breaker!();
                     }
                     number::CALL_FUNCTION_EX => {
                         let kwargs = if oparg & 1 == 1 { Some(pop!()) } else { None };
@@ -1218,7 +1233,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             kwargs.as_ref()
                         ));
                         push!(r);
-                        tri!(crate::modules::signal::check_signals(vm));
+                        check_eval_breaker!();
                     }
                     number::MAKE_FUNCTION => {
                         let code_obj = pop!();

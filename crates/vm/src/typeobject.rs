@@ -356,6 +356,7 @@ layouts! {
     GenericAlias => o::genericalias::GenericAliasObject,
     MemoryView => o::memoryview::MemoryViewObject,
     Lock => crate::modules::thread::LockObject,
+    ThreadLocal => crate::modules::thread_local::LocalObject,
     Deque => crate::modules::collections::DequeObject,
     PartsIterator => crate::modules::string::PartsIterator,
     SymtableEntry => crate::modules::symtable::SymtableEntry,
@@ -472,6 +473,8 @@ impl TypeObject {
                 | Layout::Generator
                 | Layout::Code
                 | Layout::Module
+                | Layout::Lock
+                | Layout::ThreadLocal
         )
         .then(|| layout.size());
         let basicsize = layout.size() + weaklist.map_or(0, |_| std::mem::size_of::<usize>());

@@ -41,6 +41,7 @@ pub mod string;
 pub mod symtable;
 pub mod sys;
 pub mod thread;
+pub mod thread_local;
 pub mod time;
 pub mod zlib;
 
