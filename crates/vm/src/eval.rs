@@ -858,6 +858,31 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let old = (*sp.sub(1)).replace(value);
                         drop(old);
                     }
+                    specialized::LOAD_ATTR_INSTANCE_VALUE => {
+                        let instr = instruction!();
+                        let owner = peek!(1);
+                        let tag = vm.type_payload_of(owner).version_tag(vm);
+                        if !crate::specialize::attr_holds_tag(instr, tag)
+                            && !crate::specialize::admit_instance_value(
+                                vm,
+                                instr,
+                                owner,
+                                &code.names[oparg as usize],
+                                false,
+                            )
+                        {
+                            deoptimize!();
+                        }
+                        // SAFETY: the class, named by its tag, keeps a value
+                        // word at this offset.
+                        let word = owner.instance_slot(usize::from(instr.unit(3)));
+                        // An instance whose dict was made has no values.
+                        let Some(value) = (*word.as_ptr()).clone() else {
+                            deoptimize!();
+                        };
+                        let old = (*sp.sub(1)).replace(value);
+                        drop(old);
+                    }
                     specialized::LOAD_ATTR_WITH_HINT => {
                         let instr = instruction!();
                         let owner = peek!(1);
@@ -865,6 +890,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let tag = vm.type_payload_of(owner).version_tag(vm);
                         if !crate::specialize::attr_holds_tag(instr, tag)
                             && !crate::specialize::admit_load_attr(vm, instr, owner, name)
+                            || crate::objects::object::uses_values(vm, owner)
                         {
                             deoptimize!();
                         }
@@ -904,12 +930,36 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             .replace(Some(value));
                         drop(old);
                     }
+                    specialized::STORE_ATTR_INSTANCE_VALUE => {
+                        let instr = instruction!();
+                        let name = &code.names[oparg as usize];
+                        let owner = peek!(1);
+                        let tag = vm.type_payload_of(owner).version_tag(vm);
+                        if !crate::specialize::attr_holds_tag(instr, tag)
+                            && !crate::specialize::admit_instance_value(
+                                vm, instr, owner, name, true,
+                            )
+                            || !crate::objects::object::uses_values(vm, owner)
+                        {
+                            deoptimize!();
+                        }
+                        let owner = pop!();
+                        let value = pop!();
+                        let values = &vm.type_payload_of(&owner).values;
+                        match values.store_at(&owner, usize::from(instr.unit(3)), value) {
+                            Ok(old) => drop(old),
+                            Err(value) => tri!(vm.setattr(&owner, name, Some(&value))),
+                        }
+                    }
                     specialized::STORE_ATTR_WITH_HINT => {
                         let instr = instruction!();
                         let name = &code.names[oparg as usize];
                         let tag = vm.type_payload_of(peek!(1)).version_tag(vm);
+                        // An instance keeping its attributes in value words
+                        // is not to be given a dict.
                         if !crate::specialize::attr_holds_tag(instr, tag)
                             && !crate::specialize::admit_store_attr(vm, instr, peek!(1), name)
+                            || crate::objects::object::uses_values(vm, peek!(1))
                         {
                             deoptimize!();
                         }
