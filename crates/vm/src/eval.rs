@@ -413,17 +413,32 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         else {
                             deoptimize!();
                         };
-                        let r = match opcode {
-                            specialized::BINARY_OP_ADD_FLOAT => vm.new_float(x + y),
-                            specialized::BINARY_OP_SUBTRACT_FLOAT => vm.new_float(x - y),
-                            specialized::BINARY_OP_MULTIPLY_FLOAT => vm.new_float(x * y),
-                            _ if y != 0.0 => vm.new_float(x / y),
-                            // Division by zero raises as the real one does.
-                            _ => tri!(crate::protocols::binary_op(vm, a, b, oparg)),
+                        let v = match opcode {
+                            specialized::BINARY_OP_ADD_FLOAT => x + y,
+                            specialized::BINARY_OP_SUBTRACT_FLOAT => x - y,
+                            specialized::BINARY_OP_MULTIPLY_FLOAT => x * y,
+                            _ => x / y,
                         };
-                        drop(pop!());
-                        let old = (*sp.sub(1)).replace(r);
-                        drop(old);
+                        if opcode == specialized::BINARY_OP_TRUE_DIVIDE_FLOAT && y == 0.0 {
+                            // Division by zero raises as the real one does.
+                            let r = tri!(crate::protocols::binary_op(vm, a, b, oparg));
+                            drop(pop!());
+                            let old = (*sp.sub(1)).replace(r);
+                            drop(old);
+                        } else if crate::object::overwrite_unique_float(a, v) {
+                            // The result takes the memory of an operand
+                            // that only the stack refers to (CPython 3.12's
+                            // `_PyFloat_FromDouble_ConsumeInputs`).
+                            drop(pop!());
+                        } else if crate::object::overwrite_unique_float(b, v) {
+                            let b = pop!();
+                            let old = (*sp.sub(1)).replace(b);
+                            drop(old);
+                        } else {
+                            drop(pop!());
+                            let old = (*sp.sub(1)).replace(vm.new_float(v));
+                            drop(old);
+                        }
                     }
                     specialized::BINARY_OP_ADD_UNICODE => {
                         let (a, b) = (peek!(2), peek!(1));
