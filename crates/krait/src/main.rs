@@ -181,7 +181,8 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
     config.executable = std::env::current_exe()
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
-    config.module_search_paths = search_path(&config, main.path0);
+    config.module_search_paths = search_path(&config);
+    let path0 = (!config.safe_path).then_some(main.path0);
     let module = match line.program {
         Program::Module(name) => Some(name),
         _ => None,
@@ -194,6 +195,24 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
             vm.native_stack_size.set(STACK_SIZE);
             if let Err(e) = krait_vm::modules::sys::apply_config(&vm, &config) {
                 return krait_vm::run::report_uncaught(&vm, &e.0);
+            }
+            if config.no_site == 0 {
+                if let Err(e) = krait_vm::import::import_module(&vm, "site") {
+                    krait_vm::modules::io::write_stderr(
+                        &vm,
+                        "Fatal Python error: init_import_site: Failed to import the site module\n\
+                         Python runtime state: initialized\n",
+                    );
+                    krait_vm::run::print_exception(&vm, &e.0);
+                    return finish(&vm, 1);
+                }
+            }
+            // The program's directory goes first once site has run, which
+            // would have made "" absolute (`pymain_update_sys_path`).
+            if let Some(path0) = path0 {
+                if let Some(path) = krait_vm::modules::sys::sys_attr(&vm, &vm.intern("path")) {
+                    let _ = vm.call_method(&path, "insert", &[vm.new_int(0), vm.new_str(&path0)]);
+                }
             }
             let result = match (main.source, module) {
                 (Some((source, file)), _) => vm.run_source(&source, &file, "__main__").map(|_| ()),
@@ -294,14 +313,11 @@ fn finish(vm: &krait_vm::Vm, status: i32) -> i32 {
     }
 }
 
-/// `sys.path` as CPython starts it: the program's directory (unless -P),
-/// PYTHONPATH's directories (unless -E), then CPython 3.11's standard
-/// library.
-fn search_path(config: &Config, path0: String) -> Vec<String> {
+/// `sys.path` as CPython starts it, before the program's directory is
+/// put first: PYTHONPATH's directories (unless -E), then CPython 3.11's
+/// standard library.
+fn search_path(config: &Config) -> Vec<String> {
     let mut path = Vec::new();
-    if !config.safe_path {
-        path.push(path0);
-    }
     if config.ignore_environment == 0 {
         if let Some(extra) = std::env::var_os("PYTHONPATH") {
             path.extend(

@@ -268,6 +268,7 @@ fn the_prompt_reads_statements_from_stdin_as_in_cpython() {
         (&["-i", "-q"], &[], PROMPT_SESSION),
         (&["-i", "-q"], &[], hooks),
         (&["-i", "-q"], &[], "raise SystemExit(7)\n"),
+        (&["-i", "-q"], &[], "exit\nquit(3)\n"),
         (&["-i", "-q"], &[], "raise SystemExit('bye')\n"),
         (&["-i", "-q"], &[], "if 1:\n  x = (1,\n"),
         (&["-i", "-q"], &[], "if 1:\n  x = 1"),

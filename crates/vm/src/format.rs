@@ -307,7 +307,7 @@ fn digits_of(x: f64, significant: Option<usize>) -> (String, i32) {
 /// and zeros only.
 fn round_shortest_tie_to_even(x: f64, digits: &mut String, exponent: i32) {
     let last = digits.as_bytes()[digits.len() - 1];
-    if last.is_multiple_of(2) || last == b'0' {
+    if last.is_multiple_of(2) {
         return;
     }
     let mut lower = digits.clone();

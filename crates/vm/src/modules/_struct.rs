@@ -631,34 +631,7 @@ fn pack_into(vm: &Vm, s: &StructObject, args: &[Object]) -> PyResult {
     let mut packed = vec![0u8; s.format.size];
     pack_values(vm, s, values, &mut packed)?;
     with_writable_buffer(vm, buffer, |data| {
-        let len = data.len() as i64;
-        let size = s.format.size as i64;
-        let mut start = offset;
-        if offset < 0 {
-            if offset + len < 0 {
-                return Err(struct_error(
-                    vm,
-                    format!("offset {offset} out of range for {len}-byte buffer"),
-                ));
-            }
-            start = offset + len;
-            if len - start < size {
-                return Err(struct_error(
-                    vm,
-                    format!("no space to pack {size} bytes at offset {offset}"),
-                ));
-            }
-        }
-        if len - start < size {
-            return Err(struct_error(
-                vm,
-                format!(
-                    "pack_into requires a buffer of at least {} bytes for packing {size} bytes at offset {start} (actual buffer size is {len})",
-                    size + start
-                ),
-            ));
-        }
-        let start = start as usize;
+        let start = buffer_start(vm, Direction::Pack, offset, data.len(), s.format.size)?;
         data[start..start + packed.len()].copy_from_slice(&packed);
         Ok(())
     })?;
@@ -745,8 +718,28 @@ fn unpack_from(vm: &Vm, s: &StructObject, buffer: &Object, offset: Option<&Objec
         Some(o) => ssize_arg(vm, o)?,
         None => 0,
     };
-    let len = data.len() as i64;
-    let size = s.format.size as i64;
+    let start = buffer_start(vm, Direction::Unpack, offset, data.len(), s.format.size)?;
+    Ok(unpack_at(vm, s, &data[start..]))
+}
+
+/// Which of pack_into and unpack_from checks a buffer's room.
+#[derive(Clone, Copy)]
+enum Direction {
+    Pack,
+    Unpack,
+}
+
+/// Where in a buffer of `len` bytes `size` bytes are packed into or
+/// unpacked from, given the offset (negative from the end), with
+/// CPython's messages when they do not fit.
+fn buffer_start(
+    vm: &Vm,
+    direction: Direction,
+    offset: i64,
+    len: usize,
+    size: usize,
+) -> PyResult<usize> {
+    let (len, size) = (len as i64, size as i64);
     let mut start = offset;
     if offset < 0 {
         if offset + len < 0 {
@@ -759,20 +752,29 @@ fn unpack_from(vm: &Vm, s: &StructObject, buffer: &Object, offset: Option<&Objec
         if len - start < size {
             return Err(struct_error(
                 vm,
-                format!("not enough data to unpack {size} bytes at offset {offset}"),
+                match direction {
+                    Direction::Pack => format!("no space to pack {size} bytes at offset {offset}"),
+                    Direction::Unpack => {
+                        format!("not enough data to unpack {size} bytes at offset {offset}")
+                    }
+                },
             ));
         }
     }
     if len - start < size {
+        let (function, verb) = match direction {
+            Direction::Pack => ("pack_into", "packing"),
+            Direction::Unpack => ("unpack_from", "unpacking"),
+        };
         return Err(struct_error(
             vm,
             format!(
-                "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {start} (actual buffer size is {len})",
+                "{function} requires a buffer of at least {} bytes for {verb} {size} bytes at offset {start} (actual buffer size is {len})",
                 size + start
             ),
         ));
     }
-    Ok(unpack_at(vm, s, &data[start as usize..]))
+    Ok(start as usize)
 }
 
 #[derive(krait_derive::Traverse)]

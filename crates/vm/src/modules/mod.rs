@@ -12,18 +12,30 @@ pub mod _random;
 pub mod _struct;
 pub mod _weakref;
 pub mod array;
+pub mod ast;
+pub mod binascii;
+pub mod blake2;
 pub mod collections;
 pub mod errno;
 pub mod gc;
+pub mod hash_object;
 pub mod io;
 pub mod itertools;
 pub mod math;
+pub mod md5;
 pub mod posix;
+pub mod scandir;
+pub mod sha1;
+pub mod sha256;
+pub mod sha3;
+pub mod sha512;
 pub mod sre;
 pub mod string;
+pub mod symtable;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod zlib;
 
 use crate::errors::PyResult;
 use crate::object::Object;
@@ -43,11 +55,20 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_random", Some(_random::init)),
     ("_struct", Some(_struct::init)),
     ("array", Some(array::init)),
+    ("_ast", Some(ast::init)),
     ("builtins", None),
+    ("_blake2", Some(blake2::init)),
     ("_collections", Some(collections::init)),
+    ("binascii", Some(binascii::init)),
     ("_io", Some(io::init_module)),
+    ("_md5", Some(md5::init)),
+    ("_sha1", Some(sha1::init)),
+    ("_sha256", Some(sha256::init)),
+    ("_sha3", Some(sha3::init)),
+    ("_sha512", Some(sha512::init)),
     ("_sre", Some(sre::init)),
     ("_string", Some(string::init)),
+    ("_symtable", Some(symtable::init)),
     ("_thread", Some(thread::init)),
     ("_weakref", Some(_weakref::init)),
     ("errno", Some(errno::init)),
@@ -57,6 +78,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("posix", Some(posix::init)),
     ("sys", None),
     ("time", Some(time::init)),
+    ("zlib", Some(zlib::init)),
 ];
 
 /// Makes the native modules needed at start-up and puts them in
@@ -157,6 +179,7 @@ pub(crate) fn new_type(
     tp.dict
         .set_str(vm, vm.names.__module__.clone(), vm.new_str(module_name));
     configure(tp);
+    crate::typeobject::set_default_doc(vm, &ty);
     tp.slots
         .inherit(&crate::object::type_payload(&vm.object_type).slots);
     crate::slots::add_slot_wrappers(vm, &ty);

@@ -32,6 +32,10 @@ pub(crate) fn init(vm: &Vm) {
     );
     set("platform", vm.new_str(std::env::consts::OS));
     set(
+        "copyright",
+        vm.new_str("Copyright (c) 2026 The Krait developers.\nAll Rights Reserved."),
+    );
+    set(
         "builtin_module_names",
         vm.new_tuple(
             super::BUILTIN_MODULES
@@ -46,6 +50,19 @@ pub(crate) fn init(vm: &Vm) {
             Ok(vm.new_int(vm.thread.recursion_limit.get() as i64))
         }),
         ("setrecursionlimit", setrecursionlimit),
+        ("audit", |vm, args| {
+            if args.has_keywords() {
+                return Err(vm.new_type_error("sys.audit() takes no keyword arguments"));
+            }
+            if args.values.is_empty() {
+                return Err(
+                    vm.new_type_error("audit() missing 1 required positional argument: 'event'")
+                );
+            }
+            // No audit hooks can be added (sys.addaudithook is absent), and
+            // with none CPython returns before looking at the event.
+            Ok(vm.none.clone())
+        }),
         ("getrefcount", |vm, args| {
             check_function_arity(vm, "getrefcount", args, 1, 1)?;
             // The argument's own reference is counted, as in CPython.

@@ -501,35 +501,46 @@ fn bytes_hex(vm: &Vm, args: Args) -> PyResult {
     let d = data(&args);
     let sep = match bound[0].as_ref().filter(|s| !vm.is_none(s)) {
         None => None,
-        Some(s) => {
-            let text: Vec<u32> = if let Some(s) = s.payload::<StrObject>() {
-                s.code_points().collect()
-            } else if let Some(b) = bytes_view(s) {
-                b.iter().map(|&c| u32::from(c)).collect()
-            } else {
-                return Err(
-                    vm.new_type_error(format!("object of type '{}' has no len()", vm.type_name(s)))
-                );
-            };
-            if text.len() != 1 {
-                return Err(vm.new_value_error("sep must be length 1."));
-            }
-            if text[0] >= 0x80 {
-                return Err(vm.new_value_error("sep must be ASCII."));
-            }
-            Some(text[0] as u8 as char)
-        }
+        Some(s) => Some(hex_separator(vm, s, 0x7f)?),
     };
     let per = match &bound[1] {
         Some(n) => crate::objects::getargs::index_arg(vm, n)?,
         None => 1,
     };
-    let mut out = String::with_capacity(d.len() * 3);
-    let group = per.unsigned_abs() as usize;
-    for (i, b) in d.iter().enumerate() {
+    Ok(vm.new_str(&hex_with_separator(&d, sep, per)))
+}
+
+/// The separator of `hex` and `binascii.hexlify`: one character of a
+/// str or bytes, at most `highest`.
+pub fn hex_separator(vm: &Vm, sep: &Object, highest: u32) -> PyResult<char> {
+    let units: Vec<u32> = if let Some(s) = sep.payload::<StrObject>() {
+        s.code_points().collect()
+    } else if let Some(b) = bytes_view(sep) {
+        b.iter().map(|&c| u32::from(c)).collect()
+    } else {
+        return Err(vm.new_type_error(format!(
+            "object of type '{}' has no len()",
+            vm.type_name(sep)
+        )));
+    };
+    if units.len() != 1 {
+        return Err(vm.new_value_error("sep must be length 1."));
+    }
+    char::from_u32(units[0])
+        .filter(|_| units[0] <= highest)
+        .ok_or_else(|| vm.new_value_error("sep must be ASCII."))
+}
+
+/// The hex digits of `data`, with `sep` between groups of
+/// `bytes_per_sep` bytes counted from the right, or from the left when
+/// negative (`_Py_strhex_with_sep`).
+pub fn hex_with_separator(data: &[u8], sep: Option<char>, bytes_per_sep: i64) -> String {
+    let mut out = String::with_capacity(data.len() * 3);
+    let group = bytes_per_sep.unsigned_abs() as usize;
+    for (i, b) in data.iter().enumerate() {
         if let Some(sep) = sep.filter(|_| i > 0 && group > 0) {
-            let boundary = if per > 0 {
-                (d.len() - i).is_multiple_of(group)
+            let boundary = if bytes_per_sep > 0 {
+                (data.len() - i).is_multiple_of(group)
             } else {
                 i.is_multiple_of(group)
             };
@@ -537,10 +548,13 @@ fn bytes_hex(vm: &Vm, args: Args) -> PyResult {
                 out.push(sep);
             }
         }
-        out.push_str(&format!("{b:02x}"));
+        out.push(HEX_DIGITS[usize::from(b >> 4)] as char);
+        out.push(HEX_DIGITS[usize::from(b & 15)] as char);
     }
-    Ok(vm.new_str(&out))
+    out
 }
+
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
 
 /// `fromhex(string)`, a class method: pairs of hex digits, with
 /// whitespace allowed before each pair.

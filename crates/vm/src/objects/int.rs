@@ -205,8 +205,9 @@ fn not_an_integer(vm: &Vm, object: &Object) -> PyErr {
 
 /// Binds the arguments of a builtin to its parameters by name, as
 /// Argument Clinic does: `names[..positional]` may be given by position,
-/// the rest only by keyword, the first `required` must be given. The
-/// messages are CPython's.
+/// the rest only by keyword, the first `required` must be given. An
+/// empty name is a positional-only parameter. The messages are
+/// CPython's.
 pub(crate) fn bind_args(
     vm: &Vm,
     function: &str,
@@ -234,6 +235,24 @@ pub(crate) fn bind_args(
                 "exactly"
             },
             if positional == 1 { "" } else { "s" },
+            given.len()
+        )));
+    }
+    // Parameters that only come by position (unnamed, before clinic's
+    // `/`) are counted before any keyword is looked at.
+    let by_position = names[..required]
+        .iter()
+        .take_while(|n| n.is_empty())
+        .count();
+    if given.len() < by_position {
+        return Err(vm.new_type_error(format!(
+            "{function}() takes {} {by_position} positional argument{} ({} given)",
+            if by_position == positional {
+                "exactly"
+            } else {
+                "at least"
+            },
+            if by_position == 1 { "" } else { "s" },
             given.len()
         )));
     }
