@@ -237,3 +237,38 @@ for i, o in enumerate(items):
     if i % 10 == 0:
         del o.v
 print([read_missing(o) for o in items][:12])
+
+# Classes whose instances have different numbers of value words stay
+# interchangeable as bases; instances pickle and copy with their
+# attributes.
+import copy
+
+
+class Two:
+    def __init__(self):
+        self.a = 1
+        self.b = 2
+
+
+class Three:
+    def __init__(self):
+        self.a = 1
+        self.b = 2
+        self.c = 3
+
+
+class Child(Two):
+    pass
+
+
+Child.__bases__ = (Three,)
+child = Child()
+print(vars(child), Child.__mro__[1].__name__)
+Child.__bases__ = (Two,)
+print(vars(Child()))
+reduced = Three().__reduce_ex__(2)
+print(reduced[0].__name__, reduced[1][0].__name__, reduced[2])
+dup = copy.copy(Point3(4, 5, 6))
+print(vars(dup), dup.norm())
+deep = copy.deepcopy(Late(False))
+print(vars(deep))

@@ -1091,7 +1091,10 @@ fn set_bases(vm: &Vm, t: &Object, value: Option<&Object>) -> PyResult<()> {
             otp.name()
         )));
     }
-    if ntp.basicsize.get() != otp.basicsize.get()
+    // Value words may differ: each class reads its instances' by its own
+    // shared keys.
+    if ntp.values.size_without_values(ntp.basicsize.get())
+        != otp.values.size_without_values(otp.basicsize.get())
         || ntp.dict_offset.get() != otp.dict_offset.get()
         || ntp.weaklist_offset.get() != otp.weaklist_offset.get()
     {
@@ -1351,9 +1354,11 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
         let words = crate::objects::instance_values::region_size(&ns.dict, &bases)
             .max(base_values.capacity());
         let end = offset + words * word;
+        let added = end.saturating_sub(size) / word;
         instance_slots.extend((size..end).step_by(word));
         size = size.max(end);
-        tp.values.set_region(offset, words);
+        tp.values
+            .set_region(offset, words, base_values.layout_words() + added);
     }
     // Collectable if the base is, or if the class adds instance words
     // that can hold references.

@@ -52,6 +52,11 @@ pub struct InstanceValues {
     /// How many words; 0 for a class whose instances use a dict only.
     #[traverse(skip)]
     capacity: Cell<usize>,
+    /// The value words in the instances' layout: the region's, and those
+    /// of a base's region that a subclass with words of its own after it
+    /// does not use.
+    #[traverse(skip)]
+    layout_words: Cell<usize>,
     /// Whether the `__dict__` word was given by a class defined in Python
     /// (not inherited from a builtin type with a dict of its own), so that
     /// subclasses may have a region too.
@@ -78,6 +83,10 @@ impl InstanceValues {
         self.capacity.get()
     }
 
+    pub fn layout_words(&self) -> usize {
+        self.layout_words.get()
+    }
+
     pub fn is_managed(&self) -> bool {
         self.managed.get()
     }
@@ -88,11 +97,20 @@ impl InstanceValues {
     }
 
     /// Gives the class a region of `capacity` words at `offset`, for a
-    /// `__dict__` of its own making.
-    pub fn set_region(&self, offset: usize, capacity: usize) {
+    /// `__dict__` of its own making; its instances have `layout_words`
+    /// value words in all.
+    pub fn set_region(&self, offset: usize, capacity: usize, layout_words: usize) {
         self.offset.set(offset);
         self.capacity.set(capacity);
+        self.layout_words.set(layout_words);
         self.managed.set(true);
+    }
+
+    /// The bytes of an instance of a class with these values and size
+    /// `basicsize` that are not value words: what the layouts of two
+    /// classes must agree on for their instances to be interchangeable.
+    pub fn size_without_values(&self, basicsize: usize) -> usize {
+        basicsize - self.layout_words.get() * WORD
     }
 
     /// The word of key `index`.
@@ -208,6 +226,11 @@ impl InstanceValues {
             }
         }
         dict
+    }
+
+    /// Whether no word of `object` holds a value.
+    pub fn is_empty(&self, object: &Object) -> bool {
+        (0..self.capacity.get()).all(|i| !read_is_some(self.word(object, i)))
     }
 
     /// Takes every value out of the words of `object` (its `__dict__`

@@ -367,6 +367,17 @@ pub fn uses_values(vm: &Vm, object: &Object) -> bool {
         && dict_word(vm, object).is_some_and(|w| read_dict(w).is_none())
 }
 
+/// Whether `object` has no instance attributes, in value words or a dict
+/// (`_PyObject_IsInstanceDictEmpty`).
+pub fn instance_dict_is_empty(vm: &Vm, object: &Object) -> bool {
+    match dict_word(vm, object).and_then(read_dict) {
+        Some(dict) => dict
+            .payload::<DictObject>()
+            .is_none_or(|d| d.dict.is_empty()),
+        None => vm.type_payload_of(object).values.is_empty(object),
+    }
+}
+
 /// Runs `f` on the instance dict of `object`, if it has one made.
 #[inline]
 pub fn with_instance_dict<R>(
