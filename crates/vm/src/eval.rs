@@ -236,6 +236,16 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                     };
                 }
+                // Where a loop may spin, another thread's request for the
+                // interpreter lock is honoured (`CHECK_EVAL_BREAKER`).
+                macro_rules! check_eval_breaker {
+                    () => {
+                        if vm.gil.breaker() != 0 {
+                            tri!(crate::gil::handle_pending(vm));
+                        }
+                        tri!(crate::modules::signal::check_signals(vm));
+                    };
+                }
                 macro_rules! load_fast {
                     ($index:expr) => {{
                         let index = $index as usize;
@@ -322,7 +332,10 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     // The next instruction's argument has this one's above
                     // its own byte.
                     number::EXTENDED_ARG => extended = oparg << 8,
-                    number::RESUME => crate::gc::safe_point(vm),
+                    number::RESUME => {
+                        crate::gc::safe_point(vm);
+                        check_eval_breaker!();
+                    }
                     number::LOAD_FAST => load_fast!(oparg),
                     number::STORE_FAST => store_fast!(oparg),
                     specialized::LOAD_FAST__LOAD_FAST => {
@@ -502,7 +515,10 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             match next & 0xff {
                                 number::POP_JUMP_FORWARD_IF_FALSE
                                 | number::POP_JUMP_FORWARD_IF_TRUE => ip += offset,
-                                _ => ip -= offset,
+                                _ => {
+                                    ip -= offset;
+                                    check_eval_breaker!();
+                                }
                             }
                         }
                     }
@@ -680,6 +696,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     number::JUMP_BACKWARD => {
                         ip -= oparg as usize;
                         crate::gc::safe_point(vm);
+                        check_eval_breaker!();
                     }
                     number::JUMP_BACKWARD_NO_INTERRUPT => ip -= oparg as usize,
                     number::POP_JUMP_FORWARD_IF_FALSE
@@ -707,6 +724,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                                 ip += oparg as usize;
                             } else {
                                 ip -= oparg as usize;
+                                check_eval_breaker!();
                             }
                         }
                     }
@@ -728,6 +746,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                                 ip += oparg as usize;
                             } else {
                                 ip -= oparg as usize;
+                                check_eval_breaker!();
                             }
                         }
                     }
@@ -1156,6 +1175,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                         push!(tri!(result));
                         skip_call!();
+                        check_eval_breaker!();
                     }
                     number::PRECALL
                     | specialized::PRECALL_PYFUNC
@@ -1262,6 +1282,9 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             drop(pop_opt!());
                         }
                         push!(tri!(result));
+                        // A signal that came during a native call is handled
+                        // as soon as it returns.
+                        check_eval_breaker!();
                     }
                     number::CALL_FUNCTION_EX => {
                         let kwargs = if oparg & 1 == 1 { Some(pop!()) } else { None };
@@ -1275,6 +1298,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             kwargs.as_ref()
                         ));
                         push!(r);
+                        check_eval_breaker!();
                     }
                     number::MAKE_FUNCTION => {
                         let code_obj = pop!();

@@ -356,6 +356,7 @@ layouts! {
     GenericAlias => o::genericalias::GenericAliasObject,
     MemoryView => o::memoryview::MemoryViewObject,
     Lock => crate::modules::thread::LockObject,
+    ThreadLocal => crate::modules::thread_local::LocalObject,
     Deque => crate::modules::collections::DequeObject,
     PartsIterator => crate::modules::string::PartsIterator,
     SymtableEntry => crate::modules::symtable::SymtableEntry,
@@ -390,6 +391,9 @@ layouts! {
     TextIOWrapper => crate::modules::io::textio::TextIOWrapper,
     NewlineDecoder => crate::modules::io::textio::NewlineDecoder,
     StringIO => crate::modules::io::stringio::StringIO,
+    Context => crate::modules::contextvars::ContextObject,
+    ContextVar => crate::modules::contextvars::ContextVarObject,
+    Token => crate::modules::contextvars::TokenObject,
     BytesIO => crate::modules::io::bytesio::BytesIO,
     ScandirIterator => crate::modules::scandir::ScandirIterator,
     DirEntry => crate::modules::scandir::DirEntry,
@@ -470,6 +474,8 @@ impl TypeObject {
                 | Layout::Generator
                 | Layout::Code
                 | Layout::Module
+                | Layout::Lock
+                | Layout::ThreadLocal
         )
         .then(|| layout.size());
         let basicsize = layout.size() + weaklist.map_or(0, |_| std::mem::size_of::<usize>());
