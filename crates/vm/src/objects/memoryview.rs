@@ -267,9 +267,9 @@ pub(crate) fn init(vm: &Vm) {
             return Err(vm.new_value_error("cannot hash writable memoryview object"));
         }
         if !is_byte_format(&m.format) {
-            return Err(vm.new_value_error(
-                "memoryview: hashing is restricted to formats 'B', 'b' or 'c'",
-            ));
+            return Err(
+                vm.new_value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'")
+            );
         }
         vm.hash(&new_bytes(vm, m.bytes()))
     }));
@@ -323,13 +323,17 @@ pub(crate) fn init(vm: &Vm) {
     );
     let getters: &[(&'static str, crate::objects::descr::Getter)] = &[
         ("obj", |vm, o| Ok(view(vm, o)?.obj.clone())),
-        ("nbytes", |vm, o| Ok(vm.new_int(view(vm, o)?.nbytes() as i64))),
+        ("nbytes", |vm, o| {
+            Ok(vm.new_int(view(vm, o)?.nbytes() as i64))
+        }),
         ("readonly", |vm, o| Ok(vm.new_bool(view(vm, o)?.readonly))),
         ("itemsize", |vm, o| {
             Ok(vm.new_int(view(vm, o)?.itemsize as i64))
         }),
         ("format", |vm, o| Ok(vm.new_str(&view(vm, o)?.format))),
-        ("ndim", |vm, o| Ok(vm.new_int(view(vm, o)?.shape.len() as i64))),
+        ("ndim", |vm, o| {
+            Ok(vm.new_int(view(vm, o)?.shape.len() as i64))
+        }),
         ("shape", |vm, o| {
             let shape = &view(vm, o)?.shape;
             Ok(vm.new_tuple(shape.iter().map(|&n| vm.new_int(n as i64)).collect()))
@@ -398,14 +402,12 @@ fn memoryview_cast(vm: &Vm, args: Args) -> PyResult {
     let format = str_arg(vm, "cast", "format", bound[0].as_ref().expect("required"))?;
     let shape = bound[1].as_ref().filter(|s| !vm.is_none(s));
     if !m.c_contiguous() {
-        return Err(vm.new_type_error(
-            "memoryview: casts are restricted to C-contiguous views",
-        ));
+        return Err(vm.new_type_error("memoryview: casts are restricted to C-contiguous views"));
     }
     if (shape.is_some() || m.shape.len() != 1) && m.shape.contains(&0) {
-        return Err(vm.new_type_error(
-            "memoryview: cannot cast view with zeros in shape or strides",
-        ));
+        return Err(
+            vm.new_type_error("memoryview: cannot cast view with zeros in shape or strides")
+        );
     }
     let dims = match shape {
         None => None,
@@ -423,9 +425,7 @@ fn memoryview_cast(vm: &Vm, args: Args) -> PyResult {
                 )));
             }
             if m.shape.len() != 1 && items.len() != 1 {
-                return Err(vm.new_type_error(
-                    "memoryview: cast must be 1D -> ND or ND -> 1D",
-                ));
+                return Err(vm.new_type_error("memoryview: cast must be 1D -> ND or ND -> 1D"));
             }
             Some(items)
         }
@@ -442,9 +442,7 @@ fn memoryview_cast(vm: &Vm, args: Args) -> PyResult {
         }
     };
     if !is_byte_format(&m.format) && !is_byte_format(&format) {
-        return Err(vm.new_type_error(
-            "memoryview: cannot cast between two non-byte formats",
-        ));
+        return Err(vm.new_type_error("memoryview: cannot cast between two non-byte formats"));
     }
     let nbytes = m.nbytes();
     if !nbytes.is_multiple_of(itemsize) {
@@ -470,16 +468,14 @@ fn cast_shape(vm: &Vm, items: &[Object], itemsize: usize, nbytes: usize) -> PyRe
     let mut product = 1usize;
     for item in items {
         let Some(n) = int_value(item).map(|v| v.to_i64()) else {
-            return Err(vm.new_type_error(
-                "memoryview.cast(): elements of shape must be integers",
-            ));
+            return Err(vm.new_type_error("memoryview.cast(): elements of shape must be integers"));
         };
         let n = match n {
             Some(n) if n > 0 => n as usize,
             _ => {
-                return Err(vm.new_value_error(
-                    "memoryview.cast(): elements of shape must be integers > 0",
-                ))
+                return Err(
+                    vm.new_value_error("memoryview.cast(): elements of shape must be integers > 0")
+                )
             }
         };
         product = product
@@ -489,9 +485,7 @@ fn cast_shape(vm: &Vm, items: &[Object], itemsize: usize, nbytes: usize) -> PyRe
         shape.push(n);
     }
     if product.checked_mul(itemsize) != Some(nbytes) {
-        return Err(vm.new_type_error(
-            "memoryview: product(shape) * itemsize != buffer size",
-        ));
+        return Err(vm.new_type_error("memoryview: product(shape) * itemsize != buffer size"));
     }
     Ok(shape)
 }
@@ -574,17 +568,20 @@ fn target(vm: &Vm, m: &MemoryViewObject, key: &Object) -> PyResult<Target> {
 
 /// The position of an integer index in dimension `dim`, with
 /// memoryview's messages.
-fn index_in(vm: &Vm, m: &MemoryViewObject, dim: usize, key: &Object, invalid: &str) -> PyResult<usize> {
+fn index_in(
+    vm: &Vm,
+    m: &MemoryViewObject,
+    dim: usize,
+    key: &Object,
+    invalid: &str,
+) -> PyResult<usize> {
     let Some(i) = index_value(vm, key)? else {
         return Err(vm.new_type_error(invalid));
     };
     let len = m.shape[dim] as i64;
     let i = if i < 0 { i + len } else { i };
     if i < 0 || i >= len {
-        return Err(vm.new_index_error(format!(
-            "index out of bounds on dimension {}",
-            dim + 1
-        )));
+        return Err(vm.new_index_error(format!("index out of bounds on dimension {}", dim + 1)));
     }
     Ok(i as usize)
 }
@@ -674,10 +671,18 @@ fn source_bytes(vm: &Vm, m: &MemoryViewObject, value: &Object, count: usize) -> 
 /// The bytes of `value` as one item of `m`'s format, with memoryview's
 /// messages (`pack_single`).
 fn pack_single(vm: &Vm, m: &MemoryViewObject, value: &Object) -> PyResult<Vec<u8>> {
-    let invalid_type =
-        || vm.new_type_error(format!("memoryview: invalid type for format '{}'", m.format));
-    let invalid_value =
-        || vm.new_value_error(format!("memoryview: invalid value for format '{}'", m.format));
+    let invalid_type = || {
+        vm.new_type_error(format!(
+            "memoryview: invalid type for format '{}'",
+            m.format
+        ))
+    };
+    let invalid_value = || {
+        vm.new_value_error(format!(
+            "memoryview: invalid value for format '{}'",
+            m.format
+        ))
+    };
     let size = m.itemsize;
     match m.code() {
         b'?' => Ok(vec![u8::from(vm.is_true(value)?)]),
@@ -687,9 +692,8 @@ fn pack_single(vm: &Vm, m: &MemoryViewObject, value: &Object) -> PyResult<Vec<u8
             None => Err(invalid_type()),
         },
         code @ (b'f' | b'd') => {
-            let x = crate::objects::float::as_double(vm, value).map_err(|e| {
-                fix_error(vm, e, invalid_type, invalid_value)
-            })?;
+            let x = crate::objects::float::as_double(vm, value)
+                .map_err(|e| fix_error(vm, e, invalid_type, invalid_value))?;
             Ok(if code == b'f' {
                 (x as f32).to_ne_bytes().to_vec()
             } else {
