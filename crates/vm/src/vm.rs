@@ -137,6 +137,56 @@ fn builtin_type(
     crate::typeobject::new_static_type(type_type, name, layout, object_type, flags)
 }
 
+/// The hash of the interned-string table: the interpreter interns names
+/// it looks up by a Rust string on hot paths (special methods called
+/// through slots), where SipHash's setup and finalization cost more than
+/// the lookup (FxHash's multiply-rotate). A program that made its own
+/// attribute names collide would only slow its own interning.
+#[derive(Default, Clone, Copy)]
+struct IdentifierHash;
+
+#[derive(Default)]
+struct IdentifierHasher(u64);
+
+impl std::hash::BuildHasher for IdentifierHash {
+    type Hasher = IdentifierHasher;
+
+    fn build_hasher(&self) -> IdentifierHasher {
+        IdentifierHasher(0)
+    }
+}
+
+impl IdentifierHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for IdentifierHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut rest = [0u8; 8];
+        rest[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.add(u64::from_le_bytes(rest));
+    }
+
+    #[inline]
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Identifiers the interpreter looks up itself, interned once.
 macro_rules! names {
     ($( $field:ident, )*) => {
@@ -193,7 +243,7 @@ pub struct Vm {
     /// (`_Py_LATIN1_CHR`).
     latin1: Box<[Object]>,
     pub names: Names,
-    interned: RefCell<HashMap<Box<str>, Object>>,
+    interned: RefCell<HashMap<Box<str>, Object, IdentifierHash>>,
     /// The `builtins` module and its namespace.
     pub builtins: Object,
     pub builtins_dict: Object,
@@ -309,7 +359,8 @@ impl Vm {
         let latin1 = (0..=255u32)
             .map(|c| object::alloc(&types.str, StrObject::from_code_points(std::iter::once(c))))
             .collect();
-        let interned: RefCell<HashMap<Box<str>, Object>> = RefCell::new(HashMap::new());
+        let interned: RefCell<HashMap<Box<str>, Object, IdentifierHash>> =
+            RefCell::new(HashMap::default());
         let intern = |s: &str| -> Object {
             let mut table = interned.borrow_mut();
             if let Some(o) = table.get(s) {
