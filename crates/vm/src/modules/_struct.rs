@@ -691,6 +691,22 @@ fn unpack_item(vm: &Vm, order: Order, item: &Item, data: &[u8]) -> Object {
     }
 }
 
+/// The size of native format character `code`, for memoryview.
+pub(crate) fn native_size(code: u8) -> Option<usize> {
+    item_size(Order::Native, code)
+}
+
+/// The value of one item of native format character `code` held in
+/// `data` (as many bytes as the code's native size), for memoryview.
+pub(crate) fn unpack_native(vm: &Vm, code: u8, data: &[u8]) -> Object {
+    let item = Item {
+        code,
+        offset: 0,
+        size: data.len(),
+    };
+    unpack_item(vm, Order::Native, &item, data)
+}
+
 fn unpack_at(vm: &Vm, s: &StructObject, data: &[u8]) -> Object {
     let values = s
         .format

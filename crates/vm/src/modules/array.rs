@@ -209,6 +209,15 @@ pub fn array_bytes(o: &Object) -> Option<Vec<u8>> {
     o.payload::<ArrayObject>().map(|a| a.data.borrow().clone())
 }
 
+/// The buffer format of an array: its typecode, but 'w' for 'u' as
+/// CPython's `array_buffer_getbuf` gives.
+pub fn array_format(o: &Object) -> Option<u8> {
+    o.payload::<ArrayObject>().map(|a| match a.typecode.code {
+        b'u' => b'w',
+        code => code,
+    })
+}
+
 /// The bytes of an array, for writers that keep its size.
 pub fn array_data(o: &Object) -> Option<&RefCell<Vec<u8>>> {
     o.payload::<ArrayObject>().map(|a| &a.data)

@@ -496,7 +496,7 @@ fn bytes_decode(vm: &Vm, args: Args) -> PyResult {
 
 /// `hex(sep=None, bytes_per_sep=1)`: separators every `bytes_per_sep`
 /// bytes, counted from the right, or from the left when negative.
-fn bytes_hex(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn bytes_hex(vm: &Vm, args: Args) -> PyResult {
     let bound = bind(vm, "hex", args, true, &["sep", "bytes_per_sep"], 0)?;
     let d = data(&args);
     let sep = match bound[0].as_ref().filter(|s| !vm.is_none(s)) {
