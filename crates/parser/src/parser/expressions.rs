@@ -662,19 +662,33 @@ impl<'src> Parser<'src> {
     /// `primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')'
     ///   | primary '[' slices ']' | atom`
     pub(super) fn primary(&mut self) -> PResult<Expr> {
-        if matches!(&self.primary_memo, Some((memo_start, _, _)) if *memo_start == self.pos) {
-            let (_, end, e) = self.primary_memo.take().expect("matched above");
-            self.pos = end;
-            return Ok(Some(e));
+        if let Some(memo) = self.take_primary_memo() {
+            self.pos = memo.end;
+            return Ok(Some(memo.expr));
         }
+        Ok(self.primary_with_trailers(false)?.map(|(e, _)| e))
+    }
+
+    /// `primary` read afresh, and whether it has trailers. With
+    /// `memoize_atom`, its atom is kept in `atom_memo` (see
+    /// `bracketed_atom`).
+    pub(super) fn primary_with_trailers(&mut self, memoize_atom: bool) -> PResult<(Expr, bool)> {
         let start = self.start()?;
-        let Some(mut e) = self.atom()? else {
+        let memoize = self.memoize_atoms;
+        self.memoize_atoms |= memoize_atom;
+        let atom = self.atom();
+        self.memoize_atoms = memoize;
+        let Some(mut e) = atom? else {
             return Ok(None);
         };
+        let mut trailed = false;
         loop {
             match self.trailer(e, start)? {
-                Ok(next) => e = next,
-                Err(unchanged) => return Ok(Some(unchanged)),
+                Ok(next) => {
+                    e = next;
+                    trailed = true;
+                }
+                Err(unchanged) => return Ok(Some((unchanged, trailed))),
             }
         }
     }

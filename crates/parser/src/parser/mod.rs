@@ -56,13 +56,11 @@ pub struct Parser<'src> {
     fstring: Option<FStringOrigin>,
     first_lineno: u32,
     depth: usize,
-    /// The last `t_primary` parsed: its start, end and value. Target rules
-    /// try `t_primary` several times at the same place.
-    t_primary_memo: Option<(usize, usize, crate::ast::Expr)>,
-    /// The whole primary that `t_primary` read past before giving back its
-    /// last trailer: an expression statement is tried as a target first,
-    /// and `primary` then takes this instead of parsing it again.
-    primary_memo: Option<(usize, usize, crate::ast::Expr)>,
+    /// The primary that target rules read whole at a position, for the
+    /// rules tried next at the same place: an expression statement is
+    /// tried as a target first, and `primary` then takes this instead of
+    /// parsing it again.
+    primary_memo: Option<PrimaryMemo>,
     /// Results of some rules by position, in the second pass only: there
     /// the `invalid_*` rules parse the same text again and again, and
     /// without this, nested expressions would take exponential time
@@ -93,6 +91,17 @@ pub struct Parser<'src> {
     memoize_atoms: bool,
 }
 
+/// A primary read at `start`, ending at `end`.
+pub struct PrimaryMemo {
+    start: usize,
+    end: usize,
+    expr: Expr,
+    /// Whether it is also a `subscript_attribute_target`: it has a
+    /// trailer, the last is an attribute or a subscript, and no `.`, `[`
+    /// or `(` follows it.
+    is_target: bool,
+}
+
 /// The rules whose results the second pass remembers.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MemoRule {
@@ -118,7 +127,6 @@ impl<'src> Parser<'src> {
             fstring: None,
             first_lineno: 1,
             depth: 0,
-            t_primary_memo: None,
             primary_memo: None,
             memo: HashMap::new(),
             failed_expression: None,
@@ -143,7 +151,6 @@ impl<'src> Parser<'src> {
             fstring: Some(origin),
             first_lineno,
             depth: 0,
-            t_primary_memo: None,
             primary_memo: None,
             memo: HashMap::new(),
             failed_expression: None,
@@ -179,7 +186,6 @@ impl<'src> Parser<'src> {
             if self.error.is_none() {
                 self.pos = 0;
                 self.invalid_rules = true;
-                self.t_primary_memo = None;
                 self.primary_memo = None;
                 let _ = rule(self);
             }
@@ -301,6 +307,15 @@ impl<'src> Parser<'src> {
             self.fill_token()?;
         }
         Ok(self.tokens[self.pos + 1])
+    }
+
+    /// The kind of the token at `pos`, which must have been read or be
+    /// the next to read.
+    fn kind_at(&mut self, pos: usize) -> Result<TokenKind, Stop> {
+        let mark = std::mem::replace(&mut self.pos, pos);
+        let kind = self.peek_kind();
+        self.pos = mark;
+        kind
     }
 
     fn text_of(&self, t: &Token) -> &'src [u8] {
