@@ -32,6 +32,28 @@ fn binary_operator(kind: T) -> Option<(u8, Operator)> {
     })
 }
 
+/// Whether a token after a primary continues the expression: an operator
+/// of one of the levels from `power` up to `expression`.
+fn continues_primary(kind: T) -> bool {
+    binary_operator(kind).is_some()
+        || matches!(
+            kind,
+            T::DoubleStar
+                | T::EqEqual
+                | T::NotEqual
+                | T::LessEqual
+                | T::Less
+                | T::GreaterEqual
+                | T::Greater
+                | T::In
+                | T::Not
+                | T::Is
+                | T::And
+                | T::Or
+                | T::If
+        )
+}
+
 impl<'src> Parser<'src> {
     /// `expressions: expression (',' expression)* [',']`
     pub(super) fn expressions(&mut self) -> PResult<Expr> {
@@ -100,6 +122,32 @@ impl<'src> Parser<'src> {
         let start = self.start()?;
         if start.kind == T::Lambda {
             return self.lambdef();
+        }
+        if !self.invalid_rules
+            && !matches!(
+                start.kind,
+                T::Not | T::Plus | T::Minus | T::Tilde | T::Await
+            )
+        {
+            // Most expressions are a primary alone: read it first, and
+            // when no operator follows, skip the ten rules from
+            // `disjunction` down to `primary`, which would each pass it
+            // up unchanged. Otherwise those rules run, and `primary` takes
+            // back what was read here.
+            let mark = self.pos;
+            let Some(e) = self.primary()? else {
+                return Ok(None);
+            };
+            if !continues_primary(self.peek_kind()?) {
+                return Ok(Some(e));
+            }
+            self.primary_memo = Some(super::PrimaryMemo {
+                start: mark,
+                end: self.pos,
+                expr: e,
+                is_target: false,
+            });
+            self.pos = mark;
         }
         let Some(body) = self.disjunction()? else {
             return Ok(None);

@@ -56,10 +56,11 @@ pub struct Parser<'src> {
     fstring: Option<FStringOrigin>,
     first_lineno: u32,
     depth: usize,
-    /// The primary that target rules read whole at a position, for the
-    /// rules tried next at the same place: an expression statement is
-    /// tried as a target first, and `primary` then takes this instead of
-    /// parsing it again.
+    /// A primary read whole at a position, for the rules tried next at
+    /// the same place, where `primary` takes it instead of parsing it
+    /// again: an expression statement is tried as a target first, and
+    /// `expression` reads a primary before knowing whether an operator
+    /// follows it.
     primary_memo: Option<PrimaryMemo>,
     /// Results of some rules by position, in the second pass only: there
     /// the `invalid_*` rules parse the same text again and again, and
@@ -362,13 +363,15 @@ impl<'src> Parser<'src> {
     /// The identifier a NAME token spells, NFKC-normalised (PEP 3131).
     fn identifier(&self, t: &Token) -> Identifier {
         let text = self.text_of(t);
-        let text = std::str::from_utf8(text).expect("the tokenizer verified the name");
         if text.is_ascii() {
-            text.to_string()
-        } else {
-            use unicode_normalization::UnicodeNormalization;
-            text.nfkc().collect()
+            // Cheaper than validating UTF-8 again, for short names.
+            let mut id = String::with_capacity(text.len());
+            id.extend(text.iter().map(|&b| char::from(b)));
+            return id;
         }
+        use unicode_normalization::UnicodeNormalization;
+        let text = std::str::from_utf8(text).expect("the tokenizer verified the name");
+        text.nfkc().collect()
     }
 
     /// A soft keyword (`match`, `case`, `_`) spelled `word`.
