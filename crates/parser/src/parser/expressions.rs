@@ -730,7 +730,8 @@ impl<'src> Parser<'src> {
             return Ok(None);
         };
         let mut trailed = false;
-        loop {
+        // Most primaries have no trailer: see that before moving the atom.
+        while matches!(self.peek_kind()?, T::Dot | T::LPar | T::LSqb) {
             match self.trailer(e, start)? {
                 Ok(next) => {
                     e = next;
@@ -739,6 +740,7 @@ impl<'src> Parser<'src> {
                 Err(unchanged) => return Ok(Some((unchanged, trailed))),
             }
         }
+        Ok(Some((e, trailed)))
     }
 
     /// One trailer of a primary: `.name`, a call or a subscript. Gives back
