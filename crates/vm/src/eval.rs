@@ -322,7 +322,10 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     // The next instruction's argument has this one's above
                     // its own byte.
                     number::EXTENDED_ARG => extended = oparg << 8,
-                    number::RESUME => crate::gc::safe_point(vm),
+                    number::RESUME => {
+                        crate::gc::safe_point(vm);
+                        tri!(crate::modules::signal::check_signals(vm));
+                    }
                     number::LOAD_FAST => load_fast!(oparg),
                     number::STORE_FAST => store_fast!(oparg),
                     specialized::LOAD_FAST__LOAD_FAST => {
@@ -665,6 +668,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     number::JUMP_BACKWARD => {
                         ip -= oparg as usize;
                         crate::gc::safe_point(vm);
+                        tri!(crate::modules::signal::check_signals(vm));
                     }
                     number::JUMP_BACKWARD_NO_INTERRUPT => ip -= oparg as usize,
                     number::POP_JUMP_FORWARD_IF_FALSE
@@ -1091,6 +1095,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                         push!(tri!(result));
                         skip_call!();
+                        tri!(crate::modules::signal::check_signals(vm));
                     }
                     number::PRECALL
                     | specialized::PRECALL_PYFUNC
@@ -1197,6 +1202,9 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             drop(pop_opt!());
                         }
                         push!(tri!(result));
+                        // A signal that came during a native call is handled
+                        // as soon as it returns.
+                        tri!(crate::modules::signal::check_signals(vm));
                     }
                     number::CALL_FUNCTION_EX => {
                         let kwargs = if oparg & 1 == 1 { Some(pop!()) } else { None };
@@ -1210,6 +1218,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             kwargs.as_ref()
                         ));
                         push!(r);
+                        tri!(crate::modules::signal::check_signals(vm));
                     }
                     number::MAKE_FUNCTION => {
                         let code_obj = pop!();

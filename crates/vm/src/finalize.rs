@@ -3,8 +3,8 @@
 //! code can still run, so that their finalizers (`__del__`) and weakref
 //! callbacks run as in CPython.
 //!
-//! The steps are CPython's: a full collection; then every module leaves
-//! `sys.modules`, and a collection frees those no longer referred to
+//! The steps are CPython's: the `atexit` functions run; a full
+//! collection; then every module leaves `sys.modules`, and a collection frees those no longer referred to
 //! (with their namespaces, usually cycles through their functions'
 //! globals); the namespaces of the modules still alive are cleared, the
 //! names starting with one underscore first (`_PyModule_ClearDict`);
@@ -20,6 +20,7 @@ impl Vm {
     /// Frees the program's objects, running their finalizers, before the
     /// interpreter goes away (`Py_FinalizeEx`).
     pub fn finalize(&self) {
+        crate::modules::atexit::run_exitfuncs(self);
         if self.gc.enabled.get() {
             crate::gc::collect(self, crate::gc::NUM_GENERATIONS - 1);
         }

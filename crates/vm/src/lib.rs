@@ -41,6 +41,7 @@
 
 pub mod builtins;
 pub mod call;
+pub mod codecs;
 pub mod compile;
 pub mod config;
 pub mod errors;
@@ -69,6 +70,7 @@ pub mod type_cache;
 pub mod typeobject;
 pub mod unraisable;
 pub mod vm;
+pub mod warnings;
 
 pub use errors::{PyErr, PyResult};
 pub use object::Object;

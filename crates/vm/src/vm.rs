@@ -119,6 +119,7 @@ builtin_types! {
     sre_pattern: "re.Pattern", SrePattern, FINAL;
     sre_match: "re.Match", SreMatch, FINAL;
     sre_scanner: "_sre.SRE_Scanner", SreScanner, FINAL;
+    symtable_entry: "symtable entry", SymtableEntry, FINAL;
     zlib_compress: "zlib.Compress", ZlibCompress, FINAL;
     zlib_decompress: "zlib.Decompress", ZlibDecompress, FINAL;
 }
@@ -192,6 +193,8 @@ pub struct ThreadState {
     /// The lowest native stack address the eval loop may reach before
     /// RecursionError; 0 until an embedder or `run_source` sets it.
     pub stack_limit: Cell<usize>,
+    /// The current `contextvars.Context`, made when first needed.
+    pub context: RefCell<Option<Object>>,
 }
 
 impl ThreadState {
@@ -270,6 +273,14 @@ pub struct Vm {
     /// `gc.garbage` and `gc.callbacks`, which the collector uses.
     pub gc_garbage: Object,
     pub gc_callbacks: Object,
+    /// The codec registry, made when first used.
+    pub codecs: std::cell::OnceCell<crate::codecs::CodecRegistry>,
+    /// The Python handler of each signal, by number (`Handlers[].func`);
+    /// empty until `_signal` is imported.
+    pub signal_handlers: RefCell<Vec<Option<Object>>>,
+    /// The functions `atexit.register` was given, in order; None where
+    /// one was unregistered.
+    pub atexit_callbacks: RefCell<Vec<Option<crate::modules::atexit::ExitCallback>>>,
     /// What native modules keep between calls (their module state, as
     /// `PyModule_GetState`): exception classes, types, caches, by a key
     /// naming the module and the object.
@@ -391,6 +402,7 @@ impl Vm {
                 outer_handled: RefCell::new(Vec::new()),
                 repr_stack: RefCell::new(Vec::new()),
                 stack_limit: Cell::new(0),
+                context: RefCell::new(None),
             },
             hash_secret: crate::objects::hash::secret_from_environment(),
             next_keys_version: Cell::new(1),
@@ -404,6 +416,9 @@ impl Vm {
             unraisable_hook_args: std::cell::OnceCell::new(),
             gc_garbage,
             gc_callbacks,
+            codecs: std::cell::OnceCell::new(),
+            signal_handlers: RefCell::new(Vec::new()),
+            atexit_callbacks: RefCell::new(Vec::new()),
             module_state: RefCell::new(HashMap::new()),
         });
         crate::objects::init_types(&vm);

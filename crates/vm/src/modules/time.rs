@@ -180,8 +180,21 @@ fn sleep(vm: &Vm, args: Args) -> PyResult {
     if ns < 0 {
         return Err(vm.new_value_error("sleep length must be non-negative"));
     }
-    std::thread::sleep(std::time::Duration::from_nanos(ns as u64));
-    Ok(vm.none.clone())
+    // A signal ends the wait early: its handler runs, and unless it
+    // raises, the rest of the time is slept (PEP 475).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_nanos(ns as u64);
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let request = libc::timespec {
+            tv_sec: left.as_secs() as libc::time_t,
+            tv_nsec: left.subsec_nanos().into(),
+        };
+        // SAFETY: the request lives across the call; no remainder is asked.
+        if unsafe { libc::nanosleep(&request, std::ptr::null_mut()) } == 0 {
+            return Ok(vm.none.clone());
+        }
+        crate::modules::signal::check_signals(vm)?;
+    }
 }
 
 fn get_clock_info(vm: &Vm, args: Args) -> PyResult {
