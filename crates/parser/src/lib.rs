@@ -54,7 +54,7 @@ pub fn parse_expression(source: &[u8]) -> Result<ast::Mod, SyntaxError> {
 }
 
 fn parse(source: &[u8], expression: bool) -> Result<ast::Mod, SyntaxError> {
-    if source.contains(&0) {
+    if memchr::memchr(0, source).is_some() {
         // compile() refuses such source before parsing, without a location.
         return Err(SyntaxError {
             kind: SyntaxErrorKind::SyntaxError,

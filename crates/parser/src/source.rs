@@ -9,11 +9,13 @@
 //! string literal, and reported there.
 
 use crate::error::SyntaxError;
+use std::borrow::Cow;
 
 /// The source as the tokenizer reads it.
-pub struct DecodedSource {
-    /// UTF-8 (unless the source holds invalid bytes), ending with `\n`.
-    pub text: Vec<u8>,
+pub struct DecodedSource<'a> {
+    /// UTF-8 (unless the source holds invalid bytes), ending with `\n`:
+    /// the source itself when that needs no change, as most files.
+    pub text: Cow<'a, [u8]>,
     /// Whether the source declared its encoding (by a coding cookie or a
     /// byte order mark). CPython's parser gives character offsets in error
     /// messages only then, and byte offsets otherwise.
@@ -23,10 +25,10 @@ pub struct DecodedSource {
 }
 
 /// Decodes `source` for the tokenizer.
-pub fn decode_source(source: &[u8]) -> Result<DecodedSource, SyntaxError> {
+pub fn decode_source(source: &[u8]) -> Result<DecodedSource<'_>, SyntaxError> {
     let text = translate_newlines(source);
     let (text, has_bom) = match text.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (rest.to_vec(), true),
+        Some(rest) => (Cow::Owned(rest.to_vec()), true),
         None => (text, false),
     };
     let Some(cookie) = find_coding_cookie(&text) else {
@@ -44,7 +46,7 @@ pub fn decode_source(source: &[u8]) -> Result<DecodedSource, SyntaxError> {
     let text = if cookie == "utf-8" {
         text
     } else {
-        decode_with(&cookie, &text)?
+        Cow::Owned(decode_with(&cookie, &text)?)
     };
     Ok(DecodedSource {
         text,
@@ -54,15 +56,17 @@ pub fn decode_source(source: &[u8]) -> Result<DecodedSource, SyntaxError> {
 }
 
 /// `\r\n` and lone `\r` become `\n`, and the text ends with `\n`.
-fn translate_newlines(source: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(source.len() + 1);
-    if !source.contains(&b'\r') {
-        out.extend_from_slice(source);
-        if out.last() != Some(&b'\n') {
-            out.push(b'\n');
+fn translate_newlines(source: &[u8]) -> Cow<'_, [u8]> {
+    if memchr::memchr(b'\r', source).is_none() {
+        if source.last() == Some(&b'\n') {
+            return Cow::Borrowed(source);
         }
-        return out;
+        let mut out = Vec::with_capacity(source.len() + 1);
+        out.extend_from_slice(source);
+        out.push(b'\n');
+        return Cow::Owned(out);
     }
+    let mut out = Vec::with_capacity(source.len() + 1);
     let mut bytes = source.iter().copied().peekable();
     while let Some(b) = bytes.next() {
         if b == b'\r' {
@@ -75,7 +79,7 @@ fn translate_newlines(source: &[u8]) -> Vec<u8> {
     if out.last() != Some(&b'\n') {
         out.push(b'\n');
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The encoding a PEP 263 declaration names, normalised as CPython's
@@ -283,8 +287,8 @@ mod tests {
 
     #[test]
     fn newlines_are_normalised_and_terminated() {
-        assert_eq!(translate_newlines(b"a\r\nb\rc"), b"a\nb\nc\n");
-        assert_eq!(translate_newlines(b""), b"\n");
+        assert_eq!(&*translate_newlines(b"a\r\nb\rc"), b"a\nb\nc\n");
+        assert_eq!(&*translate_newlines(b""), b"\n");
     }
 
     #[test]

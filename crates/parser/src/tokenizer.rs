@@ -137,7 +137,7 @@ impl<'src> Tokenizer<'src> {
                 self.cur = self.inp;
                 return EOF;
             }
-            let end = match self.buf[self.inp..].iter().position(|&b| b == b'\n') {
+            let end = match memchr::memchr(b'\n', &self.buf[self.inp..]) {
                 Some(i) => self.inp + i + 1,
                 None => self.buf.len(),
             };
@@ -145,6 +145,16 @@ impl<'src> Tokenizer<'src> {
             self.line_start = self.cur;
             self.inp = end;
         }
+    }
+
+    /// Moves past the bytes of the current line for which `pred` holds,
+    /// as `next_char` would one by one, and says how many there were. The
+    /// lines read so far end at `inp`, so the scan never leaves the line.
+    fn skip_in_line(&mut self, pred: impl Fn(u8) -> bool) -> usize {
+        let rest = &self.buf[self.cur..self.inp];
+        let n = rest.iter().position(|&b| !pred(b)).unwrap_or(rest.len());
+        self.cur += n;
+        n
     }
 
     fn backup(&mut self, c: i32) {
@@ -278,12 +288,16 @@ impl<'src> Tokenizer<'src> {
                 return Ok(self.marker(kind));
             }
             loop {
+                self.skip_in_line(|b| matches!(b, b' ' | b'\t' | 0x0c));
                 let mut c = self.next_char();
                 while c == b' ' as i32 || c == b'\t' as i32 || c == 0x0c {
                     c = self.next_char();
                 }
                 self.start = self.cur.saturating_sub(1);
                 if c == b'#' as i32 {
+                    self.cur += memchr::memchr(b'\n', &self.buf[self.cur..self.inp])
+                        .unwrap_or(self.inp - self.cur);
+                    c = self.next_char();
                     while c != EOF && c != b'\n' as i32 {
                         c = self.next_char();
                     }
@@ -318,6 +332,9 @@ impl<'src> Tokenizer<'src> {
         let (mut col, mut alt_col) = (0u32, 0u32);
         let mut continuation_col = None;
         let c = loop {
+            let spaces = self.skip_in_line(|b| b == b' ') as u32;
+            col += spaces;
+            alt_col += spaces;
             let c = self.next_char();
             match c {
                 0x20 => {
@@ -455,6 +472,7 @@ impl<'src> Tokenizer<'src> {
             let mut non_ascii = false;
             while is_identifier_char(c) {
                 non_ascii |= c >= 128;
+                self.skip_in_line(|b| b.is_ascii_alphanumeric() || b == b'_');
                 c = self.next_char();
             }
             self.backup(c);
@@ -589,6 +607,12 @@ impl<'src> Tokenizer<'src> {
             self.backup(c);
         }
         while end_quote_size != quote_size {
+            let rest = &self.buf[self.cur..self.inp];
+            let plain = memchr::memchr3(quote as u8, b'\\', b'\n', rest).unwrap_or(rest.len());
+            if plain > 0 {
+                self.cur += plain;
+                end_quote_size = 0;
+            }
             c = self.next_char();
             if c == EOF || (quote_size == 1 && c == b'\n' as i32) {
                 let detected_at = self.lineno;

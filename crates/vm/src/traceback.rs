@@ -811,7 +811,7 @@ fn source_line(filename: &str, lineno: i64) -> Option<String> {
     }
     let raw = std::fs::read(filename).ok()?;
     let decoded = krait_parser::source::decode_source(&raw).ok()?;
-    let text = String::from_utf8(decoded.text).ok()?;
+    let text = String::from_utf8(decoded.text.into_owned()).ok()?;
     text.split_inclusive('\n')
         .nth(lineno as usize - 1)
         .map(|l| l.strip_suffix('\n').unwrap_or(l).to_string())

@@ -32,6 +32,28 @@ fn binary_operator(kind: T) -> Option<(u8, Operator)> {
     })
 }
 
+/// Whether a token after a primary continues the expression: an operator
+/// of one of the levels from `power` up to `expression`.
+fn continues_primary(kind: T) -> bool {
+    binary_operator(kind).is_some()
+        || matches!(
+            kind,
+            T::DoubleStar
+                | T::EqEqual
+                | T::NotEqual
+                | T::LessEqual
+                | T::Less
+                | T::GreaterEqual
+                | T::Greater
+                | T::In
+                | T::Not
+                | T::Is
+                | T::And
+                | T::Or
+                | T::If
+        )
+}
+
 impl<'src> Parser<'src> {
     /// `expressions: expression (',' expression)* [',']`
     pub(super) fn expressions(&mut self) -> PResult<Expr> {
@@ -100,6 +122,32 @@ impl<'src> Parser<'src> {
         let start = self.start()?;
         if start.kind == T::Lambda {
             return self.lambdef();
+        }
+        if !self.invalid_rules
+            && !matches!(
+                start.kind,
+                T::Not | T::Plus | T::Minus | T::Tilde | T::Await
+            )
+        {
+            // Most expressions are a primary alone: read it first, and
+            // when no operator follows, skip the ten rules from
+            // `disjunction` down to `primary`, which would each pass it
+            // up unchanged. Otherwise those rules run, and `primary` takes
+            // back what was read here.
+            let mark = self.pos;
+            let Some(e) = self.primary()? else {
+                return Ok(None);
+            };
+            if !continues_primary(self.peek_kind()?) {
+                return Ok(Some(e));
+            }
+            self.primary_memo = Some(super::PrimaryMemo {
+                start: mark,
+                end: self.pos,
+                expr: e,
+                is_target: false,
+            });
+            self.pos = mark;
         }
         let Some(body) = self.disjunction()? else {
             return Ok(None);
@@ -662,21 +710,37 @@ impl<'src> Parser<'src> {
     /// `primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')'
     ///   | primary '[' slices ']' | atom`
     pub(super) fn primary(&mut self) -> PResult<Expr> {
-        if matches!(&self.primary_memo, Some((memo_start, _, _)) if *memo_start == self.pos) {
-            let (_, end, e) = self.primary_memo.take().expect("matched above");
-            self.pos = end;
-            return Ok(Some(e));
+        if let Some(memo) = self.take_primary_memo() {
+            self.pos = memo.end;
+            return Ok(Some(memo.expr));
         }
+        Ok(self.primary_with_trailers(false)?.map(|(e, _)| e))
+    }
+
+    /// `primary` read afresh, and whether it has trailers. With
+    /// `memoize_atom`, its atom is kept in `atom_memo` (see
+    /// `bracketed_atom`).
+    pub(super) fn primary_with_trailers(&mut self, memoize_atom: bool) -> PResult<(Expr, bool)> {
         let start = self.start()?;
-        let Some(mut e) = self.atom()? else {
+        let memoize = self.memoize_atoms;
+        self.memoize_atoms |= memoize_atom;
+        let atom = self.atom();
+        self.memoize_atoms = memoize;
+        let Some(mut e) = atom? else {
             return Ok(None);
         };
-        loop {
+        let mut trailed = false;
+        // Most primaries have no trailer: see that before moving the atom.
+        while matches!(self.peek_kind()?, T::Dot | T::LPar | T::LSqb) {
             match self.trailer(e, start)? {
-                Ok(next) => e = next,
-                Err(unchanged) => return Ok(Some(unchanged)),
+                Ok(next) => {
+                    e = next;
+                    trailed = true;
+                }
+                Err(unchanged) => return Ok(Some((unchanged, trailed))),
             }
         }
+        Ok(Some((e, trailed)))
     }
 
     /// One trailer of a primary: `.name`, a call or a subscript. Gives back

@@ -56,13 +56,12 @@ pub struct Parser<'src> {
     fstring: Option<FStringOrigin>,
     first_lineno: u32,
     depth: usize,
-    /// The last `t_primary` parsed: its start, end and value. Target rules
-    /// try `t_primary` several times at the same place.
-    t_primary_memo: Option<(usize, usize, crate::ast::Expr)>,
-    /// The whole primary that `t_primary` read past before giving back its
-    /// last trailer: an expression statement is tried as a target first,
-    /// and `primary` then takes this instead of parsing it again.
-    primary_memo: Option<(usize, usize, crate::ast::Expr)>,
+    /// A primary read whole at a position, for the rules tried next at
+    /// the same place, where `primary` takes it instead of parsing it
+    /// again: an expression statement is tried as a target first, and
+    /// `expression` reads a primary before knowing whether an operator
+    /// follows it.
+    primary_memo: Option<PrimaryMemo>,
     /// Results of some rules by position, in the second pass only: there
     /// the `invalid_*` rules parse the same text again and again, and
     /// without this, nested expressions would take exponential time
@@ -93,6 +92,17 @@ pub struct Parser<'src> {
     memoize_atoms: bool,
 }
 
+/// A primary read at `start`, ending at `end`.
+pub struct PrimaryMemo {
+    start: usize,
+    end: usize,
+    expr: Expr,
+    /// Whether it is also a `subscript_attribute_target`: it has a
+    /// trailer, the last is an attribute or a subscript, and no `.`, `[`
+    /// or `(` follows it.
+    is_target: bool,
+}
+
 /// The rules whose results the second pass remembers.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MemoRule {
@@ -118,7 +128,6 @@ impl<'src> Parser<'src> {
             fstring: None,
             first_lineno: 1,
             depth: 0,
-            t_primary_memo: None,
             primary_memo: None,
             memo: HashMap::new(),
             failed_expression: None,
@@ -143,7 +152,6 @@ impl<'src> Parser<'src> {
             fstring: Some(origin),
             first_lineno,
             depth: 0,
-            t_primary_memo: None,
             primary_memo: None,
             memo: HashMap::new(),
             failed_expression: None,
@@ -179,7 +187,6 @@ impl<'src> Parser<'src> {
             if self.error.is_none() {
                 self.pos = 0;
                 self.invalid_rules = true;
-                self.t_primary_memo = None;
                 self.primary_memo = None;
                 let _ = rule(self);
             }
@@ -303,6 +310,15 @@ impl<'src> Parser<'src> {
         Ok(self.tokens[self.pos + 1])
     }
 
+    /// The kind of the token at `pos`, which must have been read or be
+    /// the next to read.
+    fn kind_at(&mut self, pos: usize) -> Result<TokenKind, Stop> {
+        let mark = std::mem::replace(&mut self.pos, pos);
+        let kind = self.peek_kind();
+        self.pos = mark;
+        kind
+    }
+
     fn text_of(&self, t: &Token) -> &'src [u8] {
         &self.tok.buffer()[t.start as usize..t.end as usize]
     }
@@ -347,13 +363,15 @@ impl<'src> Parser<'src> {
     /// The identifier a NAME token spells, NFKC-normalised (PEP 3131).
     fn identifier(&self, t: &Token) -> Identifier {
         let text = self.text_of(t);
-        let text = std::str::from_utf8(text).expect("the tokenizer verified the name");
         if text.is_ascii() {
-            text.to_string()
-        } else {
-            use unicode_normalization::UnicodeNormalization;
-            text.nfkc().collect()
+            // Cheaper than validating UTF-8 again, for short names.
+            let mut id = String::with_capacity(text.len());
+            id.extend(text.iter().map(|&b| char::from(b)));
+            return id;
         }
+        use unicode_normalization::UnicodeNormalization;
+        let text = std::str::from_utf8(text).expect("the tokenizer verified the name");
+        text.nfkc().collect()
     }
 
     /// A soft keyword (`match`, `case`, `_`) spelled `word`.

@@ -217,7 +217,14 @@ impl<'src> Parser<'src> {
             Some(t) => Some(t),
             None => {
                 self.pos = mark;
-                self.single_subscript_attribute_target()?
+                // The target is taken only if `:` follows: the rules
+                // below read the same target from `primary_memo`.
+                match self.target_end()? {
+                    Some(end) if self.kind_at(end)? == T::Colon => {
+                        self.single_subscript_attribute_target()?
+                    }
+                    _ => None,
+                }
             }
         };
         if let Some(target) = target {
@@ -235,6 +242,21 @@ impl<'src> Parser<'src> {
             }
         }
         self.pos = mark;
+        if start.kind == T::Name {
+            // Both rules below start with a target that is this name or
+            // the subscript or attribute target starting here; after it,
+            // the first needs `=` or `,`, the second an augmented
+            // assignment. Most expression statements fail here at once.
+            let end = self.target_end()?.unwrap_or(mark + 1);
+            let next = self.kind_at(end)?;
+            if !matches!(next, T::Equal | T::Comma) && augassign_operator(next).is_none() {
+                if self.invalid_rules {
+                    self.invalid_assignment()?;
+                    self.pos = mark;
+                }
+                return Ok(None);
+            }
+        }
         // (star_targets '=')+ (yield_expr | star_expressions) !'=' [TYPE_COMMENT]
         let mut targets = Vec::new();
         loop {

@@ -4,7 +4,7 @@
 //! `_PyPegen_get_invalid_target`).
 
 use super::expressions::{expr, token_loc};
-use super::{PResult, Parser, Stop};
+use super::{PResult, Parser, PrimaryMemo, Stop};
 use crate::ast::{Constant, Expr, ExprContext, ExprKind};
 use crate::token::TokenKind as T;
 
@@ -199,124 +199,80 @@ impl<'src> Parser<'src> {
 
     /// `t_primary '.' NAME !t_lookahead | t_primary '[' slices ']' !t_lookahead`
     /// in the given context.
+    ///
+    /// `t_primary` is a primary less its last trailer, each of its trailers
+    /// followed by `(`, `[` or `.`, as every trailer starts with one of
+    /// them. So this rule matches exactly a primary with trailers whose
+    /// last is `.NAME` or `[slices]`, followed by none of those three.
+    /// Reading the primary whole lets the expression rules take it back
+    /// when it is no target, as they do for every expression statement.
     fn subscript_attribute_target(&mut self, ctx: ExprContext) -> PResult<Expr> {
-        let start = self.start()?;
-        let mark = self.pos;
-        let Some(value) = self.t_primary()? else {
+        let Some(end) = self.target_end()? else {
             return Ok(None);
         };
-        let kind = match self.peek_kind()? {
-            T::Dot => {
-                self.pos += 1;
-                let Some((attr, _)) = self.name()? else {
-                    self.pos = mark;
-                    return Ok(None);
-                };
-                ExprKind::Attribute {
-                    value: Box::new(value),
-                    attr,
-                    ctx,
-                }
-            }
-            T::LSqb => {
-                let slice = match &self.primary_memo {
-                    // `t_primary` has just read this subscript, and given
-                    // it back: reading it again would double the work per
-                    // level of subscripts nested in targets.
-                    Some((memo_start, end, e)) if *memo_start == mark && *end > self.pos => {
-                        match &e.kind {
-                            ExprKind::Subscript { slice, .. } => {
-                                let (end, slice) = (*end, (**slice).clone());
-                                self.pos = end;
-                                Some(slice)
-                            }
-                            _ => None,
-                        }
-                    }
-                    _ => None,
-                };
-                let slice = match slice {
-                    Some(slice) => slice,
-                    None => {
-                        self.pos += 1;
-                        let Some(slice) = self.slices()? else {
-                            self.pos = mark;
-                            return Ok(None);
-                        };
-                        if self.eat(T::RSqb)?.is_none() {
-                            self.pos = mark;
-                            return Ok(None);
-                        }
-                        slice
-                    }
-                };
-                ExprKind::Subscript {
-                    value: Box::new(value),
-                    slice: Box::new(slice),
-                    ctx,
-                }
-            }
-            _ => {
-                self.pos = mark;
-                return Ok(None);
-            }
-        };
-        if is_t_lookahead(self.peek_kind()?) {
-            self.pos = mark;
-            return Ok(None);
-        }
-        Ok(Some(expr(kind, self.loc(start))))
+        let mut e = self.take_primary_memo().expect("target_end kept it").expr;
+        set_context(&mut e, ctx);
+        self.pos = end;
+        Ok(Some(e))
     }
 
-    /// `t_primary`: an atom followed by trailers, each of them followed in
-    /// turn by `(`, `[` or `.`; the last trailer is the target's own.
-    fn t_primary(&mut self) -> PResult<Expr> {
-        let start_pos = self.pos;
-        if let Some((memo_start, end, e)) = &self.t_primary_memo {
-            if *memo_start == start_pos {
-                let (end, e) = (*end, e.clone());
-                self.pos = end;
-                return Ok(Some(e));
-            }
+    /// Where the `subscript_attribute_target` at the current position
+    /// ends, if one starts there. The primary read stays in
+    /// `primary_memo`, and the position does not move.
+    pub(super) fn target_end(&mut self) -> Result<Option<usize>, Stop> {
+        let mark = self.pos;
+        if !matches!(&self.primary_memo, Some(memo) if memo.start == mark) {
+            // Target rules try this at each level of nested brackets, and
+            // each time read the whole bracketed atom there: remember the
+            // atoms inside, or that is quadratic in the nesting (and more
+            // with targets nested in comprehensions nested in brackets).
+            let Some((expr, trailed)) = self.primary_with_trailers(true)? else {
+                self.pos = mark;
+                return Ok(None);
+            };
+            let is_target = trailed
+                && matches!(
+                    expr.kind,
+                    ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+                )
+                && !is_t_lookahead(self.peek_kind()?);
+            self.primary_memo = Some(PrimaryMemo {
+                start: mark,
+                end: self.pos,
+                expr,
+                is_target,
+            });
+            self.pos = mark;
         }
-        let start = self.start()?;
-        // Target rules try `t_primary` at each level of nested brackets,
-        // and each time it reads the whole bracketed atom there: remember
-        // the atoms inside, or that is quadratic in the nesting (and more
-        // with targets nested in comprehensions nested in brackets).
-        let memoize = std::mem::replace(&mut self.memoize_atoms, true);
-        let atom = self.atom();
-        self.memoize_atoms = memoize;
-        let Some(mut e) = atom? else {
-            self.pos = start_pos;
-            return Ok(None);
-        };
-        if !is_t_lookahead(self.peek_kind()?) {
-            self.pos = start_pos;
-            return Ok(None);
+        let memo = self.primary_memo.as_ref().expect("read above");
+        Ok(memo.is_target.then_some(memo.end))
+    }
+
+    /// The NAME at the current position as a target: taken from
+    /// `primary_memo` when the primary read there is that name alone.
+    fn name_target(&mut self, ctx: ExprContext) -> Result<Expr, Stop> {
+        let pos = self.pos;
+        let memo_is_name = matches!(
+            &self.primary_memo,
+            Some(memo) if memo.start == pos && matches!(memo.expr.kind, ExprKind::Name { .. })
+        );
+        if !memo_is_name {
+            let (id, t) = self.name()?.expect("a NAME");
+            return Ok(expr(ExprKind::Name { id, ctx }, token_loc(t)));
         }
-        loop {
-            let mark = self.pos;
-            match self.trailer(e, start)? {
-                Ok(next) => {
-                    if is_t_lookahead(self.peek_kind()?) {
-                        e = next;
-                    } else {
-                        self.primary_memo = Some((start_pos, self.pos, next.clone()));
-                        self.pos = mark;
-                        e = take_back(next);
-                        break;
-                    }
-                }
-                Err(unchanged) => {
-                    self.primary_memo = Some((start_pos, self.pos, unchanged.clone()));
-                    e = unchanged;
-                    break;
-                }
-            }
+        let mut e = self.primary_memo.take().expect("matched above").expr;
+        self.pos += 1;
+        set_context(&mut e, ctx);
+        Ok(e)
+    }
+
+    /// The primary read at the current position by `target_end`, if any.
+    pub(super) fn take_primary_memo(&mut self) -> Option<PrimaryMemo> {
+        if matches!(&self.primary_memo, Some(memo) if memo.start == self.pos) {
+            self.primary_memo.take()
+        } else {
+            None
         }
-        self.t_primary_memo = Some((start_pos, self.pos, e.clone()));
-        Ok(Some(e))
     }
 
     /// `star_atom: NAME | '(' target_with_star_atom ')'
@@ -325,16 +281,7 @@ impl<'src> Parser<'src> {
         let start = self.start()?;
         let mark = self.pos;
         match start.kind {
-            T::Name => {
-                let (id, t) = self.name()?.expect("a NAME");
-                Ok(Some(expr(
-                    ExprKind::Name {
-                        id,
-                        ctx: ExprContext::Store,
-                    },
-                    token_loc(t),
-                )))
-            }
+            T::Name => Ok(Some(self.name_target(ExprContext::Store)?)),
             T::LPar => {
                 // `'(' target_with_star_atom ')'`, else a tuple whose first
                 // element is that same target: read it once, or nested
@@ -413,14 +360,8 @@ impl<'src> Parser<'src> {
             return Ok(Some(e));
         }
         self.pos = mark;
-        if let Some((id, t)) = self.name()? {
-            return Ok(Some(expr(
-                ExprKind::Name {
-                    id,
-                    ctx: ExprContext::Store,
-                },
-                token_loc(t),
-            )));
+        if self.at(T::Name)? {
+            return Ok(Some(self.name_target(ExprContext::Store)?));
         }
         if self.eat(T::LPar)?.is_some() {
             self.enter()?;
@@ -480,16 +421,7 @@ impl<'src> Parser<'src> {
         self.pos = mark;
         let start = self.start()?;
         match start.kind {
-            T::Name => {
-                let (id, t) = self.name()?.expect("a NAME");
-                Ok(Some(expr(
-                    ExprKind::Name {
-                        id,
-                        ctx: ExprContext::Del,
-                    },
-                    token_loc(t),
-                )))
-            }
+            T::Name => Ok(Some(self.name_target(ExprContext::Del)?)),
             T::LPar | T::LSqb => {
                 let close = if start.kind == T::LPar {
                     T::RPar
@@ -559,15 +491,5 @@ impl<'src> Parser<'src> {
             return Err(self.raise_at(invalid.loc, &msg));
         }
         Ok(())
-    }
-}
-
-/// Undoes the last trailer of a primary: `t_primary` keeps only trailers
-/// that are followed by another.
-fn take_back(e: Expr) -> Expr {
-    match e.kind {
-        ExprKind::Attribute { value, .. } | ExprKind::Subscript { value, .. } => *value,
-        ExprKind::Call { func, .. } => *func,
-        _ => e,
     }
 }
