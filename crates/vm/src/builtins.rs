@@ -1048,6 +1048,27 @@ pub fn import_name(
     fromlist: &Object,
     level: &Object,
 ) -> PyResult {
+    let Some(import_func) = frame
+        .builtins
+        .payload::<crate::objects::dict::DictObject>()
+        .and_then(|b| b.dict.get_str(vm, &vm.intern("__import__")))
+    else {
+        return Err(vm.new_exception(&vm.exceptions.import_error, "__import__ not found"));
+    };
+    let is_builtin = import_func
+        .payload::<crate::objects::function::BuiltinFunctionObject>()
+        .is_some_and(|f| f.name == "__import__");
+    if !is_builtin {
+        let locals = frame.locals.clone().unwrap_or_else(|| vm.none.clone());
+        let args = [
+            name.clone(),
+            frame.globals.clone(),
+            locals,
+            fromlist.clone(),
+            level.clone(),
+        ];
+        return vm.call(&import_func, Args::positional_only(&args));
+    }
     let level = level.as_small_int().unwrap_or(0);
     crate::import::import(vm, name, Some(&frame.globals), fromlist, level)
 }

@@ -59,6 +59,7 @@ pub mod object;
 pub mod objects;
 pub mod obmalloc;
 pub mod protocols;
+pub mod pyc;
 pub mod recursion;
 pub mod run;
 pub mod slots;

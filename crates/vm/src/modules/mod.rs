@@ -8,8 +8,10 @@
 
 pub mod _bisect;
 pub mod _heapq;
+pub mod _imp;
 pub mod _random;
 pub mod _struct;
+pub mod _warnings;
 pub mod _weakref;
 pub mod array;
 pub mod binascii;
@@ -20,6 +22,7 @@ pub mod gc;
 pub mod hash_object;
 pub mod io;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 pub mod md5;
 pub mod posix;
@@ -49,6 +52,7 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_bisect", Some(_bisect::init)),
     ("_heapq", Some(_heapq::init)),
+    ("_imp", Some(_imp::init)),
     ("_random", Some(_random::init)),
     ("_struct", Some(_struct::init)),
     ("array", Some(array::init)),
@@ -65,10 +69,12 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_sre", Some(sre::init)),
     ("_string", Some(string::init)),
     ("_thread", Some(thread::init)),
+    ("_warnings", Some(_warnings::init)),
     ("_weakref", Some(_weakref::init)),
     ("errno", Some(errno::init)),
     ("gc", Some(gc::init)),
     ("itertools", Some(itertools::init)),
+    ("marshal", Some(marshal::init)),
     ("math", Some(math::init)),
     ("posix", Some(posix::init)),
     ("sys", None),

@@ -55,7 +55,17 @@ pub fn new_module(vm: &Vm, name: &str) -> Object {
 pub(crate) fn init(vm: &Vm) {
     let tp = type_payload(&vm.types.module);
     tp.slots.getattro.set(Some(module_getattro));
+    tp.slots.new.set(Some(|vm, ty, _| {
+        Ok(object::alloc(ty, ModuleObject::new(vm.new_dict())))
+    }));
+    tp.slots.init.set(Some(module_init));
     tp.slots.setattro.set(Some(|vm, m, name, value| {
+        // A subclass's data descriptors come before the namespace.
+        if let Some(descr) = vm.type_payload_of(m).lookup(vm, name) {
+            if let Some(set) = vm.type_payload_of(&descr).slots.descr_set.get() {
+                return set(vm, &descr, m, value);
+            }
+        }
         let dict = &m.payload::<ModuleObject>().expect("a module").dict;
         let dict = &dict.payload::<DictObject>().expect("a dict").dict;
         match value {
@@ -67,11 +77,26 @@ pub(crate) fn init(vm: &Vm) {
         }
     }));
     tp.slots.repr.set(Some(|vm, m| {
+        // Once the import system is there, its `_module_repr` decides,
+        // as in CPython, from the module's spec and loader.
+        let importlib = vm.module_state.borrow().get("importlib").cloned();
+        if let Some(importlib) = importlib {
+            return vm.call_method(&importlib, "_module_repr", std::slice::from_ref(m));
+        }
+
         let module = m.payload::<ModuleObject>().expect("a module");
         let name = module.name(vm);
         let text = match module.namespace().get_str(vm, &vm.names.__file__) {
             Some(file) => format!("<module '{name}' from {}>", vm.repr_string(&file)?),
-            None => format!("<module '{name}' (built-in)>"),
+            // Krait's native modules have no spec to say so: their
+            // names do.
+            None if crate::modules::BUILTIN_MODULES
+                .iter()
+                .any(|(n, _)| *n == name) =>
+            {
+                format!("<module '{name}' (built-in)>")
+            }
+            None => format!("<module {}>", vm.repr_string(&vm.new_str(&name))?),
         };
         Ok(vm.new_str(&text))
     }));
@@ -99,15 +124,53 @@ fn module_dir(vm: &Vm, args: crate::typeobject::Args) -> PyResult {
     Ok(vm.new_list(module.namespace().keys()))
 }
 
-/// A module's namespace plays the instance dict: it is looked at before
-/// the type's attributes.
+/// `module(name, doc=None)`: the attributes every module has.
+fn module_init(vm: &Vm, m: &Object, args: crate::typeobject::Args) -> PyResult<()> {
+    let [name, doc] =
+        crate::objects::getargs::bind(vm, "module", args, false, &["name", "doc"], 1)?
+            .try_into()
+            .expect("two parameters");
+    let name = name.expect("a required argument");
+    crate::objects::getargs::str_arg(vm, "module", "name", &name)?;
+    let namespace = m.payload::<ModuleObject>().expect("a module").namespace();
+    namespace.set_str(vm, vm.names.__name__.clone(), name);
+    namespace.set_str(
+        vm,
+        vm.names.__doc__.clone(),
+        doc.unwrap_or_else(|| vm.none.clone()),
+    );
+    for attr in [
+        &vm.names.__package__,
+        &vm.names.__loader__,
+        &vm.names.__spec__,
+    ] {
+        namespace.set_str(vm, attr.clone(), vm.none.clone());
+    }
+    Ok(())
+}
+
+/// A module's namespace plays the instance dict: it is looked at after
+/// the type's data descriptors and before its other attributes
+/// (`PyObject_GenericGetAttr` with the dict), then `__getattr__`.
 pub(crate) fn module_getattro(vm: &Vm, m: &Object, name: &Object) -> PyResult {
     let module = m.payload::<ModuleObject>().expect("a module");
+    let ty = vm.type_of(m);
+    let descr = type_payload(ty).lookup(vm, name);
+    let getter = descr
+        .as_ref()
+        .and_then(|d| vm.type_payload_of(d).slots.descr_get.get());
+    if let (Some(descr), Some(get)) = (&descr, getter) {
+        if vm.type_payload_of(descr).slots.descr_set.get().is_some() {
+            return get(vm, descr, Some(m), ty);
+        }
+    }
     if let Some(v) = module.namespace().get_str(vm, name) {
         return Ok(v);
     }
-    if let Some(v) = crate::objects::object::generic_getattr_opt(vm, m, name)? {
-        return Ok(v);
+    match (descr, getter) {
+        (Some(descr), Some(get)) => return get(vm, &descr, Some(m), ty),
+        (Some(descr), None) => return Ok(descr),
+        _ => {}
     }
     if let Some(getattr) = module.namespace().get_str(vm, &vm.intern("__getattr__")) {
         return vm.call(
