@@ -14,11 +14,25 @@ use crate::object::Object;
 use crate::vm::Vm;
 use std::path::{Path, PathBuf};
 
-/// CPython 3.11's bytecode magic number (`MAGIC_NUMBER` in
-/// _bootstrap_external.py): Krait's code objects are 3.11's, so its
-/// cache files carry the same number; the cache tag keeps them apart
-/// from CPython's own.
-pub const MAGIC_NUMBER: [u8; 4] = [0xa7, 0x0d, 0x0d, 0x0a];
+/// The magic number that starts Krait's cache files (`MAGIC_NUMBER` in
+/// _bootstrap_external.py, which Krait sets to it): two bytes that
+/// change with Krait's compiler (see build.rs), then `\r\n` as in
+/// CPython's.
+pub const MAGIC_NUMBER: [u8; 4] = {
+    let word = parse_u16(env!("KRAIT_BYTECODE_MAGIC")).to_le_bytes();
+    [word[0], word[1], b'\r', b'\n']
+};
+
+const fn parse_u16(text: &str) -> u16 {
+    let text = text.as_bytes();
+    let mut value = 0u16;
+    let mut i = 0;
+    while i < text.len() {
+        value = value * 10 + (text[i] - b'0') as u16;
+        i += 1;
+    }
+    value
+}
 
 /// `cache_from_source(path)`: `DIR/__pycache__/NAME.TAG[.opt-N].pyc`.
 pub fn cache_path(vm: &Vm, source: &Path) -> Option<PathBuf> {
