@@ -1,7 +1,9 @@
 //! Generates the AST node types and their `ast.dump` printer from `ast.asdl`,
 //! the way CPython's Parser/asdl_c.py generates Python-ast.c from Python.asdl.
 //!
-//! The output, `$OUT_DIR/ast_generated.rs`, is included by `src/ast.rs`.
+//! The outputs: `$OUT_DIR/ast_generated.rs`, included by `src/ast.rs`, and
+//! `$OUT_DIR/convert_generated.rs`, the classes of the `ast` module and the
+//! conversions to and from them, included by `src/convert.rs`.
 
 use std::fmt::Write;
 use std::{env, fs, path::Path};
@@ -49,6 +51,8 @@ fn main() {
     let types = Asdl::new(&source).module();
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("ast_generated.rs");
     fs::write(out, generate(&types)).expect("write ast_generated.rs");
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("convert_generated.rs");
+    fs::write(out, generate_conversions(&types)).expect("write convert_generated.rs");
 }
 
 /// A recursive-descent reader for the subset of Zephyr ASDL that ast.asdl uses.
@@ -389,6 +393,397 @@ fn generate(types: &[Type]) -> String {
                     out.push_str("        w.location(&self.loc);\n");
                 }
                 out.push_str("        w.finish();\n    }\n}\n\n");
+            }
+        }
+    }
+    out
+}
+
+/// One class of the `ast` module, in the order CPython creates them.
+struct Class<'a> {
+    name: &'a str,
+    /// The index of the abstract class of a constructor's sum type.
+    base: Option<usize>,
+    fields: &'a [Field],
+    attributes: &'a [Field],
+    doc: String,
+    singleton: bool,
+}
+
+/// `expr* values`, as the classes' docstrings show a field.
+fn field_signature(field: &Field) -> String {
+    let mark = match field.quantity {
+        Quantity::One => "",
+        Quantity::Optional => "?",
+        Quantity::Sequence | Quantity::SequenceOfOptional => "*",
+    };
+    format!("{}{mark} {}", field.ty, field.name)
+}
+
+/// `Name(identifier id, expr_context ctx)`, or `Load`.
+fn constructor_doc(name: &str, fields: &[Field]) -> String {
+    if fields.is_empty() {
+        return name.to_string();
+    }
+    let fields: Vec<String> = fields.iter().map(field_signature).collect();
+    format!("{name}({})", fields.join(", "))
+}
+
+fn classes(types: &[Type]) -> Vec<Class<'_>> {
+    let mut classes = Vec::new();
+    for ty in types {
+        match &ty.definition {
+            Definition::Sum {
+                constructors,
+                attributes,
+            } => {
+                let base = classes.len();
+                let docs: Vec<String> = constructors
+                    .iter()
+                    .map(|c| constructor_doc(&c.name, &c.fields))
+                    .collect();
+                let simple = is_simple_sum(types, &ty.name);
+                // Constructors with fields go one to a line.
+                let separator = if simple {
+                    " | ".to_string()
+                } else {
+                    format!("\n{}| ", " ".repeat(ty.name.len() + 1))
+                };
+                classes.push(Class {
+                    name: &ty.name,
+                    base: None,
+                    fields: &[],
+                    attributes,
+                    doc: format!("{} = {}", ty.name, docs.join(&separator)),
+                    singleton: false,
+                });
+                for (c, doc) in constructors.iter().zip(docs) {
+                    classes.push(Class {
+                        name: &c.name,
+                        base: Some(base),
+                        fields: &c.fields,
+                        attributes: &[],
+                        doc,
+                        singleton: simple,
+                    });
+                }
+            }
+            Definition::Product { fields, attributes } => classes.push(Class {
+                name: &ty.name,
+                base: None,
+                fields,
+                attributes,
+                doc: constructor_doc(&ty.name, fields),
+                singleton: false,
+            }),
+        }
+    }
+    classes
+}
+
+fn field_table(fields: &[Field]) -> String {
+    let items: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            let quantity = match f.quantity {
+                Quantity::One => "One",
+                Quantity::Optional => "Optional",
+                Quantity::Sequence => "Sequence",
+                Quantity::SequenceOfOptional => "SequenceOfOptional",
+            };
+            format!(
+                "Field {{ name: {:?}, ty: {:?}, quantity: Quantity::{quantity} }}",
+                f.name, f.ty
+            )
+        })
+        .collect();
+    format!("&[{}]", items.join(", "))
+}
+
+/// The expression reading one value of ASDL type `ty` from the host
+/// object `value` (a reference), as an `Option` (`None` for Python's None).
+fn read_leaf(ty: &str, value: &str) -> String {
+    match ty {
+        "identifier" => format!("r.identifier({value})?"),
+        "string" => format!("r.string({value})?"),
+        "constant" => format!("Some(r.constant({value})?)"),
+        "int" => format!("Some(r.int({value})?)"),
+        other => format!("<{}>::from_object(r, {value})?", camel(other)),
+    }
+}
+
+/// The expression reading field `field` of `owner` from `obj`, of the
+/// field's Rust type (required values checked by [`finish_field`]).
+fn read_field(types: &[Type], field: &Field, owner: &str) -> String {
+    let name = &field.name;
+    let missing = format!("None => return Err(r.missing_field({name:?}, {owner:?})),");
+    match field.quantity {
+        Quantity::One => format!(
+            "match r.attribute(obj, {name:?})? {{ Some(v) => {}, {missing} }}",
+            read_leaf(&field.ty, "&v")
+        ),
+        Quantity::Optional => {
+            let boxed = if field_type(types, field).starts_with("Option<Box") {
+                ".map(Box::new)"
+            } else {
+                ""
+            };
+            format!(
+                "match r.attribute(obj, {name:?})? {{ Some(v) if !r.is_none(&v) => {}{boxed}, _ => None }}",
+                read_leaf(&field.ty, "&v")
+            )
+        }
+        Quantity::Sequence | Quantity::SequenceOfOptional => {
+            let push = if field.quantity == Quantity::Sequence {
+                format!(
+                    "match {} {{ Some(x) => out.push(x), None => r.none_in_list({:?})? }}",
+                    read_leaf(&field.ty, "item"),
+                    field.ty
+                )
+            } else {
+                format!("out.push({})", read_leaf(&field.ty, "item"))
+            };
+            format!(
+                "match r.attribute(obj, {name:?})? {{ Some(v) => {{ let items = r.list(&v, {owner:?}, {name:?})?; \
+                 let mut out = Vec::with_capacity(items.len()); for item in &items {{ {push}; }} out }} {missing} }}"
+            )
+        }
+    }
+}
+
+/// The value of a field read into `f{i}`, with the check CPython's node
+/// constructors make that a required field is not None.
+fn finish_field(types: &[Type], field: &Field, i: usize, owner: &str) -> String {
+    if field.quantity != Quantity::One {
+        return format!("f{i}");
+    }
+    let value = format!("r.required(f{i}, {:?}, {owner:?})?", field.name);
+    if field_type(types, field).starts_with("Box<") {
+        format!("Box::new({value})")
+    } else {
+        value
+    }
+}
+
+/// The statements reading every field of `fields` into `f0`, `f1`, ...
+fn read_fields(types: &[Type], fields: &[Field], owner: &str) -> String {
+    let mut out = String::new();
+    for (i, f) in fields.iter().enumerate() {
+        writeln!(out, "        let f{i} = {};", read_field(types, f, owner)).unwrap();
+    }
+    out
+}
+
+/// `name: value, ...` for a struct or variant built from `f0`, `f1`, ...
+fn field_inits(types: &[Type], fields: &[Field], owner: &str) -> String {
+    let inits: Vec<String> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            format!(
+                "{}: {}",
+                rust_field(&f.name),
+                finish_field(types, f, i, owner)
+            )
+        })
+        .collect();
+    inits.join(", ")
+}
+
+/// Whether the nodes of a type have their positions checked
+/// (`VALIDATE_POSITIONS` in Python/ast.c).
+fn positions_validated(name: &str) -> bool {
+    matches!(name, "stmt" | "expr" | "pattern")
+}
+
+fn generate_conversions(types: &[Type]) -> String {
+    let classes = classes(types);
+    let index = |name: &str| {
+        classes
+            .iter()
+            .position(|c| c.name == name)
+            .expect("a class of ast.asdl")
+    };
+    let mut out = String::new();
+    out.push_str("// Generated by crates/parser/build.rs from ast.asdl. Do not edit.\n\n");
+    out.push_str("/// Every class of the `ast` module but `AST`, bases first.\npub static CLASSES: &[Class] = &[\n");
+    for c in &classes {
+        writeln!(
+            out,
+            "    Class {{ name: {:?}, base: {:?}, fields: {}, attributes: {}, doc: {:?}, singleton: {} }},",
+            c.name,
+            c.base,
+            field_table(c.fields),
+            field_table(c.attributes),
+            c.doc,
+            c.singleton
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n");
+    for ty in types {
+        let name = camel(&ty.name);
+        let optional_ends = |attributes: &[Field]| {
+            attributes
+                .iter()
+                .any(|a| a.name == "end_lineno" && a.quantity == Quantity::Optional)
+        };
+        match &ty.definition {
+            Definition::Sum { constructors, .. } if is_simple_sum(types, &ty.name) => {
+                writeln!(out, "impl ToObject for {name} {{\n    fn to_object<B: Builder>(&self, b: &mut B) -> Result<B::Object, B::Error> {{\n        let class = match self {{").unwrap();
+                for c in constructors {
+                    writeln!(out, "            {name}::{} => {},", c.name, index(&c.name)).unwrap();
+                }
+                out.push_str("        };\n        b.node(class, Vec::new())\n    }\n}\n\n");
+                writeln!(out, "impl FromObject for {name} {{\n    fn from_object<R: Reader>(r: &mut R, obj: &R::Object) -> Result<Option<Self>, R::Error> {{").unwrap();
+                for c in constructors {
+                    writeln!(
+                        out,
+                        "        if r.is_instance(obj, {})? {{\n            return Ok(Some({name}::{}));\n        }}",
+                        index(&c.name),
+                        c.name
+                    )
+                    .unwrap();
+                }
+                writeln!(
+                    out,
+                    "        Err(r.not_a_node({:?}, obj))\n    }}\n}}\n",
+                    ty.name
+                )
+                .unwrap();
+            }
+            Definition::Sum {
+                constructors,
+                attributes,
+            } => {
+                let located = !attributes.is_empty();
+                let (kind, subject) = if located {
+                    (format!("{name}Kind"), "&self.kind")
+                } else {
+                    (name.clone(), "self")
+                };
+                writeln!(out, "impl ToObject for {name} {{\n    fn to_object<B: Builder>(&self, b: &mut B) -> Result<B::Object, B::Error> {{\n        #[allow(unused_mut)]\n        let (class, mut values) = match {subject} {{").unwrap();
+                for c in constructors {
+                    let class = index(&c.name);
+                    if c.fields.is_empty() {
+                        writeln!(
+                            out,
+                            "            {kind}::{} => ({class}, Vec::new()),",
+                            c.name
+                        )
+                        .unwrap();
+                        continue;
+                    }
+                    let binds: Vec<String> = c
+                        .fields
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| format!("{}: f{i}", rust_field(&f.name)))
+                        .collect();
+                    let values: Vec<String> = (0..c.fields.len())
+                        .map(|i| format!("f{i}.to_object(b)?"))
+                        .collect();
+                    writeln!(
+                        out,
+                        "            {kind}::{} {{ {} }} => ({class}, vec![{}]),",
+                        c.name,
+                        binds.join(", "),
+                        values.join(", ")
+                    )
+                    .unwrap();
+                }
+                out.push_str("        };\n");
+                if located {
+                    out.push_str("        location_to_objects(&self.loc, b, &mut values)?;\n");
+                }
+                out.push_str("        b.node(class, values)\n    }\n}\n\n");
+                writeln!(out, "impl FromObject for {name} {{\n    fn from_object<R: Reader>(r: &mut R, obj: &R::Object) -> Result<Option<Self>, R::Error> {{\n        if r.is_none(obj) {{\n            return Ok(None);\n        }}").unwrap();
+                if located {
+                    writeln!(
+                        out,
+                        "        let loc = read_location(r, obj, {:?}, {}, {})?;",
+                        ty.name,
+                        optional_ends(attributes),
+                        positions_validated(&ty.name)
+                    )
+                    .unwrap();
+                }
+                writeln!(
+                    out,
+                    "        r.enter({:?})?;\n        let node = Self::read_fields(r, obj{});\n        r.leave();\n        node.map(Some)\n    }}\n}}\n",
+                    ty.name,
+                    if located { ", loc" } else { "" }
+                )
+                .unwrap();
+                writeln!(
+                    out,
+                    "impl {name} {{\n    fn read_fields<R: Reader>(r: &mut R, obj: &R::Object{}) -> Result<Self, R::Error> {{",
+                    if located { ", loc: Loc" } else { "" }
+                )
+                .unwrap();
+                for c in constructors {
+                    writeln!(out, "        if r.is_instance(obj, {})? {{", index(&c.name)).unwrap();
+                    out.push_str(&read_fields(types, &c.fields, &c.name));
+                    let value = if c.fields.is_empty() {
+                        format!("{kind}::{}", c.name)
+                    } else {
+                        format!(
+                            "{kind}::{} {{ {} }}",
+                            c.name,
+                            field_inits(types, &c.fields, &c.name)
+                        )
+                    };
+                    if located {
+                        writeln!(out, "        return Ok({name} {{ kind: {value}, loc }});")
+                            .unwrap();
+                    } else {
+                        writeln!(out, "        return Ok({value});").unwrap();
+                    }
+                    out.push_str("        }\n");
+                }
+                writeln!(
+                    out,
+                    "        Err(r.not_a_node({:?}, obj))\n    }}\n}}\n",
+                    ty.name
+                )
+                .unwrap();
+            }
+            Definition::Product { fields, attributes } => {
+                let located = !attributes.is_empty();
+                let values: Vec<String> = fields
+                    .iter()
+                    .map(|f| format!("self.{}.to_object(b)?", rust_field(&f.name)))
+                    .collect();
+                writeln!(out, "impl ToObject for {name} {{\n    fn to_object<B: Builder>(&self, b: &mut B) -> Result<B::Object, B::Error> {{\n        #[allow(unused_mut)]\n        let mut values = vec![{}];", values.join(", ")).unwrap();
+                if located {
+                    out.push_str("        location_to_objects(&self.loc, b, &mut values)?;\n");
+                }
+                writeln!(
+                    out,
+                    "        b.node({}, values)\n    }}\n}}\n",
+                    index(&ty.name)
+                )
+                .unwrap();
+                writeln!(
+                    out,
+                    "impl FromObject for {name} {{\n    fn from_object<R: Reader>(r: &mut R, obj: &R::Object) -> Result<Option<Self>, R::Error> {{\n        r.enter({:?})?;\n        let node = Self::read_fields(r, obj);\n        r.leave();\n        node.map(Some)\n    }}\n}}\n",
+                    ty.name
+                )
+                .unwrap();
+                writeln!(out, "impl {name} {{\n    fn read_fields<R: Reader>(r: &mut R, obj: &R::Object) -> Result<Self, R::Error> {{").unwrap();
+                out.push_str(&read_fields(types, fields, &ty.name));
+                let mut inits = field_inits(types, fields, &ty.name);
+                if located {
+                    writeln!(
+                        out,
+                        "        let loc = read_location(r, obj, {:?}, {}, false)?;",
+                        ty.name,
+                        optional_ends(attributes)
+                    )
+                    .unwrap();
+                    inits.push_str(", loc");
+                }
+                writeln!(out, "        Ok({name} {{ {inits} }})\n    }}\n}}\n").unwrap();
             }
         }
     }

@@ -39,6 +39,7 @@ pub mod future;
 pub mod opcode;
 pub mod symtable;
 pub mod unparse;
+pub mod validate;
 
 pub use krait_parser::{SyntaxError, SyntaxErrorKind};
 
@@ -110,7 +111,15 @@ pub fn compile_source(
     mode: Mode,
     optimize: u8,
 ) -> Result<CodeObject, SyntaxError> {
-    let module = match mode {
+    compile_mod(parse_source(source, mode)?, filename, optimize, &mut |_| {
+        WarningAction::Ignore
+    })
+}
+
+/// Parses source as `compile(source, filename, mode, PyCF_ONLY_AST)`
+/// does: a `Module`, an `Expression` or an `Interactive` tree.
+pub fn parse_source(source: &[u8], mode: Mode) -> Result<Mod, SyntaxError> {
+    Ok(match mode {
         Mode::Exec => krait_parser::parse_module(source)?,
         Mode::Eval => krait_parser::parse_expression(source)?,
         Mode::Single => match krait_parser::parse_module(source)? {
@@ -137,7 +146,12 @@ pub fn compile_source(
             }
             other => other,
         },
-    };
+    })
+}
+
+/// Compiles a tree, as `compile(tree, filename, mode, optimize=...)` does
+/// with an `ast` object.
+pub fn compile_tree(module: Mod, filename: &str, optimize: u8) -> Result<CodeObject, SyntaxError> {
     compile_mod(module, filename, optimize, &mut |_| WarningAction::Ignore)
 }
 

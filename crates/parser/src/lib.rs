@@ -28,6 +28,7 @@
 //!   nested too deeply, the MemoryError CPython raises).
 
 pub mod ast;
+pub mod convert;
 pub mod dump;
 pub mod error;
 mod number;

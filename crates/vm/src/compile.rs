@@ -5,6 +5,7 @@
 //! caller's locals or to the globals given.
 
 use crate::errors::PyResult;
+use crate::modules::ast;
 use crate::object::Object;
 use crate::objects::bytes::bytes_like;
 use crate::objects::code::CodePayload;
@@ -63,6 +64,30 @@ fn compile_to_code(vm: &Vm, source: &[u8], filename: &str, mode: Mode, optimize:
     crate::objects::code::new_code(vm, code)
 }
 
+/// Parses source to the objects of its tree (`PyCF_ONLY_AST`).
+fn parse_to_tree(vm: &Vm, source: &[u8], filename: &str, mode: Mode) -> PyResult {
+    let tree = krait_compiler::parse_source(source, mode)
+        .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename, source))?;
+    ast::convert::mod_to_object(vm, &tree)
+}
+
+/// Compiles the objects of a tree to a code object.
+fn compile_tree(vm: &Vm, tree: &Object, filename: &str, mode: Mode, optimize: u8) -> PyResult {
+    let module = ast::convert::mod_from_object(vm, tree, mode)?;
+    krait_compiler::validate::validate(&module).map_err(|e| {
+        use krait_compiler::validate::InvalidTreeKind;
+        let ty = match e.kind {
+            InvalidTreeKind::ValueError => &vm.exceptions.value_error,
+            InvalidTreeKind::TypeError => &vm.exceptions.type_error,
+            InvalidTreeKind::SystemError => &vm.exceptions.system_error,
+        };
+        vm.new_exception(ty, e.msg)
+    })?;
+    let code = krait_compiler::compile_tree(module, filename, optimize)
+        .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename, b""))?;
+    crate::objects::code::new_code(vm, code)
+}
+
 /// `compile(source, filename, mode, flags=0, dont_inherit=False,
 /// optimize=-1)`.
 pub fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
@@ -103,7 +128,9 @@ pub fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
         Some(f) => crate::objects::getargs::int_arg(vm, f)? as i64,
         None => 0,
     };
-    if flags & !(FUTURE_FLAGS | READING_FLAGS) != 0 {
+    let ast_flags =
+        ast::PY_CF_ONLY_AST | ast::PY_CF_TYPE_COMMENTS | ast::PY_CF_ALLOW_TOP_LEVEL_AWAIT;
+    if flags & !(FUTURE_FLAGS | READING_FLAGS | ast_flags) != 0 {
         return Err(vm.new_value_error("compile(): unrecognised flags"));
     }
     let optimize = match &bound[5] {
@@ -115,7 +142,17 @@ pub fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
         0..=2 => optimize as u8,
         _ => return Err(vm.new_value_error("compile(): invalid optimize value")),
     };
+    let only_ast = flags & ast::PY_CF_ONLY_AST != 0;
+    if ast::convert::is_ast(vm, required(0))? {
+        if only_ast {
+            return Ok(required(0).clone());
+        }
+        return compile_tree(vm, required(0), &filename, mode, optimize);
+    }
     let source = source_bytes(vm, "compile", required(0), false)?;
+    if only_ast {
+        return parse_to_tree(vm, &source, &filename, mode);
+    }
     compile_to_code(vm, &source, &filename, mode, optimize)
 }
 

@@ -438,6 +438,9 @@ pub(crate) fn init(vm: &Vm) {
         crate::slots::add_slot_wrappers(vm, ty);
     }
 
+    for (_, ty) in vm.exceptions.all() {
+        crate::typeobject::set_default_doc(vm, ty);
+    }
     for (_, ty) in vm.exceptions.all().into_iter().skip(1) {
         let tp = type_payload(ty);
         let base = tp.base.borrow().clone();

@@ -496,8 +496,12 @@ pub fn fixup_slots(vm: &Vm, ty: &Object) {
             continue;
         };
         // A builtin's own slot wrapper (or `__new__`), inherited: keep
-        // the inherited slot.
-        if found.payload::<SlotWrapperObject>().is_some() || is_builtin_new(&found) {
+        // the inherited slot. One stored under another name (enum's
+        // `__str__ = int.__repr__`) is called as any other method.
+        let own_wrapper = found
+            .payload::<SlotWrapperObject>()
+            .is_some_and(|w| w.name == def.name);
+        if own_wrapper || is_builtin_new(&found) {
             continue;
         }
         let s = &tp.slots;

@@ -226,6 +226,8 @@ pub mod flags {
     pub const BASETYPE: u32 = 1 << 10;
     /// Instances carry a link for the cycle collector (`gc.rs`).
     pub const HAVE_GC: u32 = 1 << 14;
+    /// The class has abstract methods left: it cannot be instantiated.
+    pub const IS_ABSTRACT: u32 = 1 << 20;
     pub const HAS_DICT: u32 = 1 << 11;
     pub const IMMUTABLETYPE: u32 = 1 << 8;
     pub const LONG_SUBCLASS: u32 = 1 << 24;
@@ -356,6 +358,7 @@ layouts! {
     Lock => crate::modules::thread::LockObject,
     Deque => crate::modules::collections::DequeObject,
     PartsIterator => crate::modules::string::PartsIterator,
+    SymtableEntry => crate::modules::symtable::SymtableEntry,
     DequeIterator => crate::modules::collections::DequeIterator,
     Union => o::union::UnionObject,
     Count => crate::modules::itertools::CountObject,
@@ -388,6 +391,8 @@ layouts! {
     NewlineDecoder => crate::modules::io::textio::NewlineDecoder,
     StringIO => crate::modules::io::stringio::StringIO,
     BytesIO => crate::modules::io::bytesio::BytesIO,
+    ScandirIterator => crate::modules::scandir::ScandirIterator,
+    DirEntry => crate::modules::scandir::DirEntry,
     Hash => crate::modules::hash_object::HashObject,
     ZlibCompress => crate::modules::zlib::CompressObject,
     ZlibDecompress => crate::modules::zlib::DecompressObject,
@@ -559,6 +564,17 @@ pub(crate) fn new_static_type(
     mro.extend(object::type_payload(base).mro.borrow().iter().cloned());
     *tp.mro.borrow_mut() = mro;
     ty
+}
+
+/// Gives a builtin type without a docstring `__doc__ = None` in its
+/// dict, as `type_ready` does, so that its instances' `__doc__` is None
+/// rather than `object`'s.
+pub(crate) fn set_default_doc(vm: &Vm, ty: &Object) {
+    let tp = object::type_payload(ty);
+    if tp.dict.get_str(vm, &vm.names.__doc__).is_none() {
+        tp.dict
+            .set_str(vm, vm.names.__doc__.clone(), vm.none.clone());
+    }
 }
 
 /// Whether `sub` is `ty` or a subclass of it (`PyType_IsSubtype`).
@@ -734,6 +750,57 @@ pub(crate) fn init(vm: &Vm) {
         &vm.type_type,
         "__bases__",
         |vm, t| Ok(vm.new_tuple(type_of_type(t).bases.borrow().clone())),
+        Some(set_bases),
+    );
+    add_getset(
+        vm,
+        &vm.type_type,
+        "__abstractmethods__",
+        |vm, t| {
+            // `type` itself has the descriptor in its dict, not the set.
+            let found = (!t.is(&vm.type_type))
+                .then(|| {
+                    type_of_type(t)
+                        .dict
+                        .get_str(vm, &vm.intern("__abstractmethods__"))
+                })
+                .flatten();
+            found.ok_or_else(|| {
+                vm.new_exception(&vm.exceptions.attribute_error, "__abstractmethods__")
+            })
+        },
+        Some(|vm, t, value| {
+            let tp = type_of_type(t);
+            let name = vm.intern("__abstractmethods__");
+            let is_abstract = match value {
+                Some(v) => {
+                    let is_abstract = vm.is_true(v)?;
+                    tp.dict.set(vm, name, v.clone())?;
+                    is_abstract
+                }
+                None => {
+                    if tp.dict.remove(vm, &name)?.is_none() {
+                        return Err(
+                            vm.new_exception(&vm.exceptions.attribute_error, "__abstractmethods__")
+                        );
+                    }
+                    false
+                }
+            };
+            let flags = tp.flags.get() & !flags::IS_ABSTRACT;
+            tp.flags.set(if is_abstract {
+                flags | flags::IS_ABSTRACT
+            } else {
+                flags
+            });
+            Ok(())
+        }),
+    );
+    add_getset(
+        vm,
+        &vm.type_type,
+        "__flags__",
+        |vm, t| Ok(vm.new_int(i64::from(type_of_type(t).flags.get()))),
         None,
     );
     add_getset(
@@ -754,12 +821,23 @@ pub(crate) fn init(vm: &Vm) {
         &vm.type_type,
         "__doc__",
         |vm, t| {
-            Ok(type_of_type(t)
+            let doc = type_of_type(t)
                 .dict
                 .get_str(vm, &vm.names.__doc__)
-                .unwrap_or_else(|| vm.none.clone()))
+                .unwrap_or_else(|| vm.none.clone());
+            // A class's docstring may be a descriptor, bound to nothing.
+            match vm.type_payload_of(&doc).slots.descr_get.get() {
+                Some(get) if type_of_type(t).has_flag(flags::HEAPTYPE) => get(vm, &doc, None, t),
+                _ => Ok(doc),
+            }
         },
-        None,
+        Some(|vm, t, v| {
+            let v = check_set_special(vm, t, "__doc__", v)?;
+            type_of_type(t)
+                .dict
+                .set_str(vm, vm.names.__doc__.clone(), v.clone());
+            Ok(())
+        }),
     );
     crate::objects::function::add_methods(
         vm,
@@ -961,8 +1039,133 @@ fn type_setattro(vm: &Vm, ty: &Object, name: &Object, value: Option<&Object>) ->
     Ok(())
 }
 
+/// `cls.__bases__ = bases` (`type_set_bases`): new bases whose instances
+/// are laid out as the old ones', then a new MRO for the class and the
+/// classes deriving from it.
+fn set_bases(vm: &Vm, t: &Object, value: Option<&Object>) -> PyResult<()> {
+    let value = check_set_special(vm, t, "__bases__", value)?;
+    let tp = type_of_type(t);
+    let Some(new_bases) = crate::objects::tuple::tuple_items(value) else {
+        return Err(vm.new_type_error(format!(
+            "can only assign tuple to {}.__bases__, not {}",
+            tp.name(),
+            vm.type_name(value)
+        )));
+    };
+    if new_bases.is_empty() {
+        return Err(vm.new_type_error(format!(
+            "can only assign non-empty tuple to {}.__bases__, not ()",
+            tp.name()
+        )));
+    }
+    for base in new_bases {
+        if base.payload::<TypeObject>().is_none() {
+            return Err(vm.new_type_error(format!(
+                "{}.__bases__ must be tuple of classes, not '{}'",
+                tp.name(),
+                vm.type_name(base)
+            )));
+        }
+        if is_subtype(base, t) {
+            return Err(vm.new_type_error("a __bases__ item causes an inheritance cycle"));
+        }
+    }
+    let new_base = best_base(new_bases);
+    let old_base = tp
+        .base
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.object_type.clone());
+    let (ntp, otp) = (
+        object::type_payload(&new_base),
+        object::type_payload(&old_base),
+    );
+    if ntp.layout != otp.layout {
+        return Err(vm.new_type_error(format!(
+            "__bases__ assignment: '{}' deallocator differs from '{}'",
+            ntp.name(),
+            otp.name()
+        )));
+    }
+    if ntp.basicsize.get() != otp.basicsize.get()
+        || ntp.dict_offset.get() != otp.dict_offset.get()
+        || ntp.weaklist_offset.get() != otp.weaklist_offset.get()
+    {
+        return Err(vm.new_type_error(format!(
+            "__bases__ assignment: '{}' object layout differs from '{}'",
+            ntp.name(),
+            otp.name()
+        )));
+    }
+    let mro = c3_mro(vm, t, new_bases)?;
+    let old_bases = std::mem::replace(&mut *tp.bases.borrow_mut(), new_bases.to_vec());
+    *tp.base.borrow_mut() = Some(new_base);
+    *tp.mro.borrow_mut() = mro;
+    let weak = vm.call(
+        &vm.types.weakref,
+        Args::positional_only(std::slice::from_ref(t)),
+    )?;
+    for base in &old_bases {
+        object::type_payload(base)
+            .subclasses
+            .borrow_mut()
+            .retain(|r| {
+                r.payload::<crate::objects::weakref::WeakRefObject>()
+                    .and_then(|w| w.referent())
+                    .is_some_and(|c| !c.is(t))
+            });
+    }
+    for base in new_bases {
+        object::type_payload(base)
+            .subclasses
+            .borrow_mut()
+            .push(weak.clone());
+    }
+    update_hierarchy(vm, t)
+}
+
+/// The base whose instances are the largest (`best_base`), the first of
+/// them on a tie: a class's instances extend its instances.
+fn best_base(bases: &[Object]) -> Object {
+    bases
+        .iter()
+        .fold(&bases[0], |best, b| {
+            if object::type_payload(b).basicsize.get() > object::type_payload(best).basicsize.get()
+            {
+                b
+            } else {
+                best
+            }
+        })
+        .clone()
+}
+
+/// After a class's bases changed: its slots, and the MRO and slots of
+/// every class deriving from it.
+fn update_hierarchy(vm: &Vm, ty: &Object) -> PyResult<()> {
+    let tp = type_of_type(ty);
+    tp.modified();
+    refresh_slots(vm, ty);
+    let subclasses: Vec<Object> = tp
+        .subclasses
+        .borrow()
+        .iter()
+        .filter_map(|r| {
+            r.payload::<crate::objects::weakref::WeakRefObject>()?
+                .referent()
+        })
+        .collect();
+    for sub in subclasses {
+        let bases = type_of_type(&sub).bases.borrow().clone();
+        let mro = c3_mro(vm, &sub, &bases)?;
+        *type_of_type(&sub).mro.borrow_mut() = mro;
+        update_hierarchy(vm, &sub)?;
+    }
+    Ok(())
+}
+
 /// Recomputes a class's slots after a special method was set or deleted.
-fn refresh_slots(vm: &Vm, ty: &Object) {
+pub(crate) fn refresh_slots(vm: &Vm, ty: &Object) {
     let tp = type_of_type(ty);
     tp.slots.clear();
     for base in tp.mro.borrow().iter().skip(1) {
@@ -1082,17 +1285,7 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
     );
     // The instances extend those of the base with the largest ones
     // (`best_base`): its instance words, then the class's own.
-    let best = bases
-        .iter()
-        .fold(&bases[0], |best, b| {
-            if object::type_payload(b).basicsize.get() > object::type_payload(best).basicsize.get()
-            {
-                b
-            } else {
-                best
-            }
-        })
-        .clone();
+    let best = best_base(&bases);
     let btp = object::type_payload(&best);
     let base_dict = btp.dict_offset.get();
     let base_weaklist = btp.weaklist_offset.get();

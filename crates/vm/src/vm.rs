@@ -119,6 +119,7 @@ builtin_types! {
     sre_pattern: "re.Pattern", SrePattern, FINAL;
     sre_match: "re.Match", SreMatch, FINAL;
     sre_scanner: "_sre.SRE_Scanner", SreScanner, FINAL;
+    symtable_entry: "symtable entry", SymtableEntry, FINAL;
     zlib_compress: "zlib.Compress", ZlibCompress, FINAL;
     zlib_decompress: "zlib.Decompress", ZlibDecompress, FINAL;
 }

@@ -608,6 +608,8 @@ fn defaultdict_type(vm: &Vm) -> PyResult {
             }),
         ],
     );
+    // The methods came after the class was made: its slots call them.
+    crate::typeobject::refresh_slots(vm, &ty);
     Ok(ty)
 }
 

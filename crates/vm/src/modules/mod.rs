@@ -14,6 +14,7 @@ pub mod _struct;
 pub mod _warnings;
 pub mod _weakref;
 pub mod array;
+pub mod ast;
 pub mod binascii;
 pub mod blake2;
 pub mod collections;
@@ -26,12 +27,14 @@ pub mod marshal;
 pub mod math;
 pub mod md5;
 pub mod posix;
+pub mod scandir;
 pub mod sha1;
 pub mod sha256;
 pub mod sha3;
 pub mod sha512;
 pub mod sre;
 pub mod string;
+pub mod symtable;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -56,6 +59,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_random", Some(_random::init)),
     ("_struct", Some(_struct::init)),
     ("array", Some(array::init)),
+    ("_ast", Some(ast::init)),
     ("builtins", None),
     ("_blake2", Some(blake2::init)),
     ("_collections", Some(collections::init)),
@@ -68,6 +72,7 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_sha512", Some(sha512::init)),
     ("_sre", Some(sre::init)),
     ("_string", Some(string::init)),
+    ("_symtable", Some(symtable::init)),
     ("_thread", Some(thread::init)),
     ("_warnings", Some(_warnings::init)),
     ("_weakref", Some(_weakref::init)),
@@ -180,6 +185,7 @@ pub(crate) fn new_type(
     tp.dict
         .set_str(vm, vm.names.__module__.clone(), vm.new_str(module_name));
     configure(tp);
+    crate::typeobject::set_default_doc(vm, &ty);
     tp.slots
         .inherit(&crate::object::type_payload(&vm.object_type).slots);
     crate::slots::add_slot_wrappers(vm, &ty);

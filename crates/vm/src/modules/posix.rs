@@ -16,7 +16,7 @@ use crate::typeobject::Args;
 use crate::vm::Vm;
 use std::ffi::OsString;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
-use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt};
 use std::path::PathBuf;
 
 /// `os.stat_result`: ten sequence fields, the last three the integer
@@ -150,6 +150,7 @@ const TAKES_FD: &[&str] = &["stat", "chdir", "listdir", "chmod", "scandir"];
 /// The functions `os.py` and `os.supports_*` ask about
 /// (`_have_functions`).
 const HAVE_FUNCTIONS: &[&str] = &[
+    "HAVE_FCHMODAT",
     "HAVE_FSTATAT",
     "HAVE_LSTAT",
     "HAVE_MKDIRAT",
@@ -178,6 +179,7 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
             Ok(vm.none.clone())
         }),
         ("listdir", listdir),
+        ("scandir", super::scandir::scandir),
         ("mkdir", |vm, args| {
             let bound = bind(vm, "mkdir", args, false, &["path", "mode"], 1)?;
             let path = Path::from_object(vm, "mkdir", bound[0].as_ref().expect("required"))?;
@@ -215,14 +217,7 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
             let ok = unsafe { libc::access(c_path.as_ptr(), mode) } == 0;
             Ok(vm.new_bool(ok))
         }),
-        ("chmod", |vm, args| {
-            let bound = bind(vm, "chmod", args, false, &["path", "mode"], 2)?;
-            let path = Path::from_object(vm, "chmod", bound[0].as_ref().expect("required"))?;
-            let mode = crate::objects::getargs::int_arg(vm, bound[1].as_ref().expect("required"))?;
-            std::fs::set_permissions(&path.native, std::fs::Permissions::from_mode(mode as u32))
-                .map_err(|e| path.error(vm, &e))?;
-            Ok(vm.none.clone())
-        }),
+        ("chmod", chmod),
         ("readlink", |vm, args| {
             let path = path_arg(vm, "readlink", args, "path")?;
             let target = std::fs::read_link(&path.native).map_err(|e| path.error(vm, &e))?;
@@ -499,7 +494,7 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
     set("uname_result", structseq::new_type(vm, &UNAME_RESULT)?);
     set("terminal_size", structseq::new_type(vm, &TERMINAL_SIZE)?);
     set("times_result", structseq::new_type(vm, &TIMES_RESULT)?);
-    Ok(())
+    super::scandir::init(vm, module)
 }
 
 fn posix_module(vm: &Vm) -> PyResult {
@@ -547,14 +542,14 @@ pub fn fspath(vm: &Vm, path: &Object) -> PyResult {
 
 /// A path argument: the object given (for error messages), the path for
 /// the OS, and whether results should be bytes.
-struct Path {
+pub(super) struct Path {
     object: Object,
-    native: PathBuf,
-    is_bytes: bool,
+    pub(super) native: PathBuf,
+    pub(super) is_bytes: bool,
 }
 
 impl Path {
-    fn from_object(vm: &Vm, function: &str, object: &Object) -> PyResult<Path> {
+    pub(super) fn from_object(vm: &Vm, function: &str, object: &Object) -> PyResult<Path> {
         let path = fspath(vm, object).map_err(|e| {
             let has_fspath = vm
                 .lookup_special(object, &vm.intern("__fspath__"))
@@ -602,7 +597,7 @@ impl Path {
         }
     }
 
-    fn error(&self, vm: &Vm, e: &std::io::Error) -> PyErr {
+    pub(super) fn error(&self, vm: &Vm, e: &std::io::Error) -> PyErr {
         from_io_error(vm, e, Some(self.object.clone()))
     }
 
@@ -637,6 +632,50 @@ fn listdir(vm: &Vm, args: Args) -> PyResult {
         names.push(path.same_kind(vm, entry.file_name()));
     }
     Ok(vm.new_list(names))
+}
+
+/// `chmod(path, mode, *, dir_fd=None, follow_symlinks=True)`, by
+/// `fchmodat`; Linux cannot change a symbolic link's own mode.
+fn chmod(vm: &Vm, args: Args) -> PyResult {
+    if args.positional().len() > 2 {
+        return Err(vm.new_type_error(format!(
+            "chmod() takes exactly 2 positional arguments ({} given)",
+            args.positional().len()
+        )));
+    }
+    let bound = bind(
+        vm,
+        "chmod",
+        args,
+        false,
+        &["path", "mode", "dir_fd", "follow_symlinks"],
+        2,
+    )?;
+    let path = Path::from_object(vm, "chmod", bound[0].as_ref().expect("required"))?;
+    let mode = crate::objects::getargs::int_arg(vm, bound[1].as_ref().expect("required"))?;
+    let dir_fd = match bound[2].as_ref().filter(|d| !vm.is_none(d)) {
+        Some(fd) => crate::objects::getargs::int_arg(vm, fd)?,
+        None => libc::AT_FDCWD,
+    };
+    let follow = match &bound[3] {
+        Some(f) => vm.is_true(f)?,
+        None => true,
+    };
+    let c_path = path.c_string(vm)?;
+    let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+    // SAFETY: `c_path` is a NUL-terminated string that outlives the call.
+    if unsafe { libc::fchmodat(dir_fd, c_path.as_ptr(), mode as libc::mode_t, flags) } != 0 {
+        let error = std::io::Error::last_os_error();
+        let unsupported = matches!(error.raw_os_error(), Some(libc::ENOTSUP));
+        if unsupported && !follow {
+            return Err(vm.new_exception(
+                &vm.exceptions.not_implemented_error,
+                "chmod: follow_symlinks unavailable on this platform",
+            ));
+        }
+        return Err(path.error(vm, &error));
+    }
+    Ok(vm.none.clone())
 }
 
 fn remove(vm: &Vm, args: Args) -> PyResult {
@@ -740,7 +779,7 @@ fn new_stat_result(
     structseq::new_instance(vm, &ty, values)
 }
 
-fn stat_result(vm: &Vm, m: &std::fs::Metadata) -> PyResult {
+pub(super) fn stat_result(vm: &Vm, m: &std::fs::Metadata) -> PyResult {
     new_stat_result(
         vm,
         [

@@ -128,6 +128,18 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         &vm.types.bytearray,
         &[
+            ("__reduce__", |vm, args| {
+                arity(vm, "__reduce__", args, 0, 0)?;
+                bytearray_reduce(vm, &args.values[0], 2)
+            }),
+            ("__reduce_ex__", |vm, args| {
+                arity(vm, "__reduce_ex__", args, 0, 1)?;
+                let protocol = match args.values.get(1) {
+                    Some(p) => crate::objects::getargs::int_arg(vm, p)?,
+                    None => 0,
+                };
+                bytearray_reduce(vm, &args.values[0], protocol)
+            }),
             ("append", |vm, args| {
                 arity(vm, "append", args, 1, 1)?;
                 let b = byte_value(vm, &args.values[1])?;
@@ -327,4 +339,20 @@ fn assigned_bytes(vm: &Vm, v: &Object) -> PyResult<Vec<u8>> {
         out.push(byte_value(vm, item)?);
     }
     Ok(out)
+}
+
+/// The reduction of a bytearray: for protocols before 3 its bytes as a
+/// latin-1 str (which Python 2 could read), then as bytes.
+fn bytearray_reduce(vm: &Vm, this: &Object, protocol: i32) -> PyResult {
+    let bytes = payload(this).bytes.borrow().clone();
+    let state = crate::objects::reduce::object_getstate(vm, this, false)?;
+    let args = if protocol < 3 {
+        let latin1: String = bytes.iter().map(|&b| char::from(b)).collect();
+        vm.new_tuple(vec![vm.new_str(&latin1), vm.new_str("latin-1")])
+    } else if bytes.is_empty() {
+        vm.empty_tuple.clone()
+    } else {
+        vm.new_tuple(vec![crate::objects::bytes::new_bytes(vm, bytes)])
+    };
+    Ok(vm.new_tuple(vec![vm.type_of(this).clone(), args, state]))
 }

@@ -6,6 +6,8 @@
 
 use crate::errors::{PyErr, PyResult};
 use crate::object::{self, type_payload, Object};
+use crate::objects::function::check_arity;
+use crate::typeobject::Args;
 use crate::vm::Vm;
 use krait_compiler::code::{CodeConstant, CodeObject};
 use krait_parser::ast::{Constant, Int};
@@ -73,12 +75,24 @@ impl CodePayload {
     /// The source location of the instruction at code unit `lasti`:
     /// (line, end line, column, end column), each None where unknown.
     pub fn location(&self, lasti: usize) -> Location {
+        let mut unit = 0;
+        for (length, loc) in self.locations() {
+            if lasti < unit + length {
+                return loc;
+            }
+            unit += length;
+        }
+        Location::default()
+    }
+
+    /// The entries of the line table: how many code units each covers,
+    /// and their location.
+    pub fn locations(&self) -> impl Iterator<Item = (usize, Location)> + '_ {
         let table = &self.code.linetable;
         let mut i = 0;
-        let mut unit = 0;
         let mut line = self.code.firstlineno as i64;
-        while i < table.len() {
-            let first = table[i];
+        std::iter::from_fn(move || {
+            let first = *table.get(i)?;
             let code = (first >> 3) & 15;
             let length = usize::from(first & 7) + 1;
             i += 1;
@@ -117,12 +131,8 @@ impl CodePayload {
                 }
             };
             i = reader.pos;
-            if lasti < unit + length {
-                return loc;
-            }
-            unit += length;
-        }
-        Location::default()
+            Some((length, loc))
+        })
     }
 
     /// The handler for an exception raised at code unit `lasti`:
@@ -394,7 +404,109 @@ pub(crate) fn init(vm: &Vm) {
         },
         None,
     );
+    let getters: [(&'static str, crate::objects::descr::Getter); 10] = [
+        ("co_posonlyargcount", |vm, c| {
+            Ok(vm.new_int(code_of(c).code.posonlyargcount.into()))
+        }),
+        ("co_kwonlyargcount", |vm, c| {
+            Ok(vm.new_int(code_of(c).code.kwonlyargcount.into()))
+        }),
+        ("co_nlocals", |vm, c| {
+            Ok(vm.new_int(code_of(c).code.nlocals() as i64))
+        }),
+        ("co_stacksize", |vm, c| {
+            Ok(vm.new_int(code_of(c).code.stacksize.into()))
+        }),
+        ("co_code", |vm, c| {
+            Ok(crate::objects::bytes::new_bytes(
+                vm,
+                code_of(c).code.code.clone(),
+            ))
+        }),
+        ("_co_code_adaptive", |vm, c| {
+            let units = code_of(c).instructions.iter().map(Cell::get);
+            let bytes = units.flat_map(u16::to_le_bytes).collect();
+            Ok(crate::objects::bytes::new_bytes(vm, bytes))
+        }),
+        ("co_linetable", |vm, c| {
+            Ok(crate::objects::bytes::new_bytes(
+                vm,
+                code_of(c).code.linetable.clone(),
+            ))
+        }),
+        ("co_exceptiontable", |vm, c| {
+            let table = code_of(c).code.exceptiontable.clone();
+            Ok(crate::objects::bytes::new_bytes(vm, table))
+        }),
+        ("co_cellvars", |vm, c| {
+            let names = code_of(c).code.cellvars();
+            Ok(vm.new_tuple(names.into_iter().map(|n| vm.intern(n)).collect()))
+        }),
+        ("co_freevars", |vm, c| {
+            let names = code_of(c).code.freevars();
+            Ok(vm.new_tuple(names.into_iter().map(|n| vm.intern(n)).collect()))
+        }),
+    ];
+    for (name, get) in getters {
+        crate::objects::descr::add_getset(vm, &vm.types.code, name, get, None);
+    }
+    crate::objects::function::add_methods(
+        vm,
+        &vm.types.code,
+        &[
+            ("co_lines", code_lines),
+            ("co_positions", code_positions),
+            ("_varname_from_oparg", code_varname_from_oparg),
+        ],
+    );
     crate::slots::add_slot_wrappers(vm, &vm.types.code);
+}
+
+/// `co_lines()`: an iterator of (start, end, line) for each range of
+/// bytes of the line table, line None where the code has none.
+fn code_lines(vm: &Vm, args: Args) -> PyResult {
+    check_arity(vm, "co_lines", args, 1, 1)?;
+    let code = code_of(&args.values[0]);
+    let mut start = 0;
+    let mut ranges = Vec::new();
+    for (length, loc) in code.locations() {
+        let end = start + 2 * length;
+        let line = loc.line.map_or_else(|| vm.none.clone(), |l| vm.new_int(l));
+        ranges.push(vm.new_tuple(vec![vm.new_int(start as i64), vm.new_int(end as i64), line]));
+        start = end;
+    }
+    vm.iter(&vm.new_list(ranges))
+}
+
+/// `co_positions()`: an iterator of (line, end line, column, end column)
+/// for each code unit.
+fn code_positions(vm: &Vm, args: Args) -> PyResult {
+    check_arity(vm, "co_positions", args, 1, 1)?;
+    let code = code_of(&args.values[0]);
+    let mut positions = Vec::new();
+    let number = |n: Option<i64>| n.map_or_else(|| vm.none.clone(), |n| vm.new_int(n));
+    for (length, loc) in code.locations() {
+        let position = vm.new_tuple(vec![
+            number(loc.line),
+            number(loc.end_line),
+            number(loc.col),
+            number(loc.end_col),
+        ]);
+        positions.extend(std::iter::repeat_n(position, length));
+    }
+    vm.iter(&vm.new_list(positions))
+}
+
+/// `_varname_from_oparg(i)`: the name of local, cell or free variable `i`.
+fn code_varname_from_oparg(vm: &Vm, args: Args) -> PyResult {
+    check_arity(vm, "_varname_from_oparg", args, 2, 2)?;
+    let code = code_of(&args.values[0]);
+    let index = crate::objects::int::expect_index(vm, &args.values[1])?;
+    usize::try_from(index)
+        .ok()
+        .and_then(|i| code.localsplusnames.get(i))
+        .cloned()
+        .ok_or_else(|| vm.new_index_error("tuple index out of range"))
 }
 
 fn code_of(c: &Object) -> &CodePayload {

@@ -59,7 +59,8 @@ pub struct PropertyObject {
     pub fget: Option<Object>,
     pub fset: Option<Object>,
     pub fdel: Option<Object>,
-    pub doc: Option<Object>,
+    /// Writable, as CPython's `__doc__` member of property is.
+    pub doc: RefCell<Option<Object>>,
 }
 
 /// A read-only view of a mapping (`types.MappingProxyType`): a type's
@@ -228,12 +229,14 @@ pub(crate) fn init(vm: &Vm) {
     }));
     tp.slots.new.set(Some(|vm, ty, args| {
         let [callable] = one_argument(vm, "classmethod", args)?;
-        Ok(object::alloc(
+        let wrapper = object::alloc(
             ty,
             ClassMethodObject {
-                callable: RefCell::new(callable),
+                callable: RefCell::new(callable.clone()),
             },
-        ))
+        );
+        copy_wrapped_attributes(vm, &wrapper, &callable)?;
+        Ok(wrapper)
     }));
     crate::objects::descr::add_getset(
         vm,
@@ -268,12 +271,14 @@ pub(crate) fn init(vm: &Vm) {
     }));
     tp.slots.new.set(Some(|vm, ty, args| {
         let [callable] = one_argument(vm, "staticmethod", args)?;
-        Ok(object::alloc(
+        let wrapper = object::alloc(
             ty,
             StaticMethodObject {
-                callable: RefCell::new(callable),
+                callable: RefCell::new(callable.clone()),
             },
-        ))
+        );
+        copy_wrapped_attributes(vm, &wrapper, &callable)?;
+        Ok(wrapper)
     }));
     crate::objects::descr::add_getset(
         vm,
@@ -285,6 +290,32 @@ pub(crate) fn init(vm: &Vm) {
                 .callable
                 .borrow()
                 .clone())
+        },
+        None,
+    );
+
+    for ty in [&vm.types.classmethod, &vm.types.staticmethod] {
+        add_getset(vm, ty, "__wrapped__", |_, d| Ok(wrapped_callable(d)), None);
+        add_getset(
+            vm,
+            ty,
+            "__isabstractmethod__",
+            |vm, d| Ok(vm.new_bool(is_abstract(vm, Some(&wrapped_callable(d)))?)),
+            None,
+        );
+    }
+    add_getset(
+        vm,
+        &vm.types.property,
+        "__isabstractmethod__",
+        |vm, p| {
+            let p = prop(p);
+            for f in [&p.fget, &p.fset, &p.fdel] {
+                if is_abstract(vm, f.as_ref())? {
+                    return Ok(vm.true_.clone());
+                }
+            }
+            Ok(vm.false_.clone())
         },
         None,
     );
@@ -338,9 +369,20 @@ pub(crate) fn init(vm: &Vm) {
             0 => |vm, p| Ok(prop(p).fget.clone().unwrap_or_else(|| vm.none.clone())),
             1 => |vm, p| Ok(prop(p).fset.clone().unwrap_or_else(|| vm.none.clone())),
             2 => |vm, p| Ok(prop(p).fdel.clone().unwrap_or_else(|| vm.none.clone())),
-            _ => |vm, p| Ok(prop(p).doc.clone().unwrap_or_else(|| vm.none.clone())),
+            _ => |vm, p| {
+                Ok(prop(p)
+                    .doc
+                    .borrow()
+                    .clone()
+                    .unwrap_or_else(|| vm.none.clone()))
+            },
         };
-        add_getset(vm, &vm.types.property, name, get, None);
+        let set: Option<Setter> = (index == 3).then_some(|_, p, value| {
+            let old = prop(p).doc.replace(value.cloned());
+            drop(old);
+            Ok(())
+        });
+        add_getset(vm, &vm.types.property, name, get, set);
     }
 
     let tp = type_payload(&vm.types.mappingproxy);
@@ -378,12 +420,36 @@ pub(crate) fn init(vm: &Vm) {
     tp.slots
         .str
         .set(Some(|vm, proxy| vm.str(&proxy_delegate(vm, proxy))));
+    tp.slots.new.set(Some(mappingproxy_new));
+    tp.slots.nb_or.set(Some(|vm, a, b| {
+        let unwrap = |o: &Object| {
+            if o.payload::<MappingProxyObject>().is_some() {
+                proxy_delegate(vm, o)
+            } else {
+                o.clone()
+            }
+        };
+        let or = krait_compiler::opcode::NB_OPS
+            .iter()
+            .position(|(name, _)| *name == "NB_OR")
+            .expect("NB_OR is a binary operator") as u32;
+        crate::protocols::binary_op(vm, &unwrap(a), &unwrap(b), or)
+    }));
+    tp.slots.nb_inplace_or.set(Some(|vm, _, _| {
+        Err(vm.new_type_error("'|=' is not supported by mappingproxy; use '|' instead"))
+    }));
+    tp.slots.richcompare.set(Some(|vm, proxy, other, op| {
+        vm.rich_compare(&proxy_delegate(vm, proxy), other, op)
+    }));
     let delegated: &[(&'static str, crate::objects::function::NativeFn)] = &[
         ("keys", |vm, args| delegate_call(vm, "keys", args)),
         ("values", |vm, args| delegate_call(vm, "values", args)),
         ("items", |vm, args| delegate_call(vm, "items", args)),
         ("get", |vm, args| delegate_call(vm, "get", args)),
         ("copy", |vm, args| delegate_call(vm, "copy", args)),
+        ("__reversed__", |vm, args| {
+            delegate_call(vm, "__reversed__", args)
+        }),
     ];
     crate::objects::function::add_methods(vm, &vm.types.mappingproxy, delegated);
     for ty in [
@@ -397,6 +463,24 @@ pub(crate) fn init(vm: &Vm) {
     ] {
         crate::slots::add_slot_wrappers(vm, ty);
     }
+}
+
+/// `types.MappingProxyType(mapping)`: any mapping but a list or tuple.
+fn mappingproxy_new(vm: &Vm, _ty: &Object, args: Args) -> PyResult {
+    let [mapping] =
+        crate::objects::getargs::bind(vm, "mappingproxy", args, false, &["mapping"], 1)?
+            .try_into()
+            .expect("one parameter");
+    let mapping = mapping.expect("a required argument");
+    let is_sequence =
+        vm.is_instance(&mapping, &vm.types.list) || vm.is_instance(&mapping, &vm.types.tuple);
+    if vm.type_payload_of(&mapping).slots.getitem.get().is_none() || is_sequence {
+        return Err(vm.new_type_error(format!(
+            "mappingproxy() argument must be a mapping, not {}",
+            vm.type_name(&mapping)
+        )));
+    }
+    Ok(new_mappingproxy(vm, mapping))
 }
 
 /// A mappingproxy method: the same method of the mapping behind it.
@@ -425,6 +509,48 @@ fn check_self(vm: &Vm, name: &str, objclass: &Object, instance: &Object) -> PyRe
         type_payload(objclass).name(),
         vm.type_name(instance)
     )))
+}
+
+/// The function a classmethod or staticmethod wraps.
+fn wrapped_callable(d: &Object) -> Object {
+    match d.payload::<ClassMethodObject>() {
+        Some(cm) => cm.callable.borrow().clone(),
+        None => d
+            .payload::<StaticMethodObject>()
+            .expect("a classmethod or staticmethod")
+            .callable
+            .borrow()
+            .clone(),
+    }
+}
+
+/// A classmethod or staticmethod looks like the function it wraps
+/// (`functools_wraps`): its name, docstring and annotations.
+fn copy_wrapped_attributes(vm: &Vm, wrapper: &Object, callable: &Object) -> PyResult<()> {
+    for name in [
+        "__module__",
+        "__name__",
+        "__qualname__",
+        "__doc__",
+        "__annotations__",
+    ] {
+        let name = vm.intern(name);
+        if let Some(value) = vm.getattr_opt(callable, &name)? {
+            vm.setattr(wrapper, &name, Some(&value))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether `f` says it is abstract (`_PyObject_IsAbstract`).
+fn is_abstract(vm: &Vm, f: Option<&Object>) -> PyResult<bool> {
+    match f {
+        Some(f) => match vm.getattr_opt(f, &vm.intern("__isabstractmethod__"))? {
+            Some(flag) => vm.is_true(&flag),
+            None => Ok(false),
+        },
+        None => Ok(false),
+    }
 }
 
 fn one_argument<const N: usize>(vm: &Vm, name: &str, args: Args) -> PyResult<[Object; N]> {
@@ -476,15 +602,23 @@ fn property_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
             None => None,
         },
     };
-    Ok(object::alloc(
+    let is_subclass = !ty.is(&vm.types.property);
+    let property = object::alloc(
         ty,
         PropertyObject {
             fget,
             fset: none_to_absent(fset),
             fdel: none_to_absent(fdel),
-            doc,
+            doc: RefCell::new(doc.clone()),
         },
-    ))
+    );
+    if is_subclass {
+        // The subclass's own `__doc__` would hide the member: the
+        // docstring goes where setting the attribute puts it.
+        let doc = doc.unwrap_or_else(|| vm.none.clone());
+        vm.setattr(&property, &vm.names.__doc__, Some(&doc))?;
+    }
+    Ok(property)
 }
 
 /// `property.getter`, `.setter` and `.deleter`: a copy with one accessor
@@ -497,7 +631,7 @@ fn property_copy(vm: &Vm, args: Args, which: usize) -> PyResult {
         fget: p.fget.clone(),
         fset: p.fset.clone(),
         fdel: p.fdel.clone(),
-        doc: p.doc.clone(),
+        doc: RefCell::new(p.doc.borrow().clone()),
     };
     match which {
         0 => new.fget = f,

@@ -77,7 +77,30 @@ pub(crate) fn init(vm: &Vm) {
             |vm, f| Ok(vm.new_str(f.payload::<BuiltinFunctionObject>().map_or("", |b| b.name))),
             None,
         );
+        crate::objects::descr::add_getset(vm, ty, "__qualname__", builtin_qualname, None);
+        crate::objects::descr::add_getset(
+            vm,
+            ty,
+            "__self__",
+            |vm, f| {
+                Ok(f.payload::<BuiltinFunctionObject>()
+                    .and_then(|b| b.self_.clone())
+                    .unwrap_or_else(|| vm.none.clone()))
+            },
+            None,
+        );
     }
+    crate::objects::descr::add_getset(
+        vm,
+        &vm.types.method_descriptor,
+        "__objclass__",
+        |vm, f| {
+            Ok(f.payload::<BuiltinFunctionObject>()
+                .and_then(|b| b.objclass.clone())
+                .unwrap_or_else(|| vm.none.clone()))
+        },
+        None,
+    );
     type_payload(&vm.types.method_descriptor)
         .slots
         .descr_get
@@ -89,6 +112,7 @@ pub(crate) fn init(vm: &Vm) {
     tp.slots.call.set(Some(method_call));
     tp.slots.repr.set(Some(method_repr));
     tp.slots.getattro.set(Some(method_getattro));
+    tp.slots.new.set(Some(method_new));
     crate::slots::add_slot_wrappers(vm, &vm.types.method);
     crate::objects::descr::add_getset(
         vm,
@@ -389,9 +413,49 @@ fn builtin_repr(vm: &Vm, f: &Object) -> PyResult {
     }
 }
 
+/// A method's name qualified by its class's (`meth_get__qualname__`): the
+/// class it belongs to, or the type of the object it is bound to, unless
+/// that is a module.
+fn builtin_qualname(vm: &Vm, f: &Object) -> PyResult {
+    let Some(b) = f.payload::<BuiltinFunctionObject>() else {
+        return Ok(vm.new_str(""));
+    };
+    let owner = match (&b.objclass, &b.self_) {
+        (Some(class), _) => Some(class.clone()),
+        (None, Some(s)) if !vm.is_instance(s, &vm.types.module) => {
+            Some(if s.payload::<crate::typeobject::TypeObject>().is_some() {
+                s.clone()
+            } else {
+                vm.type_of(s).clone()
+            })
+        }
+        _ => None,
+    };
+    match owner {
+        Some(owner) => {
+            let qualname = vm.getattr(&owner, &vm.names.__qualname__)?;
+            Ok(vm.new_str(&format!("{}.{}", vm.str_string(&qualname)?, b.name)))
+        }
+        None => Ok(vm.new_str(b.name)),
+    }
+}
+
 fn method_call(vm: &Vm, m: &Object, args: Args) -> PyResult {
     let m = m.payload::<MethodObject>().expect("a method");
     call_with_self(vm, &m.func, &m.self_, args)
+}
+
+/// `types.MethodType(function, instance)`.
+fn method_new(vm: &Vm, _ty: &Object, args: Args) -> PyResult {
+    check_function_arity(vm, "method", args, 2, 2)?;
+    let (func, instance) = (&args.values[0], &args.values[1]);
+    if vm.type_payload_of(func).slots.call.get().is_none() {
+        return Err(vm.new_type_error("first argument must be callable"));
+    }
+    if vm.is_none(instance) {
+        return Err(vm.new_type_error("instance must not be None"));
+    }
+    Ok(new_method(vm, func.clone(), instance.clone()))
 }
 
 fn method_repr(vm: &Vm, m: &Object) -> PyResult {

@@ -31,6 +31,7 @@ pub mod namespace;
 pub mod object;
 pub mod printf;
 pub mod range;
+pub mod reduce;
 pub mod sequence;
 pub mod set;
 pub mod slice;
@@ -50,7 +51,13 @@ use crate::vm::Vm;
 /// Fills in every builtin type's slots and methods, then lets each
 /// inherit what it does not define from its base.
 pub(crate) fn init_types(vm: &Vm) {
+    // A classmethod or staticmethod has an instance dict (`functools_wraps`
+    // fills it), whose word must be there before the first one is made.
+    for ty in [&vm.types.classmethod, &vm.types.staticmethod] {
+        crate::typeobject::give_instance_dict(vm, ty);
+    }
     object::init(vm);
+    reduce::init(vm);
     crate::typeobject::init(vm);
     int::init(vm);
     float::init(vm);
@@ -86,7 +93,9 @@ pub(crate) fn init_types(vm: &Vm) {
     weakref::init(vm);
     crate::traceback::init(vm);
     crate::modules::sre::init_types(vm);
+    crate::modules::symtable::init_type(vm);
     for ty in vm.types.all().into_iter().chain([&vm.type_type]) {
+        crate::typeobject::set_default_doc(vm, ty);
         let tp = type_payload(ty);
         let base = tp.base.borrow().clone();
         if let Some(base) = base {

@@ -27,7 +27,20 @@ pub(crate) fn init(vm: &Vm) {
     crate::objects::function::add_methods(
         vm,
         &vm.object_type,
-        &[("__dir__", object_dir), ("__format__", object_format)],
+        &[
+            ("__dir__", object_dir),
+            ("__format__", object_format),
+            ("__sizeof__", object_sizeof),
+        ],
+    );
+    tp.dict.set_str(
+        vm,
+        vm.names.__doc__.clone(),
+        vm.new_str(
+            "The base class of the class hierarchy.\n\n\
+             When called, it accepts no arguments and returns a new featureless\n\
+             instance that has no instance attributes and cannot be given any.\n",
+        ),
     );
     crate::objects::descr::add_getset(vm, &vm.object_type, "__class__", object_get_class, None);
 
@@ -61,6 +74,23 @@ pub(crate) fn init(vm: &Vm) {
         .hash
         .set(Some(|_, o| Ok(static_object_hash(o, 0xe60))));
     crate::slots::add_slot_wrappers(vm, &vm.types.ellipsis);
+    // The singletons reduce to their names, which pickle looks up.
+    crate::objects::function::add_methods(
+        vm,
+        &vm.types.ellipsis,
+        &[("__reduce__", |vm, args| {
+            crate::objects::function::check_arity(vm, "__reduce__", args, 1, 1)?;
+            Ok(vm.new_str("Ellipsis"))
+        })],
+    );
+    crate::objects::function::add_methods(
+        vm,
+        &vm.types.not_implemented,
+        &[("__reduce__", |vm, args| {
+            crate::objects::function::check_arity(vm, "__reduce__", args, 1, 1)?;
+            Ok(vm.new_str("NotImplemented"))
+        })],
+    );
 }
 
 fn object_repr(vm: &Vm, object: &Object) -> PyResult {
@@ -146,6 +176,9 @@ fn object_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
             return Err(vm.new_type_error(format!("{}() takes no arguments", tp.name())));
         }
     }
+    if tp.has_flag(crate::typeobject::flags::IS_ABSTRACT) {
+        return Err(abstract_instantiation_error(vm, ty));
+    }
     if tp.layout != crate::typeobject::Layout::Object {
         return Err(vm.new_type_error(format!(
             "object.__new__({}) is not safe, use {}.__new__()",
@@ -154,6 +187,37 @@ fn object_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
         )));
     }
     Ok(crate::object::alloc(ty, ObjectPayload))
+}
+
+/// "Can't instantiate abstract class": the class's abstract methods,
+/// sorted.
+fn abstract_instantiation_error(vm: &Vm, ty: &Object) -> crate::errors::PyErr {
+    let names = match vm
+        .getattr_str(ty, "__abstractmethods__")
+        .and_then(|m| vm.collect_iterable(&m))
+    {
+        Ok(names) => names,
+        Err(e) => return e,
+    };
+    let mut texts = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        match name.payload::<crate::objects::str::StrObject>() {
+            Some(s) => texts.push(s.to_string_lossy()),
+            None => {
+                return vm.new_type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    vm.type_name(name)
+                ))
+            }
+        }
+    }
+    texts.sort();
+    vm.new_type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        type_payload(ty).name(),
+        if texts.len() > 1 { "s" } else { "" },
+        texts.join(", ")
+    ))
 }
 
 fn object_init(vm: &Vm, object: &Object, args: Args) -> PyResult<()> {
@@ -226,6 +290,14 @@ fn object_format(vm: &Vm, args: Args) -> PyResult {
         )));
     }
     vm.str(&args.values[0])
+}
+
+/// `object.__sizeof__()`: the bytes of the instance itself (its header,
+/// payload and instance words), not what it refers to.
+fn object_sizeof(vm: &Vm, args: Args) -> PyResult {
+    crate::objects::function::check_arity(vm, "object.__sizeof__", args, 1, 1)?;
+    let size = vm.type_payload_of(&args.values[0]).basicsize.get();
+    Ok(vm.new_int(size as i64))
 }
 
 fn object_get_class(vm: &Vm, object: &Object) -> PyResult {
@@ -529,11 +601,15 @@ impl Vm {
     /// `getattr(object, name, None)`-like: None only for AttributeError.
     pub fn getattr_opt(&self, object: &Object, name: &Object) -> PyResult<Option<Object>> {
         let getattro = self.type_payload_of(object).slots.getattro.get();
-        if getattro.is_none_or(|f| std::ptr::fn_addr_eq(f, generic_getattr as GetattroFn)) {
-            return generic_getattr_opt(self, object, name);
-        }
-        match self.getattr(object, name) {
-            Ok(v) => Ok(Some(v)),
+        let found =
+            if getattro.is_none_or(|f| std::ptr::fn_addr_eq(f, generic_getattr as GetattroFn)) {
+                // A descriptor's getter may raise AttributeError too.
+                generic_getattr_opt(self, object, name)
+            } else {
+                self.getattr(object, name).map(Some)
+            };
+        match found {
+            Ok(v) => Ok(v),
             Err(e) if e.matches(self, &self.exceptions.attribute_error) => Ok(None),
             Err(e) => Err(e),
         }

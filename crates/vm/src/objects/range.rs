@@ -340,6 +340,15 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         &vm.types.range,
         &[
+            ("__reduce__", |vm, args| {
+                crate::objects::function::check_arity(vm, "__reduce__", args, 1, 1)?;
+                let r = &args.values[0];
+                let mut bounds = Vec::new();
+                for name in ["start", "stop", "step"] {
+                    bounds.push(vm.getattr_str(r, name)?);
+                }
+                Ok(vm.new_tuple(vec![vm.types.range.clone(), vm.new_tuple(bounds)]))
+            }),
             ("index", range_index),
             ("count", range_count),
             ("__reversed__", |vm, args| {

@@ -999,6 +999,16 @@ pub(crate) fn init(vm: &Vm) {
             vm,
             ty,
             &[
+                ("__reduce__", |vm, args| {
+                    let s = no_args(vm, args, "__reduce__")?;
+                    let items = vm.new_list(vm.collect_iterable(s)?);
+                    let state = crate::objects::reduce::object_getstate(vm, s, false)?;
+                    Ok(vm.new_tuple(vec![
+                        vm.type_of(s).clone(),
+                        vm.new_tuple(vec![items]),
+                        state,
+                    ]))
+                }),
                 ("copy", |vm, args| {
                     let s = no_args(vm, args, "copy")?;
                     if vm.type_of(s).is(&vm.types.frozenset) {

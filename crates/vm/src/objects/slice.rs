@@ -192,25 +192,35 @@ pub(crate) fn init(vm: &Vm) {
     crate::objects::function::add_methods(
         vm,
         &vm.types.slice,
-        &[("indices", |vm, args| {
-            crate::objects::function::check_arity(vm, "slice.indices", args, 2, 2)?;
-            let s = args.values[0]
-                .payload::<SliceObject>()
-                .ok_or_else(|| vm.new_type_error("expected a slice"))?;
-            let length = crate::objects::sequence::number_index(vm, &args.values[1])?;
-            let length = int_value(&length)
-                .map(|v| v.to_bigint())
-                .unwrap_or_default();
-            if length.sign() == Sign::Negative {
-                return Err(vm.new_value_error("length should not be negative"));
-            }
-            let (start, stop, step) = s.long_indices(vm, &length)?;
-            Ok(vm.new_tuple(vec![
-                crate::objects::int::new_big(vm, start),
-                crate::objects::int::new_big(vm, stop),
-                crate::objects::int::new_big(vm, step),
-            ]))
-        })],
+        &[
+            ("__reduce__", |vm, args| {
+                crate::objects::function::check_arity(vm, "__reduce__", args, 1, 1)?;
+                let s = args.values[0]
+                    .payload::<SliceObject>()
+                    .ok_or_else(|| vm.new_type_error("expected a slice"))?;
+                let bounds = vm.new_tuple(vec![s.start.clone(), s.stop.clone(), s.step.clone()]);
+                Ok(vm.new_tuple(vec![vm.types.slice.clone(), bounds]))
+            }),
+            ("indices", |vm, args| {
+                crate::objects::function::check_arity(vm, "slice.indices", args, 2, 2)?;
+                let s = args.values[0]
+                    .payload::<SliceObject>()
+                    .ok_or_else(|| vm.new_type_error("expected a slice"))?;
+                let length = crate::objects::sequence::number_index(vm, &args.values[1])?;
+                let length = int_value(&length)
+                    .map(|v| v.to_bigint())
+                    .unwrap_or_default();
+                if length.sign() == Sign::Negative {
+                    return Err(vm.new_value_error("length should not be negative"));
+                }
+                let (start, stop, step) = s.long_indices(vm, &length)?;
+                Ok(vm.new_tuple(vec![
+                    crate::objects::int::new_big(vm, start),
+                    crate::objects::int::new_big(vm, stop),
+                    crate::objects::int::new_big(vm, step),
+                ]))
+            }),
+        ],
     );
     for (name, which) in [("start", 0), ("stop", 1), ("step", 2)] {
         let get: crate::objects::descr::Getter = match which {

@@ -108,6 +108,11 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         &vm.types.tuple,
         &[
+            ("__getnewargs__", |vm, args| {
+                crate::objects::function::check_arity(vm, "__getnewargs__", args, 1, 1)?;
+                let copy = vm.new_tuple(items(&args.values[0]).to_vec());
+                Ok(vm.new_tuple(vec![copy]))
+            }),
             ("index", |vm, args| {
                 let t = items(&args.values[0]);
                 match sequence::index_method(vm, t.len(), |i| t.get(i).cloned(), args)? {

@@ -123,6 +123,7 @@ impl IoTypes {
 /// Fills in the classes' methods, at start-up.
 pub(crate) fn init(vm: &Vm) {
     for ty in vm.io.all() {
+        crate::typeobject::set_default_doc(vm, ty);
         let tp = type_payload(ty);
         tp.dict
             .set_str(vm, vm.names.__module__.clone(), vm.new_str("_io"));
