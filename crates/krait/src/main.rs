@@ -204,6 +204,9 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
                 krait_vm::run::print_exception(&vm, &e.0);
                 return finish(&vm, 1);
             }
+            if let Err(e) = krait_vm::run::add_main_module(&vm) {
+                return krait_vm::run::report_uncaught(&vm, &e.0);
+            }
             if config.no_site == 0 {
                 if let Err(e) = krait_vm::import::import_module(&vm, "site") {
                     krait_vm::modules::io::write_stderr(

@@ -170,10 +170,7 @@ fn import_level(
     level: i64,
 ) -> PyResult {
     if name.payload::<StrObject>().is_none() {
-        return Err(vm.new_type_error(format!(
-            "module name must be str, not {}",
-            vm.type_name(name)
-        )));
+        return Err(vm.new_type_error("module name must be a string"));
     }
     if level < 0 {
         return Err(vm.new_value_error("level must be >= 0"));
