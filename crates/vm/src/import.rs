@@ -156,10 +156,8 @@ pub fn import(
     fromlist: &Object,
     level: i64,
 ) -> PyResult {
-    import_level(vm, name, globals, fromlist, level).map_err(|e| {
-        remove_importlib_frames(vm, &e.0);
-        e
-    })
+    import_level(vm, name, globals, fromlist, level)
+        .inspect_err(|e| remove_importlib_frames(vm, &e.0))
 }
 
 fn import_level(
@@ -415,15 +413,13 @@ pub fn import_module(vm: &Vm, name: &str) -> PyResult {
 /// which finds the module (a package's `__main__`) and runs it as
 /// `__main__` (`pymain_run_module`).
 pub fn run_module_as_main(vm: &Vm, name: &str) -> PyResult<()> {
-    let runpy = import_module(vm, "runpy").map_err(|e| {
+    let runpy = import_module(vm, "runpy").inspect_err(|_| {
         crate::modules::io::write_stderr(vm, "Could not import runpy module\n");
-        e
     })?;
     let run = vm
         .getattr(&runpy, &vm.intern("_run_module_as_main"))
-        .map_err(|e| {
+        .inspect_err(|_| {
             crate::modules::io::write_stderr(vm, "Could not access runpy._run_module_as_main\n");
-            e
         })?;
     vm.call(
         &run,

@@ -420,7 +420,7 @@ impl Reader<'_> {
             }
             Source::File { file, buffer } => {
                 let chunk = crate::objects::bytes::Kind::ByteArray.make(vm, vec![0; n]);
-                let read = vm.call_method(file, "readinto", &[chunk.clone()])?;
+                let read = vm.call_method(file, "readinto", std::slice::from_ref(&chunk))?;
                 let read = crate::objects::int::index_value(vm, &read)?.unwrap_or(0);
                 if read as usize != n {
                     return Err(
