@@ -1,5 +1,9 @@
 import gc
 
+# Start with no garbage: what the .pth files of site-packages leave at
+# start-up depends on the machine.
+gc.collect()
+
 print(sorted(n for n in dir(gc) if not n.startswith("_")))
 print(gc.DEBUG_STATS, gc.DEBUG_COLLECTABLE, gc.DEBUG_UNCOLLECTABLE, gc.DEBUG_SAVEALL, gc.DEBUG_LEAK)
 print(gc.get_threshold())

@@ -204,6 +204,9 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
                 krait_vm::run::print_exception(&vm, &e.0);
                 return finish(&vm, 1);
             }
+            if let Err(e) = krait_vm::modules::signal::install_default_handlers(&vm) {
+                return krait_vm::run::report_uncaught(&vm, &e.0);
+            }
             if let Err(e) = krait_vm::run::add_main_module(&vm) {
                 return krait_vm::run::report_uncaught(&vm, &e.0);
             }
@@ -230,6 +233,9 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
                 (None, Some(name)) => krait_vm::import::run_module_as_main(&vm, &name),
                 (None, None) => Ok(()),
             };
+            let interrupted = result
+                .as_ref()
+                .is_err_and(|e| e.matches(&vm, &vm.exceptions.keyboard_interrupt));
             let inspect = config.inspect > 0 || prompt_only;
             let status = match result {
                 Ok(()) => 0,
@@ -241,7 +247,12 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
                 Err(e) => krait_vm::run::report_uncaught(&vm, &e.0),
             };
             if !inspect {
-                return finish(&vm, status);
+                let status = finish(&vm, status);
+                // As CPython, a program ended by Ctrl-C ends by SIGINT.
+                if interrupted && status == 1 {
+                    return krait_vm::modules::signal::exit_sigint();
+                }
+                return status;
             }
             if prompt_only {
                 if config.quiet == 0 {
@@ -254,9 +265,9 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
             let status = krait_vm::interactive::interactive_loop(&vm);
             finish(&vm, status)
         })
-        .expect("spawn the interpreter thread")
-        .join()
-        .unwrap_or(1);
+        .expect("spawn the interpreter thread");
+    krait_vm::modules::signal::block_in_this_thread();
+    let status = status.join().unwrap_or(1);
     ExitCode::from(status as u8)
 }
 

@@ -236,6 +236,16 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                     };
                 }
+                // Where a loop may spin, another thread's request for the
+                // interpreter lock is honoured (`CHECK_EVAL_BREAKER`).
+                macro_rules! check_eval_breaker {
+                    () => {
+                        if vm.gil.breaker() != 0 {
+                            tri!(crate::gil::handle_pending(vm));
+                        }
+                        tri!(crate::modules::signal::check_signals(vm));
+                    };
+                }
                 macro_rules! load_fast {
                     ($index:expr) => {{
                         let index = $index as usize;
@@ -322,7 +332,10 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     // The next instruction's argument has this one's above
                     // its own byte.
                     number::EXTENDED_ARG => extended = oparg << 8,
-                    number::RESUME => crate::gc::safe_point(vm),
+                    number::RESUME => {
+                        crate::gc::safe_point(vm);
+                        check_eval_breaker!();
+                    }
                     number::LOAD_FAST => load_fast!(oparg),
                     number::STORE_FAST => store_fast!(oparg),
                     specialized::LOAD_FAST__LOAD_FAST => {
@@ -413,17 +426,32 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         else {
                             deoptimize!();
                         };
-                        let r = match opcode {
-                            specialized::BINARY_OP_ADD_FLOAT => vm.new_float(x + y),
-                            specialized::BINARY_OP_SUBTRACT_FLOAT => vm.new_float(x - y),
-                            specialized::BINARY_OP_MULTIPLY_FLOAT => vm.new_float(x * y),
-                            _ if y != 0.0 => vm.new_float(x / y),
-                            // Division by zero raises as the real one does.
-                            _ => tri!(crate::protocols::binary_op(vm, a, b, oparg)),
+                        let v = match opcode {
+                            specialized::BINARY_OP_ADD_FLOAT => x + y,
+                            specialized::BINARY_OP_SUBTRACT_FLOAT => x - y,
+                            specialized::BINARY_OP_MULTIPLY_FLOAT => x * y,
+                            _ => x / y,
                         };
-                        drop(pop!());
-                        let old = (*sp.sub(1)).replace(r);
-                        drop(old);
+                        if opcode == specialized::BINARY_OP_TRUE_DIVIDE_FLOAT && y == 0.0 {
+                            // Division by zero raises as the real one does.
+                            let r = tri!(crate::protocols::binary_op(vm, a, b, oparg));
+                            drop(pop!());
+                            let old = (*sp.sub(1)).replace(r);
+                            drop(old);
+                        } else if crate::object::overwrite_unique_float(a, v) {
+                            // The result takes the memory of an operand
+                            // that only the stack refers to (CPython 3.12's
+                            // `_PyFloat_FromDouble_ConsumeInputs`).
+                            drop(pop!());
+                        } else if crate::object::overwrite_unique_float(b, v) {
+                            let b = pop!();
+                            let old = (*sp.sub(1)).replace(b);
+                            drop(old);
+                        } else {
+                            drop(pop!());
+                            let old = (*sp.sub(1)).replace(vm.new_float(v));
+                            drop(old);
+                        }
                     }
                     specialized::BINARY_OP_ADD_UNICODE => {
                         let (a, b) = (peek!(2), peek!(1));
@@ -487,7 +515,10 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             match next & 0xff {
                                 number::POP_JUMP_FORWARD_IF_FALSE
                                 | number::POP_JUMP_FORWARD_IF_TRUE => ip += offset,
-                                _ => ip -= offset,
+                                _ => {
+                                    ip -= offset;
+                                    check_eval_breaker!();
+                                }
                             }
                         }
                     }
@@ -665,6 +696,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     number::JUMP_BACKWARD => {
                         ip -= oparg as usize;
                         crate::gc::safe_point(vm);
+                        check_eval_breaker!();
                     }
                     number::JUMP_BACKWARD_NO_INTERRUPT => ip -= oparg as usize,
                     number::POP_JUMP_FORWARD_IF_FALSE
@@ -692,6 +724,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                                 ip += oparg as usize;
                             } else {
                                 ip -= oparg as usize;
+                                check_eval_breaker!();
                             }
                         }
                     }
@@ -713,6 +746,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                                 ip += oparg as usize;
                             } else {
                                 ip -= oparg as usize;
+                                check_eval_breaker!();
                             }
                         }
                     }
@@ -858,6 +892,31 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let old = (*sp.sub(1)).replace(value);
                         drop(old);
                     }
+                    specialized::LOAD_ATTR_INSTANCE_VALUE => {
+                        let instr = instruction!();
+                        let owner = peek!(1);
+                        let tag = vm.type_payload_of(owner).version_tag(vm);
+                        if !crate::specialize::attr_holds_tag(instr, tag)
+                            && !crate::specialize::admit_instance_value(
+                                vm,
+                                instr,
+                                owner,
+                                &code.names[oparg as usize],
+                                false,
+                            )
+                        {
+                            deoptimize!();
+                        }
+                        // SAFETY: the class, named by its tag, keeps a value
+                        // word at this offset.
+                        let word = owner.instance_slot(usize::from(instr.unit(3)));
+                        // An instance whose dict was made has no values.
+                        let Some(value) = (*word.as_ptr()).clone() else {
+                            deoptimize!();
+                        };
+                        let old = (*sp.sub(1)).replace(value);
+                        drop(old);
+                    }
                     specialized::LOAD_ATTR_WITH_HINT => {
                         let instr = instruction!();
                         let owner = peek!(1);
@@ -865,6 +924,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         let tag = vm.type_payload_of(owner).version_tag(vm);
                         if !crate::specialize::attr_holds_tag(instr, tag)
                             && !crate::specialize::admit_load_attr(vm, instr, owner, name)
+                            || crate::objects::object::uses_values(vm, owner)
                         {
                             deoptimize!();
                         }
@@ -904,12 +964,36 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             .replace(Some(value));
                         drop(old);
                     }
+                    specialized::STORE_ATTR_INSTANCE_VALUE => {
+                        let instr = instruction!();
+                        let name = &code.names[oparg as usize];
+                        let owner = peek!(1);
+                        let tag = vm.type_payload_of(owner).version_tag(vm);
+                        if !crate::specialize::attr_holds_tag(instr, tag)
+                            && !crate::specialize::admit_instance_value(
+                                vm, instr, owner, name, true,
+                            )
+                            || !crate::objects::object::uses_values(vm, owner)
+                        {
+                            deoptimize!();
+                        }
+                        let owner = pop!();
+                        let value = pop!();
+                        let values = &vm.type_payload_of(&owner).values;
+                        match values.store_at(&owner, usize::from(instr.unit(3)), value) {
+                            Ok(old) => drop(old),
+                            Err(value) => tri!(vm.setattr(&owner, name, Some(&value))),
+                        }
+                    }
                     specialized::STORE_ATTR_WITH_HINT => {
                         let instr = instruction!();
                         let name = &code.names[oparg as usize];
                         let tag = vm.type_payload_of(peek!(1)).version_tag(vm);
+                        // An instance keeping its attributes in value words
+                        // is not to be given a dict.
                         if !crate::specialize::attr_holds_tag(instr, tag)
                             && !crate::specialize::admit_store_attr(vm, instr, peek!(1), name)
+                            || crate::objects::object::uses_values(vm, peek!(1))
                         {
                             deoptimize!();
                         }
@@ -1091,6 +1175,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                         }
                         push!(tri!(result));
                         skip_call!();
+                        check_eval_breaker!();
                     }
                     number::PRECALL
                     | specialized::PRECALL_PYFUNC
@@ -1197,6 +1282,9 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             drop(pop_opt!());
                         }
                         push!(tri!(result));
+                        // A signal that came during a native call is handled
+                        // as soon as it returns.
+                        check_eval_breaker!();
                     }
                     number::CALL_FUNCTION_EX => {
                         let kwargs = if oparg & 1 == 1 { Some(pop!()) } else { None };
@@ -1210,6 +1298,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                             kwargs.as_ref()
                         ));
                         push!(r);
+                        check_eval_breaker!();
                     }
                     number::MAKE_FUNCTION => {
                         let code_obj = pop!();

@@ -352,6 +352,24 @@ fn family(vm: &Vm, ty: &Object) -> Family {
         .map_or(Family::Plain, |(_, f)| f)
 }
 
+/// Whether instances of the exception type `ty` keep no state beyond
+/// BaseException's: no family of attributes, and no `__init__` or
+/// `__new__` of a class written in Python (what `_PyErr_TrySetFromCause`
+/// checks before it makes a new exception of the same type).
+pub fn has_plain_state(vm: &Vm, ty: &Object) -> bool {
+    if family(vm, ty) != Family::Plain {
+        return false;
+    }
+    let mro = type_payload(ty).mro.borrow().clone();
+    mro.iter()
+        .map(type_payload)
+        .take_while(|t| t.has_flag(crate::typeobject::flags::HEAPTYPE))
+        .all(|t| {
+            t.dict.get_str(vm, &vm.names.__init__).is_none()
+                && t.dict.get_str(vm, &vm.names.__new__).is_none()
+        })
+}
+
 pub(crate) fn init(vm: &Vm) {
     let base = &vm.exceptions.base_exception;
     let tp = type_payload(base);

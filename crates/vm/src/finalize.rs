@@ -3,8 +3,10 @@
 //! code can still run, so that their finalizers (`__del__`) and weakref
 //! callbacks run as in CPython.
 //!
-//! The steps are CPython's: a full collection; then every module leaves
-//! `sys.modules`, and a collection frees those no longer referred to
+//! The steps are CPython's: the threads that are not daemons are waited
+//! for; the `atexit` functions run; the other threads stop at their next
+//! try to take the interpreter lock; a full collection; then every module
+//! leaves `sys.modules`, and a collection frees those no longer referred to
 //! (with their namespaces, usually cycles through their functions'
 //! globals); the namespaces of the modules still alive are cleared, the
 //! names starting with one underscore first (`_PyModule_ClearDict`);
@@ -20,6 +22,9 @@ impl Vm {
     /// Frees the program's objects, running their finalizers, before the
     /// interpreter goes away (`Py_FinalizeEx`).
     pub fn finalize(&self) {
+        wait_for_thread_shutdown(self);
+        crate::modules::atexit::run_exitfuncs(self);
+        self.gil.set_finalizing();
         if self.gc.enabled.get() {
             crate::gc::collect(self, crate::gc::NUM_GENERATIONS - 1);
         }
@@ -55,6 +60,18 @@ impl Vm {
             }
         }
         crate::gc::collect(self, crate::gc::NUM_GENERATIONS - 1);
+    }
+}
+
+/// Waits for the threads that are not daemons to end, with
+/// `threading._shutdown()` if the program imported `threading`
+/// (`wait_for_thread_shutdown`).
+fn wait_for_thread_shutdown(vm: &Vm) {
+    let Some(threading) = dict_of(&vm.modules).get_str(vm, &vm.intern("threading")) else {
+        return;
+    };
+    if let Err(e) = vm.call_method(&threading, "_shutdown", &[]) {
+        crate::unraisable::write_unraisable(vm, &e, Some(&threading), None);
     }
 }
 

@@ -28,6 +28,9 @@
 //!   (Python/pythonrun.c).
 //! - **The interpreter** ([`vm`]): builtin types, singletons and interned
 //!   names per interpreter, no global state (DESIGN.md decision 11).
+//! - **Threads** ([`gil`], [`pystate`]): OS threads take turns holding
+//!   the interpreter lock, each with a state of its own (its frames, the
+//!   exception it handles); `vm.thread` is the running one's.
 //! - **Speed** ([`specialize`], [`type_cache`], [`obmalloc`]): the eval
 //!   loop quickens instructions in place (PEP 659), keyed by version tags
 //!   of types and dict keys; small blocks come from free lists, once a
@@ -36,11 +39,13 @@
 //!
 //! Unsafe code sits in `object.rs` (the tagged word and heap layout), in
 //! `frame.rs` and `eval.rs` (frames reached by raw pointers while the
-//! loop runs) and in `obmalloc.rs` (the allocator); each block says why
-//! it is sound.
+//! loop runs), in `obmalloc.rs` (the allocator) and in `gil.rs` and
+//! `pystate.rs` (what the interpreter lock makes safe to share between
+//! threads); each block says why it is sound.
 
 pub mod builtins;
 pub mod call;
+pub mod codecs;
 pub mod compile;
 pub mod config;
 pub mod errors;
@@ -50,6 +55,7 @@ pub mod finalize;
 pub mod format;
 pub mod frame;
 pub mod gc;
+pub mod gil;
 pub mod import;
 pub mod interactive;
 pub mod libm;
@@ -60,6 +66,7 @@ pub mod objects;
 pub mod obmalloc;
 pub mod protocols;
 pub mod pyc;
+pub mod pystate;
 pub mod recursion;
 pub mod run;
 pub mod slots;
@@ -70,6 +77,7 @@ pub mod type_cache;
 pub mod typeobject;
 pub mod unraisable;
 pub mod vm;
+pub mod warnings;
 
 pub use errors::{PyErr, PyResult};
 pub use object::Object;

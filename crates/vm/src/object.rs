@@ -396,6 +396,22 @@ pub(crate) fn alloc_float(ty: &Object, payload: crate::objects::float::FloatObje
     }
 }
 
+/// Writes `value` over a float of the type `float` itself that has no
+/// other reference than `object`: whether it did. Nothing can see the
+/// change, as nothing else refers to the float.
+#[inline]
+pub(crate) fn overwrite_unique_float(object: &Object, value: f64) -> bool {
+    if object.refcount() != 1 {
+        return false;
+    }
+    let raw = object.bits.get() as *mut HeapObject<crate::objects::float::FloatObject>;
+    // SAFETY: the caller checked that the object is an exact float, so it
+    // was allocated as one, and this is its only reference: no borrow of
+    // its payload is alive while the value is written.
+    unsafe { std::ptr::addr_of_mut!((*raw).payload.value).write(value) };
+    true
+}
+
 /// Frees a float of the type `float` itself into the free list, unless
 /// it is full.
 ///

@@ -24,6 +24,11 @@ impl Vm {
         }
     }
 
+    /// `callable(object)` (`PyCallable_Check`).
+    pub fn is_callable(&self, object: &Object) -> bool {
+        self.type_payload_of(object).slots.call.get().is_some()
+    }
+
     /// `object.name(*args)`.
     pub fn call_method(&self, object: &Object, name: &str, args: &[Object]) -> PyResult {
         let method = self.getattr_str(object, name)?;

@@ -11,12 +11,8 @@ use crate::vm::Vm;
 /// Compiles and runs `source` as module `module_name`; gives its
 /// namespace.
 pub fn run_source(vm: &Vm, source: &[u8], filename: &str, module_name: &str) -> PyResult<Object> {
-    let marker = 0u8;
     if vm.thread.stack_limit.get() == 0 {
-        // Leave a safety margin below the stack the embedder declared.
-        let here = &marker as *const u8 as usize;
-        let usable = vm.native_stack_size.get().saturating_sub(256 * 1024);
-        vm.thread.stack_limit.set(here.saturating_sub(usable));
+        vm.thread.set_stack_size(vm.native_stack_size.get());
     }
     let code = krait_compiler::compile(source, filename, vm.optimize.get())
         .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename, source))?;

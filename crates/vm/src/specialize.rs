@@ -328,10 +328,72 @@ fn instance_attribute_tag(vm: &Vm, owner: &Object, name: &Object, store: bool) -
     }
 }
 
+/// The version tag of the class of `owner`, an instance keeping its
+/// attributes in value words, with the offset of the word of `name`, if
+/// the class reads it there (has the name as a key, and the instance a
+/// value in its word) or writes it there (a key, or room for one).
+fn instance_value_offset(
+    vm: &Vm,
+    owner: &Object,
+    name: &Object,
+    store: bool,
+) -> Option<(u32, u16)> {
+    let tag = instance_attribute_tag(vm, owner, name, store)?;
+    let values = &vm.type_payload_of(owner).values;
+    let offset = if store {
+        values.offset_for_store(vm, name)?
+    } else {
+        values.get(vm, owner, name)?;
+        values.offset_of(vm, name)?
+    };
+    Some((tag, u16::try_from(offset).ok()?))
+}
+
+/// LOAD_ATTR_INSTANCE_VALUE, or STORE_ATTR_INSTANCE_VALUE for a `store`,
+/// for an instance keeping its attributes in value words.
+fn specialize_instance_value(
+    vm: &Vm,
+    instr: Instruction,
+    owner: &Object,
+    name: &Object,
+    store: bool,
+) {
+    let Some((tag, offset)) = instance_value_offset(vm, owner, name, store) else {
+        return instr.back_off();
+    };
+    instr.clear_tags(ATTR_TAGS);
+    if !instr.admit_tag(ATTR_TAGS, tag) {
+        return instr.back_off();
+    }
+    instr.set_unit(3, offset);
+    instr.specialize(if store {
+        specialized::STORE_ATTR_INSTANCE_VALUE
+    } else {
+        specialized::LOAD_ATTR_INSTANCE_VALUE
+    })
+}
+
+/// LOAD_ATTR_INSTANCE_VALUE or STORE_ATTR_INSTANCE_VALUE on an instance of
+/// a class it has not seen: whether the class keeps the attribute in the
+/// same word as the others, its tag now cached.
+pub fn admit_instance_value(
+    vm: &Vm,
+    instr: Instruction,
+    owner: &Object,
+    name: &Object,
+    store: bool,
+) -> bool {
+    crate::objects::object::uses_values(vm, owner)
+        && instance_value_offset(vm, owner, name, store)
+            .is_some_and(|(tag, offset)| offset == instr.unit(3) && instr.admit_tag(ATTR_TAGS, tag))
+}
+
 /// LOAD_ATTR (cache: counter, then a version tag or keys version in
 /// units 1 and 2 and an index or offset in unit 3; or short tags, see
 /// [`ATTR_TAGS`]): LOAD_ATTR_MODULE for a module's attribute;
-/// LOAD_ATTR_SLOT for a `__slots__` member; LOAD_ATTR_WITH_HINT for an
+/// LOAD_ATTR_SLOT for a `__slots__` member; LOAD_ATTR_INSTANCE_VALUE for
+/// an attribute in an instance's value words, by the word's offset, and
+/// LOAD_ATTR_WITH_HINT for an
 /// attribute in the instance dict, by its index there, for up to three
 /// classes with no data descriptor of that name.
 pub fn load_attr(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
@@ -350,6 +412,9 @@ pub fn load_attr(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
         instr.set_u32(1, tag);
         instr.set_unit(3, offset);
         return instr.specialize(specialized::LOAD_ATTR_SLOT);
+    }
+    if crate::objects::object::uses_values(vm, owner) {
+        return specialize_instance_value(vm, instr, owner, name, false);
     }
     let index = crate::objects::object::instance_dict_index(vm, owner, name)
         .and_then(|i| u16::try_from(i).ok());
@@ -382,7 +447,8 @@ pub fn attr_holds_tag(instr: Instruction, tag: u32) -> bool {
 
 /// STORE_ATTR (cache: counter, a version tag in units 1 and 2 and an
 /// offset in unit 3; or short tags, see [`ATTR_TAGS`], and an index):
-/// STORE_ATTR_SLOT for a writable `__slots__` member, STORE_ATTR_WITH_HINT
+/// STORE_ATTR_SLOT for a writable `__slots__` member,
+/// STORE_ATTR_INSTANCE_VALUE for an attribute in value words, STORE_ATTR_WITH_HINT
 /// for an instance dict attribute, for up to three classes with no data
 /// descriptor of that name.
 pub fn store_attr(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
@@ -403,6 +469,9 @@ pub fn store_attr(vm: &Vm, instr: Instruction, owner: &Object, name: &Object) {
         instr.set_u32(1, tag);
         instr.set_unit(3, offset);
         return instr.specialize(specialized::STORE_ATTR_SLOT);
+    }
+    if crate::objects::object::uses_values(vm, owner) {
+        return specialize_instance_value(vm, instr, owner, name, true);
     }
     let Some(tag) = instance_attribute_tag(vm, owner, name, true) else {
         return instr.back_off();

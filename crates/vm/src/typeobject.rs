@@ -356,6 +356,7 @@ layouts! {
     GenericAlias => o::genericalias::GenericAliasObject,
     MemoryView => o::memoryview::MemoryViewObject,
     Lock => crate::modules::thread::LockObject,
+    ThreadLocal => crate::modules::thread_local::LocalObject,
     Deque => crate::modules::collections::DequeObject,
     PartsIterator => crate::modules::string::PartsIterator,
     SymtableEntry => crate::modules::symtable::SymtableEntry,
@@ -390,6 +391,9 @@ layouts! {
     TextIOWrapper => crate::modules::io::textio::TextIOWrapper,
     NewlineDecoder => crate::modules::io::textio::NewlineDecoder,
     StringIO => crate::modules::io::stringio::StringIO,
+    Context => crate::modules::contextvars::ContextObject,
+    ContextVar => crate::modules::contextvars::ContextVarObject,
+    Token => crate::modules::contextvars::TokenObject,
     BytesIO => crate::modules::io::bytesio::BytesIO,
     ScandirIterator => crate::modules::scandir::ScandirIterator,
     DirEntry => crate::modules::scandir::DirEntry,
@@ -421,6 +425,9 @@ pub struct TypeObject {
     /// The offset of the instance `__dict__` word, if instances have one.
     #[traverse(skip)]
     pub dict_offset: Cell<Option<usize>>,
+    /// The value words where instances keep their attributes until their
+    /// `__dict__` is asked for, and the names of the words.
+    pub values: crate::objects::instance_values::InstanceValues,
     /// The size of an instance, header, payload and instance words.
     pub basicsize: Cell<usize>,
     /// The offset of the word that lists the weak references to an
@@ -467,6 +474,8 @@ impl TypeObject {
                 | Layout::Generator
                 | Layout::Code
                 | Layout::Module
+                | Layout::Lock
+                | Layout::ThreadLocal
         )
         .then(|| layout.size());
         let basicsize = layout.size() + weaklist.map_or(0, |_| std::mem::size_of::<usize>());
@@ -478,6 +487,7 @@ impl TypeObject {
             basicsize: Cell::new(basicsize),
             instance_slots: RefCell::new(Vec::new()),
             dict_offset: Cell::new(None),
+            values: Default::default(),
             weaklist_offset: Cell::new(weaklist),
             base: RefCell::new(None),
             bases: RefCell::new(Vec::new()),
@@ -1087,7 +1097,10 @@ fn set_bases(vm: &Vm, t: &Object, value: Option<&Object>) -> PyResult<()> {
             otp.name()
         )));
     }
-    if ntp.basicsize.get() != otp.basicsize.get()
+    // Value words may differ: each class reads its instances' by its own
+    // shared keys.
+    if ntp.values.size_without_values(ntp.basicsize.get())
+        != otp.values.size_without_values(otp.basicsize.get())
         || ntp.dict_offset.get() != otp.dict_offset.get()
         || ntp.weaklist_offset.get() != otp.weaklist_offset.get()
     {
@@ -1334,6 +1347,25 @@ fn type_new(vm: &Vm, meta: &Object, args: Args) -> PyResult {
     } else {
         tp.weaklist_offset.set(base_weaklist);
     }
+    if adds_dict || (base_dict.is_some() && btp.values.is_managed()) {
+        let word = std::mem::size_of::<usize>();
+        let base_values = &btp.values;
+        // A subclass that adds no words of its own extends its base's
+        // region, which ends its base's instances.
+        let offset = if base_values.has_values() && base_values.end() == size {
+            base_values.offset()
+        } else {
+            size
+        };
+        let words = crate::objects::instance_values::region_size(&ns.dict, &bases)
+            .max(base_values.capacity());
+        let end = offset + words * word;
+        let added = end.saturating_sub(size) / word;
+        instance_slots.extend((size..end).step_by(word));
+        size = size.max(end);
+        tp.values
+            .set_region(offset, words, base_values.layout_words() + added);
+    }
     // Collectable if the base is, or if the class adds instance words
     // that can hold references.
     if btp.has_flag(flags::HAVE_GC) || size > btp.basicsize.get() {
@@ -1502,14 +1534,9 @@ fn add_dict_getset(vm: &Vm, ty: &Object) {
                     vm.type_name(value)
                 )));
             }
-            let offset = vm
-                .type_payload_of(o)
-                .dict_offset
-                .get()
-                .ok_or_else(|| vm.new_type_error("no __dict__"))?;
-            // SAFETY: the type places the instance dict at this offset.
-            let old = unsafe { o.instance_slot(offset) }.replace(Some(value.clone()));
-            drop(old);
+            if !crate::objects::object::set_instance_dict(vm, o, value.clone()) {
+                return Err(vm.new_type_error("no __dict__"));
+            }
             Ok(())
         }),
     );

@@ -1,12 +1,13 @@
 //! The interpreter state (Include/internal/pycore_interp.h,
 //! pycore_pystate.h): the builtin types and singletons, interned strings,
-//! the module table and the state of the running thread.
+//! the module table, the interpreter lock and the threads' states.
 //!
 //! Nothing here is global: every interpreter has its own builtin types,
 //! so two interpreters in one process share no object (DESIGN.md
 //! decision 11). Code reaches the interpreter through `&Vm`, passed to
 //! every function that may touch objects; mutable parts sit in cells,
-//! safe because one thread at a time runs an interpreter.
+//! safe because only the thread holding the interpreter lock runs it
+//! (see `gil.rs`).
 
 use crate::errors::PyResult;
 use crate::exceptions::ExceptionTypes;
@@ -136,6 +137,56 @@ fn builtin_type(
     crate::typeobject::new_static_type(type_type, name, layout, object_type, flags)
 }
 
+/// The hash of the interned-string table: the interpreter interns names
+/// it looks up by a Rust string on hot paths (special methods called
+/// through slots), where SipHash's setup and finalization cost more than
+/// the lookup (FxHash's multiply-rotate). A program that made its own
+/// attribute names collide would only slow its own interning.
+#[derive(Default, Clone, Copy)]
+struct IdentifierHash;
+
+#[derive(Default)]
+struct IdentifierHasher(u64);
+
+impl std::hash::BuildHasher for IdentifierHash {
+    type Hasher = IdentifierHasher;
+
+    fn build_hasher(&self) -> IdentifierHasher {
+        IdentifierHasher(0)
+    }
+}
+
+impl IdentifierHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for IdentifierHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut rest = [0u8; 8];
+        rest[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.add(u64::from_le_bytes(rest));
+    }
+
+    #[inline]
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Identifiers the interpreter looks up itself, interned once.
 macro_rules! names {
     ($( $field:ident, )*) => {
@@ -172,47 +223,6 @@ names! {
     stdin, stdout, stderr,
 }
 
-/// The running thread's state (`PyThreadState`): its frames and what it
-/// is handling.
-pub struct ThreadState {
-    /// The innermost frame running Python code, or null.
-    pub frame: Cell<*mut crate::frame::Frame>,
-    /// The frames' memory (`_PyThreadState_PushFrame`'s data stack).
-    pub data_stack: RefCell<crate::frame::DataStack>,
-    /// How many frames are running, for RecursionError.
-    pub recursion_depth: Cell<usize>,
-    pub recursion_limit: Cell<usize>,
-    /// The exception being handled by the running frame, or by the
-    /// generator it runs in (`exc_info->exc_value`).
-    pub handled: RefCell<Option<Object>>,
-    /// What the frames that resumed the running generators were
-    /// handling, innermost last (`exc_info`'s `previous_item` chain).
-    pub outer_handled: RefCell<Vec<Option<Object>>>,
-    /// The containers whose repr is being made (`Py_ReprEnter`).
-    pub repr_stack: RefCell<Vec<usize>>,
-    /// The lowest native stack address the eval loop may reach before
-    /// RecursionError; 0 until an embedder or `run_source` sets it.
-    pub stack_limit: Cell<usize>,
-}
-
-impl ThreadState {
-    /// The exception being handled, for `sys.exc_info()`, a bare `raise`
-    /// and implicit chaining: the running frame's, else the nearest
-    /// generator's resumer's (`_PyErr_GetTopmostException`).
-    pub fn topmost_handled(&self) -> Option<Object> {
-        if let Some(h) = self.handled.borrow().as_ref() {
-            return Some(h.clone());
-        }
-        self.outer_handled
-            .borrow()
-            .iter()
-            .rev()
-            .flatten()
-            .next()
-            .cloned()
-    }
-}
-
 /// An interpreter (`PyInterpreterState` and its main thread's state).
 pub struct Vm {
     pub types: BuiltinTypes,
@@ -233,7 +243,7 @@ pub struct Vm {
     /// (`_Py_LATIN1_CHR`).
     latin1: Box<[Object]>,
     pub names: Names,
-    interned: RefCell<HashMap<Box<str>, Object>>,
+    interned: RefCell<HashMap<Box<str>, Object, IdentifierHash>>,
     /// The `builtins` module and its namespace.
     pub builtins: Object,
     pub builtins_dict: Object,
@@ -243,7 +253,10 @@ pub struct Vm {
     /// `sys.stdout` and the like from even if the module left
     /// `sys.modules` (`interp->sysdict`).
     pub sysdict: std::cell::OnceCell<Object>,
-    pub thread: ThreadState,
+    /// The running thread's state, and the other threads'.
+    pub thread: crate::pystate::Threads,
+    /// The interpreter lock, shared with the threads that wait for it.
+    pub gil: std::sync::Arc<crate::gil::Gil>,
     /// The keys of SipHash for str and bytes (`_Py_HashSecret`).
     pub hash_secret: (u64, u64),
     /// The next dict keys version to give out (`Dict::keys_version`); 0
@@ -271,6 +284,14 @@ pub struct Vm {
     /// `gc.garbage` and `gc.callbacks`, which the collector uses.
     pub gc_garbage: Object,
     pub gc_callbacks: Object,
+    /// The codec registry, made when first used.
+    pub codecs: std::cell::OnceCell<crate::codecs::CodecRegistry>,
+    /// The Python handler of each signal, by number (`Handlers[].func`);
+    /// empty until `_signal` is imported.
+    pub signal_handlers: RefCell<Vec<Option<Object>>>,
+    /// The functions `atexit.register` was given, in order; None where
+    /// one was unregistered.
+    pub atexit_callbacks: RefCell<Vec<Option<crate::modules::atexit::ExitCallback>>>,
     /// What native modules keep between calls (their module state, as
     /// `PyModule_GetState`): exception classes, types, caches, by a key
     /// naming the module and the object.
@@ -281,6 +302,8 @@ impl Drop for Vm {
     /// Objects that outlive the interpreter are freed without running
     /// Python code.
     fn drop(&mut self) {
+        // Threads still running stop before they could touch it.
+        self.gil.set_finalizing();
         self.gc.detach();
     }
 }
@@ -336,7 +359,8 @@ impl Vm {
         let latin1 = (0..=255u32)
             .map(|c| object::alloc(&types.str, StrObject::from_code_points(std::iter::once(c))))
             .collect();
-        let interned: RefCell<HashMap<Box<str>, Object>> = RefCell::new(HashMap::new());
+        let interned: RefCell<HashMap<Box<str>, Object, IdentifierHash>> =
+            RefCell::new(HashMap::default());
         let intern = |s: &str| -> Object {
             let mut table = interned.borrow_mut();
             if let Some(o) = table.get(s) {
@@ -383,16 +407,8 @@ impl Vm {
             builtins_dict,
             modules,
             sysdict: std::cell::OnceCell::new(),
-            thread: ThreadState {
-                frame: Cell::new(std::ptr::null_mut()),
-                data_stack: RefCell::new(crate::frame::DataStack::new()),
-                recursion_depth: Cell::new(0),
-                recursion_limit: Cell::new(1000),
-                handled: RefCell::new(None),
-                outer_handled: RefCell::new(Vec::new()),
-                repr_stack: RefCell::new(Vec::new()),
-                stack_limit: Cell::new(0),
-            },
+            thread: crate::pystate::Threads::new(),
+            gil: std::sync::Arc::new(crate::gil::Gil::new()),
             hash_secret: crate::objects::hash::secret_from_environment(),
             next_keys_version: Cell::new(1),
             next_type_version: Cell::new(1),
@@ -405,6 +421,9 @@ impl Vm {
             unraisable_hook_args: std::cell::OnceCell::new(),
             gc_garbage,
             gc_callbacks,
+            codecs: std::cell::OnceCell::new(),
+            signal_handlers: RefCell::new(Vec::new()),
+            atexit_callbacks: RefCell::new(Vec::new()),
             module_state: RefCell::new(HashMap::new()),
         });
         crate::objects::init_types(&vm);

@@ -7,17 +7,22 @@
 //! imported; `sys` and `builtins` are built at start-up.
 
 pub mod _bisect;
+pub mod _codecs;
 pub mod _heapq;
 pub mod _imp;
+pub mod _operator;
 pub mod _random;
+pub mod _stat;
 pub mod _struct;
 pub mod _warnings;
 pub mod _weakref;
 pub mod array;
 pub mod ast;
+pub mod atexit;
 pub mod binascii;
 pub mod blake2;
 pub mod collections;
+pub mod contextvars;
 pub mod errno;
 pub mod gc;
 pub mod hash_object;
@@ -32,11 +37,13 @@ pub mod sha1;
 pub mod sha256;
 pub mod sha3;
 pub mod sha512;
+pub mod signal;
 pub mod sre;
 pub mod string;
 pub mod symtable;
 pub mod sys;
 pub mod thread;
+pub mod thread_local;
 pub mod time;
 pub mod zlib;
 
@@ -56,26 +63,32 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_bisect", Some(_bisect::init)),
     ("_heapq", Some(_heapq::init)),
     ("_imp", Some(_imp::init)),
+    ("_operator", Some(_operator::init)),
     ("_random", Some(_random::init)),
     ("_struct", Some(_struct::init)),
     ("array", Some(array::init)),
     ("_ast", Some(ast::init)),
     ("builtins", None),
-    ("_blake2", Some(blake2::init)),
+    ("_codecs", Some(_codecs::init)),
     ("_collections", Some(collections::init)),
-    ("binascii", Some(binascii::init)),
+    ("_contextvars", Some(contextvars::init)),
     ("_io", Some(io::init_module)),
+    ("_signal", Some(signal::init)),
+    ("_blake2", Some(blake2::init)),
+    ("binascii", Some(binascii::init)),
     ("_md5", Some(md5::init)),
     ("_sha1", Some(sha1::init)),
     ("_sha256", Some(sha256::init)),
     ("_sha3", Some(sha3::init)),
     ("_sha512", Some(sha512::init)),
     ("_sre", Some(sre::init)),
+    ("_stat", Some(_stat::init)),
     ("_string", Some(string::init)),
     ("_symtable", Some(symtable::init)),
     ("_thread", Some(thread::init)),
     ("_warnings", Some(_warnings::init)),
     ("_weakref", Some(_weakref::init)),
+    ("atexit", Some(atexit::init)),
     ("errno", Some(errno::init)),
     ("gc", Some(gc::init)),
     ("itertools", Some(itertools::init)),

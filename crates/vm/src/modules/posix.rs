@@ -275,8 +275,12 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
                 ));
             }
             let mut buffer = vec![0u8; n as usize];
+            // A read may wait for a pipe or a terminal: other threads run
+            // meanwhile.
             // SAFETY: the buffer has room for `n` bytes.
-            let got = unsafe { libc::read(fd, buffer.as_mut_ptr().cast(), buffer.len()) };
+            let got = vm.allow_threads(|| unsafe {
+                libc::read(fd, buffer.as_mut_ptr().cast(), buffer.len())
+            });
             if got < 0 {
                 return Err(from_io_error(vm, &std::io::Error::last_os_error(), None));
             }

@@ -50,6 +50,11 @@ pub(crate) fn init(vm: &Vm) {
             Ok(vm.new_int(vm.thread.recursion_limit.get() as i64))
         }),
         ("setrecursionlimit", setrecursionlimit),
+        ("getswitchinterval", |vm, args| {
+            check_function_arity(vm, "getswitchinterval", args, 0, 0)?;
+            Ok(vm.new_float(1e-6 * vm.gil.switch_interval() as f64))
+        }),
+        ("setswitchinterval", setswitchinterval),
         ("audit", |vm, args| {
             if args.has_keywords() {
                 return Err(vm.new_type_error("sys.audit() takes no keyword arguments"));
@@ -229,6 +234,22 @@ fn getframe(vm: &Vm, args: Args) -> PyResult {
         .ok_or_else(|| vm.new_value_error("call stack is not deep enough"))
 }
 
+/// `sys.setswitchinterval(interval)`: how long, in seconds, a thread
+/// waits for the interpreter lock before it asks the running one to
+/// give it up.
+fn setswitchinterval(vm: &Vm, args: Args) -> PyResult {
+    check_function_arity(vm, "setswitchinterval", args, 1, 1)?;
+    let value = &args.values[0];
+    let interval = crate::objects::float::real_to_f64(vm, value)?.ok_or_else(|| {
+        vm.new_type_error(format!("must be real number, not {}", vm.type_name(value)))
+    })?;
+    if interval <= 0.0 {
+        return Err(vm.new_value_error("switch interval must be strictly positive"));
+    }
+    vm.gil.set_switch_interval((1e6 * interval) as u64);
+    Ok(vm.none.clone())
+}
+
 fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
     check_function_arity(vm, "setrecursionlimit", args, 1, 1)?;
     let limit = &args.values[0];
@@ -251,7 +272,7 @@ fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
             format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"),
         ));
     }
-    vm.thread.recursion_limit.set(n as usize);
+    vm.thread.for_each(|t| t.recursion_limit.set(n as usize));
     Ok(vm.none.clone())
 }
 

@@ -154,7 +154,7 @@ const TIME_MAX: i128 = i64::MAX as i128;
 
 /// A duration in seconds as nanoseconds (`_PyTime_FromSecondsObject`
 /// with `_PyTime_ROUND_TIMEOUT`): a float rounded up, or an int.
-fn duration_ns(vm: &Vm, value: &Object) -> PyResult<i128> {
+pub(crate) fn duration_ns(vm: &Vm, value: &Object) -> PyResult<i128> {
     if let Some(d) = float_value(value) {
         if d.is_nan() {
             return Err(vm.new_value_error("Invalid value NaN (not a number)"));
@@ -180,8 +180,23 @@ fn sleep(vm: &Vm, args: Args) -> PyResult {
     if ns < 0 {
         return Err(vm.new_value_error("sleep length must be non-negative"));
     }
-    std::thread::sleep(std::time::Duration::from_nanos(ns as u64));
-    Ok(vm.none.clone())
+    // A signal ends the wait early: its handler runs, and unless it
+    // raises, the rest of the time is slept (PEP 475). Other threads run
+    // meanwhile.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_nanos(ns as u64);
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let request = libc::timespec {
+            tv_sec: left.as_secs() as libc::time_t,
+            tv_nsec: left.subsec_nanos().into(),
+        };
+        // SAFETY: the request lives across the call; no remainder is asked.
+        let slept = vm.allow_threads(|| unsafe { libc::nanosleep(&request, std::ptr::null_mut()) });
+        if slept == 0 {
+            return Ok(vm.none.clone());
+        }
+        crate::modules::signal::check_signals(vm)?;
+    }
 }
 
 fn get_clock_info(vm: &Vm, args: Args) -> PyResult {

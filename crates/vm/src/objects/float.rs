@@ -570,7 +570,7 @@ fn float_new(vm: &Vm, ty: &Object, args: Args) -> PyResult {
 
 /// A real number as a Rust f64: a float, an int, or what `__float__` or
 /// `__index__` gives; None for other types.
-fn real_to_f64(vm: &Vm, x: &Object) -> PyResult<Option<f64>> {
+pub(crate) fn real_to_f64(vm: &Vm, x: &Object) -> PyResult<Option<f64>> {
     if let Some(f) = float_value(x) {
         return Ok(Some(f));
     }

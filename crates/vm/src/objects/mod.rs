@@ -21,6 +21,7 @@ pub mod generator;
 pub mod genericalias;
 pub mod getargs;
 pub mod hash;
+pub mod instance_values;
 pub mod int;
 pub mod iter;
 pub mod list;

@@ -247,17 +247,13 @@ fn object_dir(vm: &Vm, args: Args) -> PyResult {
     let object = &args.values[0];
     let result = vm.new_dict();
     let dict = result.payload::<DictObject>().map(|d| &d.dict);
-    if let (Some(offset), Some(dict)) = (vm.type_payload_of(object).dict_offset.get(), dict) {
-        // SAFETY: the type places the instance dict at this offset.
-        if let Some(own) = unsafe { object.instance_slot(offset) }.take() {
-            let keys = own
-                .payload::<DictObject>()
-                .map(|d| d.dict.keys())
-                .unwrap_or_default();
-            unsafe { object.instance_slot(offset) }.set(Some(own));
-            for key in keys {
-                dict.set(vm, key, vm.none.clone())?;
-            }
+    if let (Some(own), Some(dict)) = (instance_dict(vm, object), dict) {
+        let keys = own
+            .payload::<DictObject>()
+            .map(|d| d.dict.keys())
+            .unwrap_or_default();
+        for key in keys {
+            dict.set(vm, key, vm.none.clone())?;
         }
     }
     if let Some(dict) = dict {
@@ -304,45 +300,135 @@ fn object_get_class(vm: &Vm, object: &Object) -> PyResult {
     Ok(vm.type_of(object).clone())
 }
 
-/// The instance `__dict__` of `object`, made on first use, if its type
+/// The word of `object` holding its instance `__dict__`, if its type
 /// gives instances one.
-pub fn instance_dict(vm: &Vm, object: &Object) -> Option<Object> {
+#[inline]
+fn dict_word<'a>(vm: &Vm, object: &'a Object) -> Option<&'a std::cell::Cell<Option<Object>>> {
     let offset = vm.type_payload_of(object).dict_offset.get()?;
     // SAFETY: the type places the instance dict at this offset.
-    let slot = unsafe { object.instance_slot(offset) };
-    let dict = match slot.take() {
-        Some(d) => d,
-        None => vm.new_dict(),
-    };
-    slot.set(Some(dict.clone()));
+    Some(unsafe { object.instance_slot(offset) })
+}
+
+/// The dict in a `__dict__` word, leaving it there.
+#[inline]
+fn read_dict(word: &std::cell::Cell<Option<Object>>) -> Option<Object> {
+    // SAFETY: cloning the dict only increments its count, which runs no
+    // code that could change the word meanwhile.
+    unsafe { (*word.as_ptr()).clone() }
+}
+
+/// The instance `__dict__` of `object`, made on first use (with the
+/// attributes its value words held), if its type gives instances one.
+pub fn instance_dict(vm: &Vm, object: &Object) -> Option<Object> {
+    let word = dict_word(vm, object)?;
+    if let Some(dict) = read_dict(word) {
+        return Some(dict);
+    }
+    let dict = vm.type_payload_of(object).values.make_dict(vm, object);
+    word.set(Some(dict.clone()));
     Some(dict)
 }
 
-/// `object.__dict__[name]`, if the object has an instance dict holding it.
-pub fn instance_dict_get(vm: &Vm, object: &Object, name: &Object) -> Option<Object> {
-    with_instance_dict(vm, object, |d| d.get_str(vm, name)).flatten()
+/// Replaces the instance `__dict__` of `object` (`obj.__dict__ = d`), its
+/// value words emptied: false if its type gives instances no dict.
+pub fn set_instance_dict(vm: &Vm, object: &Object, dict: Object) -> bool {
+    let Some(word) = dict_word(vm, object) else {
+        return false;
+    };
+    let old = word.replace(Some(dict));
+    let values = vm.type_payload_of(object).values.take_all(object);
+    drop((old, values));
+    true
 }
 
-/// Where `name` is in the instance dict of `object`, if it is there: a
-/// hint for the eval loop's attribute caches.
+/// The instance attribute `name` of `object`, from its value words or its
+/// dict.
+pub fn instance_dict_get(vm: &Vm, object: &Object, name: &Object) -> Option<Object> {
+    let word = dict_word(vm, object)?;
+    match read_dict(word) {
+        Some(dict) => dict
+            .payload::<DictObject>()
+            .and_then(|d| d.dict.get_str(vm, name)),
+        None => vm.type_payload_of(object).values.get(vm, object, name),
+    }
+}
+
+/// Where `name` is in the instance dict of `object`, if it has a dict
+/// holding it: a hint for the eval loop's attribute caches.
 pub fn instance_dict_index(vm: &Vm, object: &Object, name: &Object) -> Option<usize> {
     with_instance_dict(vm, object, |d| d.index_of_str(vm, name)).flatten()
 }
 
-/// Runs `f` on the instance dict of `object`, if it has one.
+/// Whether `object` keeps its attributes in its value words, its dict not
+/// made.
+#[inline]
+pub fn uses_values(vm: &Vm, object: &Object) -> bool {
+    vm.type_payload_of(object).values.has_values()
+        && dict_word(vm, object).is_some_and(|w| read_dict(w).is_none())
+}
+
+/// Whether `object` has no instance attributes, in value words or a dict
+/// (`_PyObject_IsInstanceDictEmpty`).
+pub fn instance_dict_is_empty(vm: &Vm, object: &Object) -> bool {
+    match dict_word(vm, object).and_then(read_dict) {
+        Some(dict) => dict
+            .payload::<DictObject>()
+            .is_none_or(|d| d.dict.is_empty()),
+        None => vm.type_payload_of(object).values.is_empty(object),
+    }
+}
+
+/// Runs `f` on the instance dict of `object`, if it has one made.
 #[inline]
 pub fn with_instance_dict<R>(
     vm: &Vm,
     object: &Object,
     f: impl FnOnce(&crate::objects::dict::Dict) -> R,
 ) -> Option<R> {
-    let offset = vm.type_payload_of(object).dict_offset.get()?;
-    // SAFETY: the type places the instance dict at this offset.
-    let slot = unsafe { object.instance_slot(offset) };
-    let dict = slot.take()?;
+    let dict = read_dict(dict_word(vm, object)?)?;
     let result = dict.payload::<DictObject>().map(|d| f(&d.dict));
-    slot.set(Some(dict));
     result
+}
+
+/// Sets or deletes the instance attribute `name` of `object`, in its
+/// value words while they can hold it, else in its dict; None if its type
+/// gives instances no dict.
+fn set_instance_attribute(
+    vm: &Vm,
+    object: &Object,
+    name: &Object,
+    value: Option<&Object>,
+) -> Option<PyResult<()>> {
+    if uses_values(vm, object) {
+        let values = &vm.type_payload_of(object).values;
+        match value {
+            Some(value) => {
+                if let Ok(old) = values.store(vm, object, name, value.clone()) {
+                    drop(old);
+                    return Some(Ok(()));
+                }
+            }
+            None => {
+                return Some(match values.remove(vm, object, name) {
+                    Some(_) => Ok(()),
+                    None => Err(vm.new_no_attribute(object, name)),
+                })
+            }
+        }
+    }
+    let dict = instance_dict(vm, object)?;
+    let dict = &dict
+        .payload::<DictObject>()
+        .expect("instance dicts are dicts")
+        .dict;
+    Some(match value {
+        Some(value) => dict.set(vm, name.clone(), value.clone()),
+        None => match dict.remove(vm, name) {
+            Ok(Some(_)) => Ok(()),
+            Ok(None) => Err(vm.new_no_attribute(object, name)),
+            Err(e) => Err(e),
+        },
+    })
 }
 
 /// The hash slot of a class that sets `__hash__ = None`
@@ -374,18 +460,8 @@ pub fn generic_getattr_opt(vm: &Vm, object: &Object, name: &Object) -> PyResult<
             return get(vm, descr, Some(object), ty).map(Some);
         }
     }
-    if let Some(offset) = tp.dict_offset.get() {
-        // SAFETY: the type places the instance dict at this offset.
-        let slot = unsafe { object.instance_slot(offset) };
-        if let Some(dict) = slot.take() {
-            let found = dict
-                .payload::<DictObject>()
-                .and_then(|d| d.dict.get_str(vm, name));
-            slot.set(Some(dict));
-            if let Some(found) = found {
-                return Ok(Some(found));
-            }
-        }
+    if let Some(found) = instance_dict_get(vm, object, name) {
+        return Ok(Some(found));
     }
     match (getter, descr) {
         (Some(get), Some(descr)) => get(vm, &descr, Some(object), ty).map(Some),
@@ -408,32 +484,24 @@ pub fn generic_setattr(
             return set(vm, &descr, object, value);
         }
     }
-    let Some(dict) = instance_dict(vm, object) else {
-        let attr = as_rust_str(name);
-        return Err(match tp.lookup(vm, name) {
-            Some(_) => vm.new_exception(
-                &vm.exceptions.attribute_error,
-                format!(
-                    "'{}' object attribute '{attr}' is read-only",
-                    tp.tp_name(vm)
+    match set_instance_attribute(vm, object, name, value) {
+        Some(result) => result,
+        None => {
+            let attr = as_rust_str(name);
+            Err(match tp.lookup(vm, name) {
+                Some(_) => vm.new_exception(
+                    &vm.exceptions.attribute_error,
+                    format!(
+                        "'{}' object attribute '{attr}' is read-only",
+                        tp.tp_name(vm)
+                    ),
                 ),
-            ),
-            None => vm.new_exception(
-                &vm.exceptions.attribute_error,
-                format!("'{}' object has no attribute '{attr}'", tp.tp_name(vm)),
-            ),
-        });
-    };
-    let dict = &dict
-        .payload::<DictObject>()
-        .expect("instance dicts are dicts")
-        .dict;
-    match value {
-        Some(value) => dict.set(vm, name.clone(), value.clone()),
-        None => match dict.remove(vm, name)? {
-            Some(_) => Ok(()),
-            None => Err(vm.new_no_attribute(object, name)),
-        },
+                None => vm.new_exception(
+                    &vm.exceptions.attribute_error,
+                    format!("'{}' object has no attribute '{attr}'", tp.tp_name(vm)),
+                ),
+            })
+        }
     }
 }
 

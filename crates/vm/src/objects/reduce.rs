@@ -186,8 +186,7 @@ fn default_state(vm: &Vm, object: &Object, required: bool) -> PyResult {
     if required && matches!(tp.layout, Layout::Int | Layout::Tuple | Layout::Bytes) {
         return Err(vm.new_type_error(format!("cannot pickle {} objects", tp.tp_name(vm))));
     }
-    let dict_empty =
-        crate::objects::object::with_instance_dict(vm, object, |d| d.is_empty()).unwrap_or(true);
+    let dict_empty = crate::objects::object::instance_dict_is_empty(vm, object);
     let mut state = if dict_empty {
         vm.none.clone()
     } else {
@@ -207,7 +206,7 @@ fn default_state(vm: &Vm, object: &Object, required: bool) -> PyResult {
         size += word * usize::from(tp.dict_offset.get().is_some());
         size += word * usize::from(tp.weaklist_offset.get().is_some());
         size += word * names.len();
-        if tp.basicsize.get() > size {
+        if tp.values.size_without_values(tp.basicsize.get()) > size {
             return Err(cannot_pickle(vm, object));
         }
     }

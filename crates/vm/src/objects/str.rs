@@ -561,7 +561,15 @@ pub fn decode_to_str(
     encoding: &str,
     errors: &str,
 ) -> PyResult {
-    let codec = crate::objects::codecs::lookup(vm, encoding)?;
+    let Some(codec) = crate::objects::codecs::builtin(encoding) else {
+        return crate::codecs::transcode_text(
+            vm,
+            object,
+            encoding,
+            errors,
+            crate::codecs::Direction::Decode,
+        );
+    };
     // Every codec here reads ASCII as itself.
     if bytes.is_ascii() {
         return Ok(vm.new_str(std::str::from_utf8(bytes).unwrap_or_default()));

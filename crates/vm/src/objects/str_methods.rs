@@ -769,7 +769,15 @@ fn str_encode(vm: &Vm, args: Args) -> PyResult {
 
 /// `s.encode(encoding, errors)` (`PyUnicode_AsEncodedString`).
 pub fn encode_str(vm: &Vm, s: &Object, encoding: &str, errors: &str) -> PyResult {
-    let codec = crate::objects::codecs::lookup(vm, encoding)?;
+    let Some(codec) = crate::objects::codecs::builtin(encoding) else {
+        return crate::codecs::transcode_text(
+            vm,
+            s,
+            encoding,
+            errors,
+            crate::codecs::Direction::Encode,
+        );
+    };
     let text = s.payload::<StrObject>().expect("encode_str of a str");
     if let Some(a) = text.as_ascii() {
         return Ok(crate::objects::bytes::new_bytes(vm, a.as_bytes().to_vec()));
