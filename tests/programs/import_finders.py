@@ -88,3 +88,23 @@ sys.modules["fake_module"] = "just a string"
 import fake_module
 print(fake_module)
 del sys.modules["fake_module"]
+
+# from-imports: CPython's messages, with the module's name and path.
+try:
+    from importable.helper_mod import missing
+except ImportError as e:
+    print(str(e).split(" (")[0], e.name, e.path.split("programs/")[-1])
+try:
+    import importable.circular.first
+except ImportError as e:
+    print(str(e).split("(most")[0], e.name)
+fake = type(sys)("fake")
+del fake.__name__
+try:
+    from_fake = __import__("importable.helper_mod")
+    exec("from fake import thing", {"fake": fake, "__name__": "x"})
+except ImportError as e:
+    print(type(e).__name__, e.name)
+sys.modules["sys.fakechild"] = "a submodule found in sys.modules"
+from sys import fakechild
+print(fakechild)

@@ -1073,30 +1073,6 @@ pub fn import_name(
     crate::import::import(vm, name, Some(&frame.globals), fromlist, level)
 }
 
-/// IMPORT_FROM: `from module import name`.
-pub fn import_from(vm: &Vm, module: &Object, name: &Object) -> PyResult {
-    match vm.getattr_opt(module, name)? {
-        Some(v) => Ok(v),
-        None => {
-            let module_name = vm
-                .getattr_opt(module, &vm.names.__name__)?
-                .map(|n| as_rust_str(&n).into_owned())
-                .unwrap_or_else(|| "<unknown module name>".to_string());
-            let location = match vm.getattr_opt(module, &vm.names.__file__)? {
-                Some(f) if f.payload::<StrObject>().is_some() => as_rust_str(&f).into_owned(),
-                _ => "unknown location".to_string(),
-            };
-            Err(vm.new_exception(
-                &vm.exceptions.import_error,
-                format!(
-                    "cannot import name '{}' from '{module_name}' ({location})",
-                    as_rust_str(name)
-                ),
-            ))
-        }
-    }
-}
-
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
 fn builtin_import(vm: &Vm, args: Args) -> PyResult {
     let names = ["name", "globals", "locals", "fromlist", "level"];

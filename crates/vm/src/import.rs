@@ -398,6 +398,58 @@ fn warn_import(vm: &Vm, message: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// IMPORT_FROM, `from module import name` (ceval.c's `import_from`):
+/// the attribute, else the submodule `module.name` if `sys.modules` has
+/// it (a circular import may not have bound it yet), else an
+/// ImportError naming the module and its file.
+pub fn import_from(vm: &Vm, module: &Object, name: &Object) -> PyResult {
+    if let Some(value) = vm.getattr_opt(module, name)? {
+        return Ok(value);
+    }
+    let module_name = vm
+        .getattr_opt(module, &vm.names.__name__)?
+        .filter(|n| n.payload::<StrObject>().is_some());
+    if let Some(module_name) = &module_name {
+        let full = format!("{}.{}", as_rust_str(module_name), as_rust_str(name));
+        if let Some(submodule) = modules(vm).get(vm, &vm.new_str(&full))? {
+            return Ok(submodule);
+        }
+    }
+    let shown = match &module_name {
+        Some(n) => vm.repr_string(n)?,
+        None => "'<unknown module name>'".to_string(),
+    };
+    let path = vm
+        .getattr_opt(module, &vm.names.__file__)?
+        .filter(|f| f.payload::<StrObject>().is_some());
+    let name_repr = vm.repr_string(name)?;
+    let message = match &path {
+        None => format!("cannot import name {name_repr} from {shown} (unknown location)"),
+        Some(path) if initializing(vm, module)? => format!(
+            "cannot import name {name_repr} from partially initialized module {shown} \
+             (most likely due to a circular import) ({})",
+            as_rust_str(path)
+        ),
+        Some(path) => format!(
+            "cannot import name {name_repr} from {shown} ({})",
+            as_rust_str(path)
+        ),
+    };
+    let error = vm.new_exception(&vm.exceptions.import_error, message);
+    let none = vm.none.clone();
+    vm.setattr(
+        &error.0,
+        &vm.intern("name"),
+        Some(module_name.as_ref().unwrap_or(&none)),
+    )?;
+    vm.setattr(
+        &error.0,
+        &vm.intern("path"),
+        Some(path.as_ref().unwrap_or(&none)),
+    )?;
+    Err(error)
+}
+
 /// `PyImport_ImportModule(name)`: the module itself, not its top-level
 /// package.
 pub fn import_module(vm: &Vm, name: &str) -> PyResult {
