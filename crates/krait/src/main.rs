@@ -187,7 +187,6 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
         Program::Module(name) => Some(name),
         _ => None,
     };
-    let program_name = program_name.to_string();
     let status = std::thread::Builder::new()
         .stack_size(STACK_SIZE)
         .spawn(move || {
@@ -196,7 +195,19 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
             if let Err(e) = krait_vm::modules::sys::apply_config(&vm, &config) {
                 return krait_vm::run::report_uncaught(&vm, &e.0);
             }
+            if let Err(e) = krait_vm::import::init_importlib(&vm) {
+                krait_vm::modules::io::write_stderr(
+                    &vm,
+                    "Fatal Python error: init_importlib: failed to initialize the import system\n\
+                     Python runtime state: core initialized\n",
+                );
+                krait_vm::run::print_exception(&vm, &e.0);
+                return finish(&vm, 1);
+            }
             if let Err(e) = krait_vm::modules::signal::install_default_handlers(&vm) {
+                return krait_vm::run::report_uncaught(&vm, &e.0);
+            }
+            if let Err(e) = krait_vm::run::add_main_module(&vm) {
                 return krait_vm::run::report_uncaught(&vm, &e.0);
             }
             if config.no_site == 0 {
@@ -219,16 +230,7 @@ fn run(program_name: &str, line: CommandLine) -> ExitCode {
             }
             let result = match (main.source, module) {
                 (Some((source, file)), _) => vm.run_source(&source, &file, "__main__").map(|_| ()),
-                (None, Some(name)) => match krait_vm::import::run_module_as_main(&vm, &name) {
-                    Ok(result) => result,
-                    Err(message) => {
-                        krait_vm::modules::io::write_stderr(
-                            &vm,
-                            &format!("{program_name}: {message}\n"),
-                        );
-                        return finish(&vm, 1);
-                    }
-                },
+                (None, Some(name)) => krait_vm::import::run_module_as_main(&vm, &name),
                 (None, None) => Ok(()),
             };
             let interrupted = result

@@ -165,10 +165,33 @@ fn programs_come_from_c_m_a_file_or_stdin() {
             "import sys; print(sys.argv, __name__, sys.path[0])\n",
         ),
         (&["-m", "importable.helper_mod", "arg"], &[], ""),
+        (&["-m", "importable.runnable", "a", "b"], &[], ""),
+        (&["-m", "importable.runnable.__main__"], &[], ""),
         (&["-x", "import_basics.py"], &[], ""),
         (&["-c", "raise SystemExit(3)"], &[], ""),
         (&["-c", "import sys; sys.exit('bye')"], &[], ""),
         (&["-c", "1/0"], &[], ""),
+    ]);
+}
+
+/// Imports a new module from a new directory and lists what its
+/// `__pycache__` then holds, the cache tag named TAG.
+const WRITE_PYC: &str = "import os, sys, tempfile\n\
+    top = tempfile.mkdtemp(); sys.path.insert(0, top)\n\
+    open(os.path.join(top, 'fresh.py'), 'w').write('X = 1')\n\
+    import fresh\n\
+    cache = os.path.join(top, '__pycache__')\n\
+    print(sys.dont_write_bytecode, [n.replace(sys.implementation.cache_tag, 'TAG') \
+    for n in (os.listdir(cache) if os.path.isdir(cache) else [])])\n\
+    import shutil; shutil.rmtree(top)";
+
+#[test]
+fn bytecode_is_cached_unless_b_or_pythondontwritebytecode() {
+    compare(&[
+        (&["-c", WRITE_PYC], &[], ""),
+        (&["-B", "-c", WRITE_PYC], &[], ""),
+        (&["-c", WRITE_PYC], &[("PYTHONDONTWRITEBYTECODE", "1")], ""),
+        (&["-O", "-c", WRITE_PYC], &[], ""),
     ]);
 }
 

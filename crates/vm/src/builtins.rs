@@ -1089,32 +1089,29 @@ pub fn import_name(
     fromlist: &Object,
     level: &Object,
 ) -> PyResult {
+    let Some(import_func) = frame
+        .builtins
+        .payload::<crate::objects::dict::DictObject>()
+        .and_then(|b| b.dict.get_str(vm, &vm.intern("__import__")))
+    else {
+        return Err(vm.new_exception(&vm.exceptions.import_error, "__import__ not found"));
+    };
+    let is_builtin = import_func
+        .payload::<crate::objects::function::BuiltinFunctionObject>()
+        .is_some_and(|f| f.name == "__import__");
+    if !is_builtin {
+        let locals = frame.locals.clone().unwrap_or_else(|| vm.none.clone());
+        let args = [
+            name.clone(),
+            frame.globals.clone(),
+            locals,
+            fromlist.clone(),
+            level.clone(),
+        ];
+        return vm.call(&import_func, Args::positional_only(&args));
+    }
     let level = level.as_small_int().unwrap_or(0);
     crate::import::import(vm, name, Some(&frame.globals), fromlist, level)
-}
-
-/// IMPORT_FROM: `from module import name`.
-pub fn import_from(vm: &Vm, module: &Object, name: &Object) -> PyResult {
-    match vm.getattr_opt(module, name)? {
-        Some(v) => Ok(v),
-        None => {
-            let module_name = vm
-                .getattr_opt(module, &vm.names.__name__)?
-                .map(|n| as_rust_str(&n).into_owned())
-                .unwrap_or_else(|| "<unknown module name>".to_string());
-            let location = match vm.getattr_opt(module, &vm.names.__file__)? {
-                Some(f) if f.payload::<StrObject>().is_some() => as_rust_str(&f).into_owned(),
-                _ => "unknown location".to_string(),
-            };
-            Err(vm.new_exception(
-                &vm.exceptions.import_error,
-                format!(
-                    "cannot import name '{}' from '{module_name}' ({location})",
-                    as_rust_str(name)
-                ),
-            ))
-        }
-    }
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.

@@ -1721,7 +1721,7 @@ pub unsafe fn eval_frame_with(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) 
                     }
                     number::IMPORT_FROM => {
                         let m = peek!(1).clone();
-                        let r = tri!(crate::builtins::import_from(
+                        let r = tri!(crate::import::import_from(
                             vm,
                             &m,
                             &code.names[oparg as usize]

@@ -65,6 +65,7 @@ pub mod object;
 pub mod objects;
 pub mod obmalloc;
 pub mod protocols;
+pub mod pyc;
 pub mod pystate;
 pub mod recursion;
 pub mod run;

@@ -17,13 +17,18 @@ pub fn run_source(vm: &Vm, source: &[u8], filename: &str, module_name: &str) -> 
     let code = krait_compiler::compile(source, filename, vm.optimize.get())
         .map_err(|e| crate::exceptions::syntax_error(vm, &e, filename, source))?;
     let code = crate::objects::code::new_code(vm, code)?;
+    if module_name == "__main__" {
+        let globals = main_namespace(vm);
+        if filename != "<string>" {
+            set_main_file(vm, &globals, filename)?;
+        }
+        crate::eval::run_code(vm, &code, &globals, Some(&globals))?;
+        return Ok(globals);
+    }
     let module = crate::objects::module::new_module(vm, module_name);
     let globals = vm.getattr(&module, &vm.names.__dict__)?;
     let namespace = &globals.payload::<DictObject>().expect("a dict").dict;
     namespace.set_str(vm, vm.names.__builtins__.clone(), vm.builtins.clone());
-    if module_name == "__main__" {
-        namespace.set_str(vm, vm.names.__file__.clone(), vm.new_str(filename));
-    }
     vm.modules
         .payload::<DictObject>()
         .expect("a dict")
@@ -31,6 +36,47 @@ pub fn run_source(vm: &Vm, source: &[u8], filename: &str, module_name: &str) -> 
         .set_str(vm, vm.intern(module_name), module);
     crate::eval::run_code(vm, &code, &globals, Some(&globals))?;
     Ok(globals)
+}
+
+/// A program read from a file (or stdin) runs in `__main__` with
+/// `__file__` and `__cached__` set, and a file's own loader
+/// (`_PyRun_SimpleFileObject`, `set_main_loader`).
+fn set_main_file(vm: &Vm, globals: &Object, filename: &str) -> PyResult<()> {
+    let namespace = &globals.payload::<DictObject>().expect("a dict").dict;
+    namespace.set_str(vm, vm.names.__file__.clone(), vm.new_str(filename));
+    namespace.set_str(vm, vm.intern("__cached__"), vm.none.clone());
+    if filename == "<stdin>" {
+        return Ok(());
+    }
+    let modules = &vm.modules.payload::<DictObject>().expect("a dict").dict;
+    if let Some(external) = modules.get_str(vm, &vm.intern("_frozen_importlib_external")) {
+        let loader_type = vm.getattr(&external, &vm.intern("SourceFileLoader"))?;
+        let args = [vm.intern("__main__"), vm.new_str(filename)];
+        let loader = vm.call(
+            &loader_type,
+            crate::typeobject::Args::positional_only(&args),
+        )?;
+        namespace.set_str(vm, vm.names.__loader__.clone(), loader);
+    }
+    Ok(())
+}
+
+/// Makes `__main__` as the interpreter does once the import system is
+/// there (`add_main_module`): empty annotations, the builtins, and
+/// BuiltinImporter as its loader.
+pub fn add_main_module(vm: &Vm) -> PyResult<()> {
+    let modules = &vm.modules.payload::<DictObject>().expect("a dict").dict;
+    let module = crate::objects::module::new_module(vm, "__main__");
+    let globals = vm.getattr(&module, &vm.names.__dict__)?;
+    let namespace = &globals.payload::<DictObject>().expect("a dict").dict;
+    namespace.set_str(vm, vm.intern("__annotations__"), vm.new_dict());
+    namespace.set_str(vm, vm.names.__builtins__.clone(), vm.builtins.clone());
+    modules.set_str(vm, vm.intern("__main__"), module);
+    if let Some(bootstrap) = modules.get_str(vm, &vm.intern("_frozen_importlib")) {
+        let loader = vm.getattr(&bootstrap, &vm.intern("BuiltinImporter"))?;
+        namespace.set_str(vm, vm.names.__loader__.clone(), loader);
+    }
+    Ok(())
 }
 
 /// The namespace of `sys.modules['__main__']`, made as an empty module if

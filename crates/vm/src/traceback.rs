@@ -305,11 +305,7 @@ impl Printer<'_> {
         while let Some(t) = entry {
             let tb = t.payload::<TracebackObject>().expect("a traceback");
             let code = tb.code();
-            let key = (
-                code.code.filename.clone(),
-                tb.lineno(),
-                code.code.name.clone(),
-            );
+            let key = (code.filename_text(), tb.lineno(), code.code.name.clone());
             if last.as_ref() != Some(&key) || key.1 == -1 {
                 self.repeated(count);
                 last = Some(key);
@@ -339,15 +335,16 @@ impl Printer<'_> {
     fn entry(&mut self, tb: &TracebackObject) {
         let code = tb.code();
         let lineno = tb.lineno();
+        let filename = code.filename_text();
         self.write_margin();
         self.out.push_str(&format!(
             "  File \"{}\", line {}, in {}\n",
-            code.code.filename, lineno, code.code.name
+            filename, lineno, code.code.name
         ));
         // While the interpreter shuts down CPython cannot import what
         // reads the source, and shows none.
         let source = (!self.vm.gc.finalizing.get())
-            .then(|| source_line(&code.code.filename, lineno))
+            .then(|| source_line(&filename, lineno))
             .flatten();
         let Some(line) = source else {
             return;

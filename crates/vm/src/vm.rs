@@ -467,6 +467,17 @@ impl Vm {
         o
     }
 
+    /// Whether `s` is the interned str of its text (`PyUnicode_CHECK_INTERNED`).
+    pub fn is_interned(&self, s: &Object) -> bool {
+        let Some(text) = s.payload::<StrObject>().and_then(|t| t.to_str()) else {
+            return false;
+        };
+        self.interned
+            .borrow()
+            .get(text.as_ref())
+            .is_some_and(|o| o.is(s))
+    }
+
     /// The interned str equal to `name`, an exact str.
     pub fn intern_object(&self, name: &Object) -> Object {
         match name.payload::<StrObject>().and_then(|s| s.as_ascii()) {

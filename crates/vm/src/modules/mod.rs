@@ -9,10 +9,12 @@
 pub mod _bisect;
 pub mod _codecs;
 pub mod _heapq;
+pub mod _imp;
 pub mod _operator;
 pub mod _random;
 pub mod _stat;
 pub mod _struct;
+pub mod _warnings;
 pub mod _weakref;
 pub mod array;
 pub mod ast;
@@ -26,6 +28,7 @@ pub mod gc;
 pub mod hash_object;
 pub mod io;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 pub mod md5;
 pub mod posix;
@@ -60,6 +63,7 @@ pub type ModuleInit = fn(&Vm, &Object) -> PyResult<()>;
 pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_bisect", Some(_bisect::init)),
     ("_heapq", Some(_heapq::init)),
+    ("_imp", Some(_imp::init)),
     ("_operator", Some(_operator::init)),
     ("_random", Some(_random::init)),
     ("_struct", Some(_struct::init)),
@@ -83,11 +87,13 @@ pub static BUILTIN_MODULES: &[(&str, Option<ModuleInit>)] = &[
     ("_string", Some(string::init)),
     ("_symtable", Some(symtable::init)),
     ("_thread", Some(thread::init)),
+    ("_warnings", Some(_warnings::init)),
     ("_weakref", Some(_weakref::init)),
     ("atexit", Some(atexit::init)),
     ("errno", Some(errno::init)),
     ("gc", Some(gc::init)),
     ("itertools", Some(itertools::init)),
+    ("marshal", Some(marshal::init)),
     ("math", Some(math::init)),
     ("posix", Some(posix::init)),
     ("readline", Some(readline::init)),

@@ -218,6 +218,7 @@ pub(crate) fn init(vm: &Vm, module: &Object) -> PyResult<()> {
             Ok(vm.new_bool(ok))
         }),
         ("chmod", chmod),
+        ("utime", utime),
         ("readlink", |vm, args| {
             let path = path_arg(vm, "readlink", args, "path")?;
             let target = std::fs::read_link(&path.native).map_err(|e| path.error(vm, &e))?;
@@ -678,6 +679,82 @@ fn chmod(vm: &Vm, args: Args) -> PyResult {
             ));
         }
         return Err(path.error(vm, &error));
+    }
+    Ok(vm.none.clone())
+}
+
+/// `utime(path, times=None, *, ns=None, dir_fd=None,
+/// follow_symlinks=True)`: sets the access and modification times,
+/// given in seconds (`times`) or nanoseconds (`ns`), or now.
+fn utime(vm: &Vm, args: Args) -> PyResult {
+    let bound = bind(
+        vm,
+        "utime",
+        args,
+        false,
+        &["path", "times", "ns", "dir_fd", "follow_symlinks"],
+        1,
+    )?;
+    let path = Path::from_object(vm, "utime", bound[0].as_ref().expect("required"))?;
+    let times = bound[1].clone().filter(|t| !vm.is_none(t));
+    let ns = bound[2].clone();
+    let pair = |o: &Object| {
+        crate::objects::tuple::tuple_items(o)
+            .filter(|items| items.len() == 2)
+            .map(|items| (items[0].clone(), items[1].clone()))
+    };
+    let stamps = match (times, ns) {
+        (Some(_), Some(_)) => {
+            return Err(
+                vm.new_value_error("utime: you may specify either 'times' or 'ns' but not both")
+            )
+        }
+        (Some(times), None) => {
+            let Some((atime, mtime)) = pair(&times) else {
+                return Err(
+                    vm.new_type_error("utime: 'times' must be either a tuple of two ints or None")
+                );
+            };
+            let spec = |t: &Object| -> PyResult<libc::timespec> {
+                let seconds = crate::objects::int::to_f64(vm, t)?;
+                let whole = seconds.floor();
+                Ok(libc::timespec {
+                    tv_sec: whole as libc::time_t,
+                    tv_nsec: ((seconds - whole) * 1e9) as libc::c_long,
+                })
+            };
+            Some([spec(&atime)?, spec(&mtime)?])
+        }
+        (None, Some(ns)) => {
+            let Some((atime, mtime)) = pair(&ns) else {
+                return Err(vm.new_type_error("utime: 'ns' must be a tuple of two ints"));
+            };
+            let spec = |t: &Object| -> PyResult<libc::timespec> {
+                let total = crate::objects::int::expect_index(vm, t)?;
+                Ok(libc::timespec {
+                    tv_sec: total.div_euclid(1_000_000_000) as libc::time_t,
+                    tv_nsec: total.rem_euclid(1_000_000_000) as libc::c_long,
+                })
+            };
+            Some([spec(&atime)?, spec(&mtime)?])
+        }
+        (None, None) => None,
+    };
+    let dir_fd = match bound[3].as_ref().filter(|d| !vm.is_none(d)) {
+        Some(fd) => crate::objects::getargs::int_arg(vm, fd)?,
+        None => libc::AT_FDCWD,
+    };
+    let follow = match &bound[4] {
+        Some(f) => vm.is_true(f)?,
+        None => true,
+    };
+    let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+    let c_path = path.c_string(vm)?;
+    let stamps_ptr = stamps.as_ref().map_or(std::ptr::null(), |s| s.as_ptr());
+    // SAFETY: `c_path` is NUL-terminated and `stamps_ptr` is null or
+    // points at two timespecs, both outliving the call.
+    if unsafe { libc::utimensat(dir_fd, c_path.as_ptr(), stamps_ptr, flags) } != 0 {
+        return Err(path.error(vm, &std::io::Error::last_os_error()));
     }
     Ok(vm.none.clone())
 }

@@ -437,6 +437,14 @@ fn add_platform_info(vm: &Vm, module: &Object) -> PyResult<()> {
     for name in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
         set(name, vm.new_str(&prefix));
     }
+    // Where FrozenImporter finds the source files of frozen modules.
+    set(
+        "_stdlib_dir",
+        match crate::import::stdlib_dir() {
+            Some(dir) => vm.new_str(&dir.to_string_lossy()),
+            None => vm.none.clone(),
+        },
+    );
     let functions: &[(&'static str, NativeFn)] = &[
         ("getdefaultencoding", |vm, args| {
             check_function_arity(vm, "getdefaultencoding", args, 0, 0)?;

@@ -11,7 +11,7 @@ use crate::typeobject::Args;
 use crate::vm::Vm;
 use krait_compiler::code::{CodeConstant, CodeObject};
 use krait_parser::ast::{Constant, Int};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 #[derive(krait_derive::Traverse)]
 pub struct CodePayload {
@@ -25,7 +25,9 @@ pub struct CodePayload {
     pub consts: Vec<Object>,
     pub names: Vec<Object>,
     pub localsplusnames: Vec<Object>,
-    pub filename: Object,
+    /// `co_filename`, which the import system may correct after the
+    /// code is read from a cache (`_imp._fix_co_filename`).
+    filename: RefCell<Object>,
     pub name: Object,
     pub qualname: Object,
     /// Cell and free variables, counted (`co_ncellvars`, `co_nfreevars`).
@@ -34,6 +36,38 @@ pub struct CodePayload {
 }
 
 impl CodePayload {
+    /// `co_filename`.
+    pub fn filename(&self) -> Object {
+        self.filename.borrow().clone()
+    }
+
+    /// `co_filename` as text.
+    pub fn filename_text(&self) -> String {
+        crate::objects::str::as_rust_str(&self.filename.borrow()).into_owned()
+    }
+
+    /// Gives this code and the code objects among its constants the
+    /// file name `path`, where they had `old`.
+    pub fn fix_filename(&self, old: &Object, path: &Object) {
+        let same = {
+            let current = self.filename.borrow();
+            let text = |o: &Object| {
+                o.payload::<crate::objects::str::StrObject>()
+                    .map(|s| s.to_string_lossy())
+            };
+            current.is(old) || text(&current) == text(old)
+        };
+        if !same {
+            return;
+        }
+        *self.filename.borrow_mut() = path.clone();
+        for constant in &self.consts {
+            if let Some(inner) = constant.payload::<CodePayload>() {
+                inner.fix_filename(old, path);
+            }
+        }
+    }
+
     pub fn nlocalsplus(&self) -> usize {
         self.localsplusnames.len()
     }
@@ -207,6 +241,12 @@ pub fn new_code(vm: &Vm, mut code: CodeObject) -> PyResult<Object> {
             CodeConstant::Value(value) => constant_to_object(vm, &value)?,
         });
     }
+    code_from_parts(vm, code, consts)
+}
+
+/// A code object from the compiler's fields and constants already made
+/// objects (as `marshal` reads them); `code.consts` is not looked at.
+pub fn code_from_parts(vm: &Vm, code: CodeObject, consts: Vec<Object>) -> PyResult<Object> {
     let instructions: Box<[Cell<u16>]> = code
         .code
         .chunks_exact(2)
@@ -230,7 +270,7 @@ pub fn new_code(vm: &Vm, mut code: CodeObject) -> PyResult<Object> {
         consts,
         names,
         localsplusnames,
-        filename: vm.intern(&code.filename),
+        filename: RefCell::new(vm.intern(&code.filename)),
         name: vm.intern(&code.name),
         qualname: vm.new_str(&code.qualname),
         ncells,
@@ -289,7 +329,7 @@ pub(crate) fn init(vm: &Vm) {
             "<code object {} at {:#x}, file \"{}\", line {}>",
             code.code.name,
             c.id(),
-            code.code.filename,
+            code.filename_text(),
             code.code.firstlineno
         )))
     }));
@@ -311,7 +351,7 @@ pub(crate) fn init(vm: &Vm) {
         vm,
         &vm.types.code,
         "co_filename",
-        |_, c| Ok(code_of(c).filename.clone()),
+        |_, c| Ok(code_of(c).filename()),
         None,
     );
     crate::objects::descr::add_getset(

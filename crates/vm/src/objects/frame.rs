@@ -313,7 +313,7 @@ fn clear(vm: &Vm, f: &Object) -> PyResult<()> {
 fn repr(vm: &Vm, f: &Object) -> PyResult {
     let frame = frame_of(f);
     let code = frame.code_payload();
-    let file = vm.repr_string(&code.filename)?;
+    let file = vm.repr_string(&code.filename())?;
     Ok(vm.new_str(&format!(
         "<frame at {:#x}, file {}, line {}, code {}>",
         f.id(),

@@ -77,6 +77,13 @@ pub(crate) fn init(vm: &Vm) {
         }
     }));
     tp.slots.repr.set(Some(|vm, m| {
+        // Once the import system is there, its `_module_repr` decides,
+        // as in CPython, from the module's spec and loader.
+        let importlib = vm.module_state.borrow().get("importlib").cloned();
+        if let Some(importlib) = importlib {
+            return vm.call_method(&importlib, "_module_repr", std::slice::from_ref(m));
+        }
+
         let module = m.payload::<ModuleObject>().expect("a module");
         let name = module.name(vm);
         let text = match module.namespace().get_str(vm, &vm.names.__file__) {

@@ -1,0 +1,1 @@
+from importable.circular.second import LATER

@@ -1,0 +1,2 @@
+from importable.circular.first import NEVER
+LATER = 1

@@ -1,0 +1,2 @@
+from . import sibling
+NAME = __name__ + " with " + sibling.NAME

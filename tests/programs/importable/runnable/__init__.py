@@ -1,0 +1,1 @@
+print("runnable init", __name__)
